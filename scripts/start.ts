@@ -1,0 +1,46 @@
+/**
+ * `npm start`: DynamoDB Local (data under .local/), the table, the bootstrap `admin`, and
+ * the whole catalogue on http://127.0.0.1:3000 behind a local JWT-checking gateway.
+ */
+import { JavaMissing, ensureTable, startDynamoLocal } from '#local/dynamo.ts';
+import { localAudience, localIssuer, loadOrCreateKeys } from '#local/keys.ts';
+import { handlerEnv, local } from '#local/settings.ts';
+
+let dynamo;
+try {
+  dynamo = await startDynamoLocal({ dataDir: local.dataDir });
+} catch (error) {
+  if (error instanceof JavaMissing) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+Object.assign(process.env, handlerEnv(dynamo.endpoint, local.tableName), {
+  POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
+});
+await ensureTable(dynamo.endpoint, local.tableName);
+
+const { ensureAdmin } = await import('#local/bootstrap.ts');
+const { createGateway } = await import('#local/gateway.ts');
+const { catalogue } = await import('#shared/routes/index.ts');
+
+await ensureAdmin();
+const keys = await loadOrCreateKeys(local.keyFile);
+const gateway = createGateway({ routes: catalogue, publicKey: keys.publicKey, issuer: localIssuer, audience: localAudience });
+await gateway.warm();
+await gateway.listen(local.port, local.host);
+console.log(`KAM API on http://${local.host}:${local.port}/v1 (DynamoDB Local at ${dynamo.endpoint}, data in ${local.dataDir})`);
+console.log('Get a token with: npm run token -- admin');
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('Stopping…');
+  await gateway.close();
+  await dynamo.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

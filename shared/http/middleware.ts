@@ -1,0 +1,122 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type * as z from 'zod';
+import { config } from '#shared/config.ts';
+import { getStaffById } from '#shared/db/staff.ts';
+import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
+import { BadRequest, type FieldError, Forbidden, PreconditionFailed, PreconditionRequired, Unauthorized } from '#shared/errors.ts';
+import { problemResponse, toHttpError } from '#shared/http/problem.ts';
+import type { RouteDefinition } from '#shared/http/route.ts';
+import { logger } from '#shared/logger.ts';
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+/** What the middleware chain learns about a request before the handler runs. */
+export interface RouteState {
+  caller?: Caller;
+  params?: unknown;
+  query?: unknown;
+  body?: unknown;
+  ifMatch?: number;
+}
+export type RouteContext = Context & { route: RouteState };
+type Middleware = MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext>;
+
+/** Registered first so that its onError runs last: every error leaves as problem+json. */
+export const problemDetails = (): Middleware => ({
+  before: (request) => {
+    request.context.route = {};
+    logger.appendKeys({ requestId: request.event.requestContext.requestId });
+  },
+  onError: (request) => {
+    const known = toHttpError(request.error);
+    if (known === undefined) {
+      logger.error('Unhandled error', { error: request.error });
+    } else if (known.status >= 500) {
+      logger.warn('Request failed', { status: known.status, error: request.error });
+    }
+    request.response = problemResponse(known);
+  },
+});
+
+/**
+ * Who is calling: the JWT (already verified by the API Gateway authorizer, or the local
+ * gateway) names a staff record; roles come from that record, so a departed or demoted
+ * person loses access at once.
+ */
+export const authenticate = (route: RouteDefinition): Middleware => ({
+  before: async (request) => {
+    if (route.auth === 'public') return;
+    const claims = request.event.requestContext.authorizer?.jwt?.claims ?? {};
+    const staffId = claims[config.staffIdClaim];
+    if (typeof staffId !== 'string' || staffId === '') throw new Unauthorized();
+    const staff = await getStaffById(staffId);
+    if (staff === undefined) {
+      throw new Forbidden('Your sign-in is valid but names no staff record', 'unknown-staff');
+    }
+    if (staff.status === 'departed') {
+      throw new Forbidden(`Your access ended when you left on ${staff.leftOn}`, 'staff-departed');
+    }
+    const caller: Caller = { id: staff.id, roles: staff.roles, department: staff.department };
+    if (route.auth.roles.length > 0 && !hasAnyRole(caller, route.auth.roles)) {
+      throw new Forbidden(`This needs one of the roles: ${route.auth.roles.join(', ')}`, 'role-not-allowed');
+    }
+    request.context.route.caller = caller;
+  },
+});
+
+const issuesOf = (prefix: string, error: z.ZodError): FieldError[] =>
+  error.issues.map((issue) => {
+    const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    const path = [prefix, ...issue.path.map(String)].join('.');
+    return unknownKeys.length > 0
+      ? { path: `${path}.${unknownKeys.join(',')}`, message: `unknown field${unknownKeys.length > 1 ? 's' : ''}: ${unknownKeys.join(', ')}` }
+      : { path, message: issue.message };
+  });
+
+const parseJsonBody = (event: HttpEvent): unknown => {
+  if (event.body === undefined || event.body === '') {
+    throw new BadRequest('This request needs a JSON body', [{ path: 'body', message: 'required' }]);
+  }
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BadRequest('The body is not valid JSON', [{ path: 'body', message: 'not valid JSON' }]);
+  }
+};
+
+/** Strict zod validation of path, query and body; every bad field is named in one 400. */
+export const validate = (route: RouteDefinition): Middleware => ({
+  before: (request) => {
+    const { event } = request;
+    const parts = [
+      ['params', route.params, event.pathParameters ?? {}],
+      ['query', route.query, event.queryStringParameters ?? {}],
+      ['body', route.body, route.body === undefined ? undefined : parseJsonBody(event)],
+    ] as const;
+    const errors: FieldError[] = [];
+    for (const [name, schema, raw] of parts) {
+      if (schema === undefined) continue;
+      const result = schema.safeParse(raw);
+      if (result.success) request.context.route[name] = result.data;
+      else errors.push(...issuesOf(name, result.error));
+    }
+    if (errors.length > 0) throw new BadRequest(`${errors.length} field(s) are not valid`, errors);
+  },
+});
+
+const etagPattern = /^(?:W\/)?"?(\d{1,15})"?$/;
+
+/** PATCH/PUT of an existing resource must say which version it changes (428 / 412). */
+export const requireIfMatch = (route: RouteDefinition): Middleware => ({
+  before: (request) => {
+    if (route.requiresIfMatch !== true) return;
+    const header = request.event.headers['if-match'];
+    if (header === undefined || header.trim() === '') throw new PreconditionRequired();
+    const match = etagPattern.exec(header.trim());
+    if (match?.[1] === undefined) throw new PreconditionFailed('If-Match must be an ETag this API gave out, e.g. "3"');
+    request.context.route.ifMatch = Number(match[1]);
+  },
+});

@@ -1,0 +1,35 @@
+import type * as z from 'zod';
+import type { Role } from '#shared/schemas/common.ts';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type ZodObjectAny = z.ZodObject;
+
+/**
+ * One entry of the route catalogue. The CDK stack, the local gateway and the OpenAPI
+ * document are all built from these.
+ */
+export interface RouteDefinition {
+  /** The OpenAPI operationId, also the Lambda's logical name. */
+  readonly id: string;
+  readonly method: Method;
+  /** API Gateway route path, e.g. `/v1/staff/{id}`. */
+  readonly path: string;
+  /** Handler file under `functions/`, without extension. */
+  readonly handler: string;
+  readonly summary: string;
+  readonly tag: string;
+  /** `public` routes skip the JWT authorizer; otherwise any of `roles` may call it (empty: any active staff). */
+  readonly auth: 'public' | { readonly roles: readonly Role[] };
+  /** The table access the function needs: the CDK grant follows this. */
+  readonly tableAccess: 'none' | 'read' | 'write';
+  readonly params?: ZodObjectAny;
+  readonly query?: ZodObjectAny;
+  readonly body?: ZodObjectAny;
+  /** PATCH/PUT of an existing resource: If-Match required (428 without, 412 when stale). */
+  readonly requiresIfMatch?: boolean;
+  readonly response: { readonly status: 200 | 201 | 204; readonly schema: z.ZodType; readonly description: string };
+  /** Problem statuses this route may answer besides 400/401/403/500. */
+  readonly problems?: readonly number[];
+}
+
+export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;

@@ -1,0 +1,75 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import type { RouteDefinition } from '#shared/http/route.ts';
+import { catalogue } from '#shared/routes/index.ts';
+import { Problem } from '#shared/schemas/common.ts';
+
+const statusText: Record<number, string> = {
+  400: 'Bad input: one `errors[]` entry per bad field',
+  401: 'No token, or a bad one',
+  403: 'Not allowed for this caller',
+  404: 'No such object (or not visible to the caller)',
+  409: 'Conflicting state',
+  412: 'If-Match is stale',
+  422: 'A business rule was broken',
+  428: 'If-Match is required',
+  500: 'Unexpected error (logged)',
+  503: 'The database is busy; retry',
+};
+
+const problemResponses = (route: RouteDefinition) => {
+  const statuses = new Set([400, 500, 503, ...(route.auth === 'public' ? [] : [401, 403]), ...(route.problems ?? [])]);
+  return Object.fromEntries(
+    [...statuses]
+      .sort()
+      .map((status) => [
+        status,
+        { description: statusText[status] ?? 'Problem', content: { 'application/problem+json': { schema: Problem } } },
+      ]),
+  );
+};
+
+/** The OpenAPI 3.1 document, generated from the route catalogue and its zod schemas. */
+export const buildOpenApi = (routes: readonly RouteDefinition[] = catalogue) => {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  for (const route of routes) {
+    registry.registerPath({
+      method: route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete',
+      path: route.path,
+      operationId: route.id,
+      summary: route.summary,
+      tags: [route.tag],
+      security: route.auth === 'public' ? [] : [{ bearer: [] }],
+      request: {
+        ...(route.params === undefined ? {} : { params: route.params }),
+        ...(route.query === undefined ? {} : { query: route.query }),
+        ...(route.body === undefined ? {} : { body: { required: true, content: { 'application/json': { schema: route.body } } } }),
+      },
+      ...(route.requiresIfMatch === true || (route.method === 'POST' && route.auth !== 'public')
+        ? {
+            parameters: [
+              route.requiresIfMatch === true
+                ? { name: 'If-Match', in: 'header', required: true, description: 'The ETag you read, e.g. "3"', schema: { type: 'string' } }
+                : { name: 'Idempotency-Key', in: 'header', required: false, description: 'Retry safely: the first reply is returned again for 24 h', schema: { type: 'string' } },
+            ],
+          }
+        : {}),
+      responses: {
+        [route.response.status]: {
+          description: route.response.description,
+          content: { 'application/json': { schema: route.response.schema } },
+        },
+        ...problemResponses(route),
+      },
+    });
+  }
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Key account management and incentive pay API',
+      version: '1.0.0',
+      description: 'Company G’s key accounts, their upkeep, and the four-tier pay of the key-account team.',
+    },
+    servers: [{ url: '/' }],
+  });
+};

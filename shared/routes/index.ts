@@ -1,0 +1,9 @@
+import type { RouteDefinition } from '#shared/http/route.ts';
+import { metaRoutes } from '#shared/routes/meta.ts';
+import { staffRoutes } from '#shared/routes/staff.ts';
+
+/** The route catalogue: the one list the API, the local gateway and the OpenAPI document use. */
+export const catalogue: readonly RouteDefinition[] = [
+  ...Object.values(metaRoutes),
+  ...Object.values(staffRoutes),
+];

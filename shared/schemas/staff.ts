@@ -1,0 +1,76 @@
+import * as z from 'zod';
+import { Id, IsoDate, PageQuery, Role, Version, page } from '#shared/schemas/common.ts';
+
+const Name = z.string().trim().min(1).max(100);
+const Department = z.string().trim().min(1).max(100);
+const Grade = z.string().trim().min(1).max(20);
+const Roles = z
+  .array(Role)
+  .min(1)
+  .max(6)
+  .refine((list) => new Set(list).size === list.length, 'roles must not repeat');
+
+export const CertificationLevel = z.enum(['junior', 'intermediate', 'senior']);
+
+export const Staff = z
+  .object({
+    id: Id,
+    name: z.string(),
+    department: z.string(),
+    roles: z.array(Role),
+    grade: z.string(),
+    status: z.enum(['active', 'departed']),
+    leftOn: IsoDate.nullable(),
+    training: z.object({ basicPassed: z.boolean(), rotationPassed: z.boolean() }),
+    certification: z.object({ level: CertificationLevel, awardedOn: IsoDate }).nullable(),
+    version: Version,
+  })
+  .meta({ id: 'Staff' });
+export type Staff = z.infer<typeof Staff>;
+
+export const StaffIdParams = z.strictObject({ id: Id });
+
+export const CreateStaffBody = z.strictObject({
+  name: Name,
+  department: Department,
+  roles: Roles,
+  grade: Grade,
+});
+export type CreateStaffInput = z.infer<typeof CreateStaffBody>;
+
+export const PatchStaffBody = z
+  .strictObject({
+    name: Name.optional(),
+    department: Department.optional(),
+    roles: Roles.optional(),
+    grade: Grade.optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'send at least one field to change');
+export type PatchStaffInput = z.infer<typeof PatchStaffBody>;
+
+export const ListStaffQuery = z.strictObject({
+  role: Role.optional(),
+  department: Department.optional(),
+  ...PageQuery,
+});
+
+export const TrainingBody = z.strictObject({
+  kind: z.enum(['basic', 'rotation']),
+  passed: z.boolean(),
+  completedOn: IsoDate,
+  score: z.number().min(0).max(100).optional(),
+  departments: z.array(Department).max(20).optional(),
+});
+export type TrainingInput = z.infer<typeof TrainingBody>;
+
+const Score = z.number().min(0).max(100);
+export const CertificationBody = z.strictObject({
+  level: CertificationLevel,
+  awardedOn: IsoDate,
+  scores: z.strictObject({ performance: Score, satisfaction: Score, professionalism: Score }),
+});
+export type CertificationInput = z.infer<typeof CertificationBody>;
+
+export const DepartureBody = z.strictObject({ leftOn: IsoDate });
+
+export const StaffPage = page(Staff).meta({ id: 'StaffPage' });

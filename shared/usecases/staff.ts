@@ -1,0 +1,81 @@
+import { ulid } from 'ulid';
+import type { AuditContext } from '#shared/db/audit.ts';
+import { type StaffFilter, getStaffById, insertStaff, listStaff, replaceStaff, staffRecordPut } from '#shared/db/staff.ts';
+import type { Page } from '#shared/db/pagination.ts';
+import type { TransactItem } from '#shared/db/transact.ts';
+import * as rules from '#shared/domain/staff.ts';
+import type { Caller } from '#shared/domain/staff.ts';
+import { Conflict, Forbidden, NotFound, PreconditionFailed } from '#shared/errors.ts';
+import type { CertificationInput, CreateStaffInput, PatchStaffInput, Staff, TrainingInput } from '#shared/schemas/staff.ts';
+
+export const staffLocation = (id: string) => `/v1/staff/${encodeURIComponent(id)}`;
+
+const mustGet = async (id: string): Promise<Staff> => {
+  const staff = await getStaffById(id);
+  if (staff === undefined) throw new NotFound(`No staff member ${id}`);
+  return staff;
+};
+
+export const createStaff = async (input: CreateStaffInput, audit: AuditContext): Promise<Staff> => {
+  const staff = rules.newStaff(ulid(), input);
+  if (!(await insertStaff(staff, audit))) throw new Conflict(`Staff id ${staff.id} is taken`);
+  return staff;
+};
+
+export const readStaff = async (caller: Caller, id: string): Promise<Staff> => {
+  if (!rules.canReadStaff(caller, id)) {
+    throw new Forbidden('You may read your own record; leadership, coordinators and finance read all', 'role-not-allowed');
+  }
+  return mustGet(id);
+};
+
+export const findStaff = (filter: StaffFilter): Promise<Page<Staff>> => listStaff(filter);
+
+export const updateStaff = async (id: string, ifMatch: number, patch: PatchStaffInput, audit: AuditContext): Promise<Staff> => {
+  const before = await mustGet(id);
+  if (before.version !== ifMatch) throw new PreconditionFailed();
+  const after = rules.patchStaff(before, patch);
+  await replaceStaff(before, after, 'update', audit);
+  return after;
+};
+
+/**
+ * A POST that changes the record (training, certification, departure) needs no If-Match:
+ * it re-reads and retries when a concurrent write got there first, so nothing is lost.
+ */
+const changeStaff = async (
+  id: string,
+  action: string,
+  change: (staff: Staff) => Staff,
+  audit: AuditContext,
+  extra: (after: Staff) => TransactItem[] = () => [],
+): Promise<Staff> => {
+  const attempts = 3;
+  for (let attempt = 1; ; attempt++) {
+    const before = await mustGet(id);
+    const after = change(before);
+    try {
+      await replaceStaff(before, after, action, audit, extra(after));
+      return after;
+    } catch (error) {
+      if (!(error instanceof PreconditionFailed)) throw error;
+      if (attempt === attempts) {
+        throw new Conflict(`Staff member ${id} is being changed by others right now; retry`, 'concurrent-change');
+      }
+    }
+  }
+};
+
+export const recordTraining = (id: string, training: TrainingInput, audit: AuditContext) =>
+  changeStaff(id, 'training', (staff) => rules.recordTraining(staff, training), audit, (after) => [
+    staffRecordPut(after.id, 'training', training.completedOn, { ...training, recordedBy: audit.actorId }),
+  ]);
+
+export const awardCertification = (id: string, award: CertificationInput, audit: AuditContext) =>
+  changeStaff(id, 'certification', (staff) => rules.awardCertification(staff, award), audit, (after) => [
+    staffRecordPut(after.id, 'certification', award.awardedOn, { ...award, awardedBy: audit.actorId }),
+  ]);
+
+/** Departure: status `departed`, access ends at once (the caller check reads the record). */
+export const recordDeparture = (id: string, leftOn: string, audit: AuditContext) =>
+  changeStaff(id, 'departure', (staff) => rules.recordDeparture(staff, leftOn), audit);
