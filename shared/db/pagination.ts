@@ -7,19 +7,26 @@ export interface Page<T> {
 }
 
 type Key = Record<string, string | number>;
-const KeySchema = z.record(z.string(), z.union([z.string(), z.number()]));
+const CursorSchema = z.strictObject({
+  q: z.string(),
+  k: z.record(z.string(), z.union([z.string(), z.number()])),
+});
 
-/** A cursor is the opaque, URL-safe form of DynamoDB's LastEvaluatedKey. */
-export const encodeCursor = (key: Record<string, unknown> | undefined): string | null =>
-  key === undefined ? null : Buffer.from(JSON.stringify(key)).toString('base64url');
+/**
+ * A cursor is the opaque, URL-safe form of DynamoDB's LastEvaluatedKey, bound to the
+ * query it came from (`query` names index and partition), so a cursor from one list
+ * cannot be replayed against another.
+ */
+export const encodeCursor = (query: string, key: Record<string, unknown> | undefined): string | null =>
+  key === undefined ? null : Buffer.from(JSON.stringify({ q: query, k: key })).toString('base64url');
 
-export const decodeCursor = (cursor: string | undefined): Key | undefined => {
+export const decodeCursor = (query: string, cursor: string | undefined): Key | undefined => {
   if (cursor === undefined) return undefined;
   try {
-    return KeySchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    const decoded = CursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (decoded.q === query) return decoded.k;
   } catch {
-    throw new BadRequest('The cursor is not one this API gave out', [
-      { path: 'query.cursor', message: 'not a valid cursor' },
-    ]);
+    // fall through to the 400 below
   }
+  throw new BadRequest('The cursor is not one this list gave out', [{ path: 'query.cursor', message: 'not a valid cursor for this list' }]);
 };

@@ -139,11 +139,10 @@ export interface StaffFilter {
  * department (gsi1), all staff (gsi2). Every one a keyed Query.
  */
 export const listStaff = async (filter: StaffFilter): Promise<Page<Staff>> => {
-  const base = { TableName: tableName, Limit: filter.limit, ExclusiveStartKey: decodeCursor(filter.cursor) };
   let input: QueryCommandInput;
   if (filter.role !== undefined) {
     input = {
-      ...base,
+      TableName: tableName,
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: {
         ':pk': rolePk(filter.role),
@@ -153,19 +152,22 @@ export const listStaff = async (filter: StaffFilter): Promise<Page<Staff>> => {
     };
   } else if (filter.department !== undefined) {
     input = {
-      ...base,
+      TableName: tableName,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': `DEPT#${filter.department}` },
     };
   } else {
     input = {
-      ...base,
+      TableName: tableName,
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk',
       ExpressionAttributeValues: { ':pk': 'STAFF' },
     };
   }
-  const out = await db.send(new QueryCommand(input));
-  return { items: (out.Items ?? []).map(fromItem), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  const query = JSON.stringify([input.IndexName ?? 'table', input.ExpressionAttributeValues]);
+  const out = await db.send(
+    new QueryCommand({ ...input, Limit: filter.limit, ExclusiveStartKey: decodeCursor(query, filter.cursor) }),
+  );
+  return { items: (out.Items ?? []).map(fromItem), nextCursor: encodeCursor(query, out.LastEvaluatedKey) };
 };

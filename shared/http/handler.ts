@@ -11,6 +11,7 @@ import {
   authenticate,
   problemDetails,
   requireIfMatch,
+  routeState,
   validate,
 } from '#shared/http/middleware.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
@@ -72,7 +73,7 @@ export const httpRoute = <const R extends RouteDefinition>(
     .use(requireIfMatch(route));
   if (route.method === 'POST' && route.auth !== 'public') chain.use(idempotency(route));
   return chain.handler(async (event, context) => {
-    const state = context.route;
+    const state = routeState(context);
     const caller = state.caller;
     const input = {
       params: state.params,

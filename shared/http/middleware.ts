@@ -20,13 +20,15 @@ export interface RouteState {
   body?: unknown;
   ifMatch?: number;
 }
-export type RouteContext = Context & { route: RouteState };
+export type RouteContext = Context & { route?: RouteState };
+
+/** The request's route state, made on first use (the Lambda runtime's context has none). */
+export const routeState = (context: RouteContext): RouteState => (context.route ??= {});
 type Middleware = MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext>;
 
 /** Registered first so that its onError runs last: every error leaves as problem+json. */
 export const problemDetails = (): Middleware => ({
   before: (request) => {
-    request.context.route = {};
     logger.appendKeys({ requestId: request.event.requestContext.requestId });
   },
   onError: (request) => {
@@ -62,7 +64,7 @@ export const authenticate = (route: RouteDefinition): Middleware => ({
     if (route.auth.roles.length > 0 && !hasAnyRole(caller, route.auth.roles)) {
       throw new Forbidden(`This needs one of the roles: ${route.auth.roles.join(', ')}`, 'role-not-allowed');
     }
-    request.context.route.caller = caller;
+    routeState(request.context).caller = caller;
   },
 });
 
@@ -100,7 +102,7 @@ export const validate = (route: RouteDefinition): Middleware => ({
     for (const [name, schema, raw] of parts) {
       if (schema === undefined) continue;
       const result = schema.safeParse(raw);
-      if (result.success) request.context.route[name] = result.data;
+      if (result.success) routeState(request.context)[name] = result.data;
       else errors.push(...issuesOf(name, result.error));
     }
     if (errors.length > 0) throw new BadRequest(`${errors.length} field(s) are not valid`, errors);
@@ -117,6 +119,6 @@ export const requireIfMatch = (route: RouteDefinition): Middleware => ({
     if (header === undefined || header.trim() === '') throw new PreconditionRequired();
     const match = etagPattern.exec(header.trim());
     if (match?.[1] === undefined) throw new PreconditionFailed('If-Match must be an ETag this API gave out, e.g. "3"');
-    request.context.route.ifMatch = Number(match[1]);
+    routeState(request.context).ifMatch = Number(match[1]);
   },
 });
