@@ -2,6 +2,7 @@
  * `npm start`: DynamoDB Local (data under .local/), the table, the bootstrap `admin`, and
  * the whole catalogue on http://127.0.0.1:3000 behind a local JWT-checking gateway.
  */
+import { rmSync, writeFileSync } from 'node:fs';
 import { JavaMissing, ensureTable, startDynamoLocal } from '#local/dynamo.ts';
 import { localAudience, localIssuer, loadOrCreateKeys } from '#local/keys.ts';
 import { handlerEnv, local } from '#local/settings.ts';
@@ -20,6 +21,7 @@ Object.assign(process.env, handlerEnv(dynamo.endpoint, local.tableName), {
   POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
 });
 await ensureTable(dynamo.endpoint, local.tableName);
+writeFileSync(local.endpointFile, dynamo.endpoint);
 
 const { ensureAdmin } = await import('#local/bootstrap.ts');
 const { createGateway } = await import('#local/gateway.ts');
@@ -39,6 +41,7 @@ const stop = async () => {
   stopping = true;
   console.log('Stopping…');
   await gateway.close();
+  rmSync(local.endpointFile, { force: true });
   await dynamo.stop();
   process.exit(0);
 };

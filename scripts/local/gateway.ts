@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { type CryptoKey, type JWTPayload, jwtVerify } from 'jose';
+import { lambdaContext } from '#local/lambda-context.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 
 type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -49,24 +50,6 @@ const readBody = (req: IncomingMessage): Promise<string> =>
     req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
     req.on('error', fail);
   });
-
-const lambdaContext = (route: RouteDefinition, requestId: string): Context => {
-  const deadline = Date.now() + 10_000;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: `kam-local-${route.id}`,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:kam-local-${route.id}`,
-    memoryLimitInMB: '256',
-    awsRequestId: requestId,
-    logGroupName: `/aws/lambda/kam-local-${route.id}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-};
 
 /**
  * A local stand-in for API Gateway HTTP API: matches the catalogue's routes, verifies the
@@ -153,7 +136,7 @@ export const createGateway = (options: GatewayOptions) => {
       isBase64Encoded: false,
     } as APIGatewayProxyEventV2WithJWTAuthorizer;
     const handler = await load(route);
-    return handler(event, lambdaContext(route, requestId));
+    return handler(event, lambdaContext(`kam-local-${route.id}`, requestId));
   };
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {

@@ -4,6 +4,8 @@ export const local = {
   host: '127.0.0.1',
   dataDir: '.local/dynamodb',
   keyFile: '.local/jwt/signing-key.jwk.json',
+  /** Written by `npm start` while it runs, so `npm run invoke` can use the same database. */
+  endpointFile: '.local/dynamodb-endpoint',
   tableName: 'kam-local',
   staffIdClaim: 'sub',
 } as const;

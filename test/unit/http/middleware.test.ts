@@ -35,7 +35,7 @@ const request = (changes: { path?: string; body?: string; headers?: Record<strin
   event.headers = { 'if-match': '"3"', ...changes.headers };
   if (changes.query !== undefined) event.queryStringParameters = changes.query;
   event.body = changes.body ?? JSON.stringify({ name: '张三', amount: 100 });
-  return echo(event, lambdaContext());
+  return echo(event, lambdaContext('test'));
 };
 const json = (result: { body?: string }) => JSON.parse(result.body ?? 'null');
 
@@ -72,7 +72,7 @@ describe('the shared middleware chain', () => {
     noHeader.pathParameters = { id: 'E1' };
     noHeader.headers = {};
     noHeader.body = JSON.stringify({ name: 'a', amount: 1 });
-    expect((await echo(noHeader, lambdaContext())).statusCode).toBe(428);
+    expect((await echo(noHeader, lambdaContext('test'))).statusCode).toBe(428);
     expect((await request({ headers: { 'if-match': '*' } })).statusCode).toBe(412);
     expect(json(await request({ headers: { 'if-match': 'W/"7"' } })).ifMatch).toBe(7);
   });

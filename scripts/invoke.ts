@@ -1,0 +1,38 @@
+/**
+ * `npm run invoke -- <handler> <event.json>`: runs one handler (e.g. `staff/get-staff`)
+ * on a sample event, as Lambda would, against local mode's DynamoDB: the one `npm start`
+ * is running, or else one started here on the same data.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type DynamoLocal, ensureTable, startDynamoLocal } from '#local/dynamo.ts';
+import { lambdaContext } from '#local/lambda-context.ts';
+import { handlerEnv, local } from '#local/settings.ts';
+
+const [handlerName, eventFile] = process.argv.slice(2);
+if (handlerName === undefined || eventFile === undefined) {
+  console.error('Usage: npm run invoke -- <handler> <event.json>   e.g. npm run invoke -- staff/get-staff events/http-get-staff.json');
+  process.exit(2);
+}
+const handlerFile = resolve('functions', `${handlerName}.ts`);
+if (!existsSync(handlerFile)) {
+  console.error(`No handler functions/${handlerName}.ts`);
+  process.exit(2);
+}
+
+let started: DynamoLocal | undefined;
+let endpoint = existsSync(local.endpointFile) ? readFileSync(local.endpointFile, 'utf8').trim() : undefined;
+if (endpoint === undefined) {
+  started = await startDynamoLocal({ dataDir: local.dataDir });
+  endpoint = started.endpoint;
+}
+Object.assign(process.env, handlerEnv(endpoint, local.tableName));
+await ensureTable(endpoint, local.tableName);
+const { ensureAdmin } = await import('#local/bootstrap.ts');
+await ensureAdmin();
+
+const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: (event: unknown, context: unknown) => Promise<unknown> };
+const event: unknown = JSON.parse(readFileSync(eventFile, 'utf8'));
+console.log(JSON.stringify(await handler(event, lambdaContext(`kam-local-${handlerName.replace('/', '-')}`)), null, 2));
+await started?.stop();

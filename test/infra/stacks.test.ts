@@ -1,0 +1,238 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '#infra/app.ts';
+import { RouteFunction } from '#infra/route-function.ts';
+import type { RouteDefinition } from '#shared/http/route.ts';
+import { catalogue } from '#shared/routes/index.ts';
+import { tableDefinition } from '#shared/table.ts';
+
+/**
+ * The stacks synthesize with the real NodejsFunction constructs, but CDK's own
+ * `aws:cdk:bundling-stacks` context skips running esbuild: templates, grants and cdk-nag
+ * findings do not depend on the bundle. `npm run synth` bundles every function.
+ */
+const withoutBundling = {};
+
+const writeActions = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:PartiQLInsert',
+  'dynamodb:PartiQLUpdate',
+  'dynamodb:PartiQLDelete',
+  'dynamodb:*',
+  '*',
+];
+
+type Resource = { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string };
+
+let built: ReturnType<typeof buildApp>;
+let stateless: Template;
+let stateful: Template;
+
+beforeAll(() => {
+  built = buildApp(withoutBundling);
+  stateless = Template.fromStack(built.stateless);
+  stateful = Template.fromStack(built.stateful);
+});
+
+const logicalIdOf = (route: RouteDefinition): string => {
+  const fn = built.stateless.node.findChild(route.id) as RouteFunction;
+  return built.stateless.getLogicalId(fn.node.defaultChild as CfnFunction);
+};
+
+const functionOf = (route: RouteDefinition): Resource => {
+  const functions = stateless.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+  const fn = functions[logicalIdOf(route)];
+  if (fn === undefined) throw new Error(`no function for ${route.id}`);
+  return fn;
+};
+
+/** Every action that any policy attached to the route function's role allows. */
+const allowedActionsOf = (route: RouteDefinition): string[] => {
+  const roleArn = functionOf(route).Properties?.Role as { 'Fn::GetAtt': [string, string] };
+  const roleId = roleArn['Fn::GetAtt'][0];
+  const role = stateless.findResources('AWS::IAM::Role')[roleId] as Resource;
+  const attached = Object.values(stateless.findResources('AWS::IAM::Policy') as Record<string, Resource>).filter(
+    (policy) => JSON.stringify(policy.Properties?.Roles).includes(`"Ref":"${roleId}"`),
+  );
+  const documents = [
+    ...attached.map((policy) => policy.Properties?.PolicyDocument),
+    ...((role.Properties?.Policies as { PolicyDocument: unknown }[] | undefined) ?? []).map((p) => p.PolicyDocument),
+  ] as { Statement: { Effect: string; Action: string | string[] }[] }[];
+  return documents
+    .flatMap((document) => document.Statement)
+    .filter((statement) => statement.Effect === 'Allow')
+    .flatMap((statement) => [statement.Action].flat());
+};
+
+describe('stateless stack', () => {
+  it.each(catalogue.map((route) => [`${route.method} ${route.path}`, route] as const))(
+    'routes %s to its own function, behind the JWT authorizer unless public',
+    (routeKey, route) => {
+      // Prepare
+      const functionId = logicalIdOf(route);
+      const auth =
+        route.auth === 'public'
+          ? { AuthorizationType: 'NONE', AuthorizerId: Match.absent() }
+          : { AuthorizationType: 'JWT', AuthorizerId: Match.anyValue() };
+
+      // Act
+      const routes = stateless.findResources('AWS::ApiGatewayV2::Route', {
+        Properties: { RouteKey: routeKey, ...auth },
+      }) as Record<string, Resource>;
+      const integrations = stateless.findResources('AWS::ApiGatewayV2::Integration', {
+        Properties: { IntegrationType: 'AWS_PROXY', IntegrationUri: { 'Fn::GetAtt': [functionId, 'Arn'] } },
+      });
+
+      // Assess
+      expect(Object.keys(routes)).toHaveLength(1);
+      const target = JSON.stringify(Object.values(routes)[0]?.Properties?.Target);
+      expect(Object.keys(integrations).some((integrationId) => target.includes(`"Ref":"${integrationId}"`))).toBe(true);
+    },
+  );
+
+  it('uses the Cognito user pool as the JWT authorizer', () => {
+    // Act & Assess
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+    });
+  });
+
+  it('runs one Node.js 24 arm64 function per catalogue route', () => {
+    // Prepare
+    const expected = catalogue.map((route) => [route.id, 'nodejs24.x', ['arm64']]);
+
+    // Act
+    const actual = catalogue.map((route) => {
+      const properties = functionOf(route).Properties;
+      return [route.id, properties?.Runtime, properties?.Architectures];
+    });
+
+    // Assess
+    stateless.resourceCountIs('AWS::Lambda::Function', catalogue.length);
+    expect(actual).toEqual(expected);
+  });
+
+  it('gives every function the table name and the staff id claim that config requires', () => {
+    // Act
+    const environments = catalogue.map((route) => functionOf(route).Properties?.Environment);
+
+    // Assess
+    for (const environment of environments) {
+      expect(environment).toEqual({
+        Variables: expect.objectContaining({ TABLE_NAME: expect.anything(), STAFF_ID_CLAIM: 'username' }),
+      });
+    }
+  });
+
+  it.each(catalogue.filter((route) => route.tableAccess === 'read').map((route) => [route.id, route] as const))(
+    'lets read-only %s read the table but never write to it',
+    (_id, route) => {
+      // Act
+      const actions = allowedActionsOf(route);
+
+      // Assess
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+      expect(actions.filter((action) => writeActions.includes(action))).toEqual([]);
+    },
+  );
+
+  it.each(catalogue.filter((route) => route.tableAccess === 'write').map((route) => [route.id, route] as const))(
+    'lets writing %s write to the table',
+    (_id, route) => {
+      // Act
+      const actions = allowedActionsOf(route);
+
+      // Assess
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
+    },
+  );
+
+  it.each(catalogue.filter((route) => route.tableAccess === 'none').map((route) => [route.id, route] as const))(
+    'gives %s, which needs no table, no DynamoDB permission',
+    (_id, route) => {
+      // Act
+      const actions = allowedActionsOf(route);
+
+      // Assess
+      expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
+    },
+  );
+
+  it('logs access on the default stage and throttles it', () => {
+    // Act & Assess
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('\\$context\\.requestId') },
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+    });
+  });
+});
+
+describe('stateful stack', () => {
+  it('keeps the table: point-in-time recovery, deletion protection and Retain', () => {
+    // Act & Assess
+    stateful.resourceCountIs('AWS::DynamoDB::Table', 1);
+    stateful.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        DeletionProtectionEnabled: true,
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+      }),
+    });
+  });
+
+  it('builds every global secondary index of the table definition with all attributes projected', () => {
+    // Prepare
+    const indexes = tableDefinition.globalIndexes.map((index) => ({
+      IndexName: index.name,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: 'HASH' },
+        { AttributeName: index.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    }));
+
+    // Act & Assess
+    stateful.hasResourceProperties('AWS::DynamoDB::Table', { GlobalSecondaryIndexes: indexes });
+  });
+});
+
+describe('cdk-nag AwsSolutions checks', () => {
+  it('find nothing unacknowledged in either stack', () => {
+    // Act
+    const assembly = built.app.synth();
+
+    // Assess
+    const report = JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8')) as {
+      pluginReports: { violations: unknown[] }[];
+    };
+    expect(report.pluginReports.flatMap((pluginReport) => pluginReport.violations)).toEqual([]);
+  });
+
+  it('stop synthesis when a construct breaks a rule', () => {
+    // Prepare
+    const { app, stateless: stack } = buildApp(withoutBundling);
+    const fn = stack.node.findChild(catalogue[0]?.id ?? '') as RouteFunction;
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:*'], resources: [Stack.of(fn).formatArn({ service: 'dynamodb', resource: 'table', resourceName: '*' })] }));
+
+    // Act
+    const act = () => app.synth();
+
+    // Assess
+    expect(act).toThrow(/AwsSolutions-IAM5\[Action::dynamodb:\*\]/);
+  });
+});
