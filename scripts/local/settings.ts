@@ -1,11 +1,16 @@
-/** Where local mode keeps its state, and the names it uses. */
+import { join } from 'node:path';
+
+/** Local mode's state lives here; KAM_LOCAL_DIR moves it (the tests use a temporary one). */
+const dir = process.env.KAM_LOCAL_DIR ?? '.local';
+
+/** Where local mode keeps its state, and the names it uses. PORT moves the gateway. */
 export const local = {
-  port: 3000,
+  port: Number(process.env.PORT ?? 3000),
   host: '127.0.0.1',
-  dataDir: '.local/dynamodb',
-  keyFile: '.local/jwt/signing-key.jwk.json',
+  dataDir: join(dir, 'dynamodb'),
+  keyFile: join(dir, 'jwt', 'signing-key.jwk.json'),
   /** Written by `npm start` while it runs, so `npm run invoke` can use the same database. */
-  endpointFile: '.local/dynamodb-endpoint',
+  endpointFile: join(dir, 'dynamodb-endpoint'),
   tableName: 'kam-local',
   staffIdClaim: 'sub',
 } as const;
