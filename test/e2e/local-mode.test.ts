@@ -45,20 +45,21 @@ describe('local mode', () => {
     const auth = { authorization: `Bearer ${token('admin')}`, 'content-type': 'application/json' };
     const list = await fetch(`${base}/staff`, { headers: auth });
     expect(list.status).toBe(200);
-    expect((await list.json()).items.map((s: { id: string }) => s.id)).toEqual(['admin']);
+    const page = (await list.json()) as { items: { id: string }[] };
+    expect(page.items.map((s) => s.id)).toEqual(['admin']);
     const created = await fetch(`${base}/staff`, {
       method: 'POST',
       headers: auth,
       body: JSON.stringify({ name: '李雷', department: '市场部', roles: ['sales_manager'], grade: 'P6' }),
     });
     expect(created.status).toBe(201);
-    const { id } = await created.json();
+    const { id } = (await created.json()) as { id: string };
     expect(await stop(server)).toBe(0);
 
     server = await start(port);
     const again = await fetch(`${base}/staff/${id}`, { headers: auth });
     expect(again.status).toBe(200);
-    expect((await again.json()).name).toBe('李雷');
+    expect(((await again.json()) as { name: string }).name).toBe('李雷');
     expect(await stop(server)).toBe(0);
   });
 
