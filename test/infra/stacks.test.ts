@@ -163,6 +163,10 @@ describe('stateless stack', () => {
     },
   );
 
+  it('lets no function Scan the table (every access pattern is a keyed Query or Get)', () => {
+    for (const route of catalogue) expect(allowedActionsOf(route)).not.toContain('dynamodb:Scan');
+  });
+
   it.each(catalogue.filter((route) => route.tableAccess === 'none').map((route) => [route.id, route] as const))(
     'gives %s, which needs no table, no DynamoDB permission',
     (_id, route) => {

@@ -1,0 +1,100 @@
+import { fileURLToPath } from 'node:url';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { bundling } from '#infra/bundling.ts';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export interface RouteFunctionProps {
+  /** Handler file under `functions/`, without extension (a route's `handler`), e.g. `staff/get-staff`. */
+  readonly handlerFile: string;
+  readonly environment?: Readonly<Record<string, string>>;
+  readonly memorySize?: number;
+  readonly timeout?: Duration;
+  readonly description?: string;
+}
+
+/**
+ * Every Lambda default in one place: Node 24 on Graviton, an ESM bundle made by the local
+ * esbuild, X-Ray tracing, a one-month log group and a role that may write only to it.
+ * Table access is added per function with `bindTable`.
+ */
+export class RouteFunction extends NodejsFunction {
+  private readonly executionRole: Role;
+
+  constructor(scope: Construct, id: string, props: RouteFunctionProps) {
+    // The role and log group are siblings because a subclass cannot create children before super().
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH });
+    // An own role, not the managed AWSLambdaBasicExecutionRole (AwsSolutions-IAM4): it writes to this log group only.
+    const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+
+    super(scope, id, {
+      entry: `${repoRoot}functions/${props.handlerFile}.ts`,
+      projectRoot: repoRoot,
+      depsLockFilePath: `${repoRoot}package-lock.json`,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 256,
+      timeout: props.timeout ?? Duration.seconds(10),
+      description: props.description,
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      role,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: 'kam-api',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        ...bundling,
+        format: OutputFormat.ESM,
+        mainFields: [...bundling.mainFields],
+        // esbuild from node_modules, never Docker.
+        forceDockerBundling: false,
+      },
+    });
+
+    this.executionRole = role;
+    logGroup.grantWrite(role);
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray PutTraceSegments and PutTelemetryRecords (active tracing) support no resource-level permissions.',
+    });
+  }
+
+  /** Grants least-privilege access to the table (`RO`: read only, `RW`: read and write) and names it in TABLE_NAME. */
+  bindTable(table: ITable, access: 'RO' | 'RW'): void {
+    // Named actions rather than grantReadData: that would also allow Scan, which no route uses.
+    table.grant(this, ...(access === 'RO' ? readActions : [...readActions, ...writeActions]));
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    Validations.of(this.executionRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${tableArnInFindings(this, table)}/index/*]`,
+      reason: 'The grant covers the global secondary indexes of this one table, which the entity modules query.',
+    });
+  }
+}
+
+const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
+const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+/**
+ * The table ARN as cdk-nag prints it in a policy of `consumer`'s stack. Across stacks that is the
+ * export name, which `exportValue` gives exactly as the automatic cross-stack reference uses it.
+ */
+const tableArnInFindings = (consumer: Construct, table: ITable): string => {
+  const producer = Stack.of(table);
+  const arn: unknown = producer.resolve(
+    producer === Stack.of(consumer) ? table.tableArn : producer.exportValue(table.tableArn),
+  );
+  if (typeof arn === 'object' && arn !== null) {
+    if ('Fn::ImportValue' in arn && typeof arn['Fn::ImportValue'] === 'string') return arn['Fn::ImportValue'];
+    if ('Fn::GetAtt' in arn && Array.isArray(arn['Fn::GetAtt'])) return `<${arn['Fn::GetAtt'].join('.')}>`;
+  }
+  throw new Error(`Cannot name the ARN of table ${table.node.path} as cdk-nag does`);
+};
