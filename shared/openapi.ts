@@ -45,11 +45,17 @@ export const buildOpenApi = (routes: readonly RouteDefinition[] = catalogue) => 
         ...(route.query === undefined ? {} : { query: route.query }),
         ...(route.body === undefined ? {} : { body: { required: true, content: { 'application/json': { schema: route.body } } } }),
       },
-      ...(route.requiresIfMatch === true || (route.method === 'POST' && route.auth !== 'public')
+      ...(route.ifMatch !== undefined || (route.method === 'POST' && route.auth !== 'public')
         ? {
             parameters: [
-              route.requiresIfMatch === true
-                ? { name: 'If-Match', in: 'header', required: true, description: 'The ETag you read, e.g. "3"', schema: { type: 'string' } }
+              route.ifMatch !== undefined
+                ? {
+                    name: 'If-Match',
+                    in: 'header',
+                    required: route.ifMatch === 'required',
+                    description: route.ifMatch === 'required' ? 'The ETag you read, e.g. "3"' : 'The ETag you read; required when the resource exists',
+                    schema: { type: 'string' },
+                  }
                 : { name: 'Idempotency-Key', in: 'header', required: false, description: 'Retry safely: the first reply is returned again for 24 h', schema: { type: 'string' } },
             ],
           }
@@ -59,6 +65,10 @@ export const buildOpenApi = (routes: readonly RouteDefinition[] = catalogue) => 
           description: route.response.description,
           content: { 'application/json': { schema: route.response.schema } },
         },
+        // A PUT that may create answers 201 the first time.
+        ...(route.ifMatch === 'when-exists'
+          ? { 201: { description: 'Created', content: { 'application/json': { schema: route.response.schema } } } }
+          : {}),
         ...problemResponses(route),
       },
     });

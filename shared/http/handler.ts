@@ -26,7 +26,7 @@ export interface RouteInput<R extends RouteDefinition> {
   body: Parsed<R['body']>;
   caller: R['auth'] extends 'public' ? undefined : Caller;
   /** The version named by If-Match, on routes that require it. */
-  ifMatch: R['requiresIfMatch'] extends true ? number : undefined;
+  ifMatch: R['ifMatch'] extends 'required' ? number : R['ifMatch'] extends 'when-exists' ? number | undefined : undefined;
   /** Who and when, for the audit record of any write. */
   audit: AuditContext;
 }
@@ -35,6 +35,8 @@ export interface RouteInput<R extends RouteDefinition> {
 export interface Reply {
   body: unknown;
   location?: string;
+  /** A PUT that created its resource answers 201 instead of the route's 200. */
+  created?: boolean;
 }
 
 const versionOf = (body: unknown): number | undefined => {
@@ -47,7 +49,7 @@ const versionOf = (body: unknown): number | undefined => {
 const toResult = (route: RouteDefinition, reply: Reply): HttpResult => {
   const version = versionOf(reply.body);
   return {
-    statusCode: route.response.status,
+    statusCode: reply.created === true ? 201 : route.response.status,
     headers: {
       'content-type': 'application/json; charset=utf-8',
       ...(version === undefined ? {} : { etag: `"${version}"` }),

@@ -114,9 +114,12 @@ const etagPattern = /^(?:W\/)?"?(\d{1,15})"?$/;
 /** PATCH/PUT of an existing resource must say which version it changes (428 / 412). */
 export const requireIfMatch = (route: RouteDefinition): Middleware => ({
   before: (request) => {
-    if (route.requiresIfMatch !== true) return;
+    if (route.ifMatch === undefined) return;
     const header = request.event.headers['if-match'];
-    if (header === undefined || header.trim() === '') throw new PreconditionRequired();
+    if (header === undefined || header.trim() === '') {
+      if (route.ifMatch === 'required') throw new PreconditionRequired();
+      return;
+    }
     const match = etagPattern.exec(header.trim());
     if (match?.[1] === undefined) throw new PreconditionFailed('If-Match must be an ETag this API gave out, e.g. "3"');
     routeState(request.context).ifMatch = Number(match[1]);

@@ -25,8 +25,11 @@ export interface RouteDefinition {
   readonly params?: ZodObjectAny;
   readonly query?: ZodObjectAny;
   readonly body?: ZodObjectAny;
-  /** PATCH/PUT of an existing resource: If-Match required (428 without, 412 when stale). */
-  readonly requiresIfMatch?: boolean;
+  /**
+   * `required`: PATCH of an existing resource, If-Match or 428. `when-exists`: a PUT that
+   * may create; the use case asks for If-Match only if the resource already exists.
+   */
+  readonly ifMatch?: 'required' | 'when-exists';
   readonly response: { readonly status: 200 | 201 | 204; readonly schema: z.ZodType; readonly description: string };
   /** Problem statuses this route may answer besides 400/401/403/500. */
   readonly problems?: readonly number[];

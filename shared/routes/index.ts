@@ -1,4 +1,5 @@
 import type { RouteDefinition } from '#shared/http/route.ts';
+import { accountRoutes } from '#shared/routes/accounts.ts';
 import { metaRoutes } from '#shared/routes/meta.ts';
 import { staffRoutes } from '#shared/routes/staff.ts';
 
@@ -6,4 +7,5 @@ import { staffRoutes } from '#shared/routes/staff.ts';
 export const catalogue: readonly RouteDefinition[] = [
   ...Object.values(metaRoutes),
   ...Object.values(staffRoutes),
+  ...Object.values(accountRoutes),
 ];

@@ -64,7 +64,7 @@ export const staffRoutes = {
     tableAccess: 'write',
     params: StaffIdParams,
     body: PatchStaffBody,
-    requiresIfMatch: true,
+    ifMatch: 'required',
     response: { status: 200, schema: Staff, description: 'The changed staff member' },
     problems: [404, 409, 412, 428],
   }),

@@ -2,7 +2,8 @@ import { ulid } from 'ulid';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { type StaffFilter, getStaffById, insertStaff, listStaff, replaceStaff, staffRecordPut } from '#shared/db/staff.ts';
 import type { Page } from '#shared/db/pagination.ts';
-import type { TransactItem } from '#shared/db/transact.ts';
+import { type TransactItem, transactWrite } from '#shared/db/transact.ts';
+import { type Holding, flagForReassignment, listHoldings } from '#shared/db/accounts.ts';
 import * as rules from '#shared/domain/staff.ts';
 import type { Caller } from '#shared/domain/staff.ts';
 import { Conflict, Forbidden, NotFound, PreconditionFailed } from '#shared/errors.ts';
@@ -76,6 +77,32 @@ export const awardCertification = (id: string, award: CertificationInput, audit:
     staffRecordPut(after.id, 'certification', award.awardedOn, { ...award, awardedBy: audit.actorId }),
   ]);
 
-/** Departure: status `departed`, access ends at once (the caller check reads the record). */
-export const recordDeparture = (id: string, leftOn: string, audit: AuditContext) =>
-  changeStaff(id, 'departure', (staff) => rules.recordDeparture(staff, leftOn), audit);
+/** Holdings flagged in the departure's own transaction; any beyond follow in batches. */
+const flagsWithDeparture = 40;
+const flagsPerBatch = 45;
+
+const flagHoldings = async (holdings: readonly Holding[], leftOn: string): Promise<void> => {
+  for (let i = 0; i < holdings.length; i += flagsPerBatch) {
+    await transactWrite(holdings.slice(i, i + flagsPerBatch).flatMap((h) => flagForReassignment(h.accountId, h.role, leftOn)));
+  }
+};
+
+/**
+ * Departure: status `departed`, access ends at once (the caller check reads the record),
+ * and every account the person holds is flagged for reassignment. Sending the same
+ * departure again finishes any flagging a failure interrupted.
+ */
+export const recordDeparture = async (id: string, leftOn: string, audit: AuditContext): Promise<Staff> => {
+  const before = await mustGet(id);
+  const holdings = await listHoldings(id);
+  if (before.status === 'departed' && before.leftOn === leftOn) {
+    await flagHoldings(holdings, leftOn);
+    return before;
+  }
+  const first = holdings.slice(0, flagsWithDeparture);
+  const after = await changeStaff(id, 'departure', (staff) => rules.recordDeparture(staff, leftOn), audit, () =>
+    first.flatMap((h) => flagForReassignment(h.accountId, h.role, leftOn)),
+  );
+  await flagHoldings(holdings.slice(flagsWithDeparture), leftOn);
+  return after;
+};

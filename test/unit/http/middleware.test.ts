@@ -18,7 +18,7 @@ const echoRoute = defineRoute({
   params: z.strictObject({ id: z.string().regex(/^E\d+$/) }),
   query: z.strictObject({ limit: z.coerce.number().int().max(200).default(50) }),
   body: z.strictObject({ name: z.string().min(1), amount: z.number().int() }),
-  requiresIfMatch: true,
+  ifMatch: 'required',
   response: { status: 200, schema: z.unknown(), description: 'echo' },
 });
 
