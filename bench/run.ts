@@ -29,6 +29,7 @@ const bundle = async (entry: string, name: string): Promise<string> => {
     minify: bundling.minify,
     sourcemap: bundling.sourceMap,
     banner: { js: bundling.banner },
+    external: [...bundling.externalModules],
     logLevel: 'error',
   });
   return outfile;

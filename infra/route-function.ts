@@ -55,6 +55,7 @@ export class RouteFunction extends NodejsFunction {
         ...bundling,
         format: OutputFormat.ESM,
         mainFields: [...bundling.mainFields],
+        externalModules: [...bundling.externalModules],
         // esbuild from node_modules, never Docker.
         forceDockerBundling: false,
       },
