@@ -18,7 +18,7 @@ export interface RouteDefinition {
   readonly handler: string;
   readonly summary: string;
   readonly tag: string;
-  /** `public` routes skip the JWT authorizer; otherwise any of `roles` may call it (empty: any active staff). */
+  /** `public` routes skip the JWT authorizer; otherwise one of `roles` must be held (empty: every active staff member may call it). */
   readonly auth: 'public' | { readonly roles: readonly Role[] };
   /** The table access the function needs: the CDK grant follows this. */
   readonly tableAccess: 'none' | 'read' | 'write';

@@ -20,9 +20,9 @@ describe('unified social credit code check (GB 32100-2015)', () => {
     const code = '9144030071526726XG';
     for (let i = 0; i < 17; i++) {
       const changed = code.slice(0, i) + (code[i] === '1' ? '2' : '1') + code.slice(i + 1);
-      expect(creditCodeProblem(changed)).toBeDefined();
+      expect(creditCodeProblem(changed)).toBe('has a wrong check character');
     }
-    expect(creditCodeProblem('9144030017526726XG')).toBeDefined();
+    expect(creditCodeProblem('9144030017526726XG')).toBe('has a wrong check character');
   });
 
   it('refuses the wrong length, letters outside the alphabet, lower case and a non-numeric region', () => {
