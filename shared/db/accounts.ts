@@ -393,6 +393,29 @@ export const getTargets = async (accountId: string, year: number): Promise<Targe
   return { accountId, year, contractAmount, collectionAmount, quarters, split, version };
 };
 
+/** Access pattern: every account's targets for a year (gsi2 TARGETS#<year>), all pages — for the pay close. */
+export const listTargetsByYear = async (year: number): Promise<Targets[]> => {
+  const rows: Targets[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': `TARGETS#${year}` },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of out.Items ?? []) {
+      const { accountId, contractAmount, collectionAmount, quarters, split, version } = item as unknown as Targets;
+      rows.push({ accountId, year, contractAmount, collectionAmount, quarters, split, version });
+    }
+    start = out.LastEvaluatedKey;
+  } while (start !== undefined);
+  return rows;
+};
+
 export const putTargets = (targets: Targets, expected: number | null, ctx: AuditContext, before?: Targets) =>
   putYearly('targets', targets, expected, ctx, before);
 

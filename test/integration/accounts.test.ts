@@ -114,6 +114,9 @@ describe('account entity against DynamoDB Local', () => {
     await store.putTargets({ ...targets, contractAmount: 200, version: 2 }, 1, audit, targets);
     await expect(store.putTargets({ ...targets, version: 2 }, 1, audit)).rejects.toBeInstanceOf(PreconditionFailed);
     expect((await store.getTargets('T-1', 2026))?.contractAmount).toBe(200);
+    await store.putTargets({ ...targets, accountId: 'T-2', year: 2026 }, null, audit);
+    await store.putTargets({ ...targets, accountId: 'T-3', year: 2027 }, null, audit);
+    expect((await store.listTargetsByYear(2026)).map((t) => [t.accountId, t.contractAmount]).sort()).toEqual([['T-1', 200], ['T-2', 100]]);
   });
 
   it('lists every account’s recorded revenue for a year', async () => {
