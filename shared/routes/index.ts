@@ -1,5 +1,7 @@
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { accountRoutes } from '#shared/routes/accounts.ts';
+import { businessRoutes } from '#shared/routes/business.ts';
+import { disputeRoutes } from '#shared/routes/disputes.ts';
 import { metaRoutes } from '#shared/routes/meta.ts';
 import { staffRoutes } from '#shared/routes/staff.ts';
 
@@ -8,4 +10,6 @@ export const catalogue: readonly RouteDefinition[] = [
   ...Object.values(metaRoutes),
   ...Object.values(staffRoutes),
   ...Object.values(accountRoutes),
+  ...Object.values(businessRoutes),
+  ...Object.values(disputeRoutes),
 ];

@@ -1,0 +1,1 @@
+export const businessRoutes: Record<string, never> = {};

@@ -1,0 +1,1 @@
+export const disputeRoutes: Record<string, never> = {};
