@@ -154,6 +154,7 @@ export const Candidates = z
         name: z.string(),
         tier: z.enum(['normal', 'key']),
         revenueAmount: Amount,
+        revenueSource: z.enum(['projects', 'recorded']),
         share: Ratio,
         cumulativeShare: Ratio,
         inCoreSet: z.boolean(),

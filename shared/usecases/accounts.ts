@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import type { AuditContext } from '#shared/db/audit.ts';
 import * as store from '#shared/db/accounts.ts';
+import { wonRevenueByAccount } from '#shared/db/business.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { decodeCursor, encodeCursor } from '#shared/db/pagination.ts';
 import { getStaffById } from '#shared/db/staff.ts';
@@ -10,6 +11,7 @@ import { paretoCut } from '#shared/domain/pareto.ts';
 import type { Caller } from '#shared/domain/staff.ts';
 import { quarterSplit } from '#shared/domain/targets.ts';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired } from '#shared/errors.ts';
+import { withRetry } from '#shared/usecases/retry.ts';
 import type {
   Account,
   CreateAccountInput,
@@ -63,25 +65,13 @@ export const updateAccount = async (caller: Caller, id: string, ifMatch: number,
   return after;
 };
 
-/** Retries a read-check-write a few times when an unrelated change (a rename) moved the version. */
-const withRetry = async <T>(attempt: () => Promise<T>): Promise<T> => {
-  for (let tries = 1; ; tries++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!(error instanceof PreconditionFailed)) throw error;
-      if (tries === 3) throw new Conflict('The account is being changed by others right now; retry', 'concurrent-change');
-    }
-  }
-};
-
 /**
  * Designation: the account becomes key with its contact leader and sales manager from
  * `effectiveOn`. The write is conditional on the account still being normal, so of two
  * racing designations exactly one wins; the other gets 409.
  */
 export const designateAccount = (id: string, input: DesignationInput, audit: AuditContext): Promise<Account> =>
-  withRetry(async () => {
+  withRetry(`Account ${id}`, async () => {
     const before = await mustGet(id);
     if (before.tier === 'key') throw store.alreadyKey(id);
     const [leader, manager] = await Promise.all([getStaffById(input.contactLeaderId), getStaffById(input.salesManagerId)]);
@@ -103,7 +93,7 @@ export const designateAccount = (id: string, input: DesignationInput, audit: Aud
  * one starts then, and the handover form is kept — all in one transaction.
  */
 export const reassignAccount = (id: string, input: ReassignmentInput, audit: AuditContext) =>
-  withRetry(async () => {
+  withRetry(`Account ${id}`, async () => {
     const before = await mustGet(id);
     rules.assertKey(before);
     rules.assertAssignable(rules.assignmentProblems(input.role, await getStaffById(input.staffId), 'body.staffId'));
@@ -183,11 +173,14 @@ export const setRevenue = async (accountId: string, year: number, ifMatch: numbe
 };
 
 /**
- * The 20 % that bring 80 %: every account's revenue in `year`, ranked, with the smallest
- * set reaching 80 % marked (pareto.ts), a page at a time.
+ * The 20 % that bring 80 %: every account's contract revenue in `year` — from its won
+ * projects where it has any, else from the revenue recorded for it — ranked, with the
+ * smallest set reaching 80 % marked (pareto.ts), a page at a time.
  */
 export const keyAccountCandidates = async (year: number, limit: number, cursor: string | undefined) => {
-  const { total, ranked } = paretoCut(await store.listRevenueByYear(year));
+  const won = await wonRevenueByAccount(year);
+  const recorded = (await store.listRevenueByYear(year)).filter((r) => !won.has(r.accountId));
+  const { total, ranked } = paretoCut([...[...won].map(([accountId, amount]) => ({ accountId, amount })), ...recorded]);
   const query = `candidates#${year}`;
   const offset = Number(decodeCursor(query, cursor)?.offset ?? 0);
   const slice = ranked.slice(offset, offset + limit);
@@ -204,6 +197,7 @@ export const keyAccountCandidates = async (year: number, limit: number, cursor: 
         name: account?.name ?? '',
         tier: account?.tier ?? 'normal',
         revenueAmount: r.amount,
+        revenueSource: won.has(r.accountId) ? ('projects' as const) : ('recorded' as const),
         share: r.share,
         cumulativeShare: r.cumulativeShare,
         inCoreSet: r.inCoreSet,

@@ -1,0 +1,7 @@
+import { httpRoute } from '#shared/http/handler.ts';
+import { businessRoutes } from '#shared/routes/business.ts';
+import { accountPipeline } from '#shared/usecases/business.ts';
+
+export const handler = httpRoute(businessRoutes.getAccountPipeline, async ({ params, caller }) => ({
+  body: await accountPipeline(caller, params.id),
+}));

@@ -1,0 +1,7 @@
+import { httpRoute } from '#shared/http/handler.ts';
+import { businessRoutes } from '#shared/routes/business.ts';
+import { readProject } from '#shared/usecases/business.ts';
+
+export const handler = httpRoute(businessRoutes.getProject, async ({ params, caller }) => ({
+  body: await readProject(caller, params.id),
+}));

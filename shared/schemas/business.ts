@@ -1,0 +1,206 @@
+import * as z from 'zod';
+import { Amount } from '#shared/schemas/accounts.ts';
+import { Id, IsoDate, PageQuery, Version, page } from '#shared/schemas/common.ts';
+
+/** Positive integer fen: invoices and payments move money, so never 0. */
+const PositiveAmount = Amount.min(1);
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+export const OpportunitySource = z.enum(['sales', 'leadership', 'client_visit']);
+/** Open stages a salesperson moves an opportunity through; `won` and `lost` only by win and lose. */
+export const OpenStage = z.enum(['open', 'qualified', 'proposal', 'negotiation']);
+export const Stage = z.enum(['open', 'qualified', 'proposal', 'negotiation', 'won', 'lost']);
+export type Stage = z.infer<typeof Stage>;
+
+export const Opportunity = z
+  .object({
+    id: Id,
+    accountId: Id,
+    title: z.string(),
+    source: OpportunitySource,
+    ownerId: Id,
+    stage: Stage,
+    estimatedAmount: Amount,
+    expectedCloseOn: IsoDate.nullable(),
+    lastActivityOn: IsoDate,
+    wonOn: IsoDate.nullable(),
+    lostOn: IsoDate.nullable(),
+    lostReason: z.string().nullable(),
+    projectIds: z.array(Id),
+    createdAt: z.string(),
+    version: Version,
+  })
+  .meta({ id: 'Opportunity' });
+export type Opportunity = z.infer<typeof Opportunity>;
+
+export const CreateOpportunityBody = z.strictObject({
+  accountId: Id,
+  title: Text(200),
+  source: OpportunitySource,
+  estimatedAmount: Amount,
+  expectedCloseOn: IsoDate.optional(),
+});
+export type CreateOpportunityInput = z.infer<typeof CreateOpportunityBody>;
+
+export const OpportunityUpdateBody = z.strictObject({ note: Text(5000), stage: OpenStage.optional() });
+export type OpportunityUpdateInput = z.infer<typeof OpportunityUpdateBody>;
+
+export const OpportunityUpdate = z
+  .object({ id: Id, opportunityId: Id, note: z.string(), stage: Stage.nullable(), by: Id, on: IsoDate, at: z.string() })
+  .meta({ id: 'OpportunityUpdate' });
+export type OpportunityUpdate = z.infer<typeof OpportunityUpdate>;
+
+export const WinBody = z.strictObject({
+  wonOn: IsoDate,
+  projects: z
+    .array(z.strictObject({ name: Text(200), department: Text(100), contractAmount: PositiveAmount }))
+    .min(1)
+    .max(20),
+});
+export type WinInput = z.infer<typeof WinBody>;
+
+export const LoseBody = z.strictObject({ lostOn: IsoDate, reason: Text(2000) });
+
+export const Project = z
+  .object({
+    id: Id,
+    opportunityId: Id,
+    accountId: Id,
+    name: z.string(),
+    department: z.string(),
+    contractAmount: Amount,
+    wonOn: IsoDate,
+    deliveredOn: IsoDate.nullable(),
+    invoicedAmount: Amount,
+    paidAmount: Amount,
+    version: Version,
+  })
+  .meta({ id: 'Project' });
+export type Project = z.infer<typeof Project>;
+
+export const WinResult = z.object({ opportunity: Opportunity, projects: z.array(Project) }).meta({ id: 'WinResult' });
+
+export const DeliveryBody = z.strictObject({ deliveredOn: IsoDate });
+
+export const InvoiceBody = z
+  .strictObject({ amount: PositiveAmount, issuedOn: IsoDate, dueOn: IsoDate })
+  .refine((b) => b.dueOn >= b.issuedOn, { message: 'must not be before issuedOn', path: ['dueOn'] });
+export type InvoiceInput = z.infer<typeof InvoiceBody>;
+
+export const Invoice = z
+  .object({
+    id: Id,
+    projectId: Id,
+    accountId: Id,
+    amount: Amount,
+    issuedOn: IsoDate,
+    dueOn: IsoDate,
+    paidAmount: Amount,
+    status: z.enum(['open', 'paid']),
+    version: Version,
+  })
+  .meta({ id: 'Invoice' });
+export type Invoice = z.infer<typeof Invoice>;
+
+export const PaymentBody = z.strictObject({ amount: PositiveAmount, receivedOn: IsoDate });
+export const Payment = z
+  .object({ id: Id, invoiceId: Id, projectId: Id, accountId: Id, amount: Amount, receivedOn: IsoDate, recordedBy: Id })
+  .meta({ id: 'Payment' });
+export type Payment = z.infer<typeof Payment>;
+export const InvoiceWithPayments = Invoice.extend({ payments: z.array(Payment) }).meta({ id: 'InvoiceWithPayments' });
+export const PaymentResult = z.object({ payment: Payment, invoice: Invoice }).meta({ id: 'PaymentResult' });
+
+export const ListOpportunitiesQuery = z
+  .strictObject({
+    accountId: Id.optional(),
+    ownerId: Id.optional(),
+    stage: Stage.optional(),
+    /** Open opportunities with no update for at least this many days. */
+    staleDays: z.coerce.number().int().min(1).max(3650).optional(),
+    ...PageQuery,
+  })
+  .refine((q) => [q.accountId, q.ownerId, q.stage, q.staleDays].filter((v) => v !== undefined).length === 1, {
+    message: 'give exactly one of accountId, ownerId, stage, staleDays',
+    path: ['accountId'],
+  });
+export type ListOpportunitiesQuery = z.infer<typeof ListOpportunitiesQuery>;
+
+export const ListProjectsQuery = z
+  .strictObject({ accountId: Id.optional(), department: Text(100).optional(), ...PageQuery })
+  .refine((q) => (q.accountId === undefined) !== (q.department === undefined), {
+    message: 'give exactly one of accountId, department',
+    path: ['accountId'],
+  });
+
+export const ReceivablesQuery = z.strictObject({
+  overdue: z.enum(['true', 'false']).optional(),
+  /** The day the aging is computed for (default: today in Asia/Shanghai). */
+  asOf: IsoDate.optional(),
+});
+
+const Buckets = z.object({
+  current: Amount,
+  days1to30: Amount,
+  days31to90: Amount,
+  days90plus: Amount,
+  total: Amount,
+});
+export type Buckets = z.infer<typeof Buckets>;
+export const Receivables = z
+  .object({
+    asOf: IsoDate,
+    overdueOnly: z.boolean(),
+    totals: Buckets,
+    byAccount: z.array(z.object({ accountId: Id, name: z.string(), salesManagerId: Id.nullable(), buckets: Buckets })),
+    bySalesManager: z.array(z.object({ salesManagerId: Id.nullable(), buckets: Buckets })),
+    items: z.array(
+      z.object({
+        invoiceId: Id,
+        projectId: Id,
+        accountId: Id,
+        amount: Amount,
+        paidAmount: Amount,
+        outstandingAmount: Amount,
+        dueOn: IsoDate,
+        daysOverdue: z.number().int(),
+        bucket: z.enum(['current', 'days1to30', 'days31to90', 'days90plus']),
+      }),
+    ),
+  })
+  .meta({ id: 'Receivables' });
+
+const LoopAmounts = z.object({
+  contractAmount: Amount,
+  deliveredAmount: Amount,
+  invoicedAmount: Amount,
+  paidAmount: Amount,
+  toDeliverAmount: Amount,
+  toInvoiceAmount: Amount,
+  toCollectAmount: Amount,
+});
+export type LoopAmounts = z.infer<typeof LoopAmounts>;
+
+export const OpportunityView = z
+  .object({
+    opportunity: Opportunity,
+    /** Where it is in opportunity → project → delivery → invoice → paid. */
+    step: z.enum(['open', 'lost', 'won', 'delivered', 'invoiced', 'paid']),
+    amounts: LoopAmounts,
+    projects: z.array(Project),
+  })
+  .meta({ id: 'OpportunityView' });
+
+export const Pipeline = z
+  .object({
+    accountId: Id,
+    open: z.object({ count: z.number().int(), estimatedAmount: Amount }),
+    won: z.object({ count: z.number().int() }),
+    lost: z.object({ count: z.number().int() }),
+    amounts: LoopAmounts,
+  })
+  .meta({ id: 'Pipeline' });
+
+export const IdParams = z.strictObject({ id: Id });
+export const OpportunityPage = page(Opportunity).meta({ id: 'OpportunityPage' });
+export const ProjectPage = page(Project).meta({ id: 'ProjectPage' });
+export const UpdatePage = page(OpportunityUpdate).meta({ id: 'OpportunityUpdatePage' });

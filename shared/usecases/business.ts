@@ -1,0 +1,294 @@
+import { ulid } from 'ulid';
+import { getAccountById, getAccountsByIds } from '#shared/db/accounts.ts';
+import type { AuditContext } from '#shared/db/audit.ts';
+import * as store from '#shared/db/business.ts';
+import type { Page } from '#shared/db/pagination.ts';
+import { assertMayActOnAccount, mayReadAccount, seesAllAccounts } from '#shared/domain/accounts.ts';
+import * as rules from '#shared/domain/business.ts';
+import { addDays, todayInShanghai } from '#shared/domain/dates.ts';
+import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
+import { Forbidden, NotFound, RuleViolation } from '#shared/errors.ts';
+import type { Account } from '#shared/schemas/accounts.ts';
+import type {
+  Buckets,
+  CreateOpportunityInput,
+  Invoice,
+  InvoiceInput,
+  ListOpportunitiesQuery,
+  Opportunity,
+  OpportunityUpdateInput,
+  Project,
+  WinInput,
+} from '#shared/schemas/business.ts';
+import { withRetry } from '#shared/usecases/retry.ts';
+
+export const opportunityLocation = (id: string) => `/v1/opportunities/${encodeURIComponent(id)}`;
+export const projectLocation = (id: string) => `/v1/projects/${encodeURIComponent(id)}`;
+export const invoiceLocation = (id: string) => `/v1/invoices/${encodeURIComponent(id)}`;
+
+const mustExist = <T>(value: T | undefined, what: string): T => {
+  if (value === undefined) throw new NotFound(`No ${what}`);
+  return value;
+};
+const accountOf = async (accountId: string) => mustExist(await getAccountById(accountId), `account ${accountId}`);
+
+/** Who may see an object of an account: those who may read the account (404 for the rest: they need not know it exists). */
+const assertSees = (caller: Caller, account: Account, what: string, also = false): void => {
+  if (!also && !mayReadAccount(caller, account)) throw new NotFound(`No ${what}`);
+};
+
+/** Money moves on an account: its sales people (exclusive ownership), finance and the coordination group. */
+const assertMayMoveMoney = (caller: Caller, account: Account): void => {
+  if (!hasAnyRole(caller, ['finance', 'coordinator', 'leadership'])) assertMayActOnAccount(caller, account);
+};
+
+export const createOpportunity = async (caller: Caller, input: CreateOpportunityInput, audit: AuditContext): Promise<Opportunity> => {
+  const account = await getAccountById(input.accountId);
+  if (account === undefined) {
+    throw new RuleViolation('unknown-account', `No account ${input.accountId}`, [{ path: 'body.accountId', message: 'no such account' }]);
+  }
+  assertMayActOnAccount(caller, account);
+  const opportunity = rules.newOpportunity(ulid(), input, caller.id, todayInShanghai(), audit.at);
+  await store.insertOpportunity(opportunity, audit);
+  return opportunity;
+};
+
+/** The opportunity and its account, if the caller may see them. */
+const seeOpportunity = async (caller: Caller, id: string) => {
+  const opportunity = mustExist(await store.getOpportunityById(id), `opportunity ${id}`);
+  const account = await accountOf(opportunity.accountId);
+  assertSees(caller, account, `opportunity ${id}`, opportunity.ownerId === caller.id);
+  return { opportunity, account };
+};
+
+/** The closed-loop view: where the opportunity is, and what is outstanding at each step. */
+export const viewOpportunity = async (caller: Caller, id: string) => {
+  const { opportunity } = await seeOpportunity(caller, id);
+  const projects = (await Promise.all(opportunity.projectIds.map(store.getProjectById))).flatMap((p) => p ?? []);
+  const amounts = rules.loopAmounts(projects);
+  return { opportunity, step: rules.loopStep(opportunity, amounts), amounts, projects };
+};
+
+/** Changes an opportunity the caller may act on; a concurrent change makes it re-read and retry. */
+const changeOpportunity = (caller: Caller, id: string, change: (o: Opportunity) => Promise<Opportunity>) =>
+  withRetry(`Opportunity ${id}`, async () => {
+    const { opportunity, account } = await seeOpportunity(caller, id);
+    assertMayActOnAccount(caller, account);
+    return change(opportunity);
+  });
+
+export const addOpportunityUpdate = (caller: Caller, id: string, input: OpportunityUpdateInput, audit: AuditContext) =>
+  changeOpportunity(caller, id, async (before) => {
+    const today = todayInShanghai();
+    const after = rules.applyUpdate(before, input, today);
+    const update = { id: ulid(), opportunityId: id, note: input.note, stage: input.stage ?? null, by: caller.id, on: today, at: audit.at };
+    await store.saveOpportunityUpdate(before, after, update, audit);
+    return after;
+  });
+
+export const listUpdates = async (caller: Caller, id: string, limit: number, cursor?: string) => {
+  await seeOpportunity(caller, id);
+  return store.listOpportunityUpdates(id, limit, cursor);
+};
+
+/**
+ * Win: the opportunity becomes won and its projects are created, in one transaction
+ * conditional on the opportunity's version — a retried win finds it won (409) and
+ * creates nothing; with the same Idempotency-Key it gets the first reply again.
+ */
+export const winOpportunity = async (caller: Caller, id: string, input: WinInput, audit: AuditContext) => {
+  let projects: Project[] = [];
+  const opportunity = await changeOpportunity(caller, id, async (before) => {
+    projects = input.projects.map((p) => ({
+      id: ulid(),
+      opportunityId: id,
+      accountId: before.accountId,
+      name: p.name,
+      department: p.department,
+      contractAmount: p.contractAmount,
+      wonOn: input.wonOn,
+      deliveredOn: null,
+      invoicedAmount: 0,
+      paidAmount: 0,
+      version: 1,
+    }));
+    const after = rules.win(before, input.wonOn, projects.map((p) => p.id));
+    await store.saveWin(before, after, projects, audit);
+    return after;
+  });
+  return { opportunity, projects };
+};
+
+export const loseOpportunity = (caller: Caller, id: string, lostOn: string, reason: string, audit: AuditContext) =>
+  changeOpportunity(caller, id, async (before) => {
+    const after = rules.lose(before, lostOn, reason);
+    await store.saveOpportunity(before, after, 'lose', audit);
+    return after;
+  });
+
+export const findOpportunities = async (caller: Caller, query: ListOpportunitiesQuery): Promise<Page<Opportunity>> => {
+  const { limit, cursor } = query;
+  if (query.accountId !== undefined) {
+    assertSees(caller, await accountOf(query.accountId), `account ${query.accountId}`);
+    return store.listOpportunitiesByAccount(query.accountId, limit, cursor);
+  }
+  if (query.ownerId !== undefined && (query.ownerId === caller.id || seesAllAccounts(caller))) {
+    return store.listOpportunitiesByOwner(query.ownerId, limit, cursor);
+  }
+  if (!seesAllAccounts(caller)) throw new Forbidden('You may list the opportunities of your accounts, and your own', 'role-not-allowed');
+  if (query.staleDays !== undefined) {
+    return store.listOpportunitiesByStatus('open', limit, cursor, addDays(todayInShanghai(), -query.staleDays + 1));
+  }
+  const stage = query.stage ?? 'open';
+  const page = await store.listOpportunitiesByStatus(stage === 'won' || stage === 'lost' ? stage : 'open', limit, cursor);
+  return { ...page, items: page.items.filter((o) => o.stage === stage) };
+};
+
+/** A project: for those who may read its account, and for the staff of the department that delivers it. */
+const seeProject = async (caller: Caller, id: string) => {
+  const project = mustExist(await store.getProjectById(id), `project ${id}`);
+  const account = await accountOf(project.accountId);
+  assertSees(caller, account, `project ${id}`, caller.department === project.department);
+  return { project, account };
+};
+
+export const readProject = async (caller: Caller, id: string) => (await seeProject(caller, id)).project;
+
+export const findProjects = async (caller: Caller, query: { accountId?: string; department?: string; limit: number; cursor?: string }) => {
+  if (query.accountId !== undefined) {
+    assertSees(caller, await accountOf(query.accountId), `account ${query.accountId}`);
+    return store.listProjectsByAccount(query.accountId, query.limit, query.cursor);
+  }
+  const department = query.department ?? '';
+  if (department !== caller.department && !seesAllAccounts(caller)) {
+    throw new Forbidden('Department staff see the projects their own department delivers', 'role-not-allowed');
+  }
+  return store.listProjectsByDepartment(department, query.limit, query.cursor);
+};
+
+/** Delivery is recorded by the delivering department, the account's people or the coordination group. */
+export const recordDelivery = (caller: Caller, id: string, deliveredOn: string, audit: AuditContext) =>
+  withRetry(`Project ${id}`, async () => {
+    const { project, account } = await seeProject(caller, id);
+    if (caller.department !== project.department) assertMayActOnAccount(caller, account);
+    if (project.deliveredOn !== null) throw new RuleViolation('already-delivered', `Project ${id} was delivered on ${project.deliveredOn}`);
+    if (deliveredOn < project.wonOn) {
+      throw new RuleViolation('delivered-before-won', `Project ${id} was won on ${project.wonOn}`, [{ path: 'body.deliveredOn', message: `must be on or after ${project.wonOn}` }]);
+    }
+    const after = { ...project, deliveredOn, version: project.version + 1 };
+    await store.saveProject(project, after, 'deliver', audit);
+    return after;
+  });
+
+/** An invoice never takes the project's invoiced total past its contract amount (422). */
+export const issueInvoice = async (caller: Caller, projectId: string, input: InvoiceInput, audit: AuditContext): Promise<Invoice> => {
+  const { project, account } = await seeProject(caller, projectId);
+  assertMayMoveMoney(caller, account);
+  const invoice: Invoice = {
+    id: ulid(),
+    projectId,
+    accountId: project.accountId,
+    amount: input.amount,
+    issuedOn: input.issuedOn,
+    dueOn: input.dueOn,
+    paidAmount: 0,
+    status: 'open',
+    version: 1,
+  };
+  if (!(await store.insertInvoice(project, invoice, audit))) {
+    const current = mustExist(await store.getProjectById(projectId), `project ${projectId}`);
+    const rest = current.contractAmount - current.invoicedAmount;
+    throw new RuleViolation('over-invoiced', `Project ${projectId} has ${rest} fen left to invoice of its ${current.contractAmount} fen contract`, [
+      { path: 'body.amount', message: `must not exceed ${rest}` },
+    ]);
+  }
+  return invoice;
+};
+
+const seeInvoice = async (caller: Caller, id: string) => {
+  const invoice = mustExist(await store.getInvoiceById(id), `invoice ${id}`);
+  const account = await accountOf(invoice.accountId);
+  assertSees(caller, account, `invoice ${id}`);
+  return { invoice, account };
+};
+
+export const readInvoice = async (caller: Caller, id: string) => {
+  const { invoice } = await seeInvoice(caller, id);
+  return { ...invoice, payments: await store.listPaymentsOfInvoice(id) };
+};
+
+/** A payment never exceeds the invoice's unpaid rest (422); partial payments add up. */
+export const recordPayment = (caller: Caller, invoiceId: string, amount: number, receivedOn: string, audit: AuditContext) =>
+  withRetry(`Invoice ${invoiceId}`, async () => {
+    const { invoice, account } = await seeInvoice(caller, invoiceId);
+    assertMayMoveMoney(caller, account);
+    const rest = invoice.amount - invoice.paidAmount;
+    if (amount > rest) {
+      throw new RuleViolation('over-paid', `Invoice ${invoiceId} has ${rest} fen unpaid`, [{ path: 'body.amount', message: `must not exceed ${rest}` }]);
+    }
+    if (receivedOn < invoice.issuedOn) {
+      throw new RuleViolation('paid-before-invoiced', `Invoice ${invoiceId} was issued on ${invoice.issuedOn}`, [{ path: 'body.receivedOn', message: `must be on or after ${invoice.issuedOn}` }]);
+    }
+    const payment = { id: ulid(), invoiceId, projectId: invoice.projectId, accountId: invoice.accountId, amount, receivedOn, recordedBy: caller.id };
+    return { payment, invoice: await store.insertPayment(invoice, payment, audit) };
+  });
+
+/**
+ * Receivables aged on `asOf`, per account and per sales manager. Finance and the
+ * coordination group see all; a sales manager or contact leader their own accounts.
+ */
+export const receivables = async (caller: Caller, query: { overdue?: 'true' | 'false'; asOf?: string }) => {
+  const asOf = query.asOf ?? todayInShanghai();
+  const overdueOnly = query.overdue === 'true';
+  if (!seesAllAccounts(caller) && !hasAnyRole(caller, ['sales_manager', 'contact_leader'])) {
+    throw new Forbidden('Receivables are for finance, the coordination group and the accounts’ own people', 'role-not-allowed');
+  }
+  const open = await store.listOpenInvoices();
+  const accounts = new Map((await getAccountsByIds([...new Set(open.map((i) => i.accountId))])).map((a) => [a.id, a]));
+  const visible = (account: Account | undefined) =>
+    account !== undefined && (seesAllAccounts(caller) || account.salesManagerId === caller.id || account.contactLeaderId === caller.id);
+  const items = open
+    .filter((i) => visible(accounts.get(i.accountId)))
+    .map((i) => ({ invoiceId: i.id, projectId: i.projectId, accountId: i.accountId, amount: i.amount, paidAmount: i.paidAmount, outstandingAmount: i.amount - i.paidAmount, dueOn: i.dueOn, ...rules.aging(i.dueOn, asOf) }))
+    .filter((i) => !overdueOnly || i.daysOverdue > 0);
+  const totals = rules.emptyBuckets();
+  const byAccount = new Map<string, Buckets>();
+  const byManager = new Map<string | null, Buckets>();
+  const bump = <K>(map: Map<K, Buckets>, key: K, bucket: rules.Bucket, amount: number) => {
+    const buckets = map.get(key) ?? rules.emptyBuckets();
+    rules.addToBuckets(buckets, bucket, amount);
+    map.set(key, buckets);
+  };
+  for (const item of items) {
+    bump(byAccount, item.accountId, item.bucket, item.outstandingAmount);
+    bump(byManager, accounts.get(item.accountId)?.salesManagerId ?? null, item.bucket, item.outstandingAmount);
+    rules.addToBuckets(totals, item.bucket, item.outstandingAmount);
+  }
+  return {
+    asOf,
+    overdueOnly,
+    totals,
+    byAccount: [...byAccount].map(([accountId, buckets]) => ({
+      accountId,
+      name: accounts.get(accountId)?.name ?? '',
+      salesManagerId: accounts.get(accountId)?.salesManagerId ?? null,
+      buckets,
+    })),
+    bySalesManager: [...byManager].map(([salesManagerId, buckets]) => ({ salesManagerId, buckets })),
+    items,
+  };
+};
+
+/** The loop summed over one account: open pipeline, and won work through to cash. */
+export const accountPipeline = async (caller: Caller, accountId: string) => {
+  assertSees(caller, await accountOf(accountId), `account ${accountId}`);
+  const [opportunities, projects] = await Promise.all([store.allOpportunitiesOfAccount(accountId), store.allProjectsOfAccount(accountId)]);
+  const open = opportunities.filter((o) => !rules.isClosed(o));
+  return {
+    accountId,
+    open: { count: open.length, estimatedAmount: open.reduce((sum, o) => sum + o.estimatedAmount, 0) },
+    won: { count: opportunities.filter((o) => o.stage === 'won').length },
+    lost: { count: opportunities.filter((o) => o.stage === 'lost').length },
+    amounts: rules.loopAmounts(projects),
+  };
+};
