@@ -1,4 +1,4 @@
-import { daysInclusive } from '#shared/domain/dates.ts';
+import { daysBetween } from '#shared/domain/dates.ts';
 import { Conflict } from '#shared/errors.ts';
 import type {
   Buckets,
@@ -91,7 +91,7 @@ export type Bucket = 'current' | 'days1to30' | 'days31to90' | 'days90plus';
 
 /** Days past due on `asOf` (0 or less: not yet due) and the aging bucket. */
 export const aging = (dueOn: string, asOf: string): { daysOverdue: number; bucket: Bucket } => {
-  const daysOverdue = asOf > dueOn ? daysInclusive(dueOn, asOf) - 1 : -(daysInclusive(asOf, dueOn) - 1);
+  const daysOverdue = daysBetween(dueOn, asOf);
   const bucket: Bucket = daysOverdue <= 0 ? 'current' : daysOverdue <= 30 ? 'days1to30' : daysOverdue <= 90 ? 'days31to90' : 'days90plus';
   return { daysOverdue, bucket };
 };

@@ -6,6 +6,9 @@ const fromUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 export const addDays = (date: string, days: number): string => fromUtc(toUtc(date) + days * DAY_MS);
 
+/** Days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number => (toUtc(to) - toUtc(from)) / DAY_MS;
+
 /** Days from `from` to `to`, both inclusive (0 when `to` is before `from`). */
 export const daysInclusive = (from: string, to: string): number => Math.max(0, (toUtc(to) - toUtc(from)) / DAY_MS + 1);
 
