@@ -2,8 +2,11 @@ import type { RouteDefinition } from '#shared/http/route.ts';
 import { accountRoutes } from '#shared/routes/accounts.ts';
 import { businessRoutes } from '#shared/routes/business.ts';
 import { disputeRoutes } from '#shared/routes/disputes.ts';
+import { dossierRoutes } from '#shared/routes/dossier.ts';
 import { metaRoutes } from '#shared/routes/meta.ts';
+import { oversightRoutes } from '#shared/routes/oversight.ts';
 import { staffRoutes } from '#shared/routes/staff.ts';
+import { upkeepRoutes } from '#shared/routes/upkeep.ts';
 
 /** The route catalogue: the one list the API, the local gateway and the OpenAPI document use. */
 export const catalogue: readonly RouteDefinition[] = [
@@ -12,4 +15,7 @@ export const catalogue: readonly RouteDefinition[] = [
   ...Object.values(accountRoutes),
   ...Object.values(businessRoutes),
   ...Object.values(disputeRoutes),
+  ...Object.values(upkeepRoutes),
+  ...Object.values(dossierRoutes),
+  ...Object.values(oversightRoutes),
 ];

@@ -1,0 +1,1 @@
+export const dossierRoutes: Record<string, never> = {};

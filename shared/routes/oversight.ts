@@ -1,0 +1,1 @@
+export const oversightRoutes: Record<string, never> = {};

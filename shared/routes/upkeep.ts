@@ -1,0 +1,1 @@
+export const upkeepRoutes: Record<string, never> = {};
