@@ -1,0 +1,66 @@
+import * as z from 'zod';
+import { Id, IsoDate, PageQuery, Version, page } from '#shared/schemas/common.ts';
+
+const Department = z.string().trim().min(1).max(100);
+const Subject = z.string().trim().min(1).max(200);
+const LongText = z.string().trim().min(1).max(5000);
+export const DisputeStatus = z.enum(['open', 'decided']);
+export type DisputeStatus = z.infer<typeof DisputeStatus>;
+export const InFavourOf = z.enum(['filer', 'other_side', 'neither']);
+
+export const Decision = z
+  .object({
+    text: z.string(),
+    inFavourOf: InFavourOf,
+    decidedBy: Id,
+    /** The day in the company's time zone (Asia/Shanghai). */
+    decidedOn: IsoDate,
+  })
+  .meta({ id: 'DisputeDecision' });
+export type Decision = z.infer<typeof Decision>;
+
+export const Dispute = z
+  .object({
+    id: Id,
+    accountId: Id,
+    opportunityId: Id.nullable(),
+    filedBy: Id,
+    filedByDepartment: z.string(),
+    againstDepartment: z.string().nullable(),
+    subject: z.string(),
+    description: z.string(),
+    status: DisputeStatus,
+    filedAt: z.string(),
+    decision: Decision.nullable(),
+    version: Version,
+  })
+  .meta({ id: 'Dispute' });
+export type Dispute = z.infer<typeof Dispute>;
+
+export const DisputeIdParams = z.strictObject({ id: Id });
+
+export const FileDisputeBody = z.strictObject({
+  accountId: Id,
+  opportunityId: Id.optional(),
+  againstDepartment: Department.optional(),
+  subject: Subject,
+  description: LongText,
+});
+export type FileDisputeInput = z.infer<typeof FileDisputeBody>;
+
+export const DecisionBody = z.strictObject({
+  decision: LongText,
+  inFavourOf: InFavourOf,
+});
+export type DecisionInput = z.infer<typeof DecisionBody>;
+
+export const ListDisputesQuery = z.strictObject({
+  /** Without `accountId` the list is of one status, `open` unless asked otherwise. */
+  status: DisputeStatus.optional(),
+  /** Required for everyone but the coordination group and leadership. */
+  accountId: Id.optional(),
+  ...PageQuery,
+});
+export type ListDisputesQuery = z.infer<typeof ListDisputesQuery>;
+
+export const DisputePage = page(Dispute).meta({ id: 'DisputePage' });

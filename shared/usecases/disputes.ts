@@ -1,0 +1,67 @@
+import { ulid } from 'ulid';
+import type { AuditContext } from '#shared/db/audit.ts';
+import { getAccountById } from '#shared/db/accounts.ts';
+import * as store from '#shared/db/disputes.ts';
+import type { Page } from '#shared/db/pagination.ts';
+import * as rules from '#shared/domain/disputes.ts';
+import type { Caller } from '#shared/domain/staff.ts';
+import { Forbidden, NotFound } from '#shared/errors.ts';
+import type { Account } from '#shared/schemas/accounts.ts';
+import type { DecisionInput, Dispute, FileDisputeInput, ListDisputesQuery } from '#shared/schemas/disputes.ts';
+
+export const disputeLocation = (id: string) => `/v1/disputes/${encodeURIComponent(id)}`;
+
+const mustGetAccount = async (id: string): Promise<Account> => {
+  const account = await getAccountById(id);
+  if (account === undefined) throw new NotFound(`No account ${id}`);
+  return account;
+};
+
+const mustGet = async (id: string): Promise<Dispute> => {
+  const dispute = await store.getDisputeById(id);
+  if (dispute === undefined) throw new NotFound(`No dispute ${id}`);
+  return dispute;
+};
+
+/** Files a dispute about an existing account; the opportunity, when named, is kept as given. */
+export const fileDispute = async (caller: Caller, input: FileDisputeInput, audit: AuditContext): Promise<Dispute> => {
+  await mustGetAccount(input.accountId);
+  const dispute = rules.newDispute(ulid(), input, caller, audit.at);
+  await store.insertDispute(dispute, audit);
+  return dispute;
+};
+
+/** The dispute, if the caller is one of those who see it; to anyone else it does not exist. */
+export const readDispute = async (caller: Caller, id: string): Promise<Dispute> => {
+  const dispute = await mustGet(id);
+  if (!rules.mayReadDispute(caller, dispute, await getAccountById(dispute.accountId))) {
+    throw new NotFound(`No dispute ${id}`);
+  }
+  return dispute;
+};
+
+/**
+ * The coordination group and leadership list any disputes: one account's, or all of one
+ * status (open unless asked). Everyone else lists one account's at a time: its current
+ * contact leader and sales manager see all of them, anyone else those they are a party to.
+ */
+export const findDisputes = async (caller: Caller, query: ListDisputesQuery): Promise<Page<Dispute>> => {
+  const { accountId, status, limit, cursor } = query;
+  if (accountId === undefined) {
+    if (!rules.seesAllDisputes(caller)) {
+      throw new Forbidden('Only the coordination group and leadership list disputes across accounts; name an accountId', 'role-not-allowed');
+    }
+    return store.listDisputesByStatus(status ?? 'open', limit, cursor);
+  }
+  const account = await mustGetAccount(accountId);
+  const partyOf = rules.accountDisputeScope(caller, account) === 'party' ? { staffId: caller.id, department: caller.department } : undefined;
+  return store.listDisputesByAccount({ accountId, status, partyOf, limit, cursor });
+};
+
+/** The coordination group decides an open dispute; the decision is final (409 on a second). */
+export const decideDispute = async (id: string, input: DecisionInput, audit: AuditContext): Promise<Dispute> => {
+  const before = await mustGet(id);
+  const after = rules.decide(before, input, audit.actorId, audit.at);
+  await store.recordDecision(before, after, audit);
+  return after;
+};
