@@ -1,0 +1,7 @@
+import { httpRoute } from '#shared/http/handler.ts';
+import { upkeepRoutes } from '#shared/routes/upkeep.ts';
+import { meetingsOfType } from '#shared/usecases/upkeep.ts';
+
+export const handler = httpRoute(upkeepRoutes.listMeetings, async ({ query }) => ({
+  body: await meetingsOfType(query),
+}));

@@ -1,0 +1,7 @@
+import { httpRoute } from '#shared/http/handler.ts';
+import { upkeepRoutes } from '#shared/routes/upkeep.ts';
+import { openActionItems } from '#shared/usecases/upkeep.ts';
+
+export const handler = httpRoute(upkeepRoutes.listOpenActionItems, async ({ query, caller }) => ({
+  body: await openActionItems(caller, query.ownerId),
+}));

@@ -1,0 +1,8 @@
+import { httpRoute } from '#shared/http/handler.ts';
+import { upkeepRoutes } from '#shared/routes/upkeep.ts';
+import { recordMeeting } from '#shared/usecases/upkeep.ts';
+
+export const handler = httpRoute(upkeepRoutes.recordMeeting, async ({ body, caller, audit }) => {
+  const meeting = await recordMeeting(caller, body, audit);
+  return { body: meeting, location: `/v1/meetings/${meeting.id}` };
+});

@@ -1,0 +1,7 @@
+import { httpRoute } from '#shared/http/handler.ts';
+import { upkeepRoutes } from '#shared/routes/upkeep.ts';
+import { accountVisits } from '#shared/usecases/upkeep.ts';
+
+export const handler = httpRoute(upkeepRoutes.listAccountVisits, async ({ params, query, caller }) => ({
+  body: await accountVisits(caller, params.id, query),
+}));

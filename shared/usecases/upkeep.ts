@@ -1,0 +1,161 @@
+import { ulid } from 'ulid';
+import { getAccountById } from '#shared/db/accounts.ts';
+import type { AuditContext } from '#shared/db/audit.ts';
+import { getStaffById } from '#shared/db/staff.ts';
+import * as store from '#shared/db/upkeep.ts';
+import { assertMayActOnAccount, mayReadAccount } from '#shared/domain/accounts.ts';
+import { todayInShanghai } from '#shared/domain/dates.ts';
+import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
+import { type FieldError, Forbidden, NotFound, PreconditionFailed, RuleViolation } from '#shared/errors.ts';
+import type { Account } from '#shared/schemas/accounts.ts';
+import type { Meeting, MeetingInput, Report, ReportInput, VisitInput } from '#shared/schemas/upkeep.ts';
+import { withRetry } from '#shared/usecases/retry.ts';
+
+const coordination = ['coordinator', 'leadership'] as const;
+
+const accountOf = async (id: string): Promise<Account> => {
+  const account = await getAccountById(id);
+  if (account === undefined) throw new NotFound(`No account ${id}`);
+  return account;
+};
+
+/** An account the caller may read, else 404: they need not know it exists. */
+const readableAccount = async (caller: Caller, id: string): Promise<Account> => {
+  const account = await accountOf(id);
+  if (!mayReadAccount(caller, account)) throw new NotFound(`No account ${id}`);
+  return account;
+};
+
+/** Staff ids in a body must name active staff (422 naming each that does not). */
+const assertActiveStaff = async (ids: readonly { id: string; path: string }[]): Promise<void> => {
+  const people = await Promise.all(ids.map(({ id }) => getStaffById(id)));
+  const errors: FieldError[] = ids.flatMap(({ path }, i) => {
+    const person = people[i];
+    if (person === undefined) return [{ path, message: 'no such staff member' }];
+    return person.status === 'departed' ? [{ path, message: `left on ${person.leftOn}` }] : [];
+  });
+  if (errors.length > 0) throw new RuleViolation('unknown-or-departed-staff', 'Some people named are not active staff', errors);
+};
+
+/** A visit made by the caller, on an account they may act on (exclusive ownership). */
+export const recordVisit = async (caller: Caller, accountId: string, input: VisitInput, audit: AuditContext) => {
+  assertMayActOnAccount(caller, await accountOf(accountId));
+  const participantIds = input.participantIds ?? [];
+  await assertActiveStaff(participantIds.map((id, i) => ({ id, path: `body.participantIds.${i}` })));
+  if (input.visitedOn > todayInShanghai()) {
+    throw new RuleViolation('visit-in-future', 'A visit is recorded once it has been made', [{ path: 'body.visitedOn', message: 'must not be in the future' }]);
+  }
+  const visit = { id: ulid(), accountId, type: input.type, visitedOn: input.visitedOn, summary: input.summary, participantIds, madeBy: caller.id, recordedAt: audit.at };
+  await store.insertVisit(visit, audit);
+  return visit;
+};
+
+export const accountVisits = async (caller: Caller, accountId: string, q: { from: string; to: string; limit: number; cursor?: string }) => {
+  await readableAccount(caller, accountId);
+  return store.listVisitsByAccount(accountId, q.from, q.to, q.limit, q.cursor);
+};
+
+export const personVisits = async (caller: Caller, q: { staffId: string; from: string; to: string; limit: number; cursor?: string }) => {
+  if (q.staffId !== caller.id && !hasAnyRole(caller, coordination)) {
+    throw new Forbidden('You may list your own visits; the coordination group lists anyone’s', 'role-not-allowed');
+  }
+  return store.listVisitsByPerson(q.staffId, q.from, q.to, q.limit, q.cursor);
+};
+
+/** The monthly report is the account's current sales manager's, one per account and month. */
+export const fileReport = async (caller: Caller, accountId: string, input: ReportInput, audit: AuditContext): Promise<Report> => {
+  const account = await readableAccount(caller, accountId);
+  if (account.salesManagerId !== caller.id) {
+    throw new Forbidden(`Only account ${accountId}'s sales manager files its monthly report`, 'not-the-sales-manager');
+  }
+  if (input.month > todayInShanghai().slice(0, 7)) {
+    throw new RuleViolation('report-in-future', 'A month is reported once it has begun', [{ path: 'body.month', message: 'must not be a future month' }]);
+  }
+  const report: Report = { accountId, month: input.month, summary: input.summary, keyFigures: input.keyFigures ?? {}, filedBy: caller.id, filedAt: audit.at, version: 1 };
+  await store.insertReport(report, audit);
+  return report;
+};
+
+export const amendReport = async (
+  caller: Caller,
+  accountId: string,
+  month: string,
+  ifMatch: number,
+  patch: { summary?: string; keyFigures?: Report['keyFigures'] },
+  audit: AuditContext,
+): Promise<Report> => {
+  const account = await readableAccount(caller, accountId);
+  const before = await store.getReport(accountId, month);
+  if (before === undefined) throw new NotFound(`No report for account ${accountId} in ${month}`);
+  if (caller.id !== before.filedBy && caller.id !== account.salesManagerId) {
+    throw new Forbidden('The report’s author or the account’s sales manager amends it', 'not-the-sales-manager');
+  }
+  if (before.version !== ifMatch) throw new PreconditionFailed();
+  const after = { ...before, ...patch, version: before.version + 1 };
+  await store.replaceReport(before, after, audit);
+  return after;
+};
+
+export const accountReports = async (caller: Caller, accountId: string, from: string, to: string) => {
+  await readableAccount(caller, accountId);
+  return { items: await store.listReportsByAccount(accountId, from, to), nextCursor: null };
+};
+
+export const recordMeeting = async (caller: Caller, input: MeetingInput, audit: AuditContext): Promise<Meeting> => {
+  const actionItems = input.actionItems ?? [];
+  await assertActiveStaff([
+    ...input.attendeeIds.map((id, i) => ({ id, path: `body.attendeeIds.${i}` })),
+    ...actionItems.map((item, i) => ({ id: item.ownerId, path: `body.actionItems.${i}.ownerId` })),
+  ]);
+  const accountIds = input.accountIds ?? [];
+  const missing = (await Promise.all(accountIds.map(getAccountById))).flatMap((a, i) => (a === undefined ? [{ path: `body.accountIds.${i}`, message: 'no such account' }] : []));
+  if (missing.length > 0) throw new RuleViolation('unknown-account', 'Some accounts named do not exist', missing);
+  const meeting: Meeting = {
+    id: ulid(),
+    type: input.type,
+    heldOn: input.heldOn,
+    attendeeIds: input.attendeeIds,
+    accountIds,
+    minutes: input.minutes ?? null,
+    decisions: input.decisions ?? [],
+    actionItems: actionItems.map((item) => ({ id: ulid(), ...item, done: false, doneOn: null })),
+    recordedBy: caller.id,
+    version: 1,
+  };
+  await store.insertMeeting(meeting, audit);
+  return meeting;
+};
+
+/** Attendees read the meetings they sat in; the coordination group reads all. */
+export const readMeeting = async (caller: Caller, id: string): Promise<Meeting> => {
+  const meeting = await store.getMeetingById(id);
+  if (meeting === undefined || !(hasAnyRole(caller, coordination) || meeting.attendeeIds.includes(caller.id))) {
+    throw new NotFound(`No meeting ${id}`);
+  }
+  return meeting;
+};
+
+export const markActionItemDone = (caller: Caller, meetingId: string, itemId: string, doneOn: string, audit: AuditContext) =>
+  withRetry(`Meeting ${meetingId}`, async () => {
+    const before = await store.getMeetingById(meetingId);
+    const item = before?.actionItems.find((i) => i.id === itemId);
+    if (before === undefined || item === undefined) throw new NotFound(`No action item ${itemId} in meeting ${meetingId}`);
+    if (item.ownerId !== caller.id && !hasAnyRole(caller, ['coordinator'])) {
+      throw new Forbidden('The owner of an action item or a coordinator marks it done', 'not-the-owner');
+    }
+    if (item.done) throw new RuleViolation('action-item-done', `Action item ${itemId} was done on ${item.doneOn}`);
+    const done = { ...item, done: true, doneOn };
+    const after = { ...before, actionItems: before.actionItems.map((i) => (i.id === itemId ? done : i)), version: before.version + 1 };
+    await store.saveActionItemDone(before, after, done, audit);
+    return after;
+  });
+
+export const openActionItems = async (caller: Caller, ownerId: string) => {
+  if (ownerId !== caller.id && !hasAnyRole(caller, coordination)) {
+    throw new Forbidden('You may list your own action items; the coordination group lists anyone’s', 'role-not-allowed');
+  }
+  return { items: await store.listOpenActionItems(ownerId), nextCursor: null };
+};
+
+export const meetingsOfType = (q: { type: Meeting['type']; from: string; to: string; limit: number; cursor?: string }) =>
+  store.listMeetingsByType(q.type, q.from, q.to, q.limit, q.cursor);
