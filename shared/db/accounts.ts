@@ -5,7 +5,7 @@ import { type Page, decodeCursor, encodeCursor } from '#shared/db/pagination.ts'
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
 import type { AccountRole, Assignment } from '#shared/domain/assignments.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
-import type { Account, Revenue, Targets } from '#shared/schemas/accounts.ts';
+import type { Account, Handover, Revenue, Targets } from '#shared/schemas/accounts.ts';
 
 /*
  * Keys (see README, data model):
@@ -16,7 +16,7 @@ import type { Account, Revenue, Targets } from '#shared/schemas/accounts.ts';
  *   assignment         pk ACCOUNT#<id>   sk ASSIGN#<role>#<from>
  *                      gsi1 HOLDER#<staffId> / <from>#<accountId>#<role>   (what a person held, when)
  *   reassignment flag  pk NEEDS_REASSIGNMENT  sk ACCOUNT#<id>#<role>
- *   handover form      pk ACCOUNT#<id>   sk HANDOVER#<effectiveOn>#<id>
+ *   handover form      pk ACCOUNT#<id>   sk HANDOVER#<id>   (ULIDs: oldest first)
  *   targets            pk ACCOUNT#<id>   sk TARGETS#<year>   gsi2 TARGETS#<year> / ACCOUNT#<id>
  *   recorded revenue   pk ACCOUNT#<id>   sk REVENUE#<year>   gsi2 REVENUE#<year> / ACCOUNT#<id>
  */
@@ -294,13 +294,50 @@ export const clearReassignmentFlag = (accountId: string, role: AccountRole): Tra
   Delete: { TableName: tableName, Key: { pk: FLAGS, sk: `ACCOUNT#${accountId}#${role}` } },
 });
 
-export const handoverPut = (accountId: string, handover: { id: string; effectiveOn: string } & Record<string, unknown>): TransactItem => ({
+const handoverKey = (accountId: string, id: string) => ({ pk: accountPk(accountId), sk: `HANDOVER#${id}` });
+const handoverFields = [
+  'id', 'accountId', 'role', 'fromStaffId', 'toStaffId', 'effectiveOn', 'reason', 'items', 'openIssues', 'notes',
+  'dossierEntries', 'openOpportunities', 'openReceivables', 'openActionItems', 'recordedBy', 'recordedAt', 'receipt', 'version',
+] as const;
+const toHandover = (item: Record<string, unknown>) => Object.fromEntries(handoverFields.map((f) => [f, item[f]])) as unknown as Handover;
+
+export const handoverPut = (handover: Handover, expectedVersion: number | 'new'): TransactItem => ({
   Put: {
     TableName: tableName,
-    Item: { pk: accountPk(accountId), sk: `HANDOVER#${handover.effectiveOn}#${handover.id}`, kind: 'handover', ...handover },
-    ConditionExpression: 'attribute_not_exists(pk)',
+    Item: { ...handoverKey(handover.accountId, handover.id), kind: 'handover', ...handover },
+    ...(expectedVersion === 'new'
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
   },
 });
+
+/** Access pattern: one handover form. */
+export const getHandover = async (accountId: string, id: string): Promise<Handover | undefined> => {
+  const out = await db.send(new GetCommand({ TableName: tableName, Key: handoverKey(accountId, id) }));
+  return out.Item === undefined ? undefined : toHandover(out.Item);
+};
+
+/** Access pattern: an account's handover forms, oldest first. */
+export const listHandovers = async (accountId: string): Promise<Handover[]> => {
+  const out = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': accountPk(accountId), ':prefix': 'HANDOVER#' },
+    }),
+  );
+  return (out.Items ?? []).map(toHandover);
+};
+
+/** The receipt, on the condition that nobody confirmed it first. */
+export const saveHandoverReceipt = async (before: Handover, after: Handover, ctx: AuditContext): Promise<void> => {
+  try {
+    await transactWrite([handoverPut(after, before.version), auditPut(ctx, { entity: 'handover', entityId: after.id, action: 'receipt', before, after })]);
+  } catch (error) {
+    if (error instanceof ConditionFailed && error.index === 0) throw new PreconditionFailed();
+    throw error;
+  }
+};
 
 export interface AccountFilter {
   tier?: 'normal' | 'key';

@@ -288,3 +288,7 @@ export const wonRevenueByAccount = async (year: number): Promise<Map<string, num
   }
   return sums;
 };
+
+/** Access pattern: an account's unpaid invoices (gsi1 ACCOUNT#<id>#INVOICES, kept while open). */
+export const listOpenInvoicesOfAccount = async (accountId: string) =>
+  (await queryAll({ ...onIndex('gsi1', `ACCOUNT#${accountId}#INVOICES`), FilterExpression: '#status = :open', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':pk': `ACCOUNT#${accountId}#INVOICES`, ':open': 'open' } })).map(toInvoice);

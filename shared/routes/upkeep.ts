@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineRoute } from '#shared/http/route.ts';
-import { AccountIdParams } from '#shared/schemas/accounts.ts';
+import { AccountIdParams, Handover, HandoverPage, HandoverParams, ReceiptBody } from '#shared/schemas/accounts.ts';
 import { IdParams } from '#shared/schemas/business.ts';
 import { Id, page } from '#shared/schemas/common.ts';
 import {
@@ -88,6 +88,24 @@ export const upkeepRoutes = {
     summary: 'Mark an action item done (its owner or a coordinator)',
     auth: anyStaff, tableAccess: 'write', params: ActionItemParams, body: ActionItemDoneBody,
     response: { status: 201, schema: Meeting, description: 'The meeting after the change' }, problems: [404, 409, 422],
+  }),
+  listHandovers: defineRoute({
+    id: 'listHandovers', method: 'GET', path: '/v1/accounts/{id}/handovers', handler: 'handovers/list-handovers', tag,
+    summary: 'An account’s handover forms (资料交接表), oldest first',
+    auth: anyStaff, tableAccess: 'read', params: AccountIdParams,
+    response: { status: 200, schema: HandoverPage, description: 'The handover forms' }, problems: [404],
+  }),
+  getHandover: defineRoute({
+    id: 'getHandover', method: 'GET', path: '/v1/accounts/{id}/handovers/{handoverId}', handler: 'handovers/get-handover', tag,
+    summary: 'A handover form: what was handed over, by whom, to whom, when, and what was open',
+    auth: anyStaff, tableAccess: 'read', params: HandoverParams,
+    response: { status: 200, schema: Handover, description: 'The handover form' }, problems: [404],
+  }),
+  confirmHandoverReceipt: defineRoute({
+    id: 'confirmHandoverReceipt', method: 'POST', path: '/v1/accounts/{id}/handovers/{handoverId}/receipt', handler: 'handovers/confirm-receipt', tag,
+    summary: 'The person taking the account over confirms they received the handover',
+    auth: anyStaff, tableAccess: 'write', params: HandoverParams, body: ReceiptBody,
+    response: { status: 201, schema: Handover, description: 'The handover form with its receipt' }, problems: [404, 409],
   }),
   listOpenActionItems: defineRoute({
     id: 'listOpenActionItems', method: 'GET', path: '/v1/action-items', handler: 'meetings/list-open-action-items', tag,

@@ -102,10 +102,22 @@ export const Handover = z
     items: z.array(z.string()),
     openIssues: z.array(z.string()),
     notes: z.string().nullable(),
+    /** What the account had open when it changed hands (资料交接表). */
+    dossierEntries: z.array(z.object({ id: Id, kind: z.string(), title: z.string() })),
+    openOpportunities: z.array(z.object({ id: Id, title: z.string(), stage: z.string(), estimatedAmount: Amount })),
+    openReceivables: z.array(z.object({ invoiceId: Id, projectId: Id, amount: Amount, paidAmount: Amount, dueOn: IsoDate })),
+    openActionItems: z.array(z.object({ meetingId: Id, itemId: Id, action: z.string(), ownerId: Id, dueOn: IsoDate })),
     recordedBy: Id,
     recordedAt: z.string(),
+    /** The new holder's confirmation that they received it. */
+    receipt: z.object({ receivedBy: Id, receivedOn: IsoDate, notes: z.string().nullable(), recordedAt: z.string() }).nullable(),
+    version: Version,
   })
   .meta({ id: 'Handover' });
+export type Handover = z.infer<typeof Handover>;
+export const HandoverParams = z.strictObject({ id: Id, handoverId: Id });
+export const ReceiptBody = z.strictObject({ receivedOn: IsoDate, notes: z.string().trim().min(1).max(5000).optional() });
+export const HandoverPage = page(Handover).meta({ id: 'HandoverPage' });
 
 export const ReassignmentResult = z
   .object({ account: Account, closed: Assignment, opened: Assignment, handover: Handover })

@@ -11,11 +11,13 @@ import { paretoCut } from '#shared/domain/pareto.ts';
 import type { Caller } from '#shared/domain/staff.ts';
 import { quarterSplit } from '#shared/domain/targets.ts';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired } from '#shared/errors.ts';
+import { handoverSnapshot } from '#shared/usecases/handovers.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
 import type {
   Account,
   CreateAccountInput,
   DesignationInput,
+  Handover,
   ListAccountsQuery,
   PatchAccountInput,
   ReassignmentInput,
@@ -101,7 +103,7 @@ export const reassignAccount = (id: string, input: ReassignmentInput, audit: Aud
     if (current === undefined) throw new Conflict(`Account ${id} has no current ${input.role}`, 'no-current-holder');
     const { closed, opened } = reassign(current, input.staffId, input.effectiveOn, input.reason);
     const after = rules.assignHolder(before, input.role, input.staffId);
-    const handover = {
+    const handover: Handover = {
       id: ulid(),
       accountId: id,
       role: input.role,
@@ -112,13 +114,16 @@ export const reassignAccount = (id: string, input: ReassignmentInput, audit: Aud
       items: input.handover.items,
       openIssues: input.handover.openIssues ?? [],
       notes: input.handover.notes ?? null,
+      ...(await handoverSnapshot(id)),
       recordedBy: audit.actorId,
       recordedAt: audit.at,
+      receipt: null,
+      version: 1,
     };
     await store.replaceAccount(before, after, 'reassign', audit, [
       store.closeAssignment(id, closed),
       store.openAssignment(id, opened),
-      store.handoverPut(id, handover),
+      store.handoverPut(handover, 'new'),
       store.clearReassignmentFlag(id, input.role),
     ]);
     return { account: after, closed, opened, handover };

@@ -122,3 +122,41 @@ describe('meetings and action items', () => {
     expect((await api.call('POST', '/v1/meetings', manager.id, { body: { type: 'special', heldOn: '2026-03-01', attendeeIds: [manager.id] } })).status).toBe(403);
   });
 });
+
+describe('the handover form', () => {
+  it('lists what was open on the account, and the new sales manager confirms receipt once', async () => {
+    const account = await createKeyAccount(api, coordinator.id, contactLeader.id, manager.id);
+    const opportunity = await api.call('POST', '/v1/opportunities', manager.id, { body: { accountId: account.id, title: '二期扩容', source: 'sales', estimatedAmount: 5_000 } });
+    const won = await api.call('POST', '/v1/opportunities', manager.id, { body: { accountId: account.id, title: '一期', source: 'sales', estimatedAmount: 1 } });
+    const [project] = (await api.call('POST', `/v1/opportunities/${won.body.id}/win`, manager.id, { body: { wonOn: '2026-01-10', projects: [{ name: '一期', department: '交付一部', contractAmount: 9_000 }] } })).body.projects;
+    const invoice = await api.call('POST', `/v1/projects/${project.id}/invoices`, manager.id, { body: { amount: 9_000, issuedOn: '2026-02-01', dueOn: '2026-03-01' } });
+    const meeting = await api.call('POST', '/v1/meetings', coordinator.id, {
+      body: { type: 'special', heldOn: '2026-02-10', attendeeIds: [manager.id], accountIds: [account.id], actionItems: [{ action: '补充合同附件', ownerId: manager.id, dueOn: '2026-03-10' }] },
+    });
+
+    const reassigned = await api.call('POST', `/v1/accounts/${account.id}/reassignments`, coordinator.id, {
+      body: { role: 'sales_manager', staffId: otherManager.id, effectiveOn: '2026-03-01', reason: 'unfit', handover: { items: ['客户档案'], openIssues: ['回款'] } },
+    });
+    expect(reassigned.status).toBe(201);
+    const form = reassigned.body.handover;
+    expect(form).toMatchObject({
+      fromStaffId: manager.id,
+      toStaffId: otherManager.id,
+      openOpportunities: [{ id: opportunity.body.id, title: '二期扩容', stage: 'open', estimatedAmount: 5_000 }],
+      openReceivables: [{ invoiceId: invoice.body.id, projectId: project.id, amount: 9_000, paidAmount: 0, dueOn: '2026-03-01' }],
+      openActionItems: [{ meetingId: meeting.body.id, itemId: meeting.body.actionItems[0].id, action: '补充合同附件', ownerId: manager.id, dueOn: '2026-03-10' }],
+      receipt: null,
+    });
+
+    const path = `/v1/accounts/${account.id}/handovers/${form.id}`;
+    expect((await api.call('GET', path, otherManager.id)).body).toEqual(form);
+    expect((await api.call('GET', `/v1/accounts/${account.id}/handovers`, coordinator.id)).body.items).toEqual([form]);
+    expect((await api.call('POST', `${path}/receipt`, manager.id, { body: { receivedOn: '2026-03-02' } })).status).toBe(403);
+    const receipt = await api.call('POST', `${path}/receipt`, otherManager.id, { body: { receivedOn: '2026-03-02', notes: '已核对' } });
+    expect(receipt.status).toBe(201);
+    expect(receipt.body.receipt).toMatchObject({ receivedBy: otherManager.id, receivedOn: '2026-03-02', notes: '已核对' });
+    expect((await api.call('POST', `${path}/receipt`, otherManager.id, { body: { receivedOn: '2026-03-03' } })).status).toBe(409);
+    const stranger = await seedTrainedSalesManager();
+    expect((await api.call('GET', path, stranger.id)).status).toBe(404);
+  });
+});

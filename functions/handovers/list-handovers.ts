@@ -1,0 +1,7 @@
+import { httpRoute } from '#shared/http/handler.ts';
+import { upkeepRoutes } from '#shared/routes/upkeep.ts';
+import { accountHandovers } from '#shared/usecases/handovers.ts';
+
+export const handler = httpRoute(upkeepRoutes.listHandovers, async ({ params, caller }) => ({
+  body: await accountHandovers(caller, params.id),
+}));

@@ -1,0 +1,65 @@
+import { getAccountById, getHandover, listHandovers, saveHandoverReceipt } from '#shared/db/accounts.ts';
+import type { AuditContext } from '#shared/db/audit.ts';
+import { allOpportunitiesOfAccount, listOpenInvoicesOfAccount } from '#shared/db/business.ts';
+import { getMeetingById, listMeetingIdsOfAccount } from '#shared/db/upkeep.ts';
+import { mayReadAccount } from '#shared/domain/accounts.ts';
+import { isClosed } from '#shared/domain/business.ts';
+import type { Caller } from '#shared/domain/staff.ts';
+import { Conflict, Forbidden, NotFound } from '#shared/errors.ts';
+import type { Handover } from '#shared/schemas/accounts.ts';
+import { withRetry } from '#shared/usecases/retry.ts';
+
+/**
+ * What an account has open when it changes hands (资料交接表, domain.md §3.2): its dossier
+ * entries, open opportunities, unpaid invoices and open action items of meetings that
+ * discussed it. Read just before the reassignment's transaction.
+ */
+export const handoverSnapshot = async (accountId: string): Promise<Pick<Handover, 'dossierEntries' | 'openOpportunities' | 'openReceivables' | 'openActionItems'>> => {
+  const [opportunities, invoices, meetingIds] = await Promise.all([
+    allOpportunitiesOfAccount(accountId),
+    listOpenInvoicesOfAccount(accountId),
+    listMeetingIdsOfAccount(accountId),
+  ]);
+  const meetings = (await Promise.all(meetingIds.map(getMeetingById))).flatMap((m) => m ?? []);
+  return {
+    dossierEntries: [],
+    openOpportunities: opportunities.filter((o) => !isClosed(o)).map((o) => ({ id: o.id, title: o.title, stage: o.stage, estimatedAmount: o.estimatedAmount })),
+    openReceivables: invoices.map((i) => ({ invoiceId: i.id, projectId: i.projectId, amount: i.amount, paidAmount: i.paidAmount, dueOn: i.dueOn })),
+    openActionItems: meetings.flatMap((m) =>
+      m.actionItems.filter((a) => !a.done).map((a) => ({ meetingId: m.id, itemId: a.id, action: a.action, ownerId: a.ownerId, dueOn: a.dueOn })),
+    ),
+  };
+};
+
+/** Handover forms are read by those who may read the account (404 for the rest). */
+const assertReadable = async (caller: Caller, accountId: string): Promise<void> => {
+  const account = await getAccountById(accountId);
+  if (account === undefined || !mayReadAccount(caller, account)) throw new NotFound(`No account ${accountId}`);
+};
+
+export const accountHandovers = async (caller: Caller, accountId: string) => {
+  await assertReadable(caller, accountId);
+  return { items: await listHandovers(accountId), nextCursor: null };
+};
+
+export const readHandover = async (caller: Caller, accountId: string, id: string): Promise<Handover> => {
+  const handover = await getHandover(accountId, id);
+  if (handover === undefined) throw new NotFound(`No handover ${id}`);
+  if (handover.toStaffId !== caller.id && handover.fromStaffId !== caller.id) await assertReadable(caller, accountId);
+  return handover;
+};
+
+/** The new holder confirms receipt, once. */
+export const confirmReceipt = (caller: Caller, accountId: string, id: string, input: { receivedOn: string; notes?: string }, audit: AuditContext) =>
+  withRetry(`Handover ${id}`, async () => {
+    const before = await readHandover(caller, accountId, id);
+    if (before.toStaffId !== caller.id) throw new Forbidden(`Only ${before.toStaffId}, who takes the account over, confirms receipt`, 'not-the-recipient');
+    if (before.receipt !== null) throw new Conflict(`Receipt was confirmed on ${before.receipt.receivedOn}`, 'receipt-confirmed');
+    const after: Handover = {
+      ...before,
+      receipt: { receivedBy: caller.id, receivedOn: input.receivedOn, notes: input.notes ?? null, recordedAt: audit.at },
+      version: before.version + 1,
+    };
+    await saveHandoverReceipt(before, after, audit);
+    return after;
+  });
