@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, NestedStack, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
@@ -21,9 +21,14 @@ import {
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { RouteFunction } from '#infra/route-function.ts';
+import { jobs } from '#shared/jobs.ts';
 import { catalogue } from '#shared/routes/index.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -35,6 +40,10 @@ export class StatelessStack extends Stack {
   readonly api: HttpApi;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
+  /** The nested stack that holds each route's function and API route, by route id. */
+  readonly routeStacks = new Map<string, NestedStack>();
+  /** The nested stack that holds each job's function and schedule, by job id. */
+  readonly jobStacks = new Map<string, NestedStack>();
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -98,8 +107,11 @@ export class StatelessStack extends Stack {
       },
     });
 
+    // One nested stack per resource group keeps each template far below CloudFormation's
+    // 500-resource limit (a route costs about seven resources) as the catalogue grows.
     for (const route of catalogue) {
-      const fn = new RouteFunction(this, route.id, {
+      const group = this.routeGroup(route.tag);
+      const fn = new RouteFunction(group, route.id, {
         handlerFile: route.handler,
         description: `${route.method} ${route.path}`,
         // Cognito access tokens carry the username, and each user's username is their staff id.
@@ -112,7 +124,7 @@ export class StatelessStack extends Stack {
         fn.bindTable(table, route.tableAccess === 'read' ? 'RO' : 'RW');
       }
 
-      const httpRoute = new HttpRoute(this, `${route.id}Route`, {
+      const httpRoute = new HttpRoute(group, `${route.id}Route`, {
         httpApi: this.api,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration: new HttpLambdaIntegration('Integration', fn),
@@ -124,12 +136,62 @@ export class StatelessStack extends Stack {
           reason: `Public by design (auth: 'public' in the route catalogue): ${route.summary}.`,
         });
       }
+      this.routeStacks.set(route.id, group);
     }
+
+    this.addJobs(table);
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+  }
+
+  private routeGroup(tag: string): NestedStack {
+    const id = `${tag.replace(/[^A-Za-z0-9]/g, '')}Routes`;
+    return (this.node.tryFindChild(id) as NestedStack | undefined) ?? new NestedStack(this, id, { description: `${tag} routes` });
+  }
+
+  /** One function and one EventBridge Scheduler schedule per job, with retries and a dead-letter queue. */
+  private addJobs(table: ITable): void {
+    const scope = new NestedStack(this, 'Jobs', { description: 'Scheduled jobs' });
+    const deadLetters = new Queue(scope, 'JobDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(deadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the job schedules; it needs none of its own.',
+    });
+    for (const job of jobs) {
+      const fn = new RouteFunction(scope, job.id, {
+        handlerFile: job.handler,
+        description: job.summary,
+        timeout: Duration.seconds(job.timeoutSeconds),
+        memorySize: 512,
+        environment: { STAFF_ID_CLAIM: 'username' },
+      });
+      fn.bindTable(table, 'RW');
+      this.jobStacks.set(job.id, scope);
+      const schedulerRole = new Role(scope, `${job.id}SchedulerRole`, { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
+      const arn = scope.resolve(fn.functionArn) as { 'Fn::GetAtt': [string, string] };
+      Validations.of(schedulerRole).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${arn['Fn::GetAtt'][0]}.Arn>:*]`,
+        reason: 'Lambda’s invoke grant covers the versions and aliases of this one job function (`<arn>:*`).',
+      });
+      new Schedule(scope, `${job.id}Schedule`, {
+        description: job.summary,
+        schedule: ScheduleExpression.cron({ ...job.cron, timeZone: TimeZone.ASIA_SHANGHAI }),
+        target: new LambdaInvoke(fn, {
+          role: schedulerRole,
+          input: ScheduleTargetInput.fromObject({ ...job.input, scheduledTime: ContextAttribute.scheduledTime }),
+          retryAttempts: 3,
+          maxEventAge: Duration.hours(6),
+          deadLetterQueue: deadLetters,
+        }),
+      });
+    }
   }
 
   private createUserPool(): UserPool {

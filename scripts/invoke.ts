@@ -6,9 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type DynamoLocal, ensureTable, startDynamoLocal } from '#local/dynamo.ts';
+import { openLocalDatabase } from '#local/database.ts';
 import { lambdaContext } from '#local/lambda-context.ts';
-import { handlerEnv, local } from '#local/settings.ts';
 
 const [handlerName, eventFile] = process.argv.slice(2);
 if (handlerName === undefined || eventFile === undefined) {
@@ -21,18 +20,8 @@ if (!existsSync(handlerFile)) {
   process.exit(2);
 }
 
-let started: DynamoLocal | undefined;
-let endpoint = existsSync(local.endpointFile) ? readFileSync(local.endpointFile, 'utf8').trim() : undefined;
-if (endpoint === undefined) {
-  started = await startDynamoLocal({ dataDir: local.dataDir });
-  endpoint = started.endpoint;
-}
-Object.assign(process.env, handlerEnv(endpoint, local.tableName));
-await ensureTable(endpoint, local.tableName);
-const { ensureAdmin } = await import('#local/bootstrap.ts');
-await ensureAdmin();
-
+const database = await openLocalDatabase();
 const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: (event: unknown, context: unknown) => Promise<unknown> };
 const event: unknown = JSON.parse(readFileSync(eventFile, 'utf8'));
 console.log(JSON.stringify(await handler(event, lambdaContext(`kam-local-${handlerName.replace('/', '-')}`)), null, 2));
-await started?.stop();
+await database.stop();

@@ -14,3 +14,9 @@ export const daysInclusive = (from: string, to: string): number => Math.max(0, (
 
 /** Today in the company's time zone (Asia/Shanghai, UTC+8, no daylight saving). */
 export const todayInShanghai = (now: Date = new Date()): string => fromUtc(now.getTime() + 8 * 3_600_000);
+
+/** The month before the one `instant` falls in, in Asia/Shanghai: what a job run on the 1st looks back at. */
+export const previousMonthInShanghai = (instant: Date): string => {
+  const today = todayInShanghai(instant);
+  return addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+};

@@ -3,6 +3,7 @@ import { defineRoute } from '#shared/http/route.ts';
 import { AccountIdParams, Handover, HandoverPage, HandoverParams, ReceiptBody } from '#shared/schemas/accounts.ts';
 import { IdParams } from '#shared/schemas/business.ts';
 import { Id, page } from '#shared/schemas/common.ts';
+import { AlertPage, AlertsQuery, Compliance, ComplianceQuery } from '#shared/schemas/compliance.ts';
 import {
   ActionItemDoneBody,
   ActionItemParams,
@@ -106,6 +107,18 @@ export const upkeepRoutes = {
     summary: 'The person taking the account over confirms they received the handover',
     auth: anyStaff, tableAccess: 'write', params: HandoverParams, body: ReceiptBody,
     response: { status: 201, schema: Handover, description: 'The handover form with its receipt' }, problems: [404, 409],
+  }),
+  getCompliance: defineRoute({
+    id: 'getCompliance', method: 'GET', path: '/v1/compliance', handler: 'compliance/get-compliance', tag,
+    summary: 'Visits, reports and meetings required vs done per key account and person (or for one person), and each body’s meeting cadence',
+    auth: anyStaff, tableAccess: 'read', query: ComplianceQuery,
+    response: { status: 200, schema: Compliance, description: 'Compliance in the period, with what is missing' },
+  }),
+  listAlerts: defineRoute({
+    id: 'listAlerts', method: 'GET', path: '/v1/alerts', handler: 'compliance/list-alerts', tag,
+    summary: 'A person’s compliance alerts (gaps found by the monthly check)',
+    auth: anyStaff, tableAccess: 'read', query: AlertsQuery,
+    response: { status: 200, schema: AlertPage, description: 'The alerts, by month' },
   }),
   listOpenActionItems: defineRoute({
     id: 'listOpenActionItems', method: 'GET', path: '/v1/action-items', handler: 'meetings/list-open-action-items', tag,

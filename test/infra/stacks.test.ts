@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { NestedStack } from 'aws-cdk-lib';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '#infra/app.ts';
 import type { RouteFunction } from '#infra/route-function.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
+import { jobs } from '#shared/jobs.ts';
 import { catalogue } from '#shared/routes/index.ts';
 import { staffRoutes } from '#shared/routes/staff.ts';
 import { tableDefinition } from '#shared/table.ts';
@@ -47,13 +49,27 @@ beforeAll(() => {
   stateful = Template.fromStack(built.stateful);
 });
 
+/** Routes live in nested stacks, one per resource group; their templates are read once. */
+const templates = new Map<NestedStack, Template>();
+const stackOf = (route: RouteDefinition): NestedStack => {
+  const stack = built.stateless.routeStacks.get(route.id);
+  if (stack === undefined) throw new Error(`no nested stack for ${route.id}`);
+  return stack;
+};
+const templateOf = (route: RouteDefinition): Template => {
+  const stack = stackOf(route);
+  const template = templates.get(stack) ?? Template.fromStack(stack);
+  templates.set(stack, template);
+  return template;
+};
+
 const logicalIdOf = (route: RouteDefinition): string => {
-  const fn = built.stateless.node.findChild(route.id) as RouteFunction;
-  return built.stateless.getLogicalId(fn.node.defaultChild as CfnFunction);
+  const fn = stackOf(route).node.findChild(route.id) as RouteFunction;
+  return stackOf(route).getLogicalId(fn.node.defaultChild as CfnFunction);
 };
 
 const functionOf = (route: RouteDefinition): Resource => {
-  const functions = stateless.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+  const functions = templateOf(route).findResources('AWS::Lambda::Function') as Record<string, Resource>;
   const fn = functions[logicalIdOf(route)];
   if (fn === undefined) throw new Error(`no function for ${route.id}`);
   return fn;
@@ -63,8 +79,8 @@ const functionOf = (route: RouteDefinition): Resource => {
 const allowedActionsOf = (route: RouteDefinition): string[] => {
   const roleArn = functionOf(route).Properties?.Role as { 'Fn::GetAtt': [string, string] };
   const roleId = roleArn['Fn::GetAtt'][0];
-  const role = stateless.findResources('AWS::IAM::Role')[roleId] as Resource;
-  const attached = Object.values(stateless.findResources('AWS::IAM::Policy') as Record<string, Resource>).filter(
+  const role = templateOf(route).findResources('AWS::IAM::Role')[roleId] as Resource;
+  const attached = Object.values(templateOf(route).findResources('AWS::IAM::Policy') as Record<string, Resource>).filter(
     (policy) => JSON.stringify(policy.Properties?.Roles).includes(`"Ref":"${roleId}"`),
   );
   const inline = (role.Properties?.Policies ?? []) as { PolicyDocument: PolicyDocument }[];
@@ -90,10 +106,10 @@ describe('stateless stack', () => {
           : { AuthorizationType: 'JWT', AuthorizerId: Match.anyValue() };
 
       // Act
-      const routes = stateless.findResources('AWS::ApiGatewayV2::Route', {
+      const routes = templateOf(route).findResources('AWS::ApiGatewayV2::Route', {
         Properties: { RouteKey: routeKey, ...auth },
       }) as Record<string, Resource>;
-      const integrations = stateless.findResources('AWS::ApiGatewayV2::Integration', {
+      const integrations = templateOf(route).findResources('AWS::ApiGatewayV2::Integration', {
         Properties: { IntegrationType: 'AWS_PROXY', IntegrationUri: { 'Fn::GetAtt': [functionId, 'Arn'] } },
       });
 
@@ -124,7 +140,8 @@ describe('stateless stack', () => {
     });
 
     // Assess
-    stateless.resourceCountIs('AWS::Lambda::Function', catalogue.length);
+    const functions = [...new Set(built.stateless.routeStacks.values())].map((stack) => Template.fromStack(stack).findResources('AWS::Lambda::Function'));
+    expect(functions.reduce((count, found) => count + Object.keys(found).length, 0)).toBe(catalogue.length);
     expect(actual).toEqual(expected);
   });
 
@@ -177,6 +194,34 @@ describe('stateless stack', () => {
       expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
     },
   );
+
+  it('keeps every template within CloudFormation’s 500-resource limit', () => {
+    const stacks = [built.stateless, ...new Set(built.stateless.routeStacks.values()), ...new Set(built.stateless.jobStacks.values())];
+    for (const stack of stacks) {
+      const count = Object.keys(Template.fromStack(stack).toJSON().Resources as object).length;
+      expect(count, stack.node.path).toBeLessThanOrEqual(500);
+    }
+  });
+
+  it('grants named indexes only: no wildcard resource in any table grant', () => {
+    for (const route of catalogue.filter((r) => r.tableAccess !== 'none')) {
+      const policies = JSON.stringify(templateOf(route).findResources('AWS::IAM::Policy'));
+      expect(policies).not.toContain('/index/*');
+      expect(policies).toContain('/index/gsi1');
+    }
+  });
+
+  it('schedules each job in Asia/Shanghai with retries and a dead-letter queue', () => {
+    for (const job of jobs) {
+      const stack = built.stateless.jobStacks.get(job.id);
+      if (stack === undefined) throw new Error(`no nested stack for ${job.id}`);
+      Template.fromStack(stack).hasResourceProperties('AWS::Scheduler::Schedule', {
+        ScheduleExpression: `cron(${job.cron.minute} ${job.cron.hour} ${job.cron.day} ${job.cron.month} ? *)`,
+        ScheduleExpressionTimezone: 'Asia/Shanghai',
+        Target: Match.objectLike({ RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 3 }), DeadLetterConfig: { Arn: Match.anyValue() } }),
+      });
+    }
+  });
 
   it('logs access on the default stage and throttles it', () => {
     // Act & Assess
@@ -236,7 +281,7 @@ describe('cdk-nag AwsSolutions checks', () => {
   it('stop synthesis when a construct breaks a rule', () => {
     // Prepare
     const { app, stateful: data, stateless: api } = buildApp(withoutBundling);
-    const fn = api.node.findChild(staffRoutes.getStaff.id) as RouteFunction;
+    const fn = api.routeStacks.get(staffRoutes.getStaff.id)?.node.findChild(staffRoutes.getStaff.id) as RouteFunction;
     fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:*'], resources: [data.table.tableArn] }));
 
     // Act

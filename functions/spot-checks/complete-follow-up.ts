@@ -1,0 +1,8 @@
+import { httpRoute } from '#shared/http/handler.ts';
+import { oversightRoutes } from '#shared/routes/oversight.ts';
+import { completeFollowUp, spotCheckLocation } from '#shared/usecases/oversight.ts';
+
+export const handler = httpRoute(oversightRoutes.completeFollowUp, async ({ params, body, caller, audit }) => ({
+  body: await completeFollowUp(caller, params.id, params.followUpId, body.doneOn, audit),
+  location: spotCheckLocation(params.id),
+}));

@@ -1,0 +1,120 @@
+import { mayReadAccount } from '#shared/domain/accounts.ts';
+import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
+import { type FieldError, Forbidden, RuleViolation } from '#shared/errors.ts';
+import type { Account } from '#shared/schemas/accounts.ts';
+import type {
+  CreateDossierEntryInput,
+  DossierEntry,
+  DossierGrant,
+  DossierReadBasis,
+  GrantInput,
+  PatchDossierEntryInput,
+} from '#shared/schemas/dossier.ts';
+import type { Staff } from '#shared/schemas/staff.ts';
+
+/*
+ * The dossier (档案, domain.md §3.2): the sales manager keeps it, the coordination group
+ * sets who may read it, nobody reads it without a grant, and every read is logged.
+ */
+
+/** A grant is valid through its `expiresOn` day inclusive (both days in Asia/Shanghai). */
+export const grantValidOn = (grant: Pick<DossierGrant, 'expiresOn'>, today: string): boolean => today <= grant.expiresOn;
+
+export type DossierReadAccess =
+  | { kind: 'read'; basis: DossierReadBasis; grantId: string | null }
+  /** Knows of the account, but holds no grant valid today: 403. */
+  | { kind: 'grant-required' }
+  /** No relation to the account: told it does not exist (404). */
+  | { kind: 'hidden' };
+
+/**
+ * Whether the caller may know the dossier exists: those who may read the account
+ * (its holders, the coordination group, leadership, finance) and anyone ever granted
+ * access to it, expired or not.
+ */
+export const knowsOfDossier = (caller: Caller, account: Account, callerGrants: readonly Pick<DossierGrant, 'staffId'>[]): boolean =>
+  mayReadAccount(caller, account) || callerGrants.some((g) => g.staffId === caller.id);
+
+/**
+ * Who reads the dossier today. The account's current sales manager and contact leader
+ * hold a grant implicitly — it follows the account's holder fields, so a reassigned
+ * person loses it at once — and leadership reads all; everyone else needs a grant from
+ * the coordination group that has not expired. `callerGrants` are the caller's grants
+ * on this account.
+ */
+export const dossierReadAccess = (
+  caller: Caller,
+  account: Account,
+  callerGrants: readonly DossierGrant[],
+  today: string,
+): DossierReadAccess => {
+  if (caller.id === account.salesManagerId) return { kind: 'read', basis: 'sales_manager', grantId: null };
+  if (caller.id === account.contactLeaderId) return { kind: 'read', basis: 'contact_leader', grantId: null };
+  if (hasAnyRole(caller, ['leadership'])) return { kind: 'read', basis: 'leadership', grantId: null };
+  const longest = callerGrants
+    .filter((g) => g.staffId === caller.id && g.accountId === account.id && grantValidOn(g, today))
+    .sort((a, b) => b.expiresOn.localeCompare(a.expiresOn))[0];
+  if (longest !== undefined) return { kind: 'read', basis: 'grant', grantId: longest.id };
+  return knowsOfDossier(caller, account, callerGrants) ? { kind: 'grant-required' } : { kind: 'hidden' };
+};
+
+/** Only the account's current sales manager writes its dossier (domain.md §3.2: "the sales manager keeps the account's dossier"). */
+export const keepsDossier = (caller: Caller, account: Account): boolean =>
+  account.tier === 'key' && account.salesManagerId !== null && caller.id === account.salesManagerId;
+
+export const grantRequired = (accountId: string) =>
+  new Forbidden(
+    `Reading the dossier of account ${accountId} needs a grant from the coordination group; yours is missing or has expired`,
+    'dossier-grant-required',
+    'Dossier grant required',
+  );
+
+export const keptBySalesManager = (accountId: string) =>
+  new Forbidden(
+    `The dossier of account ${accountId} is kept by the account’s sales manager alone; send changes to them or to the coordination group`,
+    'dossier-kept-by-sales-manager',
+    'Only the sales manager keeps the dossier',
+  );
+
+export const newEntry = (id: string, accountId: string, input: CreateDossierEntryInput, by: string, at: string): DossierEntry => ({
+  id,
+  accountId,
+  kind: input.kind,
+  title: input.title,
+  content: input.content,
+  version: 1,
+  createdBy: by,
+  createdAt: at,
+  updatedBy: by,
+  updatedAt: at,
+});
+
+/** An edit makes the next version; the previous one is kept as it was (entries are never deleted). */
+export const editEntry = (entry: DossierEntry, patch: PatchDossierEntryInput, by: string, at: string): DossierEntry => ({
+  ...entry,
+  title: patch.title ?? entry.title,
+  content: patch.content ?? entry.content,
+  version: entry.version + 1,
+  updatedBy: by,
+  updatedAt: at,
+});
+
+/** Why a grant may not be made: the grantee must be an active staff member, the expiry today or later. */
+export const grantProblems = (input: GrantInput, grantee: Staff | undefined, today: string): { rule: string; error: FieldError }[] => {
+  const problems: { rule: string; error: FieldError }[] = [];
+  if (grantee === undefined) problems.push({ rule: 'grantee-unknown', error: { path: 'body.staffId', message: 'no such staff member' } });
+  else if (grantee.status === 'departed') problems.push({ rule: 'grantee-departed', error: { path: 'body.staffId', message: `left on ${grantee.leftOn}` } });
+  if (input.expiresOn < today) {
+    problems.push({ rule: 'grant-expiry-past', error: { path: 'body.expiresOn', message: `must be today (${today}) or later` } });
+  }
+  return problems;
+};
+
+export const newGrant = (id: string, accountId: string, input: GrantInput, grantedBy: string, grantedAt: string, today: string, grantee: Staff | undefined): DossierGrant => {
+  const problems = grantProblems(input, grantee, today);
+  const first = problems[0];
+  if (first !== undefined) {
+    throw new RuleViolation(first.rule, problems.map((p) => `${p.error.path}: ${p.error.message}`).join('; '), problems.map((p) => p.error));
+  }
+  return { id, accountId, staffId: input.staffId, expiresOn: input.expiresOn, grantedBy, grantedAt };
+};

@@ -1,0 +1,89 @@
+import * as z from 'zod';
+import { Id, IsoDate, PageQuery, Version, page } from '#shared/schemas/common.ts';
+
+export const dossierKinds = ['basic_facts', 'contact', 'contract', 'history', 'note'] as const;
+export const DossierKind = z.enum(dossierKinds);
+
+const Title = z.string().trim().min(1).max(200);
+/** Kept as written (indentation and line breaks matter in a dossier), but never blank. */
+const Content = z.string().max(20_000).regex(/\S/, 'must not be blank');
+
+export const DossierEntry = z
+  .object({
+    id: Id,
+    accountId: Id,
+    kind: DossierKind,
+    title: z.string(),
+    content: z.string(),
+    version: Version,
+    createdBy: Id,
+    createdAt: z.string(),
+    updatedBy: Id,
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'DossierEntry' });
+export type DossierEntry = z.infer<typeof DossierEntry>;
+
+export const DossierEntryParams = z.strictObject({ id: Id, entryId: Id });
+
+export const CreateDossierEntryBody = z.strictObject({ kind: DossierKind, title: Title, content: Content });
+export type CreateDossierEntryInput = z.infer<typeof CreateDossierEntryBody>;
+
+export const PatchDossierEntryBody = z
+  .strictObject({ title: Title.optional(), content: Content.optional() })
+  .refine((body) => Object.keys(body).length > 0, 'send at least one field to change');
+export type PatchDossierEntryInput = z.infer<typeof PatchDossierEntryBody>;
+
+export const DossierPageQuery = z.strictObject({ ...PageQuery });
+export type DossierPageQuery = z.infer<typeof DossierPageQuery>;
+
+export const DossierGrant = z
+  .object({
+    id: Id,
+    accountId: Id,
+    staffId: Id,
+    /** The last day the grant is valid (inclusive), in the company's time zone. */
+    expiresOn: IsoDate,
+    grantedBy: Id,
+    grantedAt: z.string(),
+  })
+  .meta({ id: 'DossierGrant' });
+export type DossierGrant = z.infer<typeof DossierGrant>;
+
+export const GrantBody = z.strictObject({ staffId: Id, expiresOn: IsoDate });
+export type GrantInput = z.infer<typeof GrantBody>;
+
+export const ListGrantsQuery = z.strictObject({
+  /** Only this person's grants. */
+  staffId: Id.optional(),
+  ...PageQuery,
+});
+export type ListGrantsQuery = z.infer<typeof ListGrantsQuery>;
+
+/** The reads that are logged, named by their route id. */
+export const DossierReadOperation = z.enum(['listDossier', 'getDossierEntry', 'listDossierEntryVersions']);
+export type DossierReadOperation = z.infer<typeof DossierReadOperation>;
+
+/** Why the reader was let in: their current place on the account, leadership, or a grant. */
+export const DossierReadBasis = z.enum(['sales_manager', 'contact_leader', 'leadership', 'grant']);
+export type DossierReadBasis = z.infer<typeof DossierReadBasis>;
+
+export const DossierAccess = z
+  .object({
+    id: Id,
+    accountId: Id,
+    readerId: Id,
+    at: z.string(),
+    operation: DossierReadOperation,
+    basis: DossierReadBasis,
+    /** The grant relied on, when the basis is `grant`. */
+    grantId: Id.nullable(),
+    /** Exactly what was returned: each entry and the version of it. */
+    entries: z.array(z.object({ id: Id, version: Version })),
+  })
+  .meta({ id: 'DossierAccess' });
+export type DossierAccess = z.infer<typeof DossierAccess>;
+
+export const DossierEntryPage = page(DossierEntry).meta({ id: 'DossierEntryPage' });
+export const DossierGrantPage = page(DossierGrant).meta({ id: 'DossierGrantPage' });
+export const DossierAccessPage = page(DossierAccess).meta({ id: 'DossierAccessPage' });

@@ -1,0 +1,44 @@
+import { replaceAlertsOfMonth, listAlertsOfPerson } from '#shared/db/alerts.ts';
+import { parsePeriod } from '#shared/domain/pay/period.ts';
+import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
+import { Forbidden } from '#shared/errors.ts';
+import type { Alert } from '#shared/schemas/compliance.ts';
+import { accountsCompliance } from '#shared/usecases/compliance.ts';
+
+/**
+ * The monthly job: last month's visit and report compliance of every key account,
+ * with each gap stored as an alert for the person responsible. Re-running it for the
+ * same month stores the same one set.
+ */
+export const runMonthlyCompliance = async (month: string, now: string): Promise<{ month: string; accounts: number; alerts: number }> => {
+  const period = parsePeriod(month, ['month']);
+  const alerts: Alert[] = [];
+  let accounts = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await accountsCompliance(period, 100, cursor);
+    accounts += page.accounts.length;
+    for (const { accountId, rows } of page.accounts) {
+      for (const row of rows) {
+        const account = row.accounts[0];
+        if (account === undefined) continue;
+        if (account.visitsMissing > 0) {
+          alerts.push({ staffId: row.staffId, month, accountId, kind: 'visits', required: account.visitsRequired, done: account.visitsDone, missing: account.visitsMissing, createdAt: now });
+        }
+        if ((account.reportsMissing ?? 0) > 0) {
+          alerts.push({ staffId: row.staffId, month, accountId, kind: 'reports', required: account.reportsRequired ?? 0, done: account.reportsDone ?? 0, missing: account.reportsMissing ?? 0, createdAt: now });
+        }
+      }
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  await replaceAlertsOfMonth(month, alerts);
+  return { month, accounts, alerts: alerts.length };
+};
+
+export const alertsOf = async (caller: Caller, staffId: string, month?: string) => {
+  if (staffId !== caller.id && !hasAnyRole(caller, ['coordinator', 'leadership'])) {
+    throw new Forbidden('You may see your own alerts; the coordination group sees everyone’s', 'role-not-allowed');
+  }
+  return { items: await listAlertsOfPerson(staffId, month), nextCursor: null };
+};

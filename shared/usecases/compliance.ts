@@ -1,0 +1,92 @@
+import { listAccounts, listAssignments, listHoldings } from '#shared/db/accounts.ts';
+import { allMeetingsOfType, allVisitsOfAccount, listReportsByAccount } from '#shared/db/upkeep.ts';
+import type { AccountRole } from '#shared/domain/assignments.ts';
+import { type ComplianceAccount, computeCompliance } from '#shared/domain/pay/compliance.ts';
+import { type Period, parsePeriod } from '#shared/domain/pay/period.ts';
+import { type PayPolicy, defaultPolicy } from '#shared/domain/pay/policy.ts';
+import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
+import { Forbidden } from '#shared/errors.ts';
+import type { MeetingType } from '#shared/schemas/upkeep.ts';
+
+/** The policy whose visit and report rules apply in `year` (the defaults of pay.md until one is set). */
+export const policyFor = async (_year: number): Promise<PayPolicy> => defaultPolicy;
+
+/** Everything compliance needs about one account over P: its assignments, visits and reports. */
+export const accountFacts = async (accountId: string, period: Period): Promise<ComplianceAccount> => {
+  const [assignments, visits, reports] = await Promise.all([
+    listAssignments(accountId),
+    allVisitsOfAccount(accountId, period.from, period.to),
+    listReportsByAccount(accountId, period.monthIds[0] ?? period.id, period.monthIds.at(-1) ?? period.id),
+  ]);
+  return { accountId, assignments, visits, reports };
+};
+
+/** Who held which role on an account on some day of P. */
+const holdersIn = (account: ComplianceAccount, period: Period): { staffId: string; role: AccountRole }[] => {
+  const seen = new Map<string, { staffId: string; role: AccountRole }>();
+  for (const a of account.assignments) {
+    if (a.from <= period.to && (a.to === null || a.to >= period.from)) seen.set(`${a.role}#${a.staffId}`, { staffId: a.staffId, role: a.role });
+  }
+  return [...seen.values()];
+};
+
+/** One person's compliance in each role they held in P, over all the accounts they held. */
+export const personCompliance = async (staffId: string, period: Period) => {
+  const holdings = await listHoldings(staffId, { from: period.from, to: period.to });
+  const accountIds = [...new Set(holdings.map((h) => h.accountId))];
+  const [accounts, meetings, policy] = await Promise.all([
+    Promise.all(accountIds.map((id) => accountFacts(id, period))),
+    allMeetingsOfType('contact_leader_quarterly_review', period.from, period.to),
+    policyFor(period.year),
+  ]);
+  const roles = [...new Set(holdings.map((h) => h.role))].sort();
+  return roles.map((role) => computeCompliance({ staffId, role, period, policy, accounts, meetings }).view);
+};
+
+/** Meetings each body owes in P: a leadership review per half year, a contact-leader review per quarter, a coordination meeting per month. */
+const bodyCadence = async (period: Period) => {
+  const lastMonths = (every: number) => period.monthIds.filter((m) => Number(m.slice(5)) % every === 0).length;
+  const bodies: { body: 'leadership' | 'contact_leaders' | 'coordination_group'; meetingType: MeetingType; required: number }[] = [
+    { body: 'leadership', meetingType: 'leadership_semiannual_review', required: lastMonths(6) },
+    { body: 'contact_leaders', meetingType: 'contact_leader_quarterly_review', required: lastMonths(3) },
+    { body: 'coordination_group', meetingType: 'coordination_monthly', required: period.months },
+  ];
+  return Promise.all(
+    bodies.map(async (b) => {
+      const held = (await allMeetingsOfType(b.meetingType, period.from, period.to)).length;
+      return { ...b, held, missing: Math.max(0, b.required - held) };
+    }),
+  );
+};
+
+/** Per key account and responsible person, a page of key accounts at a time. */
+export const accountsCompliance = async (period: Period, limit: number, cursor?: string) => {
+  const page = await listAccounts({ tier: 'key', limit, cursor });
+  const policy = await policyFor(period.year);
+  const accounts = await Promise.all(
+    page.items.map(async (account) => {
+      const facts = await accountFacts(account.id, period);
+      const rows = holdersIn(facts, period).map(({ staffId, role }) =>
+        computeCompliance({ staffId, role, period, policy, accounts: [facts], meetings: [] }).view,
+      );
+      return { accountId: account.id, name: account.name, rows };
+    }),
+  );
+  return { accounts: accounts.filter((a) => a.rows.length > 0), nextCursor: page.nextCursor };
+};
+
+/**
+ * GET /v1/compliance: the coordination group sees every key account (or anyone, with
+ * staffId); everyone else sees their own compliance.
+ */
+export const compliance = async (caller: Caller, query: { period: string; staffId?: string; limit: number; cursor?: string }) => {
+  const period = parsePeriod(query.period);
+  const seesAll = hasAnyRole(caller, ['coordinator', 'leadership']);
+  const staffId = query.staffId ?? (seesAll ? undefined : caller.id);
+  if (staffId !== undefined) {
+    if (staffId !== caller.id && !seesAll) throw new Forbidden('You may see your own compliance; the coordination group sees everyone’s', 'role-not-allowed');
+    return { period: period.id, people: await personCompliance(staffId, period), accounts: [], bodies: [], nextCursor: null };
+  }
+  const [byAccount, bodies] = await Promise.all([accountsCompliance(period, query.limit, query.cursor), bodyCadence(period)]);
+  return { period: period.id, people: [], accounts: byAccount.accounts, bodies, nextCursor: byAccount.nextCursor };
+};

@@ -1,0 +1,123 @@
+import { ulid } from 'ulid';
+import type { AuditContext } from '#shared/db/audit.ts';
+import { getAccountById } from '#shared/db/accounts.ts';
+import * as store from '#shared/db/oversight.ts';
+import type { Page } from '#shared/db/pagination.ts';
+import { getStaffById } from '#shared/db/staff.ts';
+import { assertKey } from '#shared/domain/accounts.ts';
+import { todayInShanghai } from '#shared/domain/dates.ts';
+import * as rules from '#shared/domain/oversight.ts';
+import type { Caller } from '#shared/domain/staff.ts';
+import { Forbidden, NotFound } from '#shared/errors.ts';
+import { withRetry } from '#shared/usecases/retry.ts';
+import type { Account } from '#shared/schemas/accounts.ts';
+import type { MajorMatter, MajorMatterInput, MatterStatus, SpotCheck, SpotCheckInput } from '#shared/schemas/oversight.ts';
+
+export const spotCheckLocation = (id: string) => `/v1/spot-checks/${encodeURIComponent(id)}`;
+export const majorMatterLocation = (id: string) => `/v1/major-matters/${encodeURIComponent(id)}`;
+
+/** The company's day for a request made at `at` (an ISO timestamp). */
+const dayOf = (at: string) => todayInShanghai(new Date(at));
+
+const mustGetAccount = async (id: string): Promise<Account> => {
+  const account = await getAccountById(id);
+  if (account === undefined) throw new NotFound(`No account ${id}`);
+  return account;
+};
+
+/* ---------- spot checks ---------- */
+
+/**
+ * A coordinator records a spot check of a key account with its findings and follow-ups;
+ * each follow-up's owner must be a current member of staff (422 naming the entry).
+ */
+export const recordSpotCheck = async (accountId: string, input: SpotCheckInput, audit: AuditContext): Promise<SpotCheck> => {
+  assertKey(await mustGetAccount(accountId));
+  const ownerIds = [...new Set((input.followUps ?? []).map((f) => f.ownerId))];
+  const owners = new Map(await Promise.all(ownerIds.map(async (id) => [id, await getStaffById(id)] as const)));
+  rules.assertNoProblems(rules.spotCheckProblems(input, dayOf(audit.at), owners));
+  const check = rules.newSpotCheck(ulid(), accountId, input, audit.actorId, ulid);
+  await store.insertSpotCheck(check, audit);
+  return check;
+};
+
+/** An account's spot checks, newest first; to those with no relation to the account they do not exist. */
+export const findAccountSpotChecks = async (caller: Caller, accountId: string, limit: number, cursor?: string): Promise<Page<SpotCheck>> => {
+  const account = await getAccountById(accountId);
+  if (account === undefined || !rules.mayReadSpotChecksOf(caller, account)) throw new NotFound(`No account ${accountId}`);
+  return store.listSpotChecksByAccount(accountId, limit, cursor);
+};
+
+/** The spot check and its account, if the caller may see it (404 otherwise). */
+const seeSpotCheck = async (caller: Caller, id: string): Promise<SpotCheck> => {
+  const check = await store.getSpotCheckById(id);
+  if (check === undefined || !rules.mayReadSpotCheck(caller, check, await getAccountById(check.accountId))) {
+    throw new NotFound(`No spot check ${id}`);
+  }
+  return check;
+};
+
+export const readSpotCheck = (caller: Caller, id: string): Promise<SpotCheck> => seeSpotCheck(caller, id);
+
+/**
+ * Marks one follow-up done, by its owner or a coordinator; 409 if it already is. Follow-ups
+ * of one check share its version, so a concurrent change to another makes this re-read and retry.
+ */
+export const completeFollowUp = (caller: Caller, id: string, followUpId: string, doneOn: string, audit: AuditContext): Promise<SpotCheck> =>
+  withRetry(`Spot check ${id}`, async () => {
+    const before = await seeSpotCheck(caller, id);
+    const followUp = before.followUps.find((f) => f.id === followUpId);
+    if (followUp === undefined) throw rules.noFollowUp(before, followUpId);
+    if (!rules.mayCompleteFollowUp(caller, followUp)) {
+      throw new Forbidden(`Follow-up ${followUpId} is ${followUp.ownerId}'s; only they or a coordinator mark it done`, 'not-follow-up-owner');
+    }
+    const after = rules.completeFollowUp(before, followUpId, doneOn, dayOf(audit.at));
+    await store.replaceSpotCheck(before, after, 'complete-follow-up', audit);
+    return after;
+  });
+
+/* ---------- major matters ---------- */
+
+/** Any department reports a major matter on a key account to the coordination group (domain.md §3.2). */
+export const reportMajorMatter = async (caller: Caller, accountId: string, input: MajorMatterInput, audit: AuditContext): Promise<MajorMatter> => {
+  const account = await mustGetAccount(accountId);
+  const matter = rules.newMajorMatter(ulid(), account, input, caller, audit.at, dayOf(audit.at));
+  await store.insertMajorMatter(matter, audit);
+  return matter;
+};
+
+/** The report, if the caller is one of those who see it; to anyone else it does not exist. */
+export const readMajorMatter = async (caller: Caller, id: string): Promise<MajorMatter> => {
+  const matter = await store.getMajorMatterById(id);
+  if (matter === undefined || !rules.mayReadMajorMatter(caller, matter, await getAccountById(matter.accountId))) {
+    throw new NotFound(`No major matter ${id}`);
+  }
+  return matter;
+};
+
+/** Reports of one status across accounts (unacknowledged unless asked), newest first: the coordination group's inbox. */
+export const findMajorMatters = (status: MatterStatus | undefined, limit: number, cursor?: string): Promise<Page<MajorMatter>> =>
+  store.listMajorMattersByStatus(status ?? 'unacknowledged', limit, cursor);
+
+/**
+ * One account's reports, newest first: all of them for the coordination group, leadership
+ * and the account's current holders; the caller's own for any other reporter.
+ */
+export const findAccountMajorMatters = async (
+  caller: Caller,
+  accountId: string,
+  query: { status?: MatterStatus; limit: number; cursor?: string },
+): Promise<Page<MajorMatter>> => {
+  const account = await mustGetAccount(accountId);
+  const reportedBy = rules.accountMatterScope(caller, account) === 'own' ? caller.id : undefined;
+  return store.listMajorMattersByAccount({ accountId, status: query.status, reportedBy, limit: query.limit, cursor: query.cursor });
+};
+
+/** The coordination group acknowledges a report with its response, once (409 on a second). */
+export const acknowledgeMajorMatter = async (id: string, response: string, audit: AuditContext): Promise<MajorMatter> => {
+  const before = await store.getMajorMatterById(id);
+  if (before === undefined) throw new NotFound(`No major matter ${id}`);
+  const after = rules.acknowledge(before, response, audit.actorId, audit.at);
+  await store.recordAcknowledgement(before, after, audit);
+  return after;
+};
