@@ -1,6 +1,7 @@
 import { getAccountById, getHandover, listHandovers, saveHandoverReceipt } from '#shared/db/accounts.ts';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { allOpportunitiesOfAccount, listOpenInvoicesOfAccount } from '#shared/db/business.ts';
+import { listEntries } from '#shared/db/dossier.ts';
 import { getMeetingById, listMeetingIdsOfAccount } from '#shared/db/upkeep.ts';
 import { mayReadAccount } from '#shared/domain/accounts.ts';
 import { isClosed } from '#shared/domain/business.ts';
@@ -15,20 +16,33 @@ import { withRetry } from '#shared/usecases/retry.ts';
  * discussed it. Read just before the reassignment's transaction.
  */
 export const handoverSnapshot = async (accountId: string): Promise<Pick<Handover, 'dossierEntries' | 'openOpportunities' | 'openReceivables' | 'openActionItems'>> => {
-  const [opportunities, invoices, meetingIds] = await Promise.all([
+  const [entries, opportunities, invoices, meetingIds] = await Promise.all([
+    allDossierEntries(accountId),
     allOpportunitiesOfAccount(accountId),
     listOpenInvoicesOfAccount(accountId),
     listMeetingIdsOfAccount(accountId),
   ]);
   const meetings = (await Promise.all(meetingIds.map(getMeetingById))).flatMap((m) => m ?? []);
   return {
-    dossierEntries: [],
+    dossierEntries: entries.map((e) => ({ id: e.id, kind: e.kind, title: e.title })),
     openOpportunities: opportunities.filter((o) => !isClosed(o)).map((o) => ({ id: o.id, title: o.title, stage: o.stage, estimatedAmount: o.estimatedAmount })),
     openReceivables: invoices.map((i) => ({ invoiceId: i.id, projectId: i.projectId, amount: i.amount, paidAmount: i.paidAmount, dueOn: i.dueOn })),
     openActionItems: meetings.flatMap((m) =>
       m.actionItems.filter((a) => !a.done).map((a) => ({ meetingId: m.id, itemId: a.id, action: a.action, ownerId: a.ownerId, dueOn: a.dueOn })),
     ),
   };
+};
+
+/** Every current dossier entry of an account (titles only go on the form; the content stays behind its grant). */
+const allDossierEntries = async (accountId: string) => {
+  const entries = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listEntries(accountId, 200, cursor);
+    entries.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return entries;
 };
 
 /** Handover forms are read by those who may read the account (404 for the rest). */

@@ -134,6 +134,8 @@ describe('the handover form', () => {
       body: { type: 'special', heldOn: '2026-02-10', attendeeIds: [manager.id], accountIds: [account.id], actionItems: [{ action: '补充合同附件', ownerId: manager.id, dueOn: '2026-03-10' }] },
     });
 
+    const entry = await api.call('POST', `/v1/accounts/${account.id}/dossier/entries`, manager.id, { body: { kind: 'contact', title: '客户联系人', content: '张总 13800000000' } });
+    expect(entry.status).toBe(201);
     const reassigned = await api.call('POST', `/v1/accounts/${account.id}/reassignments`, coordinator.id, {
       body: { role: 'sales_manager', staffId: otherManager.id, effectiveOn: '2026-03-01', reason: 'unfit', handover: { items: ['客户档案'], openIssues: ['回款'] } },
     });
@@ -142,6 +144,7 @@ describe('the handover form', () => {
     expect(form).toMatchObject({
       fromStaffId: manager.id,
       toStaffId: otherManager.id,
+      dossierEntries: [{ id: entry.body.id, kind: 'contact', title: '客户联系人' }],
       openOpportunities: [{ id: opportunity.body.id, title: '二期扩容', stage: 'open', estimatedAmount: 5_000 }],
       openReceivables: [{ invoiceId: invoice.body.id, projectId: project.id, amount: 9_000, paidAmount: 0, dueOn: '2026-03-01' }],
       openActionItems: [{ meetingId: meeting.body.id, itemId: meeting.body.actionItems[0].id, action: '补充合同附件', ownerId: manager.id, dueOn: '2026-03-10' }],
