@@ -118,7 +118,7 @@ export interface TeamResult {
   collectionCreditAmount: number;
   /** The policy's pool for the period kind, and that × the team tier coefficient. */
   poolBaseAmount: number;
-  pool: number;
+  poolAmount: number;
   members: TeamShareView[];
   explanation: string[];
 }
@@ -214,7 +214,7 @@ export const teamBonus = (input: TeamInput): TeamResult => {
     contractCreditAmount: toSafeNumber(contractCredit),
     collectionCreditAmount: toSafeNumber(collectionCredit),
     poolBaseAmount: toSafeNumber(poolBase),
-    pool: toSafeNumber(pool),
+    poolAmount: toSafeNumber(pool),
     members,
     explanation,
   };

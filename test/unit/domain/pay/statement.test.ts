@@ -84,7 +84,7 @@ describe('the whole close over plain data', () => {
       ['L', '1.2'],
       ['M', '1.0'],
     ]);
-    expect(statements.reduce((a, s) => a + s.teamShare, 0)).toBe(team.pool);
+    expect(statements.reduce((a, s) => a + s.teamShare, 0)).toBe(team.poolAmount);
     const [l, m] = statements;
     expect(l).toMatchObject({ basePay: 6_000_000, performancePay: 3_600_000 });
     // M: 0.6 × 0.5 + 0.25 × 0.5 + 0.15 × 1 = 0.575 → not_completed.

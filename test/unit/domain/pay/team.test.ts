@@ -128,7 +128,7 @@ describe('the team bonus (pay.md "Team bonus")', () => {
     const team = teamBonus({ period: q1, policy: teamPolicy, accounts, members });
     // 10,000,001 × 1.2 = 12,000,001.2 → 12,000,001 fen; 1.2 ÷ 6.4 of it is 2,250,000.1875, 1 ÷ 6.4 is 1,875,000.15625.
     expect(team.poolBaseAmount).toBe(10_000_001);
-    expect(team.pool).toBe(12_000_001);
+    expect(team.poolAmount).toBe(12_000_001);
     expect(team.members.map((m) => [m.staffId, m.rank, m.weight, m.teamShare])).toEqual([
       ['S5', 1, '1.2', 2_250_001],
       ['S2', 2, '1.2', 2_250_000],
@@ -137,7 +137,7 @@ describe('the team bonus (pay.md "Team bonus")', () => {
       ['S3', 5, '1.0', 1_875_000],
       ['S6', 6, '1.0', 1_875_000],
     ]);
-    expect(team.members.reduce((a, m) => a + m.teamShare, 0)).toBe(team.pool);
+    expect(team.members.reduce((a, m) => a + m.teamShare, 0)).toBe(team.poolAmount);
     expect(teamShareOf(team, 'S5')).toBe(2_250_001);
     expect(teamShareOf(team, 'nobody')).toBe(0);
   });
@@ -146,12 +146,12 @@ describe('the team bonus (pay.md "Team bonus")', () => {
     const five = teamBonus({ period: q1, policy: teamPolicy, accounts, members: members.slice(0, 5) });
     expect(five.members.filter((m) => m.weight === '1.2')).toHaveLength(1);
     const one = teamBonus({ period: q1, policy: teamPolicy, accounts, members: members.slice(0, 1) });
-    expect(one.members).toEqual([{ staffId: 'S1', rank: 1, ratio: '1.0450', weight: '1.2', teamShare: one.pool }]);
+    expect(one.members).toEqual([{ staffId: 'S1', rank: 1, ratio: '1.0450', weight: '1.2', teamShare: one.poolAmount }]);
   });
 
   it('pays nothing from the default pool of 0, and the annual pool for a year', () => {
     const none = teamBonus({ period: q1, policy: mergeWithDefaults({ grades: [...policy.grades] }), accounts, members });
-    expect(none.pool).toBe(0);
+    expect(none.poolAmount).toBe(0);
     expect(none.members.every((m) => m.teamShare === 0)).toBe(true);
     const year = teamBonus({ period: parsePeriod('2026'), policy: mergeWithDefaults({ grades: [...policy.grades], team: { annualPool: 1_000 } }), accounts, members });
     expect(year.poolBaseAmount).toBe(1_000);
