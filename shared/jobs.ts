@@ -26,4 +26,22 @@ export const jobs: readonly JobDefinition[] = [
     input: { job: 'monthly-compliance' },
     timeoutSeconds: 900,
   },
+  {
+    id: 'quarterClose',
+    handler: 'jobs/period-close',
+    summary: 'At 01:30 on 1 January, April, July and October, close the quarter that ended',
+    cron: { minute: '30', hour: '1', day: '1', month: '1,4,7,10' },
+    timeZone: 'Asia/Shanghai',
+    input: { job: 'period-close', periodKind: 'quarter' },
+    timeoutSeconds: 900,
+  },
+  {
+    id: 'yearClose',
+    handler: 'jobs/period-close',
+    summary: 'At 02:30 on 1 January, close the year that ended',
+    cron: { minute: '30', hour: '2', day: '1', month: '1' },
+    timeZone: 'Asia/Shanghai',
+    input: { job: 'period-close', periodKind: 'year' },
+    timeoutSeconds: 900,
+  },
 ];

@@ -37,6 +37,8 @@ export interface Reply {
   location?: string;
   /** A PUT that created its resource answers 201 instead of the route's 200. */
   created?: boolean;
+  /** A body that is not JSON (the CSV export), sent as given with its content type. */
+  contentType?: string;
 }
 
 const versionOf = (body: unknown): number | undefined => {
@@ -47,6 +49,9 @@ const versionOf = (body: unknown): number | undefined => {
 };
 
 const toResult = (route: RouteDefinition, reply: Reply): HttpResult => {
+  if (reply.contentType !== undefined && typeof reply.body === 'string') {
+    return { statusCode: route.response.status, headers: { 'content-type': reply.contentType }, body: reply.body };
+  }
   const version = versionOf(reply.body);
   return {
     statusCode: reply.created === true ? 201 : route.response.status,

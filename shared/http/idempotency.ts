@@ -24,7 +24,7 @@ export const idempotency = (route: RouteDefinition) =>
     }),
     config: new IdempotencyConfig({
       eventKeyJmesPath: 'headers."idempotency-key"',
-      payloadValidationJmesPath: `[requestContext.authorizer.jwt.claims."${config.staffIdClaim}", rawPath, powertools_json(body)]`,
+      payloadValidationJmesPath: `[requestContext.authorizer.jwt.claims."${config.staffIdClaim}", rawPath, powertools_json(body || '{}')]`,
       expiresAfterSeconds: 24 * 60 * 60,
       throwOnNoIdempotencyKey: false,
     }),

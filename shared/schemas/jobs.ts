@@ -7,3 +7,11 @@ export const MonthlyJobInput = z.strictObject({
   scheduledTime: z.iso.datetime({ offset: true }).optional(),
   month: Month.optional(),
 });
+
+/** What the quarter and year schedules send (or `npm run job` passes): a period to close, else the one that ended before `scheduledTime`. */
+export const PeriodCloseInput = z.strictObject({
+  job: z.literal('period-close'),
+  periodKind: z.enum(['quarter', 'year']),
+  scheduledTime: z.iso.datetime({ offset: true }).optional(),
+  period: z.string().regex(/^\d{4}(-Q[1-4])?$/).optional(),
+});

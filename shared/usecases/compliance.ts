@@ -1,4 +1,5 @@
 import { listAccounts, listAssignments, listHoldings } from '#shared/db/accounts.ts';
+import { getPayPolicy } from '#shared/db/pay.ts';
 import { allMeetingsOfType, allVisitsOfAccount, listReportsByAccount } from '#shared/db/upkeep.ts';
 import type { AccountRole } from '#shared/domain/assignments.ts';
 import { type ComplianceAccount, computeCompliance } from '#shared/domain/pay/compliance.ts';
@@ -9,7 +10,7 @@ import { Forbidden } from '#shared/errors.ts';
 import type { MeetingType } from '#shared/schemas/upkeep.ts';
 
 /** The policy whose visit and report rules apply in `year` (the defaults of pay.md until one is set). */
-export const policyFor = async (_year: number): Promise<PayPolicy> => defaultPolicy;
+export const policyFor = async (year: number): Promise<PayPolicy> => (await getPayPolicy(year)) ?? defaultPolicy;
 
 /** Everything compliance needs about one account over P: its assignments, visits and reports. */
 export const accountFacts = async (accountId: string, period: Period): Promise<ComplianceAccount> => {

@@ -1,0 +1,113 @@
+import * as z from 'zod';
+import { PayPolicyBody } from '#shared/domain/pay/policy.ts';
+import { defineRoute } from '#shared/http/route.ts';
+import {
+  Bulletin,
+  CloseResult,
+  PeerScore,
+  PeerScoreBody,
+  PeerScoreParams,
+  PeerScorePatchBody,
+  PeerScoreSummary,
+  PeerScoresQuery,
+  PeriodParams,
+  PeriodState,
+  Statement,
+  StatementPage,
+  StatementParams,
+  StoredPayPolicy,
+  TalentConfirmBody,
+  TalentEntry,
+  TalentParams,
+  TalentQuery,
+  YearParams,
+} from '#shared/schemas/pay.ts';
+import { page } from '#shared/schemas/common.ts';
+
+const tag = 'Pay';
+const policySetters = { roles: ['leadership', 'coordinator'] } as const;
+const coordinators = { roles: ['coordinator'] } as const;
+const payReaders = { roles: ['finance', 'leadership', 'coordinator'] } as const;
+const anyStaff = { roles: [] } as const;
+
+export const payRoutes = {
+  putPayPolicy: defineRoute({
+    id: 'putPayPolicy', method: 'PUT', path: '/v1/pay-policies/{year}', handler: 'pay/put-pay-policy', tag,
+    summary: 'Set a year’s pay policy (omitted settings take pay.md’s defaults); each change is a new version',
+    auth: policySetters, tableAccess: 'write', params: YearParams, body: PayPolicyBody, ifMatch: 'when-exists',
+    response: { status: 200, schema: StoredPayPolicy, description: 'The policy (201 when first set)' }, problems: [412, 428],
+  }),
+  getPayPolicy: defineRoute({
+    id: 'getPayPolicy', method: 'GET', path: '/v1/pay-policies/{year}', handler: 'pay/get-pay-policy', tag,
+    summary: 'A year’s pay policy',
+    auth: payReaders, tableAccess: 'read', params: YearParams,
+    response: { status: 200, schema: StoredPayPolicy, description: 'The policy' }, problems: [404],
+  }),
+  scorePeer: defineRoute({
+    id: 'scorePeer', method: 'POST', path: '/v1/peer-scores', handler: 'pay/score-peer', tag,
+    summary: 'Two-way scoring: department staff score team members, team members score departments (0–100, once per period)',
+    auth: { roles: ['department_staff', 'sales_manager', 'contact_leader'] }, tableAccess: 'write', body: PeerScoreBody,
+    response: { status: 201, schema: PeerScore, description: 'The score' }, problems: [409, 422],
+  }),
+  amendPeerScore: defineRoute({
+    id: 'amendPeerScore', method: 'PATCH', path: '/v1/peer-scores/{period}/{targetType}/{target}', handler: 'pay/amend-peer-score', tag,
+    summary: 'Amend one’s own score of a target for a period',
+    auth: anyStaff, tableAccess: 'write', params: PeerScoreParams, body: PeerScorePatchBody, ifMatch: 'required',
+    response: { status: 200, schema: PeerScore, description: 'The amended score' }, problems: [404, 412, 428],
+  }),
+  getPeerScores: defineRoute({
+    id: 'getPeerScores', method: 'GET', path: '/v1/peer-scores', handler: 'pay/get-peer-scores', tag,
+    summary: 'The average score a target received in a period',
+    auth: anyStaff, tableAccess: 'read', query: PeerScoresQuery,
+    response: { status: 200, schema: PeerScoreSummary, description: 'Count and average' },
+  }),
+  closePeriod: defineRoute({
+    id: 'closePeriod', method: 'POST', path: '/v1/periods/{period}/close', handler: 'pay/close-period', tag,
+    summary: 'Run the period close now (the same as the schedule): statements, team bonus, bulletin',
+    auth: coordinators, tableAccess: 'write', params: PeriodParams,
+    response: { status: 201, schema: CloseResult, description: 'The period, its version and its statements' }, problems: [409, 422],
+  }),
+  finalizePeriod: defineRoute({
+    id: 'finalizePeriod', method: 'POST', path: '/v1/periods/{period}/finalize', handler: 'pay/finalize-period', tag,
+    summary: 'Finalise a closed period: its statements never change again',
+    auth: coordinators, tableAccess: 'write', params: PeriodParams,
+    response: { status: 201, schema: PeriodState, description: 'The finalised period' }, problems: [409, 422],
+  }),
+  listStatements: defineRoute({
+    id: 'listStatements', method: 'GET', path: '/v1/periods/{period}/statements', handler: 'pay/list-statements', tag,
+    summary: 'Every statement of a period (finance: once finalised)',
+    auth: payReaders, tableAccess: 'read', params: PeriodParams,
+    response: { status: 200, schema: StatementPage, description: 'The statements' }, problems: [404, 409],
+  }),
+  getStatement: defineRoute({
+    id: 'getStatement', method: 'GET', path: '/v1/periods/{period}/statements/{staffId}', handler: 'pay/get-statement', tag,
+    summary: 'One person’s statement with its explanation (the person themself, finance, leadership, coordinators)',
+    auth: anyStaff, tableAccess: 'read', params: StatementParams,
+    response: { status: 200, schema: Statement.extend({ versions: z.array(z.object({ version: z.number().int(), total: z.number().int(), closedAt: z.string() })) }), description: 'The statement' },
+    problems: [404, 409],
+  }),
+  exportStatements: defineRoute({
+    id: 'exportStatements', method: 'GET', path: '/v1/periods/{period}/statements.csv', handler: 'pay/export-statements', tag,
+    summary: 'The payroll spreadsheet: one row per person (UTF-8 with BOM; yuan and fen)',
+    auth: { roles: ['finance'] }, tableAccess: 'read', params: PeriodParams,
+    response: { status: 200, schema: z.string(), description: 'text/csv' }, problems: [404, 409],
+  }),
+  getBulletin: defineRoute({
+    id: 'getBulletin', method: 'GET', path: '/v1/periods/{period}/bulletin', handler: 'pay/get-bulletin', tag,
+    summary: 'The quarterly bulletin (季度通报): per account target, credits, attainment, visits; per person tier; rankings',
+    auth: { roles: ['coordinator', 'leadership', 'finance', 'sales_manager', 'contact_leader'] }, tableAccess: 'read', params: PeriodParams,
+    response: { status: 200, schema: Bulletin, description: 'The bulletin' }, problems: [404],
+  }),
+  listTalentPool: defineRoute({
+    id: 'listTalentPool', method: 'GET', path: '/v1/talent-pool', handler: 'pay/list-talent-pool', tag,
+    summary: 'Sales managers’ talent-pool grades for a year, with certification levels',
+    auth: { roles: ['coordinator', 'leadership'] }, tableAccess: 'read', query: TalentQuery,
+    response: { status: 200, schema: page(TalentEntry).meta({ id: 'TalentPage' }), description: 'The talent pool' },
+  }),
+  confirmTalentGrade: defineRoute({
+    id: 'confirmTalentGrade', method: 'POST', path: '/v1/talent-pool/{year}/{staffId}/confirmation', handler: 'pay/confirm-talent-grade', tag,
+    summary: 'Confirm (or set) a sales manager’s talent-pool grade',
+    auth: coordinators, tableAccess: 'write', params: TalentParams, body: TalentConfirmBody,
+    response: { status: 201, schema: TalentEntry, description: 'The entry' }, problems: [404, 409],
+  }),
+};

@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { listAccounts, listTargetsByYear } from '#shared/db/accounts.ts';
+import type { AuditContext } from '#shared/db/audit.ts';
+import { listPaymentsReceivedBetween, listProjectsWonBetween } from '#shared/db/business.ts';
+import * as store from '#shared/db/pay.ts';
+import { getStaffById } from '#shared/db/staff.ts';
+import { allMeetingsOfType } from '#shared/db/upkeep.ts';
+import type { AssessmentAccount } from '#shared/domain/pay/assessment.ts';
+import { formatRatio } from '#shared/domain/ratio.ts';
+import { type Period, parsePayPeriod } from '#shared/domain/pay/period.ts';
+import type { PayPolicy } from '#shared/domain/pay/policy.ts';
+import { type Statement, closeStatements } from '#shared/domain/pay/statement.ts';
+import type { TeamAccount } from '#shared/domain/pay/team.ts';
+import { RuleViolation } from '#shared/errors.ts';
+import type { Account } from '#shared/schemas/accounts.ts';
+import type { Bulletin, PeriodState, StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
+import type { Staff } from '#shared/schemas/staff.ts';
+import { accountFacts } from '#shared/usecases/compliance.ts';
+
+/** A close holds its period's lock at most this long (the function's own time limit). */
+const lockSeconds = 15 * 60;
+
+/** Every key account, page after page (keyed Query on the tier index). */
+const allKeyAccounts = async (): Promise<Account[]> => {
+  const accounts: Account[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listAccounts({ tier: 'key', limit: 200, cursor });
+    accounts.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return accounts;
+};
+
+/** Runs `work` over `items` with at most `width` in flight, keeping order. */
+const mapLimited = async <T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> => {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await work(items[i] as T);
+      }
+    }),
+  );
+  return results;
+};
+
+/** The year's stored policy; a close without one cannot price anything (422). */
+export const requirePolicy = async (year: number): Promise<PayPolicy> => {
+  const stored = await store.getPayPolicy(year);
+  if (stored === undefined) throw new RuleViolation('pay-policy-missing', `There is no pay policy for ${year}; set one with PUT /v1/pay-policies/${year}`);
+  return stored;
+};
+
+interface CloseData {
+  people: { staff: Staff; accounts: AssessmentAccount[]; peerScores: number[] }[];
+  teamAccounts: TeamAccount[];
+  accounts: (AssessmentAccount & { name: string })[];
+  meetings: { type: string; heldOn: string; attendeeIds: string[] }[];
+}
+
+/** Everything the calculation reads for P, each by keyed queries (pay.md's inputs, README access patterns). */
+const gather = async (period: Period): Promise<CloseData> => {
+  const keyAccounts = (await allKeyAccounts()).filter((a) => a.keySince !== null && a.keySince <= period.to);
+  const targets = new Map((await listTargetsByYear(period.year)).map((t) => [t.accountId, t.quarters]));
+  const accounts = await mapLimited(keyAccounts, 8, async (account) => {
+    const [facts, projects, payments] = await Promise.all([
+      accountFacts(account.id, period),
+      listProjectsWonBetween(account.id, period.from, period.to),
+      listPaymentsReceivedBetween(account.id, period.from, period.to),
+    ]);
+    return {
+      ...facts,
+      name: account.name,
+      keySince: account.keySince ?? period.from,
+      targets: targets.get(account.id),
+      projects: projects.map((p) => ({ contractAmount: p.contractAmount, wonOn: p.wonOn })),
+      payments: payments.map((p) => ({ amount: p.amount, receivedOn: p.receivedOn })),
+    };
+  });
+  const held = new Map<string, Set<string>>();
+  for (const account of accounts) {
+    for (const a of account.assignments) {
+      if (a.from <= period.to && (a.to === null || a.to >= period.from)) {
+        held.set(a.staffId, (held.get(a.staffId) ?? new Set()).add(account.accountId));
+      }
+    }
+  }
+  const staffIds = [...held.keys()].sort();
+  const people = await mapLimited(staffIds, 8, async (staffId) => {
+    const staff = await getStaffById(staffId);
+    if (staff === undefined) throw new Error(`Assignment names staff ${staffId}, who has no record`);
+    const scores = await store.listPeerScores(period.id, 'staff', staffId);
+    return { staff, accounts: accounts.filter((a) => held.get(staffId)?.has(a.accountId)), peerScores: scores.map((s) => s.score) };
+  });
+  const meetings = await allMeetingsOfType('contact_leader_quarterly_review', period.from, period.to);
+  return {
+    people,
+    accounts,
+    meetings,
+    teamAccounts: accounts.map((a) => ({ accountId: a.accountId, keyIntervals: [{ from: a.keySince, to: null }], targets: a.targets, projects: a.projects, payments: a.payments })),
+  };
+};
+
+/** Every grade an assessed person has must be in the year's policy (422 naming the missing ones). */
+const assertGrades = (policy: PayPolicy, people: CloseData['people']): void => {
+  const known = new Set(policy.grades.map((g) => g.grade));
+  const missing = [...new Set(people.map((p) => p.staff.grade).filter((g) => !known.has(g)))].sort();
+  if (missing.length > 0) {
+    throw new RuleViolation('grades-missing-from-policy', `The pay policy has no pay for grade(s) ${missing.join(', ')}; add them before closing`, missing.map((g) => ({ path: 'policy.grades', message: `missing grade ${g}` })));
+  }
+};
+
+/** JSON with object keys sorted at every depth: DynamoDB keeps no key order in maps. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+
+/** Whether a stored statement says exactly what a new computation says (its own version and status aside). */
+const sameStatement = (stored: StoredStatement, computed: Statement): boolean => {
+  const { version: _v, status: _s, closedAt: _c, ...content } = stored;
+  return canonical(content) === canonical(computed);
+};
+
+const tierGrade = { outstanding: 'A', exceeded: 'B', basically_completed: 'C', not_completed: 'D' } as const;
+
+/**
+ * The period close (pay.md): gathers P's data, computes every statement and the team
+ * bonus, and keeps them. The same data gives the same statements and no new version;
+ * changed data gives a new version and keeps the old. One close of a period at a time
+ * (the period lock); a finalised period never changes (409).
+ */
+export const closePeriod = async (periodId: string, audit: AuditContext) => {
+  const period = parsePayPeriod(periodId);
+  const holder = randomUUID();
+  await store.acquirePeriodLock(period.id, holder, Date.now(), lockSeconds);
+  try {
+    const policy = await requirePolicy(period.year);
+    const data = await gather(period);
+    assertGrades(policy, data.people);
+    const { team, statements } = closeStatements({
+      period,
+      policy,
+      people: data.people.map((p) => ({ staffId: p.staff.id, grade: p.staff.grade, peerScores: p.peerScores, accounts: p.accounts })),
+      teamAccounts: data.teamAccounts,
+      meetings: data.meetings,
+    });
+    const current = new Map((await store.listStatements(period.id)).map((s) => [s.staffId, s]));
+    const changed: StoredStatement[] = statements
+      .filter((s) => {
+        const before = current.get(s.staffId);
+        return before === undefined || !sameStatement(before, s);
+      })
+      .map((s) => ({ ...s, version: (current.get(s.staffId)?.version ?? 0) + 1, status: 'draft', closedAt: audit.at }));
+    await store.saveStatements(changed);
+    const before = await store.getPeriodState(period.id);
+    const state: PeriodState = {
+      period: period.id,
+      status: 'draft',
+      version: (before?.version ?? 0) + (changed.length > 0 || before === undefined ? 1 : 0),
+      closedAt: audit.at,
+      finalizedAt: null,
+      finalizedBy: null,
+    };
+    await store.savePeriodState(state);
+    const names = new Map(data.people.map((p) => [p.staff.id, p.staff]));
+    await store.saveBulletin(bulletinOf(period, state.version, data, statements, team, names));
+    if (period.kind === 'year') {
+      await store.saveTalentSuggestions(
+        statements.flatMap((s) => {
+          const manager = s.assessments.find((a) => a.role === 'sales_manager');
+          const staff = names.get(s.staffId);
+          if (manager === undefined || staff === undefined) return [];
+          const entry: TalentEntry = {
+            year: period.year, staffId: s.staffId, name: staff.name, annualTier: manager.tier, suggestedGrade: tierGrade[manager.tier],
+            confirmedGrade: null, confirmedBy: null, certification: staff.certification, version: 1,
+          };
+          return [entry];
+        }),
+      );
+    }
+    const all = new Map((await store.listStatements(period.id)).map((s) => [s.staffId, s]));
+    return { ...state, changed: changed.length, statements: statements.flatMap((s) => all.get(s.staffId) ?? []) };
+  } finally {
+    await store.releasePeriodLock(period.id, holder);
+  }
+};
+
+/** The quarterly bulletin (季度通报): per key account target, credits, attainment, visit compliance; per person tier; rankings. */
+const bulletinOf = (
+  period: Period,
+  version: number,
+  data: CloseData,
+  statements: readonly Statement[],
+  team: ReturnType<typeof closeStatements>['team'],
+  staff: Map<string, Staff>,
+): Bulletin => {
+  const perAccount = new Map<string, Bulletin['accounts'][number]>();
+  for (const s of statements) {
+    for (const assessment of s.assessments) {
+      for (const row of assessment.accounts) {
+        if (perAccount.has(row.accountId) && assessment.role !== 'sales_manager') continue;
+        const name = data.accounts.find((a) => a.accountId === row.accountId)?.name ?? '';
+        const ratio = (num: number, den: number) => (den === 0 ? null : formatRatio(BigInt(num), BigInt(den)));
+        perAccount.set(row.accountId, {
+          accountId: row.accountId,
+          name,
+          contractTargetAmount: row.contractTargetAmount,
+          contractCreditAmount: row.contractCreditAmount,
+          collectionTargetAmount: row.collectionTargetAmount,
+          collectionCreditAmount: row.collectionCreditAmount,
+          contractAttainment: ratio(row.contractCreditAmount, row.contractTargetAmount),
+          collectionAttainment: ratio(row.collectionCreditAmount, row.collectionTargetAmount),
+          visitCompliance: row.visitsRequired === 0 ? null : ratio(Math.min(row.visitsDone, row.visitsRequired), row.visitsRequired),
+        });
+      }
+    }
+  }
+  const best = (s: Statement) => [...s.assessments].sort((a, b) => b.ratio.localeCompare(a.ratio))[0];
+  const people = [...statements]
+    .sort((a, b) => (best(b)?.ratio ?? '').localeCompare(best(a)?.ratio ?? '') || a.staffId.localeCompare(b.staffId))
+    .map((s, i) => ({
+      rank: i + 1,
+      staffId: s.staffId,
+      name: staff.get(s.staffId)?.name ?? '',
+      roles: s.assessments.map((a) => a.role),
+      ratio: best(s)?.ratio ?? '0.0000',
+      tier: best(s)?.tier ?? 'not_completed',
+      total: s.total,
+    }));
+  return { period: period.id, version, accounts: [...perAccount.values()], people, team: { ...team } };
+};

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handler as periodClose } from '#functions/jobs/period-close.ts';
+import type { Staff } from '#shared/schemas/staff.ts';
+import { createKeyAccount, seedTrainedSalesManager } from '#test/support/accounts.ts';
+import { type Api, startApi } from '#test/support/api.ts';
+import { lambdaContext, sampleEvent } from '#test/support/events.ts';
+import { seedStaff } from '#test/support/seed.ts';
+import { createTestTable } from '#test/support/table.ts';
+
+let api: Api;
+let coordinator: Staff;
+let finance: Staff;
+let department: Staff;
+let k: Staff;
+let l: Staff;
+
+const yuan = (amount: number) => Math.round(amount * 100);
+
+/** pay.md's worked example, built through the HTTP API only. */
+beforeAll(async () => {
+  await createTestTable();
+  api = await startApi();
+  coordinator = await seedStaff(['coordinator']);
+  finance = await seedStaff(['finance'], { department: '财务部' });
+  department = await seedStaff(['department_staff'], { department: '交付一部' });
+  k = await seedStaff(['contact_leader'], { grade: 'P6', name: '联系领导K' });
+  l = await seedTrainedSalesManager();
+  const as = (who: Staff) => who.id;
+  const ok = (reply: { status: number; body: unknown }, status = 201) => {
+    expect(reply.status, JSON.stringify(reply.body)).toBe(status);
+    return reply.body as Record<string, any>;
+  };
+
+  ok(await api.call('PUT', '/v1/pay-policies/2026', as(coordinator), {
+    body: { grades: [{ grade: 'P6', monthlyBase: 2_000_000, quarterlyPerformanceBase: 3_000_000, annualPerformanceBase: 12_000_000 }] },
+  }));
+  const a = (await createKeyAccount(api, coordinator.id, k.id, l.id, '2026-01-01')).id;
+  const b = (await createKeyAccount(api, coordinator.id, k.id, l.id, '2026-01-01')).id;
+  ok(await api.call('PUT', `/v1/accounts/${a}/targets/2026`, as(coordinator), { body: { contractAmount: yuan(4_000_000), collectionAmount: yuan(3_200_000) } }));
+  ok(await api.call('PUT', `/v1/accounts/${b}/targets/2026`, as(coordinator), { body: { contractAmount: yuan(2_000_000), collectionAmount: yuan(1_600_000) } }));
+
+  for (const [account, wonOn, amount, paidOn, paid] of [[a, '2026-02-10', 1_300_000, '2026-03-20', 600_000], [b, '2026-03-05', 500_000, '2026-03-25', 300_000]] as const) {
+    const opportunity = ok(await api.call('POST', '/v1/opportunities', as(l), { body: { accountId: account, title: '项目', source: 'sales', estimatedAmount: yuan(amount) } }));
+    const won = ok(await api.call('POST', `/v1/opportunities/${opportunity.id}/win`, as(l), { body: { wonOn, projects: [{ name: '项目', department: '交付一部', contractAmount: yuan(amount) }] } }));
+    const invoice = ok(await api.call('POST', `/v1/projects/${won.projects[0].id}/invoices`, as(finance), { body: { amount: yuan(paid), issuedOn: wonOn, dueOn: '2026-04-30' } }));
+    ok(await api.call('POST', `/v1/invoices/${invoice.id}/payments`, as(finance), { body: { amount: yuan(paid), receivedOn: paidOn } }));
+  }
+  for (const [account, day] of [[a, '2026-01-12'], [a, '2026-02-09'], [a, '2026-03-16'], [b, '2026-01-20'], [b, '2026-03-02']] as const) {
+    ok(await api.call('POST', `/v1/accounts/${account}/visits`, as(l), { body: { type: 'routine_visit', visitedOn: day, summary: '拜访' } }));
+  }
+  for (const account of [a, b]) {
+    for (const month of ['2026-01', '2026-02', '2026-03']) ok(await api.call('POST', `/v1/accounts/${account}/reports`, as(l), { body: { month, summary: '月报' } }));
+  }
+});
+afterAll(() => api.close());
+
+const close = (period = '2026-Q1') => api.call('POST', `/v1/periods/${period}/close`, coordinator.id);
+
+describe('the period close, on pay.md’s worked example', () => {
+  it('pays L exactly: R 1.0450, exceeded, performance pay 3,600,000 fen, base pay 6,000,000 fen', async () => {
+    const closed = await close();
+    expect(closed.status, JSON.stringify(closed.body)).toBe(201);
+    expect(closed.body).toMatchObject({ period: '2026-Q1', status: 'draft', version: 1 });
+    const statement = (await api.call('GET', `/v1/periods/2026-Q1/statements/${l.id}`, l.id)).body;
+    expect(statement).toMatchObject({ staffId: l.id, period: '2026-Q1', status: 'draft', version: 1, basePay: 6_000_000, performancePay: 3_600_000, teamShare: 0, total: 9_600_000 });
+    expect(statement.assessments).toHaveLength(1);
+    expect(statement.assessments[0]).toMatchObject({
+      role: 'sales_manager', ratio: '1.0450', tier: 'exceeded', coefficient: '1.2', demoted: false,
+      components: { contract: '1.2000', collection: '0.7500', management: '0.9167' },
+      contractTargetAmount: yuan(1_500_000), collectionTargetAmount: yuan(1_200_000),
+      contractCreditAmount: yuan(1_800_000), collectionCreditAmount: yuan(900_000),
+    });
+    expect(statement.assessments[0].explanation.join('\n')).toContain('1.0450');
+  });
+
+  it('gives the same statements and no new version when run again on the same data (the schedule’s run included)', async () => {
+    const again = await close();
+    expect(again.body).toMatchObject({ version: 1, changed: 0 });
+    // The quarterly schedule fires at 01:30 on 1 April in Shanghai and closes 2026-Q1.
+    const scheduled = await periodClose(sampleEvent('scheduled-quarter-close.json'), lambdaContext('quarter-close'));
+    expect(scheduled).toMatchObject({ period: '2026-Q1', version: 1, changed: 0 });
+    expect((await api.call('GET', `/v1/periods/2026-Q1/statements/${l.id}`, l.id)).body.versions).toHaveLength(1);
+  });
+
+  it('demotes one tier for two-way scores averaging below 60, as a new version that keeps the old', async () => {
+    expect((await api.call('POST', '/v1/peer-scores', department.id, { body: { period: '2026-Q1', targetStaffId: l.id, score: 55 } })).status).toBe(201);
+    expect((await api.call('POST', '/v1/peer-scores', department.id, { body: { period: '2026-Q1', targetStaffId: l.id, score: 70 } })).status).toBe(409);
+    const closed = await close();
+    expect(closed.body).toMatchObject({ version: 2, changed: 1 });
+    const statement = (await api.call('GET', `/v1/periods/2026-Q1/statements/${l.id}`, coordinator.id)).body;
+    expect(statement).toMatchObject({ version: 2, performancePay: 2_400_000, total: 8_400_000 });
+    expect(statement.assessments[0]).toMatchObject({ tier: 'basically_completed', demoted: true });
+    expect(statement.versions.map((v: { version: number; total: number }) => [v.version, v.total])).toEqual([[1, 9_600_000], [2, 8_400_000]]);
+    expect((await api.call('GET', `/v1/peer-scores?period=2026-Q1&targetStaffId=${l.id}`, l.id)).body).toMatchObject({ count: 1, average: '55.0000' });
+  });
+
+  it('keeps statements from finance until finalised, then never changes them (409), and exports the CSV', async () => {
+    expect((await api.call('GET', '/v1/periods/2026-Q1/statements', finance.id)).status).toBe(409);
+    expect((await api.call('GET', `/v1/periods/2026-Q1/statements/${l.id}`, k.id)).status).toBe(403);
+    const final = await api.call('POST', '/v1/periods/2026-Q1/finalize', coordinator.id);
+    expect(final.status).toBe(201);
+    expect(final.body).toMatchObject({ status: 'final', finalizedBy: coordinator.id });
+    const refused = await close();
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toMatch(/period-finalised$/);
+
+    const all = await api.call('GET', '/v1/periods/2026-Q1/statements', finance.id);
+    expect(all.body.items.map((s: { staffId: string; status: string }) => [s.staffId, s.status]).sort()).toEqual([[k.id, 'final'], [l.id, 'final']].sort());
+
+    const csv = await fetch(`${api.base}/v1/periods/2026-Q1/statements.csv`, { headers: { authorization: `Bearer ${await api.token(finance.id)}` } });
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = new TextDecoder().decode(bytes.slice(3)).trim().split('\r\n').map((line) => line.split(','));
+    const column = (name: string) => header?.indexOf(name) ?? -1;
+    const row = rows.find((r) => r[0] === l.id) ?? [];
+    expect(row[column('total (fen)')]).toBe('8400000');
+    expect(row[column('total (yuan)')]).toBe('84000.00');
+    expect(row[column('performancePay (fen)')]).toBe('2400000');
+    expect(row[column('basePay (yuan)')]).toBe('60000.00');
+    expect((await api.call('GET', '/v1/periods/2026-Q1/statements.csv', coordinator.id)).status).toBe(403);
+  });
+
+  it('publishes the bulletin with each account’s attainment and the people ranked', async () => {
+    const bulletin = (await api.call('GET', '/v1/periods/2026-Q1/bulletin', l.id)).body;
+    expect(bulletin.accounts).toHaveLength(2);
+    expect(bulletin.people.map((p: { staffId: string }) => p.staffId)).toEqual(expect.arrayContaining([k.id, l.id]));
+    expect(bulletin.accounts.every((x: { contractAttainment: string }) => /^\d+\.\d{4}$/.test(x.contractAttainment))).toBe(true);
+  });
+
+  it('refuses a close without a policy for the year (422), a bad period (400), and from anyone but a coordinator', async () => {
+    expect((await close('2027-Q1')).body.type).toMatch(/pay-policy-missing$/);
+    expect((await close('2026-Q5')).status).toBe(400);
+    expect((await api.call('POST', '/v1/periods/2026-Q2/close', finance.id)).status).toBe(403);
+  });
+
+  it('names every grade the policy lacks (422) before closing', async () => {
+    await api.call('PUT', '/v1/pay-policies/2025', coordinator.id, { body: { grades: [{ grade: 'P9', monthlyBase: 1, quarterlyPerformanceBase: 1, annualPerformanceBase: 1 }] } });
+    const account = await createKeyAccount(api, coordinator.id, k.id, l.id, '2025-01-01');
+    expect(account.id).toBeTruthy();
+    const reply = await close('2025-Q4');
+    expect(reply.status).toBe(422);
+    expect(reply.body.errors).toEqual([{ path: 'policy.grades', message: 'missing grade P6' }]);
+  });
+});
