@@ -1,5 +1,5 @@
-import { BatchWriteCommand, type BatchWriteCommandOutput, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '#shared/db/client.ts';
+import { tableName } from '#shared/db/client.ts';
+import { batchWrite, queryAll } from '#shared/db/query.ts';
 import type { Alert } from '#shared/schemas/compliance.ts';
 
 /*
@@ -29,17 +29,6 @@ const toAlert = (item: Record<string, unknown>): Alert => ({
   createdAt: item.createdAt as string,
 });
 
-const queryAll = async (input: QueryCommandInput) => {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start !== undefined);
-  return items;
-};
-
 /** Access pattern: a person's alerts, optionally of one month. */
 export const listAlertsOfPerson = async (staffId: string, month?: string) =>
   (await queryAll({
@@ -56,19 +45,6 @@ export const listAlertsOfMonth = async (month: string) =>
     KeyConditionExpression: 'gsi1pk = :pk',
     ExpressionAttributeValues: { ':pk': `ALERTMONTH#${month}` },
   })).map(toAlert);
-
-type WriteRequest = NonNullable<BatchWriteCommandOutput['UnprocessedItems']>[string][number];
-
-const batchWrite = async (requests: WriteRequest[]): Promise<void> => {
-  for (let i = 0; i < requests.length; i += 25) {
-    let pending: WriteRequest[] | undefined = requests.slice(i, i + 25);
-    for (let attempt = 0; pending !== undefined && pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((done) => setTimeout(done, 50 * 2 ** Math.min(attempt, 6)));
-      const out: BatchWriteCommandOutput = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-      pending = out.UnprocessedItems?.[tableName];
-    }
-  }
-};
 
 /**
  * Makes a month's stored alerts exactly `alerts`: writes them (same keys on a re-run) and

@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { type Page, decodeCursor, encodeCursor } from '#shared/db/pagination.ts';
+import type { Page } from '#shared/db/pagination.ts';
+import { queryAll, queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import type { Invoice, Opportunity, OpportunityUpdate, Payment, Project } from '#shared/schemas/business.ts';
@@ -87,25 +88,6 @@ const getOne = async <T>(key: Record<string, string>, to: (item: Record<string, 
 export const getOpportunityById = (id: string) => getOne(oppKey(id), toOpportunity);
 export const getProjectById = (id: string) => getOne(projectKey(id), toProject);
 export const getInvoiceById = (id: string) => getOne(invoiceKey(id), toInvoice);
-
-/** Every item of a keyed query, page after page (for sums over one account or project). */
-const queryAll = async (input: QueryCommandInput): Promise<Record<string, unknown>[]> => {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start !== undefined);
-  return items;
-};
-
-/** One page of a keyed query, its cursor bound to the query. */
-const queryPage = async <T>(input: QueryCommandInput, limit: number, cursor: string | undefined, to: (item: Record<string, unknown>) => T): Promise<Page<T>> => {
-  const query = JSON.stringify([input.IndexName ?? 'table', input.ExpressionAttributeValues]);
-  const out = await db.send(new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: decodeCursor(query, cursor) }));
-  return { items: (out.Items ?? []).map(to), nextCursor: encodeCursor(query, out.LastEvaluatedKey) };
-};
 
 const onIndex = (index: 'gsi1' | 'gsi2' | 'gsi3', pk: string, range?: { from?: string; to?: string; before?: string }): QueryCommandInput => {
   const values: Record<string, string> = { ':pk': pk };

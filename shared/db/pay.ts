@@ -1,7 +1,8 @@
-import { BatchWriteCommand, type BatchWriteCommandOutput, GetCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { db, tableName } from '#shared/db/client.ts';
+import { batchWrite, queryAll } from '#shared/db/query.ts';
 import { ConditionFailed, transactWrite } from '#shared/db/transact.ts';
 import { Conflict, PreconditionFailed } from '#shared/errors.ts';
 import type { Bulletin, PeerScore, PeriodState, StoredPayPolicy, StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
@@ -24,17 +25,6 @@ const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
 
 const get = async <T>(pk: string, sk: string): Promise<T | undefined> =>
   strip<T>((await db.send(new GetCommand({ TableName: tableName, Key: { pk, sk } }))).Item);
-
-const queryAll = async (input: QueryCommandInput): Promise<Record<string, unknown>[]> => {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start !== undefined);
-  return items;
-};
 
 /** Writes all or nothing; a failed condition on the first item is a 412. */
 const commitVersioned = async (items: Parameters<typeof transactWrite>[0]): Promise<void> => {
@@ -147,18 +137,6 @@ export const listStatementVersions = async (period: string, staffId: string) =>
   (await queryAll({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `STATEMENT#${period}#${staffId}` } })).map(
     (i) => strip<StoredStatement>(i) as StoredStatement,
   );
-
-type WriteRequest = NonNullable<BatchWriteCommandOutput['UnprocessedItems']>[string][number];
-const batchWrite = async (requests: WriteRequest[]): Promise<void> => {
-  for (let i = 0; i < requests.length; i += 25) {
-    let pending: WriteRequest[] | undefined = requests.slice(i, i + 25);
-    for (let attempt = 0; pending !== undefined && pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((done) => setTimeout(done, 50 * 2 ** Math.min(attempt, 6)));
-      const out: BatchWriteCommandOutput = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-      pending = out.UnprocessedItems?.[tableName];
-    }
-  }
-};
 
 /**
  * Writes statements that changed: the version item (kept for good) and the current copy.

@@ -1,7 +1,7 @@
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { type Page, decodeCursor, encodeCursor } from '#shared/db/pagination.ts';
+import { queryAll, queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import type { ActionItem, Meeting, MeetingType, Report, Visit } from '#shared/schemas/upkeep.ts';
@@ -27,23 +27,6 @@ const toVisit = (item: Record<string, unknown>) =>
 const toReport = (item: Record<string, unknown>) => pick<Report>(item, ['accountId', 'month', 'summary', 'keyFigures', 'filedBy', 'filedAt', 'version']);
 const toMeeting = (item: Record<string, unknown>) =>
   pick<Meeting>(item, ['id', 'type', 'heldOn', 'attendeeIds', 'accountIds', 'minutes', 'decisions', 'actionItems', 'recordedBy', 'version']);
-
-const queryPage = async <T>(input: QueryCommandInput, limit: number, cursor: string | undefined, to: (item: Record<string, unknown>) => T): Promise<Page<T>> => {
-  const query = JSON.stringify([input.IndexName ?? 'table', input.ExpressionAttributeValues]);
-  const out = await db.send(new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: decodeCursor(query, cursor) }));
-  return { items: (out.Items ?? []).map(to), nextCursor: encodeCursor(query, out.LastEvaluatedKey) };
-};
-
-const queryAll = async (input: QueryCommandInput): Promise<Record<string, unknown>[]> => {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start !== undefined);
-  return items;
-};
 
 /** Sort keys start with a date or month: `[from, to]` both inclusive. */
 const between = (pkName: string, pk: string, skName: string, prefix: string, from: string, to: string, index?: string): QueryCommandInput => ({

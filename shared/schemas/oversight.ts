@@ -61,7 +61,7 @@ export const ListSpotChecksQuery = z.strictObject({ ...PageQuery });
 
 export const SpotCheckPage = page(SpotCheck).meta({ id: 'SpotCheckPage' });
 
-/* Major-matter reports (重大事项, domain.md §3.2): any department reports to the coordination group. */
+/* Major-matter reports (重大事项, domain.md §3.2): every department reports to the coordination group. */
 
 export const MatterCategory = z.enum(['quality', 'safety', 'legal', 'commercial', 'personnel', 'other']);
 export const MatterStatus = z.enum(['unacknowledged', 'acknowledged']);

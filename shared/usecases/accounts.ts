@@ -179,7 +179,7 @@ export const setRevenue = async (accountId: string, year: number, ifMatch: numbe
 
 /**
  * The 20 % that bring 80 %: every account's contract revenue in `year` — from its won
- * projects where it has any, else from the revenue recorded for it — ranked, with the
+ * projects where it has some, else from the revenue recorded for it — ranked, with the
  * smallest set reaching 80 % marked (pareto.ts), a page at a time.
  */
 export const keyAccountCandidates = async (year: number, limit: number, cursor: string | undefined) => {
