@@ -107,7 +107,14 @@ export const createGateway = (options: GatewayOptions) => {
     }
     const query: Record<string, string> = {};
     for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
-    const pathParameters = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found.match?.[i + 1] ?? '')]));
+    const decode = (raw: string) => {
+      try {
+        return decodeURIComponent(raw);
+      } catch {
+        return raw; // as API Gateway passes a malformed escape on: the route's validation answers it
+      }
+    };
+    const pathParameters = Object.fromEntries(names.map((name, i) => [name, decode(found.match?.[i + 1] ?? '')]));
     const body = await readBody(req);
     const requestId = randomUUID();
     const now = new Date();
