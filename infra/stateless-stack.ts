@@ -24,7 +24,9 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { LambdaInvoke as InvokeFunction, StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
+import { type CfnStateMachine, DefinitionBody, DistributedMap, Fail, JsonPath, LogLevel, StateMachine, TaskInput } from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { RouteFunction } from '#infra/route-function.ts';
@@ -164,7 +166,22 @@ export class StatelessStack extends Stack {
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is itself the dead-letter queue of the job schedules; it needs none of its own.',
     });
+    const closeWorkflow = this.periodCloseWorkflow(scope, table);
     for (const job of jobs) {
+      if (job.workflow === 'period-close') {
+        this.jobStacks.set(job.id, scope);
+        new Schedule(scope, `${job.id}Schedule`, {
+          description: job.summary,
+          schedule: ScheduleExpression.cron({ ...job.cron, timeZone: TimeZone.ASIA_SHANGHAI }),
+          target: new StepFunctionsStartExecution(closeWorkflow, {
+            input: ScheduleTargetInput.fromObject({ ...job.input, scheduledTime: ContextAttribute.scheduledTime }),
+            retryAttempts: 3,
+            maxEventAge: Duration.hours(6),
+            deadLetterQueue: deadLetters,
+          }),
+        });
+        continue;
+      }
       const fn = new RouteFunction(scope, job.id, {
         handlerFile: job.handler,
         description: job.summary,
@@ -183,7 +200,7 @@ export class StatelessStack extends Stack {
       new Schedule(scope, `${job.id}Schedule`, {
         description: job.summary,
         schedule: ScheduleExpression.cron({ ...job.cron, timeZone: TimeZone.ASIA_SHANGHAI }),
-        target: new LambdaInvoke(fn, {
+        target: new InvokeFunction(fn, {
           role: schedulerRole,
           input: ScheduleTargetInput.fromObject({ ...job.input, scheduledTime: ContextAttribute.scheduledTime }),
           retryAttempts: 3,
@@ -192,6 +209,55 @@ export class StatelessStack extends Stack {
         }),
       });
     }
+  }
+
+  /**
+   * The period close as a workflow: plan (lock, batches) → a Distributed Map gathering the
+   * batches 10 at a time → finish (statements, bulletin, unlock); any failure releases the
+   * lock and fails the execution. Same steps as closePeriod runs in one process.
+   */
+  private periodCloseWorkflow(scope: NestedStack, table: ITable): StateMachine {
+    const steps: RouteFunction[] = [];
+    const step = (id: string, handlerFile: string, timeoutSeconds: number, memorySize = 512) => {
+      const fn = new RouteFunction(scope, id, { handlerFile, description: `Period close: ${id}`, timeout: Duration.seconds(timeoutSeconds), memorySize, environment: { STAFF_ID_CLAIM: 'username' } });
+      fn.bindTable(table, 'RW');
+      steps.push(fn);
+      return fn;
+    };
+    const runOf = { 'period.$': '$.plan.period', 'runId.$': '$.plan.runId' };
+    const plan = new LambdaInvoke(scope, 'Plan', { lambdaFunction: step('closePlan', 'jobs/close-plan', 300), payloadResponseOnly: true, resultPath: '$.plan' });
+    const gather = new DistributedMap(scope, 'GatherBatches', {
+      itemsPath: '$.plan.batches',
+      itemSelector: { ...runOf, 'cursor.$': '$$.Map.Item.Value' },
+      maxConcurrency: 10,
+      resultPath: JsonPath.DISCARD,
+    });
+    gather.itemProcessor(
+      new LambdaInvoke(scope, 'Gather', { lambdaFunction: step('closeGather', 'jobs/close-gather', 900), payloadResponseOnly: true, retryOnServiceExceptions: true }),
+    );
+    // The finish holds every gathered account in memory to price each person over all of theirs.
+    const finish = new LambdaInvoke(scope, 'Finish', { lambdaFunction: step('closeFinish', 'jobs/close-finish', 900, 4096), payloadResponseOnly: true, payload: TaskInput.fromObject(runOf) });
+    const abort = new LambdaInvoke(scope, 'Abort', { lambdaFunction: step('closeAbort', 'jobs/close-abort', 60), payloadResponseOnly: true, payload: TaskInput.fromObject(runOf), resultPath: JsonPath.DISCARD })
+      .next(new Fail(scope, 'CloseFailed', { error: 'PeriodCloseFailed', cause: 'A step of the period close failed; its lock was released' }));
+    gather.addCatch(abort, { resultPath: '$.error' });
+    finish.addCatch(abort, { resultPath: '$.error' });
+    const machine = new StateMachine(scope, 'PeriodClose', {
+      definitionBody: DefinitionBody.fromChainable(plan.next(gather).next(finish)),
+      tracingEnabled: true,
+      logs: { destination: new LogGroup(scope, 'PeriodCloseLogs', { retention: RetentionDays.ONE_MONTH }), level: LogLevel.ALL },
+      timeout: Duration.hours(2),
+    });
+    const acknowledge = (id: string, reason: string) => Validations.of(machine).acknowledge({ id: `AwsSolutions-IAM5[${id}]`, reason });
+    for (const fn of steps) {
+      const arn = scope.resolve(fn.functionArn) as { 'Fn::GetAtt': [string, string] };
+      acknowledge(`Resource::<${arn['Fn::GetAtt'][0]}.Arn>:*`, 'Invoking a step function covers its versions and aliases (`<arn>:*`); only this workflow’s own step functions.');
+    }
+    acknowledge('Resource::*', 'X-Ray tracing and the log delivery that Step Functions logging needs support no resource-level permissions.');
+    const executions = `arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${scope.getLogicalId(machine.node.defaultChild as CfnStateMachine)}"}]}]}`;
+    const childReason = 'The Distributed Map starts and watches child executions of this one state machine; their names are made at run time.';
+    acknowledge(`Resource::${executions}:*`, childReason);
+    acknowledge(`Resource::${executions}/*:*`, childReason);
+    return machine;
   }
 
   private createUserPool(): UserPool {

@@ -14,6 +14,11 @@ export interface JobDefinition {
   /** What the schedule sends; the handler also receives `scheduledTime`. */
   readonly input: Readonly<Record<string, string>>;
   readonly timeoutSeconds: number;
+  /**
+   * In AWS the schedule starts this Step Functions workflow instead of calling `handler`,
+   * which runs the same steps in one process (local mode, tests).
+   */
+  readonly workflow?: 'period-close';
 }
 
 export const jobs: readonly JobDefinition[] = [
@@ -34,6 +39,7 @@ export const jobs: readonly JobDefinition[] = [
     timeZone: 'Asia/Shanghai',
     input: { job: 'period-close', periodKind: 'quarter' },
     timeoutSeconds: 900,
+    workflow: 'period-close',
   },
   {
     id: 'yearClose',
@@ -43,5 +49,6 @@ export const jobs: readonly JobDefinition[] = [
     timeZone: 'Asia/Shanghai',
     input: { job: 'period-close', periodKind: 'year' },
     timeoutSeconds: 900,
+    workflow: 'period-close',
   },
 ];

@@ -16,6 +16,8 @@ import type { Bulletin, PeerScore, PeriodState, StoredPayPolicy, StoredStatement
  *                      pk STATEMENT#<period>#<staffId>  sk V#<version> (every version, kept)
  *   bulletin           pk PERIOD#<period>  sk BULLETIN
  *   talent pool entry  pk TALENT#<year>  sk STAFF#<staffId>
+ *   close working set  pk CLOSEWORK#<period>#<runId>  sk ACCOUNT#<accountId>  (a distributed close's gathered
+ *                      accounts, between its Map and its finish; gone by TTL after two days)
  */
 const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
   if (item === undefined) return undefined;
@@ -217,3 +219,13 @@ export const markFinal = async (state: PeriodState, statements: readonly StoredS
     auditPut(ctx, { entity: 'period', entityId: state.period, action: 'finalize', before: state }),
   ]);
 };
+
+const workPk = (period: string, runId: string) => `CLOSEWORK#${period}#${runId}`;
+
+/** A distributed close's gather step keeps its batch here for the finish step. */
+export const saveCloseWork = (period: string, runId: string, accounts: readonly { accountId: string }[], expiresAt: number) =>
+  batchWrite(accounts.map((account) => ({ PutRequest: { Item: { pk: workPk(period, runId), sk: `ACCOUNT#${account.accountId}`, kind: 'close-work', expiresAt, account } } })));
+
+/** Access pattern: everything a distributed close gathered (one keyed Query). */
+export const loadCloseWork = async <T>(period: string, runId: string): Promise<T[]> =>
+  (await queryAll({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': workPk(period, runId) } })).map((item) => item.account as T);

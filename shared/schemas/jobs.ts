@@ -15,3 +15,7 @@ export const PeriodCloseInput = z.strictObject({
   scheduledTime: z.iso.datetime({ offset: true }).optional(),
   period: z.string().regex(/^\d{4}(-Q[1-4])?$/).optional(),
 });
+
+/** The distributed close's steps pass the period and the run (its lock holder) along. */
+export const CloseRunInput = z.strictObject({ period: z.string().regex(/^\d{4}(-Q[1-4])?$/), runId: z.string().min(1).max(64) });
+export const CloseBatchInput = CloseRunInput.extend({ cursor: z.string().min(1).max(2048).nullable() });

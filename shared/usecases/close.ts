@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { listAccounts, listTargetsByYear } from '#shared/db/accounts.ts';
+import { getTargets, listAccounts } from '#shared/db/accounts.ts';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { listPaymentsReceivedBetween, listProjectsWonBetween } from '#shared/db/business.ts';
 import * as store from '#shared/db/pay.ts';
 import { getStaffById } from '#shared/db/staff.ts';
 import { allMeetingsOfType } from '#shared/db/upkeep.ts';
 import type { AssessmentAccount } from '#shared/domain/pay/assessment.ts';
+import { previousMonthInShanghai } from '#shared/domain/dates.ts';
 import { formatRatio } from '#shared/domain/ratio.ts';
 import { type Period, parsePayPeriod } from '#shared/domain/pay/period.ts';
 import type { PayPolicy } from '#shared/domain/pay/policy.ts';
 import { type Statement, closeStatements } from '#shared/domain/pay/statement.ts';
 import type { TeamAccount } from '#shared/domain/pay/team.ts';
 import { RuleViolation } from '#shared/errors.ts';
-import type { Account } from '#shared/schemas/accounts.ts';
 import type { Bulletin, PeriodState, StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { accountFacts } from '#shared/usecases/compliance.ts';
@@ -20,16 +20,32 @@ import { accountFacts } from '#shared/usecases/compliance.ts';
 /** A close holds its period's lock at most this long (the function's own time limit). */
 const lockSeconds = 15 * 60;
 
-/** Every key account, page after page (keyed Query on the tier index). */
-const allKeyAccounts = async (): Promise<Account[]> => {
-  const accounts: Account[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listAccounts({ tier: 'key', limit: 200, cursor });
-    accounts.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined);
-  return accounts;
+/** Key accounts per gather batch: one page of the tier index. */
+export const batchSize = 200;
+
+/** What the close knows of one key account after gathering: everything pay.md reads about it. */
+export type GatheredAccount = AssessmentAccount & { name: string; keySince: string };
+
+/**
+ * Phase 1 — plan: take the period's lock (409 when another close runs or it is final),
+ * check there is a policy, and cut the key accounts into batches (one cursor each).
+ */
+export const planClose = async (periodId: string, runId: string): Promise<{ period: string; runId: string; batches: (string | null)[] }> => {
+  const period = parsePayPeriod(periodId);
+  await store.acquirePeriodLock(period.id, runId, Date.now(), lockSeconds);
+  try {
+    await requirePolicy(period.year);
+    const batches: (string | null)[] = [];
+    let cursor: string | undefined;
+    do {
+      batches.push(cursor ?? null);
+      cursor = (await listAccounts({ tier: 'key', limit: batchSize, cursor })).nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    return { period: period.id, runId, batches };
+  } catch (error) {
+    await store.releasePeriodLock(period.id, runId);
+    throw error;
+  }
 };
 
 /** Runs `work` over `items` with at most `width` in flight, keeping order. */
@@ -47,6 +63,29 @@ const mapLimited = async <T, R>(items: readonly T[], width: number, work: (item:
   return results;
 };
 
+/** Phase 2 — gather one batch of key accounts: assignments, visits, reports, targets, credits (keyed queries, 8 accounts in flight). */
+export const gatherBatch = async (periodId: string, cursor: string | null): Promise<GatheredAccount[]> => {
+  const period = parsePayPeriod(periodId);
+  const page = await listAccounts({ tier: 'key', limit: batchSize, cursor: cursor ?? undefined });
+  const keyInPeriod = page.items.filter((a) => a.keySince !== null && a.keySince <= period.to);
+  return mapLimited(keyInPeriod, 8, async (account) => {
+    const [facts, targets, projects, payments] = await Promise.all([
+      accountFacts(account.id, period),
+      getTargets(account.id, period.year),
+      listProjectsWonBetween(account.id, period.from, period.to),
+      listPaymentsReceivedBetween(account.id, period.from, period.to),
+    ]);
+    return {
+      ...facts,
+      name: account.name,
+      keySince: account.keySince ?? period.from,
+      targets: targets?.quarters,
+      projects: projects.map((p) => ({ contractAmount: p.contractAmount, wonOn: p.wonOn })),
+      payments: payments.map((p) => ({ amount: p.amount, receivedOn: p.receivedOn })),
+    };
+  });
+};
+
 /** The year's stored policy; a close without one cannot price anything (422). */
 export const requirePolicy = async (year: number): Promise<PayPolicy> => {
   const stored = await store.getPayPolicy(year);
@@ -57,48 +96,27 @@ export const requirePolicy = async (year: number): Promise<PayPolicy> => {
 interface CloseData {
   people: { staff: Staff; accounts: AssessmentAccount[]; peerScores: number[] }[];
   teamAccounts: TeamAccount[];
-  accounts: (AssessmentAccount & { name: string })[];
+  accounts: GatheredAccount[];
   meetings: { type: string; heldOn: string; attendeeIds: string[] }[];
 }
 
-/** Everything the calculation reads for P, each by keyed queries (pay.md's inputs, README access patterns). */
-const gather = async (period: Period): Promise<CloseData> => {
-  const keyAccounts = (await allKeyAccounts()).filter((a) => a.keySince !== null && a.keySince <= period.to);
-  const targets = new Map((await listTargetsByYear(period.year)).map((t) => [t.accountId, t.quarters]));
-  const accounts = await mapLimited(keyAccounts, 8, async (account) => {
-    const [facts, projects, payments] = await Promise.all([
-      accountFacts(account.id, period),
-      listProjectsWonBetween(account.id, period.from, period.to),
-      listPaymentsReceivedBetween(account.id, period.from, period.to),
-    ]);
-    return {
-      ...facts,
-      name: account.name,
-      keySince: account.keySince ?? period.from,
-      targets: targets.get(account.id),
-      projects: projects.map((p) => ({ contractAmount: p.contractAmount, wonOn: p.wonOn })),
-      payments: payments.map((p) => ({ amount: p.amount, receivedOn: p.receivedOn })),
-    };
-  });
-  const held = new Map<string, Set<string>>();
+/** The people to assess — everyone who held a role on a key account in P — with their accounts, records and scores. */
+const peopleOf = async (period: Period, accounts: readonly GatheredAccount[]): Promise<CloseData> => {
+  const held = new Map<string, GatheredAccount[]>();
   for (const account of accounts) {
-    for (const a of account.assignments) {
-      if (a.from <= period.to && (a.to === null || a.to >= period.from)) {
-        held.set(a.staffId, (held.get(a.staffId) ?? new Set()).add(account.accountId));
-      }
-    }
+    const holders = new Set(account.assignments.filter((a) => a.from <= period.to && (a.to === null || a.to >= period.from)).map((a) => a.staffId));
+    for (const staffId of holders) held.set(staffId, [...(held.get(staffId) ?? []), account]);
   }
-  const staffIds = [...held.keys()].sort();
-  const people = await mapLimited(staffIds, 8, async (staffId) => {
+  const people = await mapLimited([...held.keys()].sort(), 8, async (staffId) => {
     const staff = await getStaffById(staffId);
     if (staff === undefined) throw new Error(`Assignment names staff ${staffId}, who has no record`);
     const scores = await store.listPeerScores(period.id, 'staff', staffId);
-    return { staff, accounts: accounts.filter((a) => held.get(staffId)?.has(a.accountId)), peerScores: scores.map((s) => s.score) };
+    return { staff, accounts: held.get(staffId) ?? [], peerScores: scores.map((s) => s.score) };
   });
   const meetings = await allMeetingsOfType('contact_leader_quarterly_review', period.from, period.to);
   return {
     people,
-    accounts,
+    accounts: [...accounts],
     meetings,
     teamAccounts: accounts.map((a) => ({ accountId: a.accountId, keyIntervals: [{ from: a.keySince, to: null }], targets: a.targets, projects: a.projects, payments: a.payments })),
   };
@@ -125,21 +143,17 @@ const sameStatement = (stored: StoredStatement, computed: Statement): boolean =>
   return canonical(content) === canonical(computed);
 };
 
-const tierGrade = { outstanding: 'A', exceeded: 'B', basically_completed: 'C', not_completed: 'D' } as const;
-
 /**
- * The period close (pay.md): gathers P's data, computes every statement and the team
- * bonus, and keeps them. The same data gives the same statements and no new version;
- * changed data gives a new version and keeps the old. One close of a period at a time
- * (the period lock); a finalised period never changes (409).
+ * Phase 3 — finish: compute every statement and the team bonus from the gathered
+ * accounts, keep them (same data → same statements, no new version; changed data → a
+ * new version, the old one kept), write the bulletin and talent-pool suggestions, and
+ * release the lock.
  */
-export const closePeriod = async (periodId: string, audit: AuditContext) => {
+export const finishClose = async (periodId: string, runId: string, accounts: readonly GatheredAccount[], audit: AuditContext) => {
   const period = parsePayPeriod(periodId);
-  const holder = randomUUID();
-  await store.acquirePeriodLock(period.id, holder, Date.now(), lockSeconds);
   try {
     const policy = await requirePolicy(period.year);
-    const data = await gather(period);
+    const data = await peopleOf(period, accounts);
     assertGrades(policy, data.people);
     const { team, statements } = closeStatements({
       period,
@@ -168,25 +182,53 @@ export const closePeriod = async (periodId: string, audit: AuditContext) => {
     await store.savePeriodState(state);
     const names = new Map(data.people.map((p) => [p.staff.id, p.staff]));
     await store.saveBulletin(bulletinOf(period, state.version, data, statements, team, names));
-    if (period.kind === 'year') {
-      await store.saveTalentSuggestions(
-        statements.flatMap((s) => {
-          const manager = s.assessments.find((a) => a.role === 'sales_manager');
-          const staff = names.get(s.staffId);
-          if (manager === undefined || staff === undefined) return [];
-          const entry: TalentEntry = {
-            year: period.year, staffId: s.staffId, name: staff.name, annualTier: manager.tier, suggestedGrade: tierGrade[manager.tier],
-            confirmedGrade: null, confirmedBy: null, certification: staff.certification, version: 1,
-          };
-          return [entry];
-        }),
-      );
-    }
+    if (period.kind === 'year') await store.saveTalentSuggestions(talentSuggestions(period, statements, names));
     const all = new Map((await store.listStatements(period.id)).map((s) => [s.staffId, s]));
     return { ...state, changed: changed.length, statements: statements.flatMap((s) => all.get(s.staffId) ?? []) };
   } finally {
-    await store.releasePeriodLock(period.id, holder);
+    await store.releasePeriodLock(period.id, runId);
   }
+};
+
+/** The period a schedule closes: the one that ended just before it fired (01:30 on the 1st in Shanghai looks back a month). */
+export const periodToClose = (kind: 'quarter' | 'year', instant: Date): string => {
+  const month = previousMonthInShanghai(instant);
+  return kind === 'year' ? month.slice(0, 4) : `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
+};
+
+/** A failed distributed close lets go of its period at once rather than when the lock expires. */
+export const abortClose = (periodId: string, runId: string) => store.releasePeriodLock(periodId, runId);
+
+const tierGrade = { outstanding: 'A', exceeded: 'B', basically_completed: 'C', not_completed: 'D' } as const;
+
+/** After an annual close, each assessed sales manager's suggested talent-pool grade (domain.md §5). */
+const talentSuggestions = (period: Period, statements: readonly Statement[], staff: Map<string, Staff>): TalentEntry[] =>
+  statements.flatMap((s) => {
+    const manager = s.assessments.find((a) => a.role === 'sales_manager');
+    const person = staff.get(s.staffId);
+    if (manager === undefined || person === undefined) return [];
+    return [{
+      year: period.year, staffId: s.staffId, name: person.name, annualTier: manager.tier, suggestedGrade: tierGrade[manager.tier],
+      confirmedGrade: null, confirmedBy: null, certification: person.certification, version: 1,
+    }];
+  });
+
+/**
+ * The period close (pay.md) in one process: plan, gather every batch, finish. The API and
+ * local mode run this; the schedules run the same three phases as a Step Functions
+ * workflow whose Map fans the batches out (infra/stateless-stack.ts), for organisations
+ * larger than one invocation reads in its time limit.
+ */
+export const closePeriod = async (periodId: string, audit: AuditContext) => {
+  const plan = await planClose(periodId, randomUUID());
+  let accounts: GatheredAccount[] = [];
+  try {
+    for (const cursor of plan.batches) accounts = accounts.concat(await gatherBatch(plan.period, cursor));
+  } catch (error) {
+    await abortClose(plan.period, plan.runId);
+    throw error;
+  }
+  return finishClose(plan.period, plan.runId, accounts, audit);
 };
 
 /** The quarterly bulletin (季度通报): per key account target, credits, attainment, visit compliance; per person tier; rankings. */

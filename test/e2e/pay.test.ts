@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handler as closeAbort } from '#functions/jobs/close-abort.ts';
+import { handler as closeFinish } from '#functions/jobs/close-finish.ts';
+import { handler as closeGather } from '#functions/jobs/close-gather.ts';
+import { handler as closePlan } from '#functions/jobs/close-plan.ts';
 import { handler as periodClose } from '#functions/jobs/period-close.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { createKeyAccount, seedTrainedSalesManager } from '#test/support/accounts.ts';
@@ -92,6 +96,25 @@ describe('the period close, on pay.md’s worked example', () => {
     expect(statement.assessments[0]).toMatchObject({ tier: 'basically_completed', demoted: true });
     expect(statement.versions.map((v: { version: number; total: number }) => [v.version, v.total])).toEqual([[1, 9_600_000], [2, 8_400_000]]);
     expect((await api.call('GET', `/v1/peer-scores?period=2026-Q1&targetStaffId=${l.id}`, l.id)).body).toMatchObject({ count: 1, average: '55.0000' });
+  });
+
+  it('gives the same statements when the schedule’s workflow runs its steps (plan, Map over batches, finish)', async () => {
+    const plan = (await closePlan({ job: 'period-close', periodKind: 'quarter', period: '2026-Q1' }, lambdaContext('plan'))) as { period: string; runId: string; batches: (string | null)[] };
+    expect(plan).toMatchObject({ period: '2026-Q1', batches: [null] });
+    // While the workflow holds the period, a close by hand is refused.
+    expect((await close()).body.type).toMatch(/close-in-progress$/);
+    for (const cursor of plan.batches) {
+      expect(await closeGather({ period: plan.period, runId: plan.runId, cursor }, lambdaContext('gather'))).toMatchObject({ accounts: 2 });
+    }
+    const finished = await closeFinish({ period: plan.period, runId: plan.runId }, lambdaContext('finish'));
+    expect(finished).toMatchObject({ period: '2026-Q1', version: 2, changed: 0, statements: 2 });
+    expect((await close()).body).toMatchObject({ version: 2, changed: 0 });
+  });
+
+  it('releases the period when a workflow step fails (the abort step)', async () => {
+    const plan = (await closePlan({ job: 'period-close', periodKind: 'quarter', period: '2026-Q1' }, lambdaContext('plan'))) as { period: string; runId: string };
+    expect(await closeAbort({ period: plan.period, runId: plan.runId }, lambdaContext('abort'))).toMatchObject({ released: true });
+    expect((await close()).status).toBe(201);
   });
 
   it('keeps statements from finance until finalised, then never changes them (409), and exports the CSV', async () => {

@@ -223,6 +223,21 @@ describe('stateless stack', () => {
     }
   });
 
+  it('runs the quarter and year closes as a traced, logged workflow: plan, a Distributed Map over batches, finish', () => {
+    const stack = built.stateless.jobStacks.get('quarterClose');
+    if (stack === undefined) throw new Error('no jobs stack');
+    const template = Template.fromStack(stack);
+    const machines = template.findResources('AWS::StepFunctions::StateMachine');
+    expect(Object.keys(machines)).toHaveLength(1);
+    const [machineId, machine] = Object.entries(machines)[0] as [string, Resource];
+    expect(machine.Properties).toMatchObject({ TracingConfiguration: { Enabled: true }, LoggingConfiguration: { Level: 'ALL' } });
+    const definition = JSON.stringify(machine.Properties?.DefinitionString);
+    for (const state of ['Plan', 'GatherBatches', 'DISTRIBUTED', 'Finish', 'Abort']) expect(definition).toContain(state);
+    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule') as Record<string, Resource>);
+    const toMachine = schedules.filter((s) => JSON.stringify(s.Properties?.Target).includes(`"Ref":"${machineId}"`));
+    expect(toMachine).toHaveLength(jobs.filter((j) => j.workflow === 'period-close').length);
+  });
+
   it('logs access on the default stage and throttles it', () => {
     // Act & Assess
     stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {

@@ -1,0 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { jobHandler } from '#shared/job-handler.ts';
+import { PeriodCloseInput } from '#shared/schemas/jobs.ts';
+import { periodToClose, planClose } from '#shared/usecases/close.ts';
+
+/** Workflow step 1: lock the period and cut its key accounts into batches for the Map. */
+export const handler = jobHandler(PeriodCloseInput, async (input) => {
+  const period = input.period ?? periodToClose(input.periodKind, input.scheduledTime === undefined ? new Date() : new Date(input.scheduledTime));
+  return planClose(period, randomUUID());
+});
