@@ -5,7 +5,7 @@ import { handler as closeGather } from '#functions/jobs/close-gather.ts';
 import { handler as closePlan } from '#functions/jobs/close-plan.ts';
 import { handler as periodClose } from '#functions/jobs/period-close.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
-import { createKeyAccount, seedTrainedSalesManager } from '#test/support/accounts.ts';
+import { createKeyAccount } from '#test/support/accounts.ts';
 import { type Api, startApi } from '#test/support/api.ts';
 import { lambdaContext, sampleEvent } from '#test/support/events.ts';
 import { seedStaff } from '#test/support/seed.ts';
@@ -20,20 +20,28 @@ let l: Staff;
 
 const yuan = (amount: number) => Math.round(amount * 100);
 
-/** pay.md's worked example, built through the HTTP API only. */
+/**
+ * pay.md's worked example, built through the HTTP API only: the one coordinator stands
+ * where local mode's bootstrap `admin` does; everyone and everything else is made by calls.
+ */
 beforeAll(async () => {
   await createTestTable();
   api = await startApi();
   coordinator = await seedStaff(['coordinator']);
-  finance = await seedStaff(['finance'], { department: '财务部' });
-  department = await seedStaff(['department_staff'], { department: '交付一部' });
-  k = await seedStaff(['contact_leader'], { grade: 'P6', name: '联系领导K' });
-  l = await seedTrainedSalesManager();
   const as = (who: Staff) => who.id;
   const ok = (reply: { status: number; body: unknown }, status = 201) => {
     expect(reply.status, JSON.stringify(reply.body)).toBe(status);
     return reply.body as Record<string, any>;
   };
+  const hire = async (name: string, department: string, roles: string[]) =>
+    ok(await api.call('POST', '/v1/staff', as(coordinator), { body: { name, department, roles, grade: 'P6' } })) as Staff;
+  finance = await hire('财务', '财务部', ['finance']);
+  department = await hire('交付', '交付一部', ['department_staff']);
+  k = await hire('联系领导K', '市场部', ['contact_leader']);
+  l = await hire('销售经理L', '市场部', ['sales_manager']);
+  for (const kind of ['basic', 'rotation']) {
+    ok(await api.call('POST', `/v1/staff/${l.id}/training`, as(coordinator), { body: { kind, passed: true, completedOn: '2025-06-30' } }));
+  }
 
   ok(await api.call('PUT', '/v1/pay-policies/2026', as(coordinator), {
     body: { grades: [{ grade: 'P6', monthlyBase: 2_000_000, quarterlyPerformanceBase: 3_000_000, annualPerformanceBase: 12_000_000 }] },
