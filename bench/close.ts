@@ -1,0 +1,575 @@
+/**
+ * `npm run bench:close [-- STAFF ACCOUNTS [STAFF ACCOUNTS ...]]`: times the period close on
+ * synthetic organisations in DynamoDB Local (in memory). Default sizes: 50 staff / 500
+ * accounts and 150 staff / 1,500 accounts (about 5 minutes on 2 cores, most of it writing
+ * the data); each pair of numbers given replaces the list.
+ *
+ * Per size, in a fresh table and a fresh Node process (the table name is read at import):
+ * generates a year of data (bench/synthetic.ts); then, for the year and for one quarter, a
+ * read-only pass that makes exactly the keyed reads the close makes to gather its inputs,
+ * the close itself (closePeriod, in-process), and three times over a read-only pass and the
+ * close again on the same data. Prints records per second, close time ÷ read-only time (how
+ * close to the I/O floor the close runs), where the close's time goes, and Node's peak RSS.
+ * Prints figures; asserts nothing.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpus } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ensureTable, startDynamoLocal } from '#local/dynamo.ts';
+import { handlerEnv } from '#local/settings.ts';
+
+const year = 2025;
+const quarter = `${year}-Q3`;
+/** Writes in flight while generating. */
+const width = 16;
+const defaultSizes = [
+  { staff: 50, accounts: 500 },
+  // Not 200 / 2,000: at about 1,600 key accounts the close's bulletin item passes DynamoDB's
+  // 400 KB limit and the close fails (`npm run bench:close -- 200 2000` shows it).
+  { staff: 150, accounts: 1_500 },
+];
+const limits = { staff: 5_000, accounts: 20_000 };
+const resultTag = 'BENCH_CLOSE_RESULT ';
+/** Re-runs of the close on the same data per period, each after a read-only pass (medians are reported). */
+const reruns = 3;
+
+// ---------------------------------------------------------------- request tally (worker)
+
+interface Tally {
+  requests: Record<string, number>;
+  itemsRead: number;
+  itemsWritten: number;
+}
+
+interface RequestEvent {
+  start: number;
+  end: number;
+  /** The close's own statement list (after the calculation) or the talent pool writes. */
+  tag?: 'statements' | 'talent';
+}
+
+const newTally = (): Tally => ({ requests: {}, itemsRead: 0, itemsWritten: 0 });
+const requestCount = (t: Tally) => Object.values(t.requests).reduce((a, b) => a + b, 0);
+const minus = (after: Tally, before: Tally): Tally => ({
+  requests: Object.fromEntries(Object.entries(after.requests).map(([k, v]) => [k, v - (before.requests[k] ?? 0)]).filter(([, v]) => (v as number) > 0)),
+  itemsRead: after.itemsRead - before.itemsRead,
+  itemsWritten: after.itemsWritten - before.itemsWritten,
+});
+const copy = (t: Tally): Tally => ({ requests: { ...t.requests }, itemsRead: t.itemsRead, itemsWritten: t.itemsWritten });
+
+type Loose = Record<string, any>;
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof (v as Loose | undefined)?.S === 'string' ? (v as Loose).S : undefined);
+
+/** The first item a write names, as `pk / sk`, for error messages. */
+const describe = (input: Loose): string => {
+  const first = (Object.values((input.RequestItems ?? {}) as Loose)[0] as Loose[] | undefined)?.[0];
+  const item = (input.Key ?? input.Item ?? first?.PutRequest?.Item ?? first?.DeleteRequest?.Key ?? input.TransactItems?.[0]?.Put?.Item) as Loose | undefined;
+  return item === undefined ? 'a request' : `${text(item.pk) ?? '?'} / ${text(item.sk) ?? '?'}`;
+};
+
+/**
+ * DynamoDB's size of a stored value, as its docs count it: UTF-8 bytes of strings and names,
+ * about one byte per two digits of a number, 3 bytes per map or list plus 1 per element.
+ */
+const itemBytes = (value: unknown): number => {
+  if (typeof value === 'string') return Buffer.byteLength(value);
+  if (typeof value === 'number') return Math.ceil(String(Math.abs(value)).replace(/[.-]/g, '').replace(/^0+/, '').length / 2) + 1;
+  if (value === null || typeof value === 'boolean' || value === undefined) return 1;
+  if (Array.isArray(value)) return 3 + value.reduce((n: number, v) => n + 1 + itemBytes(v), 0);
+  return 3 + Object.entries(value as Loose).reduce((n, [k, v]) => n + 1 + Buffer.byteLength(k) + itemBytes(v), 0);
+};
+const topLevelBytes = (item: Loose) => Object.entries(item).reduce((n, [k, v]) => n + Buffer.byteLength(k) + itemBytes(v), 0);
+
+/** CPU milliseconds a process has used, from /proc/<pid>/stat (utime + stime, at 100 ticks a second). */
+const procCpuMs = (pid: number | undefined): number | undefined => {
+  if (pid === undefined || !Number.isInteger(pid)) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+};
+
+/** DynamoDB Local's JVM: the driver's `java` child, found through /proc (Linux only). */
+const findDynamoPid = (): number | undefined => {
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      if (/^PPid:\s+(\d+)$/m.exec(status)?.[1] === String(process.pid) && /^Name:\s+java$/m.test(status)) return Number(entry);
+    }
+  } catch {
+    // not Linux, or /proc unreadable: no DynamoDB Local CPU figures
+  }
+  return undefined;
+};
+
+/** Starts a CPU clock for this process and DynamoDB Local; the returned function reads it. */
+const cpuClock = (dbPid: number | undefined) => {
+  const node = process.cpuUsage();
+  const db = procCpuMs(dbPid);
+  return (): Cpu => {
+    const used = process.cpuUsage(node);
+    const dbNow = procCpuMs(dbPid);
+    return { nodeMs: (used.user + used.system) / 1000, ...(db === undefined || dbNow === undefined ? {} : { dbMs: dbNow - db }) };
+  };
+};
+
+/**
+ * Counts every request the shared client sends, and the items it reads and writes, by a
+ * middleware on the client's own stack (the document client shares it). With `events`
+ * set, also keeps each request's start and end for the phase breakdown of a close.
+ */
+const instrument = (client: DynamoDBClient) => {
+  const tally = newTally();
+  const state: { events?: RequestEvent[]; lastFailure?: string } = {};
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const start = performance.now();
+      const command = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+      const input = args.input as Loose;
+      let result;
+      try {
+        result = await next(args);
+      } catch (error) {
+        state.lastFailure = `${command} of ${describe(input)}`;
+        throw error;
+      }
+      const end = performance.now();
+      const output = result.output as Loose;
+      tally.requests[command] = (tally.requests[command] ?? 0) + 1;
+      if (command === 'Query' || command === 'Scan') tally.itemsRead += Number(output.Count ?? output.Items?.length ?? 0);
+      else if (command === 'GetItem') tally.itemsRead += output.Item === undefined ? 0 : 1;
+      else if (command === 'BatchGetItem') tally.itemsRead += Object.values((output.Responses ?? {}) as Loose).reduce((n: number, items) => n + (items as unknown[]).length, 0);
+      else if (command === 'TransactWriteItems') tally.itemsWritten += (input.TransactItems as unknown[]).length;
+      else if (command === 'BatchWriteItem') tally.itemsWritten += Object.values(input.RequestItems as Loose).reduce((n: number, items) => n + (items as unknown[]).length, 0);
+      else if (command === 'PutItem' || command === 'UpdateItem' || command === 'DeleteItem') tally.itemsWritten += 1;
+      if (state.events !== undefined) {
+        const pk = text(input.Key?.pk);
+        const prefix = text(input.ExpressionAttributeValues?.[':prefix']);
+        const tag = pk?.startsWith('TALENT#') === true ? 'talent' : command === 'Query' && prefix === 'STATEMENT#' ? 'statements' : undefined;
+        state.events.push({ start, end, ...(tag === undefined ? {} : { tag }) });
+      }
+      return result;
+    },
+    { step: 'initialize', name: 'benchCloseTally' },
+  );
+  return { tally, state };
+};
+
+// ---------------------------------------------------------------- results
+
+interface ReadCounts {
+  /** The plan lists the key accounts for its batch cursors; each batch reads its page again. */
+  listedAccounts: number;
+  accounts: number;
+  assignments: number;
+  visits: number;
+  reports: number;
+  targets: number;
+  projects: number;
+  payments: number;
+  staff: number;
+  peerScores: number;
+  meetings: number;
+}
+const totalOf = (c: ReadCounts) => Object.values(c).reduce((a, b) => a + b, 0);
+
+interface Phases {
+  gatherMs: number;
+  computeMs: number;
+  writeMs: number;
+  talentMs: number;
+}
+
+/** CPU time spent meanwhile by this Node process and by DynamoDB Local's JVM (Linux /proc; undefined elsewhere). */
+interface Cpu {
+  nodeMs: number;
+  dbMs?: number;
+}
+
+interface ReadRun {
+  ms: number;
+  cpu: Cpu;
+}
+
+interface CloseRun {
+  ms: number;
+  cpu: Cpu;
+  tally: Tally;
+  phases: Phases;
+  /** When the close finished. */
+  changed?: number;
+  statements?: number;
+  /** ≈ DynamoDB size of the period's bulletin item, which holds every key account and person. */
+  bulletinBytes?: number;
+  /** When it failed: the error and the request that failed. */
+  error?: string;
+}
+
+interface PeriodResult {
+  period: string;
+  keyAccounts: number;
+  people: number;
+  reads: ReadCounts;
+  readTally: Tally;
+  readRuns: ReadRun[];
+  first: CloseRun;
+  reruns: CloseRun[];
+}
+
+interface SizeResult {
+  staff: number;
+  accounts: number;
+  records: Record<string, number>;
+  generation: { ms: number; tally: Tally };
+  periods: PeriodResult[];
+  peakRssBytes: number;
+}
+
+// ---------------------------------------------------------------- worker: one size
+
+const worker = async (staff: number, accounts: number): Promise<void> => {
+  const label = `${staff}/${accounts}`;
+  const log = (message: string) => process.stderr.write(`  [${label}] ${message}\n`);
+  const { dynamo } = await import('#shared/db/client.ts');
+  const { tally, state } = instrument(dynamo);
+  const synthetic = await import('./synthetic.ts');
+  const { getTargets, listAccounts } = await import('#shared/db/accounts.ts');
+  const { listPaymentsReceivedBetween, listProjectsWonBetween } = await import('#shared/db/business.ts');
+  const { getBulletin, listPeerScores } = await import('#shared/db/pay.ts');
+  const { getStaffById } = await import('#shared/db/staff.ts');
+  const { allMeetingsOfType } = await import('#shared/db/upkeep.ts');
+  const { parsePayPeriod } = await import('#shared/domain/pay/period.ts');
+  const { accountFacts } = await import('#shared/usecases/compliance.ts');
+  const { batchSize, closePeriod } = await import('#shared/usecases/close.ts');
+
+  log('generating');
+  const genStart = performance.now();
+  const genBefore = copy(tally);
+  const records = await synthetic.generateOrganisation({ staff, accounts }, year, quarter, width, (done, total) =>
+    log(`accounts ${done}/${total} written (${((performance.now() - genStart) / 1000).toFixed(0)} s)`),
+  );
+  const generation = { ms: performance.now() - genStart, tally: minus(tally, genBefore) };
+  log(`generated in ${(generation.ms / 1000).toFixed(1)} s`);
+
+  /** Exactly the reads of close.ts's gather, in the same order and with the same fan-out, computing and writing nothing. */
+  /**
+   * Exactly the reads close.ts makes to gather its inputs — the plan's listing of key
+   * accounts, then batch after batch the page again and, 8 accounts in flight, each
+   * account's assignments, visits, reports, targets, won projects and payments; then each
+   * person's record and peer scores, and the quarterly reviews — computing and writing
+   * nothing. Not counted: its two reads of the policy, and of its own statements.
+   */
+  const readPass = async (periodId: string) => {
+    const period = parsePayPeriod(periodId);
+    const n: ReadCounts = { listedAccounts: 0, accounts: 0, assignments: 0, visits: 0, reports: 0, targets: 0, projects: 0, payments: 0, staff: 0, peerScores: 0, meetings: 0 };
+    const cursors: (string | null)[] = [];
+    let cursor: string | undefined;
+    do {
+      cursors.push(cursor ?? null);
+      const page = await listAccounts({ tier: 'key', limit: batchSize, cursor });
+      n.listedAccounts += page.items.length;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    const facts: { assignments: readonly { staffId: string; from: string; to: string | null }[] }[] = [];
+    for (const batch of cursors) {
+      const page = await listAccounts({ tier: 'key', limit: batchSize, cursor: batch ?? undefined });
+      n.accounts += page.items.length;
+      const inPeriod = page.items.filter((a) => a.keySince !== null && a.keySince <= period.to);
+      facts.push(
+        ...(await synthetic.mapLimited(inPeriod, 8, async (account) => {
+          const [f, targets, projects, payments] = await Promise.all([
+            accountFacts(account.id, period),
+            getTargets(account.id, period.year),
+            listProjectsWonBetween(account.id, period.from, period.to),
+            listPaymentsReceivedBetween(account.id, period.from, period.to),
+          ]);
+          n.assignments += f.assignments.length;
+          n.visits += f.visits.length;
+          n.reports += f.reports.length;
+          n.targets += targets === undefined ? 0 : 1;
+          n.projects += projects.length;
+          n.payments += payments.length;
+          return f;
+        })),
+      );
+    }
+    const held = new Set<string>();
+    for (const f of facts) {
+      for (const a of f.assignments) if (a.from <= period.to && (a.to === null || a.to >= period.from)) held.add(a.staffId);
+    }
+    await synthetic.mapLimited([...held].sort(), 8, async (staffId) => {
+      const person = await getStaffById(staffId);
+      const scores = await listPeerScores(period.id, 'staff', staffId);
+      if (person !== undefined) n.staff++;
+      n.peerScores += scores.length;
+    });
+    n.meetings = (await allMeetingsOfType('contact_leader_quarterly_review', period.from, period.to)).length;
+    return { counts: n, keyAccounts: facts.length, people: held.size };
+  };
+
+  const dbPid = Number(process.env.BENCH_CLOSE_DYNAMO_PID ?? Number.NaN);
+  const timedRead = async (periodId: string) => {
+    const before = copy(tally);
+    const cpu = cpuClock(dbPid);
+    const start = performance.now();
+    const out = await readPass(periodId);
+    return { ...out, ms: performance.now() - start, cpu: cpu(), tally: minus(tally, before) };
+  };
+
+  const timedClose = async (periodId: string): Promise<CloseRun> => {
+    const before = copy(tally);
+    const events: RequestEvent[] = [];
+    state.events = events;
+    delete state.lastFailure;
+    const cpu = cpuClock(dbPid);
+    const start = performance.now();
+    let outcome: { changed: number; statements: number } | { error: string };
+    try {
+      const out = await closePeriod(periodId, { actorId: 'bench', requestId: `bench-close-${periodId}`, at: new Date().toISOString() });
+      outcome = { changed: out.changed, statements: out.statements.length };
+    } catch (error) {
+      const name = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      outcome = { error: `${name}${state.lastFailure === undefined ? '' : ` (${state.lastFailure})`}` };
+    }
+    const end = performance.now();
+    const used = cpu();
+    delete state.events;
+    // Phases from the request timeline: everything up to the last request before the close
+    // lists its current statements is gathering; the quiet gap is the calculation.
+    const firstList = events.find((e) => e.tag === 'statements');
+    const gatherEnd = Math.max(start, ...events.filter((e) => firstList === undefined || e.start < firstList.start).map((e) => e.end));
+    const talent = events.filter((e) => e.tag === 'talent');
+    const talentMs = talent.length === 0 ? 0 : Math.max(...talent.map((e) => e.end)) - Math.min(...talent.map((e) => e.start));
+    const writeFrom = firstList?.start ?? gatherEnd;
+    const bulletin = 'error' in outcome ? undefined : await getBulletin(periodId);
+    return {
+      ms: end - start,
+      cpu: used,
+      tally: minus(tally, before),
+      phases: { gatherMs: gatherEnd - start, computeMs: writeFrom - gatherEnd, writeMs: end - writeFrom - talentMs, talentMs },
+      ...outcome,
+      ...(bulletin === undefined ? {} : { bulletinBytes: topLevelBytes({ pk: `PERIOD#${periodId}`, sk: 'BULLETIN', kind: 'bulletin', ...bulletin }) }),
+    };
+  };
+
+  // Per period: a read-only pass, the close, then (read-only pass, close again) × reruns, so
+  // drift in the machine's load falls on both alike.
+  const periods: PeriodResult[] = [];
+  for (const periodId of [String(year), quarter]) {
+    log(`${periodId}: read-only pass, close, then ${reruns} × (read-only pass, close again on the same data)`);
+    const read = await timedRead(periodId);
+    const readRuns: ReadRun[] = [{ ms: read.ms, cpu: read.cpu }];
+    const first = await timedClose(periodId);
+    const again: CloseRun[] = [];
+    if (first.error !== undefined) log(`${periodId}: the close failed after ${s(first.ms)} s: ${first.error}`);
+    for (let i = 0; i < reruns; i++) {
+      const next = await timedRead(periodId);
+      readRuns.push({ ms: next.ms, cpu: next.cpu });
+      if (first.error === undefined) again.push(await timedClose(periodId));
+    }
+    periods.push({ period: periodId, keyAccounts: read.keyAccounts, people: read.people, reads: read.counts, readTally: read.tally, readRuns, first, reruns: again });
+  }
+  const result: SizeResult = { staff, accounts, records, generation, periods, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
+  process.stdout.write(`${resultTag}${JSON.stringify(result)}\n`);
+};
+
+// ---------------------------------------------------------------- parent: DynamoDB Local, one worker per size
+
+const parseSizes = (args: readonly string[]) => {
+  if (args.length === 0) return defaultSizes;
+  const numbers = args.map((a) => Number(a.replaceAll(/[_,]/g, '')));
+  if (numbers.length % 2 !== 0 || numbers.some((n) => !Number.isInteger(n) || n < 1)) {
+    throw new Error('Give sizes as pairs of whole numbers: STAFF ACCOUNTS [STAFF ACCOUNTS ...], e.g. `npm run bench:close -- 100 1000`');
+  }
+  const sizes = [];
+  for (let i = 0; i < numbers.length; i += 2) {
+    const size = { staff: numbers[i] ?? 0, accounts: numbers[i + 1] ?? 0 };
+    if (size.staff < 4 || size.staff > limits.staff || size.accounts > limits.accounts) {
+      throw new Error(`Each size needs 4–${limits.staff} staff and at most ${limits.accounts} accounts`);
+    }
+    sizes.push(size);
+  }
+  return sizes;
+};
+
+/** A generous ceiling per size, so the bench always stops by itself. */
+const timeLimitMs = (accounts: number) => (180 + accounts * 0.5) * 1000;
+
+const runWorker = (size: { staff: number; accounts: number }, env: NodeJS.ProcessEnv): Promise<SizeResult> =>
+  new Promise((done, fail) => {
+    const child: ChildProcess = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--worker', String(size.staff), String(size.accounts)], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const limit = timeLimitMs(size.accounts);
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      fail(new Error(`size ${size.staff}/${size.accounts} ran past ${limit / 1000} s and was stopped`));
+    }, limit);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      const line = out.split('\n').find((l) => l.startsWith(resultTag));
+      if (code === 0 && line !== undefined) done(JSON.parse(line.slice(resultTag.length)) as SizeResult);
+      else fail(new Error(`size ${size.staff}/${size.accounts} failed (exit ${code})`));
+    });
+  });
+
+const s = (ms: number) => (ms / 1000).toFixed(2);
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+/** The run with the median time (the lower middle one of an even number). */
+const middle = <T extends { ms: number }>(runs: readonly T[]): T | undefined => [...runs].sort((a, b) => a.ms - b.ms)[Math.floor((runs.length - 1) / 2)];
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const row = (cells: readonly (string | number)[], widths: readonly number[]) =>
+  `  ${cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i] ?? 0) : String(c).padStart(widths[i] ?? 0))).join('  ')}`;
+
+const report = (results: readonly SizeResult[], totalMs: number) => {
+  const sizeName = (r: SizeResult) => `${r.staff}/${r.accounts}`;
+  console.log(`\nGeneration (staff/accounts; year ${year}; entity modules, ${width} writes in flight; one transaction per record)`);
+  const g = [13, 9, 9, 9, 9, 9, 9];
+  console.log(row(['size', 'records', 'DB items', 'requests', 'seconds', 'rec/s', 'items/s'], g));
+  for (const r of results) {
+    const records = Object.values(r.records).reduce((a, b) => a + b, 0);
+    const secs = r.generation.ms / 1000;
+    console.log(row([sizeName(r), int(records), int(r.generation.tally.itemsWritten), int(requestCount(r.generation.tally)), secs.toFixed(1), int(records / secs), int(r.generation.tally.itemsWritten / secs)], g));
+  }
+  for (const r of results) console.log(`    ${sizeName(r)}: ${Object.entries(r.records).map(([k, v]) => `${k} ${int(v)}`).join(', ')}`);
+
+  console.log('\nThe close (closePeriod in-process) against a read-only pass making exactly the reads of its gather');
+  console.log(`  records = items the gather reads; read s = median of ${reruns + 1} read-only passes; rerun s = median of ${reruns} closes on unchanged data;`);
+  console.log('  ratio = close time ÷ read-only time; bulletin = ≈ size of the period\'s one bulletin item');
+  const w = [11, 7, 5, 6, 7, 6, 7, 7, 11, 11, 6, 6, 8];
+  console.log(row(['size', 'period', 'key', 'people', 'records', 'read s', 'close s', 'rerun s', 'close rec/s', 'rerun rec/s', 'ratio', 'rerun', 'bulletin'], w));
+  const failures: string[] = [];
+  for (const r of results) {
+    for (const p of r.periods) {
+      const records = totalOf(p.reads);
+      const read = median(p.readRuns.map((x) => x.ms));
+      const { first } = p;
+      const ok = first.error === undefined;
+      const again = p.reruns.length === 0 ? undefined : median(p.reruns.map((x) => x.ms));
+      if (!ok) failures.push(`${sizeName(r)} ${p.period}: the close failed after ${s(first.ms)} s — ${first.error}`);
+      console.log(
+        row(
+          [
+            sizeName(r), p.period, p.keyAccounts, p.people, int(records), s(read),
+            ok ? s(first.ms) : 'FAILED', again === undefined ? '–' : s(again),
+            ok ? int(records / (first.ms / 1000)) : '–', again === undefined ? '–' : int(records / (again / 1000)),
+            ok ? (first.ms / read).toFixed(2) : '–', again === undefined ? '–' : (again / read).toFixed(2),
+            first.bulletinBytes === undefined ? '–' : `${(first.bulletinBytes / 1024).toFixed(0)} KB`,
+          ],
+          w,
+        ),
+      );
+    }
+  }
+  for (const f of failures) console.log(`  ${f}`);
+  const sized = results.flatMap((r) => r.periods).filter((p) => p.first.bulletinBytes !== undefined);
+  if (sized.length > 0) {
+    const perAccount = Math.max(...sized.map((p) => (p.first.bulletinBytes ?? 0) / p.keyAccounts));
+    console.log(`  The bulletin is one item of ≈ ${perAccount.toFixed(0)} bytes per key account (with its people): DynamoDB's 400 KB item limit is reached near ${int((400 * 1024) / perAccount)} key accounts.`);
+  }
+  console.log('  Every run, in seconds (read-only passes | first close, re-runs):');
+  for (const r of results) {
+    for (const p of r.periods) {
+      console.log(`    ${sizeName(r).padEnd(11)} ${p.period.padEnd(8)} ${p.readRuns.map((x) => s(x.ms)).join(' ')} | ${[p.first, ...p.reruns].map((x) => s(x.ms)).join(' ')}`);
+    }
+  }
+
+  console.log("\nWhere the time goes (seconds): phases of the close from its request timeline, and CPU used meanwhile");
+  console.log('  gather = lock, policy and the gather\'s reads; compute = the quiet gap before it lists its statements;');
+  console.log('  write = statements, period state, bulletin, final list; talent = talent-pool suggestions (year only, one by one);');
+  console.log('  node cpu / db cpu = CPU seconds of this Node process / of DynamoDB Local\'s JVM over the run (2 cores = 2 CPU s per s)');
+  const q = [11, 7, 9, 6, 6, 7, 6, 6, 8, 6, 15, 7, 7];
+  console.log(row(['size', 'period', 'run', 'total', 'gather', 'compute', 'write', 'talent', 'node cpu', 'db cpu', 'requests', 'written', 'changed'], q));
+  const cpuCells = (cpu: Cpu) => [s(cpu.nodeMs), cpu.dbMs === undefined ? '–' : s(cpu.dbMs)];
+  for (const r of results) {
+    for (const p of r.periods) {
+      const readRun = middle(p.readRuns);
+      if (readRun !== undefined) {
+        console.log(row([sizeName(r), p.period, 'read-only', s(readRun.ms), s(readRun.ms), '', '', '', ...cpuCells(readRun.cpu), int(requestCount(p.readTally)), '0', ''], q));
+      }
+      const runs = [['first', p.first], ['rerun', middle(p.reruns)]] as const;
+      for (const [name, run] of runs) {
+        if (run === undefined) continue;
+        console.log(
+          row(
+            [sizeName(r), p.period, name, s(run.ms), s(run.phases.gatherMs), s(run.phases.computeMs), s(run.phases.writeMs), s(run.phases.talentMs), ...cpuCells(run.cpu),
+              int(requestCount(run.tally)), int(run.tally.itemsWritten), run.error === undefined ? `${run.changed}/${run.statements}` : 'failed'],
+            q,
+          ),
+        );
+      }
+    }
+  }
+
+  console.log('\nRecords the gather reads, by kind');
+  for (const r of results) {
+    for (const p of r.periods) console.log(`  ${sizeName(r).padEnd(13)} ${p.period.padEnd(8)} ${Object.entries(p.reads).map(([k, v]) => `${k} ${int(v)}`).join(', ')}`);
+  }
+  const last = results.at(-1);
+  const lastYear = last?.periods[0];
+  if (last !== undefined && lastYear !== undefined) {
+    console.log(`\nRequests by command (${sizeName(last)}, ${lastYear.period}, first close)`);
+    console.log(`  close:     ${Object.entries(lastYear.first.tally.requests).map(([k, v]) => `${k} ${int(v)}`).join(', ')}`);
+    console.log(`  read-only: ${Object.entries(lastYear.readTally.requests).map(([k, v]) => `${k} ${int(v)}`).join(', ')}`);
+  }
+
+  console.log('\nPeak RSS of Node (process.resourceUsage().maxRSS)');
+  for (const r of results) console.log(`  ${sizeName(r).padEnd(13)} worker process (generation and closes): ${mb(r.peakRssBytes)}`);
+  console.log(`  ${'driver'.padEnd(13)} ${mb(process.resourceUsage().maxRSS * 1024)} (DynamoDB Local's JVM is not counted)`);
+  console.log(`\nTotal wall time ${(totalMs / 1000).toFixed(0)} s on ${cpus().length} CPU(s)`);
+};
+
+const main = async () => {
+  const sizes = parseSizes(process.argv.slice(2));
+  const started = performance.now();
+  console.log(`Close benchmark: sizes ${sizes.map((z) => `${z.staff} staff / ${z.accounts} accounts`).join(', ')}; periods ${year} and ${quarter}`);
+  const dynamo = await startDynamoLocal();
+  const dynamoPid = findDynamoPid();
+  const stop = () => void dynamo.stop().finally(() => process.exit(130));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const results: SizeResult[] = [];
+  const crashed: string[] = [];
+  try {
+    for (const [i, size] of sizes.entries()) {
+      const tableName = `bench-close-${i + 1}`;
+      await ensureTable(dynamo.endpoint, tableName);
+      console.log(`\nSize ${size.staff} staff / ${size.accounts} accounts (table ${tableName})`);
+      const env = {
+        ...process.env, ...handlerEnv(dynamo.endpoint, tableName), POWERTOOLS_LOG_LEVEL: 'SILENT', NODE_NO_WARNINGS: '1',
+        ...(dynamoPid === undefined ? {} : { BENCH_CLOSE_DYNAMO_PID: String(dynamoPid) }),
+      };
+      try {
+        results.push(await runWorker(size, env));
+      } catch (error) {
+        crashed.push(error instanceof Error ? error.message : String(error));
+        console.log(`  ${crashed.at(-1)}`);
+      }
+    }
+  } finally {
+    await dynamo.stop();
+  }
+  report(results, performance.now() - started);
+  if (crashed.length > 0) {
+    console.log(`\nNo figures for: ${crashed.join('; ')}`);
+    process.exitCode = 1;
+  }
+};
+
+if (process.argv[2] === '--worker') await worker(Number(process.argv[3]), Number(process.argv[4]));
+else await main();
