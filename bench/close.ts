@@ -27,9 +27,7 @@ const quarter = `${year}-Q3`;
 const width = 16;
 const defaultSizes = [
   { staff: 50, accounts: 500 },
-  // Not 200 / 2,000: at about 1,600 key accounts the close's bulletin item passes DynamoDB's
-  // 400 KB limit and the close fails (`npm run bench:close -- 200 2000` shows it).
-  { staff: 150, accounts: 1_500 },
+  { staff: 200, accounts: 2_000 },
 ];
 const limits = { staff: 5_000, accounts: 20_000 };
 const resultTag = 'BENCH_CLOSE_RESULT ';
@@ -70,18 +68,6 @@ const describe = (input: Loose): string => {
   return item === undefined ? 'a request' : `${text(item.pk) ?? '?'} / ${text(item.sk) ?? '?'}`;
 };
 
-/**
- * DynamoDB's size of a stored value, as its docs count it: UTF-8 bytes of strings and names,
- * about one byte per two digits of a number, 3 bytes per map or list plus 1 per element.
- */
-const itemBytes = (value: unknown): number => {
-  if (typeof value === 'string') return Buffer.byteLength(value);
-  if (typeof value === 'number') return Math.ceil(String(Math.abs(value)).replace(/[.-]/g, '').replace(/^0+/, '').length / 2) + 1;
-  if (value === null || typeof value === 'boolean' || value === undefined) return 1;
-  if (Array.isArray(value)) return 3 + value.reduce((n: number, v) => n + 1 + itemBytes(v), 0);
-  return 3 + Object.entries(value as Loose).reduce((n, [k, v]) => n + 1 + Buffer.byteLength(k) + itemBytes(v), 0);
-};
-const topLevelBytes = (item: Loose) => Object.entries(item).reduce((n, [k, v]) => n + Buffer.byteLength(k) + itemBytes(v), 0);
 
 /** CPU milliseconds a process has used, from /proc/<pid>/stat (utime + stime, at 100 ticks a second). */
 const procCpuMs = (pid: number | undefined): number | undefined => {
@@ -206,8 +192,6 @@ interface CloseRun {
   /** When the close finished. */
   changed?: number;
   statements?: number;
-  /** ≈ DynamoDB size of the period's bulletin item, which holds every key account and person. */
-  bulletinBytes?: number;
   /** When it failed: the error and the request that failed. */
   error?: string;
 }
@@ -242,7 +226,7 @@ const worker = async (staff: number, accounts: number): Promise<void> => {
   const synthetic = await import('./synthetic.ts');
   const { getTargets, listAccounts } = await import('#shared/db/accounts.ts');
   const { listPaymentsReceivedBetween, listProjectsWonBetween } = await import('#shared/db/business.ts');
-  const { getBulletin, listPeerScores } = await import('#shared/db/pay.ts');
+  const { listPeerScores } = await import('#shared/db/pay.ts');
   const { getStaffById } = await import('#shared/db/staff.ts');
   const { allMeetingsOfType } = await import('#shared/db/upkeep.ts');
   const { parsePayPeriod } = await import('#shared/domain/pay/period.ts');
@@ -348,14 +332,12 @@ const worker = async (staff: number, accounts: number): Promise<void> => {
     const talent = events.filter((e) => e.tag === 'talent');
     const talentMs = talent.length === 0 ? 0 : Math.max(...talent.map((e) => e.end)) - Math.min(...talent.map((e) => e.start));
     const writeFrom = firstList?.start ?? gatherEnd;
-    const bulletin = 'error' in outcome ? undefined : await getBulletin(periodId);
     return {
       ms: end - start,
       cpu: used,
       tally: minus(tally, before),
       phases: { gatherMs: gatherEnd - start, computeMs: writeFrom - gatherEnd, writeMs: end - writeFrom - talentMs, talentMs },
       ...outcome,
-      ...(bulletin === undefined ? {} : { bulletinBytes: topLevelBytes({ pk: `PERIOD#${periodId}`, sk: 'BULLETIN', kind: 'bulletin', ...bulletin }) }),
     };
   };
 
@@ -450,9 +432,9 @@ const report = (results: readonly SizeResult[], totalMs: number) => {
 
   console.log('\nThe close (closePeriod in-process) against a read-only pass making exactly the reads of its gather');
   console.log(`  records = items the gather reads; read s = median of ${reruns + 1} read-only passes; rerun s = median of ${reruns} closes on unchanged data;`);
-  console.log('  ratio = close time ÷ read-only time; bulletin = ≈ size of the period\'s one bulletin item');
-  const w = [11, 7, 5, 6, 7, 6, 7, 7, 11, 11, 6, 6, 8];
-  console.log(row(['size', 'period', 'key', 'people', 'records', 'read s', 'close s', 'rerun s', 'close rec/s', 'rerun rec/s', 'ratio', 'rerun', 'bulletin'], w));
+  console.log('  ratio = close time ÷ read-only time');
+  const w = [11, 7, 5, 6, 7, 6, 7, 7, 11, 11, 6, 6];
+  console.log(row(['size', 'period', 'key', 'people', 'records', 'read s', 'close s', 'rerun s', 'close rec/s', 'rerun rec/s', 'ratio', 'rerun'], w));
   const failures: string[] = [];
   for (const r of results) {
     for (const p of r.periods) {
@@ -469,7 +451,6 @@ const report = (results: readonly SizeResult[], totalMs: number) => {
             ok ? s(first.ms) : 'FAILED', again === undefined ? '–' : s(again),
             ok ? int(records / (first.ms / 1000)) : '–', again === undefined ? '–' : int(records / (again / 1000)),
             ok ? (first.ms / read).toFixed(2) : '–', again === undefined ? '–' : (again / read).toFixed(2),
-            first.bulletinBytes === undefined ? '–' : `${(first.bulletinBytes / 1024).toFixed(0)} KB`,
           ],
           w,
         ),
@@ -477,11 +458,6 @@ const report = (results: readonly SizeResult[], totalMs: number) => {
     }
   }
   for (const f of failures) console.log(`  ${f}`);
-  const sized = results.flatMap((r) => r.periods).filter((p) => p.first.bulletinBytes !== undefined);
-  if (sized.length > 0) {
-    const perAccount = Math.max(...sized.map((p) => (p.first.bulletinBytes ?? 0) / p.keyAccounts));
-    console.log(`  The bulletin is one item of ≈ ${perAccount.toFixed(0)} bytes per key account (with its people): DynamoDB's 400 KB item limit is reached near ${int((400 * 1024) / perAccount)} key accounts.`);
-  }
   console.log('  Every run, in seconds (read-only passes | first close, re-runs):');
   for (const r of results) {
     for (const p of r.periods) {

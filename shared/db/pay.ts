@@ -2,7 +2,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { batchWrite, queryAll } from '#shared/db/query.ts';
+import { batchWrite, queryAll, queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, transactWrite } from '#shared/db/transact.ts';
 import { Conflict, PreconditionFailed } from '#shared/errors.ts';
 import type { Bulletin, PeerScore, PeriodState, StoredPayPolicy, StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
@@ -14,7 +14,8 @@ import type { Bulletin, PeerScore, PeriodState, StoredPayPolicy, StoredStatement
  *   period state/lock  pk PERIOD#<period>  sk STATE
  *   statement          pk PERIOD#<period>  sk STATEMENT#<staffId> (current)
  *                      pk STATEMENT#<period>#<staffId>  sk V#<version> (every version, kept)
- *   bulletin           pk PERIOD#<period>  sk BULLETIN
+ *   bulletin           pk PERIOD#<period>  sk BULLETIN (team, counts); rows sk BULLETIN#ACCOUNT#<accountId>
+ *                      and BULLETIN#PERSON#<rank, 6 digits>: a row per item, so no size limit
  *   talent pool entry  pk TALENT#<year>  sk STAFF#<staffId>
  *   close working set  pk CLOSEWORK#<period>#<runId>  sk ACCOUNT#<accountId>  (a distributed close's gathered
  *                      accounts, between its Map and its finish; gone by TTL after two days)
@@ -168,9 +169,45 @@ export const savePeriodState = async (state: PeriodState): Promise<void> => {
   );
 };
 
-export const saveBulletin = (bulletin: Bulletin) =>
-  batchWrite([{ PutRequest: { Item: { pk: `PERIOD#${bulletin.period}`, sk: 'BULLETIN', kind: 'bulletin', ...bulletin } } }]);
-export const getBulletin = (period: string) => get<Bulletin>(`PERIOD#${period}`, 'BULLETIN');
+const bulletinRows = (period: string) =>
+  queryAll({
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': `PERIOD#${period}`, ':prefix': 'BULLETIN#' },
+    ProjectionExpression: 'pk, sk',
+  });
+
+/** The bulletin as a header and one item per row; rows of an earlier run that no longer exist go. */
+export const saveBulletin = async (bulletin: Bulletin): Promise<void> => {
+  const pk = `PERIOD#${bulletin.period}`;
+  const rows = [
+    ...bulletin.accounts.map((row) => ({ pk, sk: `BULLETIN#ACCOUNT#${row.accountId}`, kind: 'bulletin-account', ...row })),
+    ...bulletin.people.map((row) => ({ pk, sk: `BULLETIN#PERSON#${String(row.rank).padStart(6, '0')}`, kind: 'bulletin-person', ...row })),
+  ];
+  const keep = new Set(rows.map((r) => r.sk));
+  const stale = (await bulletinRows(bulletin.period)).filter((r) => !keep.has(r.sk as string));
+  await batchWrite([
+    { PutRequest: { Item: { pk, sk: 'BULLETIN', kind: 'bulletin', period: bulletin.period, version: bulletin.version, team: bulletin.team, accountCount: bulletin.accounts.length, peopleCount: bulletin.people.length } } },
+    ...rows.map((Item) => ({ PutRequest: { Item } })),
+    ...stale.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })),
+  ]);
+};
+
+export const getBulletinHeader = (period: string) =>
+  get<{ period: string; version: number; team: Record<string, unknown>; accountCount: number; peopleCount: number }>(`PERIOD#${period}`, 'BULLETIN');
+
+/** Access pattern: one section of a period's bulletin, a page at a time (accounts by id, people by rank). */
+export const listBulletinRows = (period: string, section: 'accounts' | 'people', limit: number, cursor?: string) =>
+  queryPage(
+    {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `PERIOD#${period}`, ':prefix': section === 'accounts' ? 'BULLETIN#ACCOUNT#' : 'BULLETIN#PERSON#' },
+    },
+    limit,
+    cursor,
+    (item) => strip<Record<string, unknown>>(item) as Record<string, unknown>,
+  );
 
 export const getTalentEntry = (year: number, staffId: string) => get<TalentEntry>(`TALENT#${year}`, `STAFF#${staffId}`);
 export const listTalentPool = async (year: number) =>

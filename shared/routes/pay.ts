@@ -2,7 +2,8 @@ import * as z from 'zod';
 import { PayPolicyBody } from '#shared/domain/pay/policy.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import {
-  Bulletin,
+  BulletinPage,
+  BulletinQuery,
   CloseResult,
   PeerScore,
   PeerScoreBody,
@@ -95,8 +96,8 @@ export const payRoutes = {
   getBulletin: defineRoute({
     id: 'getBulletin', method: 'GET', path: '/v1/periods/{period}/bulletin', handler: 'pay/get-bulletin', tag,
     summary: 'The quarterly bulletin (季度通报): per account target, credits, attainment, visits; per person tier; rankings',
-    auth: { roles: ['coordinator', 'leadership', 'finance', 'sales_manager', 'contact_leader'] }, tableAccess: 'read', params: PeriodParams,
-    response: { status: 200, schema: Bulletin, description: 'The bulletin' }, problems: [404],
+    auth: { roles: ['coordinator', 'leadership', 'finance', 'sales_manager', 'contact_leader'] }, tableAccess: 'read', params: PeriodParams, query: BulletinQuery,
+    response: { status: 200, schema: BulletinPage, description: 'One section of the bulletin, a page at a time, with the team result' }, problems: [404],
   }),
   listTalentPool: defineRoute({
     id: 'listTalentPool', method: 'GET', path: '/v1/talent-pool', handler: 'pay/list-talent-pool', tag,

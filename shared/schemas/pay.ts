@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { type PayPolicy, PayPolicySettings } from '#shared/domain/pay/policy.ts';
 import type { Statement as DomainStatement } from '#shared/domain/pay/statement.ts';
-import { Id, IsoDate, Version, page } from '#shared/schemas/common.ts';
+import { Id, IsoDate, PageQuery, Version, page } from '#shared/schemas/common.ts';
 
 export const PayPeriod = z.string().regex(/^\d{4}(-Q[1-4])?$/, 'must be a period YYYY-Qn or YYYY');
 export const YearParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -85,16 +85,34 @@ export const PeriodState = z
 export type PeriodState = z.infer<typeof PeriodState>;
 export const CloseResult = PeriodState.extend({ statements: z.array(Statement), changed: z.number().int() }).meta({ id: 'CloseResult' });
 
-export const Bulletin = z
+const BulletinAccount = z.object({
+  accountId: Id, name: z.string(), contractTargetAmount: z.number().int(), contractCreditAmount: z.number().int(),
+  collectionTargetAmount: z.number().int(), collectionCreditAmount: z.number().int(),
+  contractAttainment: Ratio.nullable(), collectionAttainment: Ratio.nullable(), visitCompliance: Ratio.nullable(),
+});
+const BulletinPerson = z.object({ rank: z.number().int(), staffId: Id, name: z.string(), roles: z.array(z.string()), ratio: Ratio, tier: z.string(), total: z.number().int() });
+/** The whole bulletin as the close computes it; it is kept as one item per row, so it has no size limit. */
+export interface Bulletin {
+  period: string;
+  version: number;
+  accounts: z.infer<typeof BulletinAccount>[];
+  people: z.infer<typeof BulletinPerson>[];
+  team: Record<string, unknown>;
+}
+export const BulletinQuery = z.strictObject({ section: z.enum(['accounts', 'people']).default('accounts'), ...PageQuery });
+/** One page of one section of the bulletin, with the team's result. */
+export const BulletinPage = z
   .object({
     period: PayPeriod,
     version: Version,
-    accounts: z.array(z.object({ accountId: Id, name: z.string(), contractTargetAmount: z.number().int(), contractCreditAmount: z.number().int(), collectionTargetAmount: z.number().int(), collectionCreditAmount: z.number().int(), contractAttainment: Ratio.nullable(), collectionAttainment: Ratio.nullable(), visitCompliance: Ratio.nullable() })),
-    people: z.array(z.object({ rank: z.number().int(), staffId: Id, name: z.string(), roles: z.array(z.string()), ratio: Ratio, tier: z.string(), total: z.number().int() })),
     team: z.record(z.string(), z.unknown()),
+    accountCount: z.number().int(),
+    peopleCount: z.number().int(),
+    section: z.enum(['accounts', 'people']),
+    items: z.array(z.union([BulletinAccount, BulletinPerson])),
+    nextCursor: z.string().nullable(),
   })
   .meta({ id: 'Bulletin' });
-export type Bulletin = z.infer<typeof Bulletin>;
 
 export const TalentEntry = z
   .object({ year: z.number().int(), staffId: Id, name: z.string(), annualTier: z.string(), suggestedGrade: z.enum(['A', 'B', 'C', 'D']), confirmedGrade: z.enum(['A', 'B', 'C', 'D']).nullable(), confirmedBy: Id.nullable(), certification: z.object({ level: z.string(), awardedOn: IsoDate }).nullable(), version: Version })

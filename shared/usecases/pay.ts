@@ -159,11 +159,12 @@ export const finalizePeriod = async (period: string, audit: AuditContext) => {
   }
 };
 
-export const periodBulletin = async (period: string) => {
+export const periodBulletin = async (period: string, q: { section: 'accounts' | 'people'; limit: number; cursor?: string }) => {
   parsePayPeriod(period);
-  const bulletin = await store.getBulletin(period);
-  if (bulletin === undefined) throw new NotFound(`${period} has not been closed`);
-  return bulletin;
+  const header = await store.getBulletinHeader(period);
+  if (header === undefined) throw new NotFound(`${period} has not been closed`);
+  const page = await store.listBulletinRows(period, q.section, q.limit, q.cursor);
+  return { ...header, section: q.section, items: page.items, nextCursor: page.nextCursor };
 };
 
 export const talentPool = async (year: number) => ({ items: await store.listTalentPool(year), nextCursor: null });

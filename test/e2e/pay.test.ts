@@ -153,10 +153,13 @@ describe('the period close, on pay.md’s worked example', () => {
   });
 
   it('publishes the bulletin with each account’s attainment and the people ranked', async () => {
-    const bulletin = (await api.call('GET', '/v1/periods/2026-Q1/bulletin', l.id)).body;
-    expect(bulletin.accounts).toHaveLength(2);
-    expect(bulletin.people.map((p: { staffId: string }) => p.staffId)).toEqual(expect.arrayContaining([k.id, l.id]));
-    expect(bulletin.accounts.every((x: { contractAttainment: string }) => /^\d+\.\d{4}$/.test(x.contractAttainment))).toBe(true);
+    const accounts = (await api.call('GET', '/v1/periods/2026-Q1/bulletin', l.id)).body;
+    expect(accounts).toMatchObject({ period: '2026-Q1', section: 'accounts', accountCount: 2, peopleCount: 2, nextCursor: null });
+    expect(accounts.items.map((x: { contractAttainment: string }) => x.contractAttainment).sort()).toEqual(['1.0000', '1.3000']);
+    const firstPerson = await api.call('GET', '/v1/periods/2026-Q1/bulletin?section=people&limit=1', l.id);
+    expect(firstPerson.body.items).toEqual([expect.objectContaining({ rank: 1, staffId: l.id, ratio: '1.0450', tier: 'basically_completed' })]);
+    const rest = await api.call('GET', `/v1/periods/2026-Q1/bulletin?section=people&limit=1&cursor=${firstPerson.body.nextCursor}`, l.id);
+    expect(rest.body.items).toEqual([expect.objectContaining({ rank: 2, staffId: k.id })]);
   });
 
   it('refuses a close without a policy for the year (422), a bad period (400), and from anyone but a coordinator', async () => {
