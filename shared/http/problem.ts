@@ -36,6 +36,9 @@ export const toHttpError = (error: unknown): HttpError | undefined => {
     if (e.CancellationReasons?.some((r) => r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded')) {
       return new ServiceUnavailable('The database is busy; nothing was changed. Retry after a moment.', 1);
     }
+    if (e.name === 'ValidationException' && e instanceof Error && /item size has exceeded/i.test(e.message)) {
+      return new RuleViolation('too-large', 'What you sent makes the record larger than can be stored; send less text');
+    }
     if (e.name === 'IdempotencyValidationError') {
       return new RuleViolation(
         'idempotency-key-reused',

@@ -84,8 +84,9 @@ export const MeetingBody = z.strictObject({
   heldOn: IsoDate,
   attendeeIds: Ids(60).min(1),
   accountIds: Ids(20).optional(),
-  minutes: Text(50_000).optional(),
-  decisions: z.array(Text(2000)).max(100).optional(),
+  // Caps keep a meeting (and its audit copy) well inside DynamoDB's 400 KB item limit.
+  minutes: Text(30_000).optional(),
+  decisions: z.array(Text(1000)).max(50).optional(),
   actionItems: z.array(z.strictObject({ action: Text(2000), ownerId: Id, dueOn: IsoDate })).max(15).optional(),
 });
 export type MeetingInput = z.infer<typeof MeetingBody>;

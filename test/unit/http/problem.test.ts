@@ -29,6 +29,12 @@ describe('mapping errors to problems', () => {
     expect(toHttpError(named('IdempotencyAlreadyInProgressError'))?.status).toBe(409);
   });
 
+  it('turns a record too large to store into a 422, not a 500', () => {
+    const tooLarge = Object.assign(new Error('Item size has exceeded the maximum allowed size'), { name: 'ValidationException' });
+    expect(toHttpError(tooLarge)).toMatchObject({ status: 422, slug: 'too-large' });
+    expect(toHttpError(Object.assign(new Error('One or more parameter values were invalid'), { name: 'ValidationException' }))).toBeUndefined();
+  });
+
   it('leaves anything else to the generic 500', () => {
     expect(toHttpError(new TypeError('x is undefined'))).toBeUndefined();
   });
