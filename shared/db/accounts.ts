@@ -2,6 +2,7 @@ import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, 
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { type Page, decodeCursor, encodeCursor } from '#shared/db/pagination.ts';
+import { queryAll } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
 import type { AccountRole, Assignment } from '#shared/domain/assignments.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
@@ -204,23 +205,12 @@ const toAssignment = (item: Record<string, unknown>): Assignment => {
 };
 
 /** Access pattern: an account's assignment history, by role then start day. */
-export const listAssignments = async (accountId: string): Promise<Assignment[]> => {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': accountPk(accountId), ':prefix': 'ASSIGN#' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start !== undefined);
-  return items.map(toAssignment);
-};
+export const listAssignments = async (accountId: string): Promise<Assignment[]> =>
+  (await queryAll({
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': accountPk(accountId), ':prefix': 'ASSIGN#' },
+  })).map(toAssignment);
 
 /**
  * Access pattern: who held role R on account A on day D — one keyed Query: the latest
@@ -251,29 +241,19 @@ export interface Holding extends Assignment {
  * gsi1 (intervals that started by `to`), keeping those that had not ended before `from`.
  * `from`/`to` omitted: what P holds now.
  */
-export const listHoldings = async (staffId: string, during?: { from: string; to: string }): Promise<Holding[]> => {
-  const holdings: Holding[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const input: QueryCommandInput = {
-      TableName: tableName,
-      IndexName: 'gsi1',
-      KeyConditionExpression: during === undefined ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND gsi1sk <= :last',
-      FilterExpression: during === undefined ? '#to = :open' : '#to = :open OR #to >= :from',
-      ExpressionAttributeNames: { '#to': 'to' },
-      ExpressionAttributeValues: {
-        ':pk': holderPk(staffId),
-        ':open': null,
-        ...(during === undefined ? {} : { ':last': `${during.to}#\uffff`, ':from': during.from }),
-      },
-      ExclusiveStartKey: start,
-    };
-    const out = await db.send(new QueryCommand(input));
-    holdings.push(...(out.Items ?? []).map((item) => ({ ...toAssignment(item), accountId: item.accountId as string })));
-    start = out.LastEvaluatedKey;
-  } while (start !== undefined);
-  return holdings;
-};
+export const listHoldings = async (staffId: string, during?: { from: string; to: string }): Promise<Holding[]> =>
+  (await queryAll({
+    TableName: tableName,
+    IndexName: 'gsi1',
+    KeyConditionExpression: during === undefined ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND gsi1sk <= :last',
+    FilterExpression: during === undefined ? '#to = :open' : '#to = :open OR #to >= :from',
+    ExpressionAttributeNames: { '#to': 'to' },
+    ExpressionAttributeValues: {
+      ':pk': holderPk(staffId),
+      ':open': null,
+      ...(during === undefined ? {} : { ':last': `${during.to}#\uffff`, ':from': during.from }),
+    },
+  })).map((item) => ({ ...toAssignment(item), accountId: item.accountId as string }));
 
 /** Flag items: the account needs a new holder for `role`. */
 export const flagForReassignment = (accountId: string, role: AccountRole, since: string): TransactItem[] => [
@@ -431,27 +411,11 @@ export const getTargets = async (accountId: string, year: number): Promise<Targe
 };
 
 /** Access pattern: every account's targets for a year (gsi2 TARGETS#<year>), all pages — for the pay close. */
-export const listTargetsByYear = async (year: number): Promise<Targets[]> => {
-  const rows: Targets[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': `TARGETS#${year}` },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) {
-      const { accountId, contractAmount, collectionAmount, quarters, split, version } = item as unknown as Targets;
-      rows.push({ accountId, year, contractAmount, collectionAmount, quarters, split, version });
-    }
-    start = out.LastEvaluatedKey;
-  } while (start !== undefined);
-  return rows;
-};
+export const listTargetsByYear = async (year: number): Promise<Targets[]> =>
+  (await queryAll({ TableName: tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `TARGETS#${year}` } })).map((item) => {
+    const { accountId, contractAmount, collectionAmount, quarters, split, version } = item as unknown as Targets;
+    return { accountId, year, contractAmount, collectionAmount, quarters, split, version };
+  });
 
 export const putTargets = (targets: Targets, expected: number | null, ctx: AuditContext, before?: Targets) =>
   putYearly('targets', targets, expected, ctx, before);
@@ -468,21 +432,8 @@ export const putRevenue = (revenue: Revenue, expected: number | null, ctx: Audit
   putYearly('revenue', revenue, expected, ctx, before);
 
 /** Access pattern: every account's recorded revenue in a year (gsi2 REVENUE#<year>), all pages. */
-export const listRevenueByYear = async (year: number): Promise<{ accountId: string; amount: number }[]> => {
-  const rows: { accountId: string; amount: number }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': `REVENUE#${year}` },
-        ExclusiveStartKey: start,
-      }),
-    );
-    rows.push(...(out.Items ?? []).map((item) => ({ accountId: item.accountId as string, amount: item.annualRevenueAmount as number })));
-    start = out.LastEvaluatedKey;
-  } while (start !== undefined);
-  return rows;
-};
+export const listRevenueByYear = async (year: number): Promise<{ accountId: string; amount: number }[]> =>
+  (await queryAll({ TableName: tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `REVENUE#${year}` } })).map((item) => ({
+    accountId: item.accountId as string,
+    amount: item.annualRevenueAmount as number,
+  }));
