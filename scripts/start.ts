@@ -31,7 +31,13 @@ await ensureAdmin();
 const keys = await loadOrCreateKeys(local.keyFile);
 const gateway = createGateway({ routes: catalogue, publicKey: keys.publicKey, issuer: localIssuer, audience: localAudience });
 await gateway.warm();
-await gateway.listen(local.port, local.host);
+try {
+  await gateway.listen(local.port, local.host);
+} catch (error) {
+  console.error(`Port ${local.port} on ${local.host} is taken (${(error as Error).message}); stop what uses it or run with PORT=<another port> npm start`);
+  await dynamo.stop();
+  process.exit(1);
+}
 console.log(`KAM API on http://${local.host}:${local.port}/v1 (DynamoDB Local at ${dynamo.endpoint}, data in ${local.dataDir})`);
 console.log('Get a token with: npm run token -- admin');
 

@@ -165,7 +165,8 @@ export const createGateway = (options: GatewayOptions) => {
     /** Imports every handler now, so the first requests do not pay for it. */
     warm: () => Promise.all(options.routes.map(load)),
     listen: (port: number, host = '127.0.0.1') =>
-      new Promise<number>((done) => {
+      new Promise<number>((done, fail) => {
+        server.once('error', fail);
         server.listen(port, host, () => {
           const address = server.address();
           done(typeof address === 'object' && address !== null ? address.port : port);
