@@ -8,5 +8,5 @@ export const handler = jobHandler(CloseRunInput, async ({ period, runId }) => {
   const now = new Date().toISOString();
   const accounts = await loadCloseWork<GatheredAccount>(period, runId);
   const result = await finishClose(period, runId, accounts, { actorId: 'schedule', requestId: runId, at: now });
-  return { period: result.period, status: result.status, version: result.version, statements: result.statements.length, changed: result.changed };
+  return { period: result.period, status: result.status, version: result.version, statements: result.statementCount, changed: result.changed };
 });

@@ -7,5 +7,5 @@ export const handler = jobHandler(PeriodCloseInput, async (input) => {
   const now = new Date();
   const period = input.period ?? periodToClose(input.periodKind, input.scheduledTime === undefined ? now : new Date(input.scheduledTime));
   const result = await closePeriod(period, { actorId: 'schedule', requestId: `close-${period}-${now.getTime()}`, at: now.toISOString() });
-  return { period: result.period, status: result.status, version: result.version, statements: result.statements.length, changed: result.changed };
+  return { period: result.period, status: result.status, version: result.version, statements: result.statementCount, changed: result.changed };
 });

@@ -135,6 +135,15 @@ export const listStatements = async (period: string) =>
 
 export const getStatement = (period: string, staffId: string) => get<StoredStatement>(`PERIOD#${period}`, `STATEMENT#${staffId}`);
 
+/** Access pattern: a period's current statements, a page at a time (by staff id). */
+export const listStatementsPage = (period: string, limit: number, cursor?: string) =>
+  queryPage(
+    { TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': `PERIOD#${period}`, ':prefix': 'STATEMENT#' } },
+    limit,
+    cursor,
+    (item) => strip<StoredStatement>(item) as StoredStatement,
+  );
+
 /** Access pattern: every version of one person's statement, oldest first. */
 export const listStatementVersions = async (period: string, staffId: string) =>
   (await queryAll({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `STATEMENT#${period}#${staffId}` } })).map(

@@ -23,7 +23,7 @@ import {
   TalentQuery,
   YearParams,
 } from '#shared/schemas/pay.ts';
-import { page } from '#shared/schemas/common.ts';
+import { PageQuery, page } from '#shared/schemas/common.ts';
 
 const tag = 'Pay';
 const policySetters = { roles: ['leadership', 'coordinator'] } as const;
@@ -76,8 +76,8 @@ export const payRoutes = {
   }),
   listStatements: defineRoute({
     id: 'listStatements', method: 'GET', path: '/v1/periods/{period}/statements', handler: 'pay/list-statements', tag,
-    summary: 'Every statement of a period (finance: once finalised)',
-    auth: payReaders, tableAccess: 'read', params: PeriodParams,
+    summary: 'A period’s statements, a page at a time (finance: once finalised)',
+    auth: payReaders, tableAccess: 'read', params: PeriodParams, query: z.strictObject({ ...PageQuery }),
     response: { status: 200, schema: StatementPage, description: 'The statements' }, problems: [404, 409],
   }),
   getStatement: defineRoute({

@@ -83,7 +83,13 @@ export const PeriodState = z
   })
   .meta({ id: 'PeriodState' });
 export type PeriodState = z.infer<typeof PeriodState>;
-export const CloseResult = PeriodState.extend({ statements: z.array(Statement), changed: z.number().int() }).meta({ id: 'CloseResult' });
+/** The close's reply: the period, how many statements changed, and the first page of statements (GET …/statements pages on). */
+export const CloseResult = PeriodState.extend({
+  changed: z.number().int(),
+  statementCount: z.number().int(),
+  statements: z.array(Statement),
+  nextCursor: z.string().nullable(),
+}).meta({ id: 'CloseResult' });
 
 const BulletinAccount = z.object({
   accountId: Id, name: z.string(), contractTargetAmount: z.number().int(), contractCreditAmount: z.number().int(),

@@ -183,8 +183,9 @@ export const finishClose = async (periodId: string, runId: string, accounts: rea
     const names = new Map(data.people.map((p) => [p.staff.id, p.staff]));
     await store.saveBulletin(bulletinOf(period, state.version, data, statements, team, names));
     if (period.kind === 'year') await store.saveTalentSuggestions(talentSuggestions(period, statements, names));
-    const all = new Map((await store.listStatements(period.id)).map((s) => [s.staffId, s]));
-    return { ...state, changed: changed.length, statements: statements.flatMap((s) => all.get(s.staffId) ?? []) };
+    // The reply carries the first page of statements; GET …/statements pages through the rest.
+    const first = await store.listStatementsPage(period.id, 200);
+    return { ...state, changed: changed.length, statementCount: statements.length, statements: first.items, nextCursor: first.nextCursor };
   } finally {
     await store.releasePeriodLock(period.id, runId);
   }

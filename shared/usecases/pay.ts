@@ -107,10 +107,11 @@ const assertReadable = async (caller: Caller, period: string): Promise<void> => 
   }
 };
 
-export const periodStatements = async (caller: Caller, period: string): Promise<StoredStatement[]> => {
+/** A page of a period's statements (a close of 10,000 people would not fit one reply). */
+export const periodStatements = async (caller: Caller, period: string, limit: number, cursor?: string) => {
   parsePayPeriod(period);
   await assertReadable(caller, period);
-  return store.listStatements(period);
+  return store.listStatementsPage(period, limit, cursor);
 };
 
 /** One statement: finance, leadership and coordinators, and the person themself (drafts included, marked so). */
@@ -133,7 +134,9 @@ const yuan = (fen: number): string => `${fen < 0 ? '-' : ''}${Math.floor(Math.ab
 
 /** The payroll export: UTF-8 with a BOM (so Excel shows Chinese names), one row per person, yuan and fen. */
 export const statementsCsv = async (caller: Caller, period: string): Promise<string> => {
-  const statements = await periodStatements(caller, period);
+  parsePayPeriod(period);
+  await assertReadable(caller, period);
+  const statements = await store.listStatements(period);
   const names = new Map(await Promise.all(statements.map(async (s) => [s.staffId, (await getStaffById(s.staffId))?.name ?? ''] as const)));
   const header = ['staffId', 'name', 'period', 'version', 'status', 'grade', 'tiers', 'basePay (yuan)', 'performancePay (yuan)', 'teamShare (yuan)', 'total (yuan)', 'basePay (fen)', 'performancePay (fen)', 'teamShare (fen)', 'total (fen)'];
   const rows = statements.map((s) => [

@@ -72,7 +72,8 @@ describe('the period close, on pay.md’s worked example', () => {
   it('pays L exactly: R 1.0450, exceeded, performance pay 3,600,000 fen, base pay 6,000,000 fen', async () => {
     const closed = await close();
     expect(closed.status, JSON.stringify(closed.body)).toBe(201);
-    expect(closed.body).toMatchObject({ period: '2026-Q1', status: 'draft', version: 1 });
+    expect(closed.body).toMatchObject({ period: '2026-Q1', status: 'draft', version: 1, changed: 2, statementCount: 2, nextCursor: null });
+    expect(closed.body.statements.map((s: { staffId: string }) => s.staffId).sort()).toEqual([k.id, l.id].sort());
     const statement = (await api.call('GET', `/v1/periods/2026-Q1/statements/${l.id}`, l.id)).body;
     expect(statement).toMatchObject({ staffId: l.id, period: '2026-Q1', status: 'draft', version: 1, basePay: 6_000_000, performancePay: 3_600_000, teamShare: 0, total: 9_600_000 });
     expect(statement.assessments).toHaveLength(1);
@@ -137,6 +138,9 @@ describe('the period close, on pay.md’s worked example', () => {
 
     const all = await api.call('GET', '/v1/periods/2026-Q1/statements', finance.id);
     expect(all.body.items.map((s: { staffId: string; status: string }) => [s.staffId, s.status]).sort()).toEqual([[k.id, 'final'], [l.id, 'final']].sort());
+    const first = await api.call('GET', '/v1/periods/2026-Q1/statements?limit=1', finance.id);
+    const second = await api.call('GET', `/v1/periods/2026-Q1/statements?limit=1&cursor=${first.body.nextCursor}`, finance.id);
+    expect([...first.body.items, ...second.body.items].map((s: { staffId: string }) => s.staffId).sort()).toEqual([k.id, l.id].sort());
 
     const csv = await fetch(`${api.base}/v1/periods/2026-Q1/statements.csv`, { headers: { authorization: `Bearer ${await api.token(finance.id)}` } });
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
