@@ -45,6 +45,8 @@ export const BodyCadence = z.object({
   required: z.number().int(),
   held: z.number().int(),
   missing: z.number().int(),
+  /** Active members of the body who attended fewer of these meetings than were due. */
+  absent: z.array(Id),
 });
 
 export const Compliance = z

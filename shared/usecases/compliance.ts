@@ -1,5 +1,6 @@
 import { listAccounts, listAssignments, listHoldings } from '#shared/db/accounts.ts';
 import { getPayPolicy } from '#shared/db/pay.ts';
+import { listStaff } from '#shared/db/staff.ts';
 import { allMeetingsOfType, allVisitsOfAccount, listReportsByAccount } from '#shared/db/upkeep.ts';
 import type { AccountRole } from '#shared/domain/assignments.ts';
 import { type ComplianceAccount, computeCompliance } from '#shared/domain/pay/compliance.ts';
@@ -7,6 +8,7 @@ import { type Period, parsePeriod } from '#shared/domain/pay/period.ts';
 import { type PayPolicy, defaultPolicy } from '#shared/domain/pay/policy.ts';
 import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
 import { Forbidden } from '#shared/errors.ts';
+import type { Role } from '#shared/schemas/common.ts';
 import type { MeetingType } from '#shared/schemas/upkeep.ts';
 
 /** The policy whose visit and report rules apply in `year` (the defaults of pay.md until one is set). */
@@ -47,17 +49,32 @@ export const personCompliance = async (staffId: string, period: Period) => {
 /** Meetings each body owes in P: a leadership review per half year, a contact-leader review per quarter, a coordination meeting per month. */
 const bodyCadence = async (period: Period) => {
   const lastMonths = (every: number) => period.monthIds.filter((m) => Number(m.slice(5)) % every === 0).length;
-  const bodies: { body: 'leadership' | 'contact_leaders' | 'coordination_group'; meetingType: MeetingType; required: number }[] = [
-    { body: 'leadership', meetingType: 'leadership_semiannual_review', required: lastMonths(6) },
-    { body: 'contact_leaders', meetingType: 'contact_leader_quarterly_review', required: lastMonths(3) },
-    { body: 'coordination_group', meetingType: 'coordination_monthly', required: period.months },
+  const bodies: { body: 'leadership' | 'contact_leaders' | 'coordination_group'; meetingType: MeetingType; required: number; role: Role }[] = [
+    { body: 'leadership', meetingType: 'leadership_semiannual_review', required: lastMonths(6), role: 'leadership' },
+    { body: 'contact_leaders', meetingType: 'contact_leader_quarterly_review', required: lastMonths(3), role: 'contact_leader' },
+    { body: 'coordination_group', meetingType: 'coordination_monthly', required: period.months, role: 'coordinator' },
   ];
   return Promise.all(
-    bodies.map(async (b) => {
-      const held = (await allMeetingsOfType(b.meetingType, period.from, period.to)).length;
-      return { ...b, held, missing: Math.max(0, b.required - held) };
+    bodies.map(async ({ role, ...b }) => {
+      const meetings = await allMeetingsOfType(b.meetingType, period.from, period.to);
+      const members = await allStaffWithRole(role);
+      // Who missed a due meeting (domain.md §3.1): active members who attended fewer than were due.
+      const absent = b.required === 0 ? [] : members.filter((m) => meetings.filter((x) => x.attendeeIds.includes(m.id)).length < b.required).map((m) => m.id);
+      return { ...b, held: meetings.length, missing: Math.max(0, b.required - meetings.length), absent };
     }),
   );
+};
+
+/** Every active staff member with a role (keyed Query on the role's copies, all pages). */
+const allStaffWithRole = async (role: Role) => {
+  const members = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listStaff({ role, limit: 200, cursor });
+    members.push(...page.items.filter((s) => s.status === 'active'));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return members;
 };
 
 /** Per key account and responsible person, a page of key accounts at a time. */

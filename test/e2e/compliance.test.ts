@@ -74,10 +74,14 @@ describe('compliance', () => {
     const rowsOfB = reply.body.accounts.find((x: { accountId: string }) => x.accountId === b).rows;
     expect(rowsOfB.map((r: { role: string; staffId: string }) => [r.role, r.staffId]).sort()).toEqual([['contact_leader', contactLeader.id], ['sales_manager', l.id]].sort());
     expect(reply.body.bodies).toEqual([
-      { body: 'leadership', meetingType: 'leadership_semiannual_review', required: 0, held: 0, missing: 0 },
-      { body: 'contact_leaders', meetingType: 'contact_leader_quarterly_review', required: 1, held: 0, missing: 1 },
-      { body: 'coordination_group', meetingType: 'coordination_monthly', required: 3, held: 1, missing: 2 },
+      { body: 'leadership', meetingType: 'leadership_semiannual_review', required: 0, held: 0, missing: 0, absent: [] },
+      { body: 'contact_leaders', meetingType: 'contact_leader_quarterly_review', required: 1, held: 0, missing: 1, absent: [contactLeader.id] },
+      // The coordinator came to the one meeting held of the three due: still short of what was due.
+      { body: 'coordination_group', meetingType: 'coordination_monthly', required: 3, held: 1, missing: 2, absent: [coordinator.id] },
     ]);
+    await api.call('POST', '/v1/meetings', coordinator.id, { body: { type: 'contact_leader_quarterly_review', heldOn: '2026-03-30', attendeeIds: [contactLeader.id] } });
+    const after = await api.call('GET', '/v1/compliance?period=2026-Q1', coordinator.id);
+    expect(after.body.bodies[1]).toMatchObject({ held: 1, missing: 0, absent: [] });
   });
 });
 
