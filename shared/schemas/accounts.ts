@@ -123,7 +123,7 @@ export const ReassignmentResult = z
   .object({ account: Account, closed: Assignment, opened: Assignment, handover: Handover })
   .meta({ id: 'ReassignmentResult' });
 
-export const AssignmentHistory = z.object({ items: z.array(Assignment) }).meta({ id: 'AssignmentHistory' });
+export const AssignmentHistory = z.object({ items: z.array(Assignment), nextCursor: z.null() }).meta({ id: 'AssignmentHistory' });
 
 const QuarterAmounts = z.tuple([Amount, Amount, Amount, Amount]);
 export const TargetsParams = z.strictObject({ id: Id, year: Year });

@@ -132,7 +132,7 @@ export const reassignAccount = (id: string, input: ReassignmentInput, audit: Aud
 export const assignmentHistory = async (caller: Caller, id: string) => {
   await readAccount(caller, id);
   const items = await store.listAssignments(id);
-  return { items: items.sort((a, b) => a.role.localeCompare(b.role) || a.from.localeCompare(b.from)) };
+  return { items: items.sort((a, b) => a.role.localeCompare(b.role) || a.from.localeCompare(b.from)), nextCursor: null };
 };
 
 /** PUT of a yearly record: If-Match only once it exists (428 without it then, 412 when stale). */
