@@ -116,6 +116,8 @@ export class StatelessStack extends Stack {
       const fn = new RouteFunction(group, route.id, {
         handlerFile: route.handler,
         description: `${route.method} ${route.path}`,
+        ...(route.timeoutSeconds === undefined ? {} : { timeout: Duration.seconds(route.timeoutSeconds) }),
+        ...(route.memoryMb === undefined ? {} : { memorySize: route.memoryMb }),
         // Cognito access tokens carry the username, and each user's username is their staff id.
         environment: { STAFF_ID_CLAIM: 'username' },
       });

@@ -33,6 +33,9 @@ export interface RouteDefinition {
   readonly response: { readonly status: 200 | 201 | 204; readonly schema: z.ZodType; readonly description: string };
   /** Problem statuses this route may answer besides 400/401/403/500. */
   readonly problems?: readonly number[];
+  /** For heavy routes: the function's time limit (API Gateway waits 30 s at most) and memory. */
+  readonly timeoutSeconds?: number;
+  readonly memoryMb?: number;
 }
 
 export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;

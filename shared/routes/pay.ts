@@ -65,13 +65,13 @@ export const payRoutes = {
   closePeriod: defineRoute({
     id: 'closePeriod', method: 'POST', path: '/v1/periods/{period}/close', handler: 'pay/close-period', tag,
     summary: 'Run the period close now (the same as the schedule): statements, team bonus, bulletin',
-    auth: coordinators, tableAccess: 'write', params: PeriodParams,
+    auth: coordinators, tableAccess: 'write', params: PeriodParams, timeoutSeconds: 29, memoryMb: 2048,
     response: { status: 201, schema: CloseResult, description: 'The period, its version and its statements' }, problems: [409, 422],
   }),
   finalizePeriod: defineRoute({
     id: 'finalizePeriod', method: 'POST', path: '/v1/periods/{period}/finalize', handler: 'pay/finalize-period', tag,
     summary: 'Finalise a closed period: its statements never change again',
-    auth: coordinators, tableAccess: 'write', params: PeriodParams,
+    auth: coordinators, tableAccess: 'write', params: PeriodParams, timeoutSeconds: 29,
     response: { status: 201, schema: PeriodState, description: 'The finalised period' }, problems: [409, 422],
   }),
   listStatements: defineRoute({
@@ -90,7 +90,7 @@ export const payRoutes = {
   exportStatements: defineRoute({
     id: 'exportStatements', method: 'GET', path: '/v1/periods/{period}/statements.csv', handler: 'pay/export-statements', tag,
     summary: 'The payroll spreadsheet: one row per person (UTF-8 with BOM; yuan and fen)',
-    auth: { roles: ['finance'] }, tableAccess: 'read', params: PeriodParams,
+    auth: { roles: ['finance'] }, tableAccess: 'read', params: PeriodParams, timeoutSeconds: 29,
     response: { status: 200, schema: z.string(), description: 'text/csv' }, problems: [404, 409],
   }),
   getBulletin: defineRoute({

@@ -111,7 +111,7 @@ export const upkeepRoutes = {
   getCompliance: defineRoute({
     id: 'getCompliance', method: 'GET', path: '/v1/compliance', handler: 'compliance/get-compliance', tag,
     summary: 'Visits, reports and meetings required vs done per key account and person (or for one person), and each body’s meeting cadence',
-    auth: anyStaff, tableAccess: 'read', query: ComplianceQuery,
+    auth: anyStaff, tableAccess: 'read', query: ComplianceQuery, timeoutSeconds: 29,
     response: { status: 200, schema: Compliance, description: 'Compliance in the period, with what is missing' },
   }),
   listAlerts: defineRoute({

@@ -145,6 +145,15 @@ describe('stateless stack', () => {
     expect(actual).toEqual(expected);
   });
 
+  it('gives heavy routes the time (within API Gateway’s 30 s) and memory their catalogue entry asks for; others 10 s', () => {
+    for (const route of catalogue) {
+      const properties = functionOf(route).Properties;
+      expect(properties?.Timeout, route.id).toBe(route.timeoutSeconds ?? 10);
+      expect(properties?.MemorySize, route.id).toBe(route.memoryMb ?? 256);
+      expect(route.timeoutSeconds ?? 10).toBeLessThan(30);
+    }
+  });
+
   it('gives every function the table name and the staff id claim that config requires', () => {
     // Act
     const environments = catalogue.map((route) => functionOf(route).Properties?.Environment);
