@@ -63,7 +63,7 @@ export const buildOpenApi = (routes: readonly RouteDefinition[] = catalogue) => 
       responses: {
         [route.response.status]: {
           description: route.response.description,
-          content: { 'application/json': { schema: route.response.schema } },
+          content: { [route.response.contentType ?? 'application/json']: { schema: route.response.schema } },
         },
         // A PUT that may create answers 201 the first time.
         ...(route.ifMatch === 'when-exists'

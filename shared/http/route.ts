@@ -30,7 +30,7 @@ export interface RouteDefinition {
    * may create; the use case asks for If-Match only if the resource already exists.
    */
   readonly ifMatch?: 'required' | 'when-exists';
-  readonly response: { readonly status: 200 | 201 | 204; readonly schema: z.ZodType; readonly description: string };
+  readonly response: { readonly status: 200 | 201 | 204; readonly schema: z.ZodType; readonly description: string; readonly contentType?: string };
   /** Problem statuses this route may answer besides 400/401/403/500. */
   readonly problems?: readonly number[];
   /** For heavy routes: the function's time limit (API Gateway waits 30 s at most) and memory. */

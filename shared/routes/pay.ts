@@ -91,7 +91,7 @@ export const payRoutes = {
     id: 'exportStatements', method: 'GET', path: '/v1/periods/{period}/statements.csv', handler: 'pay/export-statements', tag,
     summary: 'The payroll spreadsheet: one row per person (UTF-8 with BOM; yuan and fen)',
     auth: { roles: ['finance'] }, tableAccess: 'read', params: PeriodParams, timeoutSeconds: 29,
-    response: { status: 200, schema: z.string(), description: 'text/csv' }, problems: [404, 409],
+    response: { status: 200, schema: z.string(), description: 'The payroll rows, UTF-8 with a BOM', contentType: 'text/csv' }, problems: [404, 409],
   }),
   getBulletin: defineRoute({
     id: 'getBulletin', method: 'GET', path: '/v1/periods/{period}/bulletin', handler: 'pay/get-bulletin', tag,
