@@ -23,5 +23,11 @@ if (!existsSync(handlerFile)) {
 const database = await openLocalDatabase();
 const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: (event: unknown, context: unknown) => Promise<unknown> };
 const event: unknown = JSON.parse(readFileSync(eventFile, 'utf8'));
-console.log(JSON.stringify(await handler(event, lambdaContext(`kam-local-${handlerName.replace('/', '-')}`)), null, 2));
-await database.stop();
+try {
+  console.log(JSON.stringify(await handler(event, lambdaContext(`kam-local-${handlerName.replace('/', '-')}`)), null, 2));
+} catch (error) {
+  console.error(`${handlerName} failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await database.stop();
+}

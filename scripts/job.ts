@@ -22,5 +22,11 @@ const { handler } = (await import(pathToFileURL(resolve('functions', `${job.hand
 };
 const chosen = argument === undefined ? {} : job.input.job === 'monthly-compliance' ? { month: argument } : { period: argument };
 const event = { ...job.input, scheduledTime: new Date().toISOString(), ...chosen };
-console.log(JSON.stringify(await handler(event, lambdaContext(`kam-local-${job.id}`)), null, 2));
-await database.stop();
+try {
+  console.log(JSON.stringify(await handler(event, lambdaContext(`kam-local-${job.id}`)), null, 2));
+} catch (error) {
+  console.error(`${job.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await database.stop();
+}
