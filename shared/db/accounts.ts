@@ -1,8 +1,8 @@
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { type Page, decodeCursor, encodeCursor } from '#shared/db/pagination.ts';
-import { queryAll } from '#shared/db/query.ts';
+import type { Page } from '#shared/db/pagination.ts';
+import { queryAll, queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
 import type { AccountRole, Assignment } from '#shared/domain/assignments.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
@@ -345,13 +345,13 @@ export const listAccounts = async (filter: AccountFilter): Promise<Page<Account>
             ExpressionAttributeNames: { '#to': 'to' },
             ExpressionAttributeValues: { ':pk': holderPk(filter.ownerId ?? ''), ':open': null },
           };
-    const query = JSON.stringify(['refs', input.IndexName ?? 'table', input.ExpressionAttributeValues]);
-    const out = await db.send(new QueryCommand({ ...input, Limit: filter.limit, ExclusiveStartKey: decodeCursor(query, filter.cursor) }));
-    const accounts = await getAccountsByIds((out.Items ?? []).map((item) => item.accountId as string));
+    const refs = await queryPage(input, filter.limit, filter.cursor, (item) => item.accountId as string);
+    // An account flagged for both roles, or held in both, is listed once.
+    const accounts = await getAccountsByIds([...new Set(refs.items)]);
     const kept = accounts.filter(
       (a) => (filter.tier === undefined || a.tier === filter.tier) && (filter.name === undefined || a.name.startsWith(filter.name)),
     );
-    return { items: kept, nextCursor: encodeCursor(query, out.LastEvaluatedKey) };
+    return { items: kept, nextCursor: refs.nextCursor };
   }
   const index = filter.tier === undefined ? 'gsi2' : 'gsi1';
   const partition = filter.tier === undefined ? 'ACCOUNTS' : `TIER#${filter.tier}`;
@@ -361,9 +361,7 @@ export const listAccounts = async (filter: AccountFilter): Promise<Page<Account>
     KeyConditionExpression: `${index}pk = :pk AND begins_with(${index}sk, :prefix)`,
     ExpressionAttributeValues: { ':pk': partition, ':prefix': `NAME#${filter.name ?? ''}` },
   };
-  const query = JSON.stringify([index, input.ExpressionAttributeValues]);
-  const out = await db.send(new QueryCommand({ ...input, Limit: filter.limit, ExclusiveStartKey: decodeCursor(query, filter.cursor) }));
-  return { items: (out.Items ?? []).map(fromItem), nextCursor: encodeCursor(query, out.LastEvaluatedKey) };
+  return queryPage(input, filter.limit, filter.cursor, fromItem);
 };
 
 type Yearly = 'targets' | 'revenue';

@@ -238,6 +238,22 @@ export const listOpportunitiesByOwner = (ownerId: string, limit: number, cursor?
   queryPage(onIndex('gsi3', `OWNER#${ownerId}#OPPS`), limit, cursor, toOpportunity);
 export const listOpportunitiesByStatus = (status: 'open' | 'won' | 'lost', limit: number, cursor?: string, activityBefore?: string) =>
   queryPage(onIndex('gsi2', `OPPS#${status}`, activityBefore === undefined ? undefined : { before: activityBefore }), limit, cursor, toOpportunity);
+
+/** Access pattern: open opportunities at one open stage (gsi2 `OPPS#open`, the stage as a filter; pages are filled). */
+export const listOpportunitiesAtStage = (stage: string, limit: number, cursor?: string) => {
+  const input = onIndex('gsi2', 'OPPS#open');
+  return queryPage(
+    {
+      ...input,
+      FilterExpression: '#stage = :stage',
+      ExpressionAttributeNames: { '#stage': 'stage' },
+      ExpressionAttributeValues: { ...input.ExpressionAttributeValues, ':stage': stage },
+    },
+    limit,
+    cursor,
+    toOpportunity,
+  );
+};
 export const allOpportunitiesOfAccount = async (accountId: string) => (await queryAll(onIndex('gsi1', `ACCOUNT#${accountId}#OPPS`))).map(toOpportunity);
 
 /** Access patterns: projects by account (gsi1) and by delivering department (gsi2). */

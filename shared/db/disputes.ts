@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { type Page, decodeCursor, encodeCursor } from '#shared/db/pagination.ts';
+import type { Page } from '#shared/db/pagination.ts';
+import { queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
 import { alreadyDecided } from '#shared/domain/disputes.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
@@ -81,28 +82,14 @@ export const recordDecision = async (before: Dispute, after: Dispute, ctx: Audit
 };
 
 /** Bounds the reads a filtered page may take; a short page still carries its cursor. */
-const maxRounds = 10;
 
-/**
- * One page, newest first. A filter may drop some of what a round reads, so it reads on
- * until the page is full or the partition ends; the cursor is the last key read.
- */
-const queryPage = async (input: QueryCommandInput, limit: number, cursor: string | undefined): Promise<Page<Dispute>> => {
-  const query = JSON.stringify(['disputes', input.IndexName, input.ExpressionAttributeValues]);
-  const items: Dispute[] = [];
-  let start: Record<string, unknown> | undefined = decodeCursor(query, cursor);
-  for (let round = 0; round < maxRounds; round++) {
-    const out = await db.send(new QueryCommand({ ...input, ScanIndexForward: false, Limit: limit - items.length, ExclusiveStartKey: start }));
-    items.push(...(out.Items ?? []).map(fromItem));
-    start = out.LastEvaluatedKey;
-    if (start === undefined || items.length >= limit) break;
-  }
-  return { items, nextCursor: encodeCursor(query, start) };
-};
+/** One page, newest first. */
+const newestFirst = (input: QueryCommandInput, limit: number, cursor: string | undefined): Promise<Page<Dispute>> =>
+  queryPage({ ...input, ScanIndexForward: false }, limit, cursor, fromItem);
 
 /** Access pattern: disputes of one status, newest first (gsi2 `DISPUTES#<status>`). */
 export const listDisputesByStatus = (status: DisputeStatus, limit: number, cursor?: string): Promise<Page<Dispute>> =>
-  queryPage(
+  newestFirst(
     { TableName: tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': statusPk(status) } },
     limit,
     cursor,
@@ -123,7 +110,7 @@ export const listDisputesByAccount = (filter: AccountDisputeFilter): Promise<Pag
     ...(filter.status === undefined ? [] : ['#status = :status']),
     ...(filter.partyOf === undefined ? [] : ['(filedBy = :me OR filedByDepartment = :department OR againstDepartment = :department)']),
   ];
-  return queryPage(
+  return newestFirst(
     {
       TableName: tableName,
       IndexName: 'gsi3',

@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { type Page, decodeCursor, encodeCursor } from '#shared/db/pagination.ts';
+import type { Page } from '#shared/db/pagination.ts';
+import { queryAll, queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import type { DossierAccess, DossierEntry, DossierGrant } from '#shared/schemas/dossier.ts';
@@ -110,19 +111,6 @@ export const replaceEntry = async (before: DossierEntry, after: DossierEntry, ct
   }
 };
 
-/** One page of a keyed Query; the cursor is bound to `name` and the key values. */
-const queryPage = async <T>(
-  name: string,
-  input: QueryCommandInput,
-  limit: number,
-  cursor: string | undefined,
-  map: (item: Record<string, unknown>) => T,
-): Promise<Page<T>> => {
-  const query = JSON.stringify([name, input.ExpressionAttributeValues]);
-  const out = await db.send(new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: decodeCursor(query, cursor) }));
-  return { items: (out.Items ?? []).map(map), nextCursor: encodeCursor(query, out.LastEvaluatedKey) };
-};
-
 const prefixQuery = (pk: string, prefix: string): QueryCommandInput => ({
   TableName: tableName,
   KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
@@ -132,11 +120,11 @@ const prefixQuery = (pk: string, prefix: string): QueryCommandInput => ({
 /** Access pattern: an account's dossier, the current version of each entry, oldest entry first. */
 export const listEntries = (accountId: string, limit: number, cursor?: string): Promise<Page<DossierEntry>> =>
   // `DOSSIER#` does not prefix `DOSSIERV#`: the versions stay out of this list.
-  queryPage('dossier-entries', prefixQuery(accountPk(accountId), 'DOSSIER#'), limit, cursor, toEntry);
+  queryPage(prefixQuery(accountPk(accountId), 'DOSSIER#'), limit, cursor, toEntry);
 
 /** Access pattern: every version of one entry, oldest first (the last is the current one). */
 export const listEntryVersions = (accountId: string, entryId: string, limit: number, cursor?: string): Promise<Page<DossierEntry>> =>
-  queryPage('dossier-versions', prefixQuery(accountPk(accountId), `DOSSIERV#${entryId}#`), limit, cursor, toEntry);
+  queryPage(prefixQuery(accountPk(accountId), `DOSSIERV#${entryId}#`), limit, cursor, toEntry);
 
 /** A new grant and its audit record. */
 export const insertGrant = async (grant: DossierGrant, ctx: AuditContext): Promise<void> => {
@@ -152,20 +140,12 @@ export const insertGrant = async (grant: DossierGrant, ctx: AuditContext): Promi
 };
 
 /** Access pattern: does staff S hold a grant on account A — all of S's grants there (expired too), one keyed Query. */
-export const listGrantsOfStaff = async (accountId: string, staffId: string): Promise<DossierGrant[]> => {
-  const grants: DossierGrant[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(new QueryCommand({ ...prefixQuery(accountPk(accountId), grantPrefix(staffId)), ExclusiveStartKey: start }));
-    grants.push(...(out.Items ?? []).map(toGrant));
-    start = out.LastEvaluatedKey;
-  } while (start !== undefined);
-  return grants;
-};
+export const listGrantsOfStaff = async (accountId: string, staffId: string): Promise<DossierGrant[]> =>
+  (await queryAll(prefixQuery(accountPk(accountId), grantPrefix(staffId)))).map(toGrant);
 
 /** Access pattern: an account's dossier grants, by person then grant (oldest first); optionally one person's. */
 export const listGrants = (accountId: string, limit: number, cursor?: string, staffId?: string): Promise<Page<DossierGrant>> =>
-  queryPage('dossier-grants', prefixQuery(accountPk(accountId), grantPrefix(staffId)), limit, cursor, toGrant);
+  queryPage(prefixQuery(accountPk(accountId), grantPrefix(staffId)), limit, cursor, toGrant);
 
 /**
  * Logs a read, with its audit record, before the reply leaves: if this write fails, so
@@ -181,7 +161,6 @@ export const appendAccessLog = async (access: DossierAccess, ctx: AuditContext):
 /** Access pattern: an account's dossier access log, newest first. */
 export const listAccessLog = (accountId: string, limit: number, cursor?: string): Promise<Page<DossierAccess>> =>
   queryPage(
-    'dossier-access-log',
     { TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': logPk(accountId) }, ScanIndexForward: false },
     limit,
     cursor,

@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { type Page, decodeCursor, encodeCursor } from '#shared/db/pagination.ts';
+import type { Page } from '#shared/db/pagination.ts';
+import { queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
 import { alreadyAcknowledged } from '#shared/domain/oversight.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
@@ -61,24 +62,10 @@ const putNew = (item: Record<string, unknown>): TransactItem => ({
 });
 
 /** Bounds the reads a filtered page may take; a short page still carries its cursor. */
-const maxRounds = 10;
 
-/**
- * One page, newest first, bound to its query. A filter may drop some of what a round
- * reads, so it reads on until the page is full or the partition ends.
- */
-const queryPage = async <T>(name: string, input: QueryCommandInput, toItem: (item: Record<string, unknown>) => T, limit: number, cursor: string | undefined): Promise<Page<T>> => {
-  const query = JSON.stringify([name, input.IndexName, input.ExpressionAttributeValues]);
-  const items: T[] = [];
-  let start: Record<string, unknown> | undefined = decodeCursor(query, cursor);
-  for (let round = 0; round < maxRounds; round++) {
-    const out = await db.send(new QueryCommand({ ...input, ScanIndexForward: false, Limit: limit - items.length, ExclusiveStartKey: start }));
-    items.push(...(out.Items ?? []).map(toItem));
-    start = out.LastEvaluatedKey;
-    if (start === undefined || items.length >= limit) break;
-  }
-  return { items, nextCursor: encodeCursor(query, start) };
-};
+/** One page, newest first. */
+const newestFirst = <T>(input: QueryCommandInput, toItem: (item: Record<string, unknown>) => T, limit: number, cursor: string | undefined): Promise<Page<T>> =>
+  queryPage({ ...input, ScanIndexForward: false }, limit, cursor, toItem);
 
 /* ---------- spot checks ---------- */
 
@@ -124,8 +111,7 @@ export const replaceSpotCheck = async (before: SpotCheck, after: SpotCheck, acti
 
 /** Access pattern: an account's spot checks, newest check day first (gsi1 `ACCOUNT#<id>#SPOTCHECKS`). */
 export const listSpotChecksByAccount = (accountId: string, limit: number, cursor?: string): Promise<Page<SpotCheck>> =>
-  queryPage(
-    'spot-checks',
+  newestFirst(
     { TableName: tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': accountChecksPk(accountId) } },
     toSpotCheck,
     limit,
@@ -176,8 +162,7 @@ export const recordAcknowledgement = async (before: MajorMatter, after: MajorMat
 
 /** Access pattern: reports of one status, newest first (gsi2 `MATTERS#<status>`). */
 export const listMajorMattersByStatus = (status: MatterStatus, limit: number, cursor?: string): Promise<Page<MajorMatter>> =>
-  queryPage(
-    'major-matters',
+  newestFirst(
     { TableName: tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': statusPk(status) } },
     toMajorMatter,
     limit,
@@ -196,8 +181,7 @@ export interface AccountMatterFilter {
 /** Access pattern: an account's reports, newest first (gsi1 `ACCOUNT#<id>#MATTERS`), by status or reporter. */
 export const listMajorMattersByAccount = (filter: AccountMatterFilter): Promise<Page<MajorMatter>> => {
   const conditions = [...(filter.status === undefined ? [] : ['#status = :status']), ...(filter.reportedBy === undefined ? [] : ['reportedBy = :me'])];
-  return queryPage(
-    'major-matters',
+  return newestFirst(
     {
       TableName: tableName,
       IndexName: 'gsi1',

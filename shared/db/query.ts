@@ -19,16 +19,30 @@ export const queryAll = async (input: QueryCommandInput): Promise<Record<string,
   return items;
 };
 
-/** One page of a keyed query, its cursor bound to the query (a cursor from another list is a 400). */
+/** Reads of one page at most: a filter that drops nearly everything cannot hold a request for long. */
+const maxRounds = 10;
+
+/**
+ * One page of a keyed query, its cursor bound to the query (a cursor from another list is
+ * a 400). A FilterExpression may drop some of what a read returns, so it reads on until
+ * the page is full or the partition ends (at most 10 reads); the cursor is the last key read.
+ */
 export const queryPage = async <T>(
   input: QueryCommandInput,
   limit: number,
   cursor: string | undefined,
   to: (item: Record<string, unknown>) => T,
 ): Promise<Page<T>> => {
-  const query = JSON.stringify([input.IndexName ?? 'table', input.ExpressionAttributeValues]);
-  const out = await db.send(new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: decodeCursor(query, cursor) }));
-  return { items: (out.Items ?? []).map(to), nextCursor: encodeCursor(query, out.LastEvaluatedKey) };
+  const query = JSON.stringify([input.IndexName ?? 'table', input.KeyConditionExpression, input.FilterExpression, input.ExpressionAttributeValues]);
+  const items: T[] = [];
+  let start: Record<string, unknown> | undefined = decodeCursor(query, cursor);
+  for (let round = 0; round < maxRounds; round++) {
+    const out = await db.send(new QueryCommand({ ...input, Limit: limit - items.length, ExclusiveStartKey: start }));
+    items.push(...(out.Items ?? []).map(to));
+    start = out.LastEvaluatedKey;
+    if (start === undefined || items.length >= limit) break;
+  }
+  return { items, nextCursor: encodeCursor(query, start) };
 };
 
 type WriteRequest = NonNullable<BatchWriteCommandOutput['UnprocessedItems']>[string][number];

@@ -2,7 +2,8 @@ import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-d
 import { ulid } from 'ulid';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { type Page, decodeCursor, encodeCursor } from '#shared/db/pagination.ts';
+import type { Page } from '#shared/db/pagination.ts';
+import { queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import type { Role } from '#shared/schemas/common.ts';
@@ -165,9 +166,5 @@ export const listStaff = async (filter: StaffFilter): Promise<Page<Staff>> => {
       ExpressionAttributeValues: { ':pk': 'STAFF' },
     };
   }
-  const query = JSON.stringify([input.IndexName ?? 'table', input.ExpressionAttributeValues]);
-  const out = await db.send(
-    new QueryCommand({ ...input, Limit: filter.limit, ExclusiveStartKey: decodeCursor(query, filter.cursor) }),
-  );
-  return { items: (out.Items ?? []).map(fromItem), nextCursor: encodeCursor(query, out.LastEvaluatedKey) };
+  return queryPage(input, filter.limit, filter.cursor, fromItem);
 };

@@ -140,8 +140,8 @@ export const findOpportunities = async (caller: Caller, query: ListOpportunities
     return store.listOpportunitiesByStatus('open', limit, cursor, addDays(todayInShanghai(), -query.staleDays + 1));
   }
   const stage = query.stage ?? 'open';
-  const page = await store.listOpportunitiesByStatus(stage === 'won' || stage === 'lost' ? stage : 'open', limit, cursor);
-  return { ...page, items: page.items.filter((o) => o.stage === stage) };
+  if (stage === 'won' || stage === 'lost') return store.listOpportunitiesByStatus(stage, limit, cursor);
+  return store.listOpportunitiesAtStage(stage, limit, cursor);
 };
 
 /** A project: for those who may read its account, and for the staff of the department that delivers it. */

@@ -43,6 +43,9 @@ describe('the whole loop on one key account', () => {
 
     const updated = await api.call('POST', `/v1/opportunities/${opportunity.id}/updates`, manager.id, { body: { note: '方案已提交客户', stage: 'proposal' } });
     expect(updated.body.stage).toBe('proposal');
+    const atProposal = await api.call('GET', '/v1/opportunities?stage=proposal&limit=1', coordinator.id);
+    expect(atProposal.body.items.map((o: { id: string }) => o.id)).toEqual([opportunity.id]);
+    expect((await api.call('GET', '/v1/opportunities?stage=negotiation', coordinator.id)).body.items).toEqual([]);
     expect((await api.call('GET', `/v1/opportunities/${opportunity.id}/updates`, manager.id)).body.items).toEqual([
       expect.objectContaining({ note: '方案已提交客户', stage: 'proposal', by: manager.id }),
     ]);
