@@ -7,6 +7,7 @@ import { type Holding, flagForReassignment, listHoldings } from '#shared/db/acco
 import * as rules from '#shared/domain/staff.ts';
 import type { Caller } from '#shared/domain/staff.ts';
 import { Conflict, Forbidden, NotFound, PreconditionFailed } from '#shared/errors.ts';
+import { withRetry } from '#shared/usecases/retry.ts';
 import type { CertificationInput, CreateStaffInput, PatchStaffInput, Staff, TrainingInput } from '#shared/schemas/staff.ts';
 
 export const staffLocation = (id: string) => `/v1/staff/${encodeURIComponent(id)}`;
@@ -40,32 +41,20 @@ export const updateStaff = async (id: string, ifMatch: number, patch: PatchStaff
   return after;
 };
 
-/**
- * A POST that changes the record (training, certification, departure) needs no If-Match:
- * it re-reads and retries when a concurrent write got there first, so nothing is lost.
- */
-const changeStaff = async (
+/** A POST that changes the record (training, certification, departure) needs no If-Match: withRetry re-reads on a race. */
+const changeStaff = (
   id: string,
   action: string,
   change: (staff: Staff) => Staff,
   audit: AuditContext,
   extra: (after: Staff) => TransactItem[] = () => [],
-): Promise<Staff> => {
-  const attempts = 3;
-  for (let attempt = 1; ; attempt++) {
+): Promise<Staff> =>
+  withRetry(`Staff member ${id}`, async () => {
     const before = await mustGet(id);
     const after = change(before);
-    try {
-      await replaceStaff(before, after, action, audit, extra(after));
-      return after;
-    } catch (error) {
-      if (!(error instanceof PreconditionFailed)) throw error;
-      if (attempt === attempts) {
-        throw new Conflict(`Staff member ${id} is being changed by others right now; retry`, 'concurrent-change');
-      }
-    }
-  }
-};
+    await replaceStaff(before, after, action, audit, extra(after));
+    return after;
+  });
 
 export const recordTraining = (id: string, training: TrainingInput, audit: AuditContext) =>
   changeStaff(id, 'training', (staff) => rules.recordTraining(staff, training), audit, (after) => [
