@@ -24,6 +24,9 @@ import type { Targets } from '#shared/schemas/accounts.ts';
 import type { Invoice, Opportunity, Payment, Project } from '#shared/schemas/business.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
 import type { VisitType } from '#shared/domain/pay/compliance.ts';
+import { mapLimited } from '#shared/concurrency.ts';
+
+export { mapLimited };
 
 export interface OrgSize {
   staff: number;
@@ -52,20 +55,7 @@ const generator = (seed: number) => {
 };
 const seedOf = (kind: number, i: number) => Math.imul(i + 1, 2654435761) ^ Math.imul(kind, 40503) ^ 0x5eed;
 
-/** Runs `work` over `items` with at most `width` in flight. */
-export const mapLimited = async <T, R>(items: readonly T[], width: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> => {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await work(items[i] as T, i);
-      }
-    }),
-  );
-  return results;
-};
+
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const grades = ['P5', 'P6', 'P7', 'P8'] as const;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { mapLimited } from '#shared/concurrency.ts';
 import { getTargets, listAccounts } from '#shared/db/accounts.ts';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { listPaymentsReceivedBetween, listProjectsWonBetween } from '#shared/db/business.ts';
@@ -48,20 +49,6 @@ export const planClose = async (periodId: string, runId: string): Promise<{ peri
   }
 };
 
-/** Runs `work` over `items` with at most `width` in flight, keeping order. */
-const mapLimited = async <T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> => {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await work(items[i] as T);
-      }
-    }),
-  );
-  return results;
-};
 
 /** Phase 2 — gather one batch of key accounts: assignments, visits, reports, targets, credits (keyed queries, 8 accounts in flight). */
 export const gatherBatch = async (periodId: string, cursor: string | null): Promise<GatheredAccount[]> => {
