@@ -5,7 +5,7 @@ import type { Page } from '#shared/db/pagination.ts';
 import { queryAll, queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
-import type { Invoice, Opportunity, OpportunityUpdate, Payment, Project } from '#shared/schemas/business.ts';
+import type { DepartmentChange, Invoice, Opportunity, OpportunityUpdate, Payment, Project } from '#shared/schemas/business.ts';
 
 /*
  * Keys (see README, data model):
@@ -18,6 +18,7 @@ import type { Invoice, Opportunity, OpportunityUpdate, Payment, Project } from '
  *                gsi1 ACCOUNT#<accountId>#PROJECTS / <wonOn>#<id>      (contract credit by account and won date)
  *                gsi2 DEPT#<department>#PROJECTS / <wonOn>#<id>        (by delivering department)
  *                gsi3 WON#<year> / ACCOUNT#<accountId>#<id>            (contract revenue of a year)
+ *   department   pk PROJECT#<id>  sk DEPT#<effectiveOn>#<changeId>     (the delivering department's changes)
  *   invoice      pk INVOICE#<id>  sk PROFILE
  *                gsi1 ACCOUNT#<accountId>#INVOICES / <issuedOn>#<id>
  *                gsi2 RECEIVABLES / <dueOn>#<id>                       (only while unpaid: sparse)
@@ -155,6 +156,25 @@ export const saveOpportunity = (before: Opportunity, after: Opportunity, action:
 
 export const saveProject = (before: Project, after: Project, action: string, ctx: AuditContext) =>
   commit([versioned(projectItem(after), before.version), auditPut(ctx, { entity: 'project', entityId: after.id, action, before, after })], `project ${after.id}`);
+
+/** A new delivering department, with the change kept in the project's history, together. */
+export const saveDepartmentChange = (before: Project, after: Project, change: DepartmentChange & { id: string }, ctx: AuditContext) =>
+  commit(
+    [
+      versioned(projectItem(after), before.version),
+      { Put: { TableName: tableName, Item: { ...projectKey(after.id), sk: `DEPT#${change.effectiveOn}#${change.id}`, kind: 'department-change', ...change } } },
+      auditPut(ctx, { entity: 'project', entityId: after.id, action: 'change-department', before, after }),
+    ],
+    `project ${after.id}`,
+  );
+
+/** Access pattern: a project's delivering-department changes, oldest first. */
+export const listDepartmentChanges = async (projectId: string): Promise<DepartmentChange[]> =>
+  (await queryAll({
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': `PROJECT#${projectId}`, ':prefix': 'DEPT#' },
+  })).map((item) => pick<DepartmentChange>(item, ['projectId', 'from', 'to', 'effectiveOn', 'reason', 'changedBy', 'changedAt']));
 
 /**
  * An invoice, with the project's invoiced total raised in the same transaction on the

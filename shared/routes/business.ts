@@ -3,6 +3,8 @@ import { AccountIdParams } from '#shared/schemas/accounts.ts';
 import {
   CreateOpportunityBody,
   DeliveryBody,
+  DepartmentChangeBody,
+  DepartmentChangePage,
   IdParams,
   Invoice,
   InvoiceBody,
@@ -94,6 +96,18 @@ export const businessRoutes = {
     summary: 'Record that a project was delivered',
     auth: anyStaff, tableAccess: 'write', params: IdParams, body: DeliveryBody,
     response: { status: 201, schema: Project, description: 'The delivered project' }, problems: [404, 409, 422],
+  }),
+  changeProjectDepartment: defineRoute({
+    id: 'changeProjectDepartment', method: 'POST', path: '/v1/projects/{id}/department-changes', handler: 'projects/change-department', tag,
+    summary: 'Replace the delivering department of a project (coordination group), keeping the change and its reason',
+    auth: { roles: ['coordinator'] }, tableAccess: 'write', params: IdParams, body: DepartmentChangeBody,
+    response: { status: 201, schema: Project, description: 'The project with its new department' }, problems: [404, 409, 422],
+  }),
+  listProjectDepartmentChanges: defineRoute({
+    id: 'listProjectDepartmentChanges', method: 'GET', path: '/v1/projects/{id}/department-changes', handler: 'projects/list-department-changes', tag,
+    summary: 'The delivering-department history of a project',
+    auth: anyStaff, tableAccess: 'read', params: IdParams,
+    response: { status: 200, schema: DepartmentChangePage, description: 'The changes, oldest first' }, problems: [404],
   }),
   issueInvoice: defineRoute({
     id: 'issueInvoice', method: 'POST', path: '/v1/projects/{id}/invoices', handler: 'projects/issue-invoice', tag,

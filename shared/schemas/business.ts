@@ -82,6 +82,17 @@ export const WinResult = z.object({ opportunity: Opportunity, projects: z.array(
 
 export const DeliveryBody = z.strictObject({ deliveredOn: IsoDate });
 
+/** Replacing the delivering department (domain.md §2, reassignment). */
+export const DepartmentChangeBody = z.strictObject({
+  department: Text(100),
+  effectiveOn: IsoDate,
+  reason: z.enum(['unfit', 'customer_request', 'other']),
+});
+export const DepartmentChange = z
+  .object({ projectId: Id, from: z.string(), to: z.string(), effectiveOn: IsoDate, reason: z.string(), changedBy: Id, changedAt: z.string() })
+  .meta({ id: 'DepartmentChange' });
+export type DepartmentChange = z.infer<typeof DepartmentChange>;
+
 export const InvoiceBody = z
   .strictObject({ amount: PositiveAmount, issuedOn: IsoDate, dueOn: IsoDate })
   .refine((b) => b.dueOn >= b.issuedOn, { message: 'must not be before issuedOn', path: ['dueOn'] });
@@ -204,3 +215,4 @@ export const IdParams = z.strictObject({ id: Id });
 export const OpportunityPage = page(Opportunity).meta({ id: 'OpportunityPage' });
 export const ProjectPage = page(Project).meta({ id: 'ProjectPage' });
 export const UpdatePage = page(OpportunityUpdate).meta({ id: 'OpportunityUpdatePage' });
+export const DepartmentChangePage = page(DepartmentChange).meta({ id: 'DepartmentChangePage' });

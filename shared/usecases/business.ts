@@ -180,6 +180,33 @@ export const recordDelivery = (caller: Caller, id: string, deliveredOn: string, 
     return after;
   });
 
+/**
+ * The coordination group replaces a project's delivering department (domain.md §2) when it
+ * judges it unfit or the customer asks; the change and its reason are kept. A delivered
+ * project keeps the department that delivered it.
+ */
+export const changeDepartment = (caller: Caller, id: string, input: { department: string; effectiveOn: string; reason: string }, audit: AuditContext) =>
+  withRetry(`Project ${id}`, async () => {
+    const { project } = await seeProject(caller, id);
+    if (project.deliveredOn !== null) throw new RuleViolation('already-delivered', `Project ${id} was delivered on ${project.deliveredOn} by ${project.department}`);
+    if (input.department === project.department) {
+      throw new RuleViolation('same-department', `${input.department} already delivers project ${id}`, [{ path: 'body.department', message: 'already the delivering department' }]);
+    }
+    const last = (await store.listDepartmentChanges(id)).at(-1)?.effectiveOn ?? project.wonOn;
+    if (input.effectiveOn < last) {
+      throw new RuleViolation('department-change-before-current', `The current department delivers from ${last}`, [{ path: 'body.effectiveOn', message: `must be on or after ${last}` }]);
+    }
+    const after = { ...project, department: input.department, version: project.version + 1 };
+    const change = { id: ulid(), projectId: id, from: project.department, to: input.department, effectiveOn: input.effectiveOn, reason: input.reason, changedBy: caller.id, changedAt: audit.at };
+    await store.saveDepartmentChange(project, after, change, audit);
+    return after;
+  });
+
+export const departmentChanges = async (caller: Caller, id: string) => {
+  await seeProject(caller, id);
+  return { items: await store.listDepartmentChanges(id), nextCursor: null };
+};
+
 /** An invoice never takes the project's invoiced total past its contract amount (422). */
 export const issueInvoice = async (caller: Caller, projectId: string, input: InvoiceInput, audit: AuditContext): Promise<Invoice> => {
   const { project, account } = await seeProject(caller, projectId);

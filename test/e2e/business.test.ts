@@ -205,3 +205,29 @@ describe('receivables', () => {
     expect((await api.call('GET', '/v1/receivables', delivery.id)).status).toBe(403);
   });
 });
+
+describe('replacing the delivering department', () => {
+  it('moves an undelivered project to another department, keeps the change, and refuses it once delivered', async () => {
+    const account = await createKeyAccount(api, coordinator.id, contactLeader.id, manager.id);
+    const opportunity = await newOpportunity(account.id);
+    const [project] = (await api.call('POST', `/v1/opportunities/${opportunity.id}/win`, manager.id, {
+      body: { wonOn: '2026-02-10', projects: [{ name: '园区网络', department: '交付一部', contractAmount: 1_000 }] },
+    })).body.projects;
+    const path = `/v1/projects/${project.id}/department-changes`;
+    const body = { department: '交付二部', effectiveOn: '2026-03-01', reason: 'unfit' };
+    expect((await api.call('POST', path, manager.id, { body })).status).toBe(403);
+    expect((await api.call('POST', path, coordinator.id, { body: { ...body, effectiveOn: '2026-01-01' } })).body.type).toMatch(/department-change-before-current$/);
+    const moved = await api.call('POST', path, coordinator.id, { body });
+    expect(moved.status).toBe(201);
+    expect(moved.body).toMatchObject({ department: '交付二部', version: 2 });
+    expect((await api.call('POST', path, coordinator.id, { body })).body.type).toMatch(/same-department$/);
+    expect((await api.call('GET', path, manager.id)).body.items).toEqual([
+      expect.objectContaining({ from: '交付一部', to: '交付二部', effectiveOn: '2026-03-01', reason: 'unfit', changedBy: coordinator.id }),
+    ]);
+    // The department that lost it no longer sees it; the new one does, and delivers it.
+    expect((await api.call('GET', `/v1/projects/${project.id}`, delivery.id)).status).toBe(404);
+    expect((await api.call('POST', `/v1/projects/${project.id}/delivery`, otherDepartment.id, { body: { deliveredOn: '2026-04-01' } })).status).toBe(201);
+    const late = await api.call('POST', path, coordinator.id, { body: { ...body, department: '交付一部', effectiveOn: '2026-05-01' } });
+    expect(late.body.type).toMatch(/already-delivered$/);
+  });
+});
