@@ -68,6 +68,19 @@ export class RuleViolation extends HttpError {
   }
 }
 
+/** A body that is not declared as JSON: the API takes JSON bodies only. */
+export class UnsupportedMediaType extends HttpError {
+  constructor(received: string | undefined) {
+    super(
+      415,
+      'unsupported-media-type',
+      'Unsupported media type',
+      `Send the body as JSON with Content-Type: application/json${received === undefined ? ' (none was sent)' : `, not ${received.slice(0, 100)}`}`,
+      [{ path: 'headers.content-type', message: 'must be application/json' }],
+    );
+  }
+}
+
 export class PreconditionRequired extends HttpError {
   constructor() {
     super(428, 'if-match-required', 'Precondition required', 'Send If-Match with the ETag you read');
