@@ -26,8 +26,15 @@ export class HttpError extends Error {
 }
 
 export class BadRequest extends HttpError {
-  constructor(detail: string, errors: FieldError[] = []) {
-    super(400, 'validation-error', 'Your request is not valid', detail, errors);
+  constructor(detail: string, errors: FieldError[] = [], slug = 'validation-error') {
+    super(400, slug, 'Your request is not valid', detail, errors);
+  }
+}
+
+/** A cursor this list did not give out, or one changed since (shared/db/pagination.ts). */
+export class InvalidCursor extends BadRequest {
+  constructor() {
+    super('The cursor is not one this list gave out', [{ path: 'query.cursor', message: 'not a valid cursor for this list' }], 'invalid-cursor');
   }
 }
 
