@@ -24,6 +24,7 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
   const stateless = new StatelessStack(app, 'KamStateless', {
     description: 'Key account management: API and functions',
     table: stateful.table,
+    cursorKey: stateful.cursorKey,
   });
   // A policy-validation plugin, not an Aspect: findings are errors that stop synth. Acknowledged
   // findings leave the report, so their reasons are written into the templates as the audit trail.

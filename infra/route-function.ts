@@ -5,6 +5,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { bundling } from '#infra/bundling.ts';
 import { tableDefinition } from '#shared/table.ts';
@@ -14,6 +15,8 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export interface RouteFunctionProps {
   /** Handler file under `functions/`, without extension (a route's `handler`), e.g. `staff/get-staff`. */
   readonly handlerFile: string;
+  /** The key that signs list cursors (CURSOR_KEY, read when shared/db/pagination.ts loads). */
+  readonly cursorKey: ISecret;
   readonly environment?: Readonly<Record<string, string>>;
   readonly memorySize?: number;
   readonly timeout?: Duration;
@@ -49,6 +52,14 @@ export class RouteFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: 'kam-api',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
+        // Every function reads the table through the shared data modules, so every bundle
+        // loads the cursor module, which needs its key at start-up. A CloudFormation dynamic
+        // reference ({{resolve:secretsmanager:…}}) puts the value in at deployment: no
+        // Secrets Manager client in each bundle (already large), no GetSecretValue on each
+        // cold start and no grant to the function's role. The cost: the value sits in the
+        // function's configuration (encrypted at rest, readable with GetFunctionConfiguration,
+        // which only operators hold) and reaches the functions only on a deploy (no rotation).
+        CURSOR_KEY: props.cursorKey.secretValue.unsafeUnwrap(),
         ...props.environment,
       },
       bundling: {

@@ -27,6 +27,7 @@ import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } f
 import { LambdaInvoke as InvokeFunction, StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
 import { type CfnStateMachine, DefinitionBody, DistributedMap, Fail, JsonPath, LogLevel, StateMachine, TaskInput } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { RouteFunction } from '#infra/route-function.ts';
@@ -35,6 +36,8 @@ import { catalogue } from '#shared/routes/index.ts';
 
 export interface StatelessStackProps extends StackProps {
   readonly table: ITable;
+  /** Signs list cursors; every function gets it (infra/route-function.ts). */
+  readonly cursorKey: ISecret;
 }
 
 /** The HTTP API, its Cognito user pool and one function per catalogue route. */
@@ -49,7 +52,7 @@ export class StatelessStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    const { table } = props;
+    const { table, cursorKey } = props;
 
     this.userPool = this.createUserPool();
     this.userPoolClient = this.userPool.addClient('ApiClient', {
@@ -115,6 +118,7 @@ export class StatelessStack extends Stack {
       const group = this.routeGroup(route.tag);
       const fn = new RouteFunction(group, route.id, {
         handlerFile: route.handler,
+        cursorKey,
         description: `${route.method} ${route.path}`,
         ...(route.timeoutSeconds === undefined ? {} : { timeout: Duration.seconds(route.timeoutSeconds) }),
         ...(route.memoryMb === undefined ? {} : { memorySize: route.memoryMb }),
@@ -143,7 +147,7 @@ export class StatelessStack extends Stack {
       this.routeStacks.set(route.id, group);
     }
 
-    this.addJobs(table);
+    this.addJobs(table, cursorKey);
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
@@ -157,7 +161,7 @@ export class StatelessStack extends Stack {
   }
 
   /** One function and one EventBridge Scheduler schedule per job, with retries and a dead-letter queue. */
-  private addJobs(table: ITable): void {
+  private addJobs(table: ITable, cursorKey: ISecret): void {
     const scope = new NestedStack(this, 'Jobs', { description: 'Scheduled jobs' });
     const deadLetters = new Queue(scope, 'JobDeadLetters', {
       encryption: QueueEncryption.SQS_MANAGED,
@@ -168,7 +172,7 @@ export class StatelessStack extends Stack {
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is itself the dead-letter queue of the job schedules; it needs none of its own.',
     });
-    const closeWorkflow = this.periodCloseWorkflow(scope, table);
+    const closeWorkflow = this.periodCloseWorkflow(scope, table, cursorKey);
     for (const job of jobs) {
       if (job.workflow === 'period-close') {
         this.jobStacks.set(job.id, scope);
@@ -186,6 +190,7 @@ export class StatelessStack extends Stack {
       }
       const fn = new RouteFunction(scope, job.id, {
         handlerFile: job.handler,
+        cursorKey,
         description: job.summary,
         timeout: Duration.seconds(job.timeoutSeconds),
         memorySize: 512,
@@ -218,10 +223,10 @@ export class StatelessStack extends Stack {
    * batches 10 at a time → finish (statements, bulletin, unlock); any failure releases the
    * lock and fails the execution. Same steps as closePeriod runs in one process.
    */
-  private periodCloseWorkflow(scope: NestedStack, table: ITable): StateMachine {
+  private periodCloseWorkflow(scope: NestedStack, table: ITable, cursorKey: ISecret): StateMachine {
     const steps: RouteFunction[] = [];
     const step = (id: string, handlerFile: string, timeoutSeconds: number, memorySize = 512) => {
-      const fn = new RouteFunction(scope, id, { handlerFile, description: `Period close: ${id}`, timeout: Duration.seconds(timeoutSeconds), memorySize, environment: { STAFF_ID_CLAIM: 'username' } });
+      const fn = new RouteFunction(scope, id, { handlerFile, cursorKey, description: `Period close: ${id}`, timeout: Duration.seconds(timeoutSeconds), memorySize, environment: { STAFF_ID_CLAIM: 'username' } });
       fn.bindTable(table, 'RW');
       steps.push(fn);
       return fn;

@@ -5,7 +5,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { JavaMissing, ensureTable, startDynamoLocal } from '#local/dynamo.ts';
 import { localAudience, localIssuer, loadOrCreateKeys } from '#local/keys.ts';
-import { handlerEnv, local } from '#local/settings.ts';
+import { handlerEnv, loadOrCreateCursorKey, local } from '#local/settings.ts';
 
 let dynamo;
 try {
@@ -17,7 +17,7 @@ try {
   }
   throw error;
 }
-Object.assign(process.env, handlerEnv(dynamo.endpoint, local.tableName), {
+Object.assign(process.env, handlerEnv(dynamo.endpoint, local.tableName, loadOrCreateCursorKey()), {
   POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
 });
 await ensureTable(dynamo.endpoint, local.tableName);

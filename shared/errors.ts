@@ -26,8 +26,15 @@ export class HttpError extends Error {
 }
 
 export class BadRequest extends HttpError {
-  constructor(detail: string, errors: FieldError[] = []) {
-    super(400, 'validation-error', 'Your request is not valid', detail, errors);
+  constructor(detail: string, errors: FieldError[] = [], slug = 'validation-error') {
+    super(400, slug, 'Your request is not valid', detail, errors);
+  }
+}
+
+/** A cursor this list did not give out, or one changed since (shared/db/pagination.ts). */
+export class InvalidCursor extends BadRequest {
+  constructor() {
+    super('The cursor is not one this list gave out', [{ path: 'query.cursor', message: 'not a valid cursor for this list' }], 'invalid-cursor');
   }
 }
 
@@ -65,6 +72,19 @@ export class PreconditionFailed extends HttpError {
 export class RuleViolation extends HttpError {
   constructor(rule: string, detail: string, errors: FieldError[] = []) {
     super(422, rule, 'A business rule was broken', detail, errors);
+  }
+}
+
+/** A body that is not declared as JSON: the API takes JSON bodies only. */
+export class UnsupportedMediaType extends HttpError {
+  constructor(received: string | undefined) {
+    super(
+      415,
+      'unsupported-media-type',
+      'Unsupported media type',
+      `Send the body as JSON with Content-Type: application/json${received === undefined ? ' (none was sent)' : `, not ${received.slice(0, 100)}`}`,
+      [{ path: 'headers.content-type', message: 'must be application/json' }],
+    );
   }
 }
 

@@ -10,6 +10,7 @@ const statusText: Record<number, string> = {
   404: 'No such object (or not visible to the caller)',
   409: 'Conflicting state',
   412: 'If-Match is stale',
+  415: 'The body is not sent as application/json',
   422: 'A business rule was broken',
   428: 'If-Match is required',
   500: 'Unexpected error (logged)',
@@ -17,7 +18,15 @@ const statusText: Record<number, string> = {
 };
 
 const problemResponses = (route: RouteDefinition) => {
-  const statuses = new Set([400, 500, 503, ...(route.auth === 'public' ? [] : [401, 403]), ...(route.problems ?? [])]);
+  const statuses = new Set([
+    400,
+    500,
+    503,
+    ...(route.auth === 'public' ? [] : [401, 403]),
+    // The middleware refuses a body that is not JSON before it reads it (shared/http/middleware.ts).
+    ...(route.body === undefined ? [] : [415]),
+    ...(route.problems ?? []),
+  ]);
   return Object.fromEntries(
     [...statuses]
       .sort()

@@ -143,7 +143,7 @@ export const createGateway = (options: GatewayOptions) => {
       isBase64Encoded: false,
     } as APIGatewayProxyEventV2WithJWTAuthorizer;
     const handler = await load(route);
-    return handler(event, lambdaContext(`kam-local-${route.id}`, requestId));
+    return handler(event, lambdaContext(`kam-local-${route.id}`, requestId, route.timeoutSeconds));
   };
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {

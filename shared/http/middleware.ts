@@ -4,7 +4,15 @@ import type * as z from 'zod';
 import { config } from '#shared/config.ts';
 import { getStaffById } from '#shared/db/staff.ts';
 import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
-import { BadRequest, type FieldError, Forbidden, PreconditionFailed, PreconditionRequired, Unauthorized } from '#shared/errors.ts';
+import {
+  BadRequest,
+  type FieldError,
+  Forbidden,
+  PreconditionFailed,
+  PreconditionRequired,
+  Unauthorized,
+  UnsupportedMediaType,
+} from '#shared/errors.ts';
 import { problemResponse, toHttpError } from '#shared/http/problem.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { logger } from '#shared/logger.ts';
@@ -54,9 +62,8 @@ export const authenticate = (route: RouteDefinition): Middleware => ({
     const staffId = claims[config.staffIdClaim];
     if (typeof staffId !== 'string' || staffId === '') throw new Unauthorized();
     const staff = await getStaffById(staffId);
-    if (staff === undefined) {
-      throw new Forbidden('Your sign-in is valid but names no staff record', 'unknown-staff');
-    }
+    // api.md: a valid signature over a staff id that does not exist is a bad token (401).
+    if (staff === undefined) throw new Unauthorized('Your token names no staff record');
     if (staff.status === 'departed') {
       throw new Forbidden(`Your access ended when you left on ${staff.leftOn}`, 'staff-departed');
     }
@@ -68,19 +75,32 @@ export const authenticate = (route: RouteDefinition): Middleware => ({
   },
 });
 
+/**
+ * A field that is absent: zod 4 reports a wrong type, value or union whose input (kept by
+ * `reportInput`) is undefined; "expected string, received undefined" says "required".
+ */
+const missingCodes = new Set(['invalid_type', 'invalid_value', 'invalid_union']);
+const isMissing = (issue: z.core.$ZodIssue): boolean => missingCodes.has(issue.code) && issue.input === undefined;
+
 const issuesOf = (prefix: string, error: z.ZodError): FieldError[] =>
   error.issues.map((issue) => {
     const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const path = [prefix, ...issue.path.map(String)].join('.');
     return unknownKeys.length > 0
       ? { path: `${path}.${unknownKeys.join(',')}`, message: `unknown field${unknownKeys.length > 1 ? 's' : ''}: ${unknownKeys.join(', ')}` }
-      : { path, message: issue.message };
+      : { path, message: isMissing(issue) ? 'required' : issue.message };
   });
+
+/** application/json or a JSON-based type (application/problem+json …), any parameters. */
+const jsonMediaType = /^application\/(?:[a-z0-9!#$&^_.-]+\+)?json\s*(?:;.*)?$/i;
 
 const parseJsonBody = (event: HttpEvent): unknown => {
   if (event.body === undefined || event.body === '') {
     throw new BadRequest('This request needs a JSON body', [{ path: 'body', message: 'required' }]);
   }
+  // JSON bodies only: text/plain (a "simple" cross-site request) or no type at all is 415.
+  const contentType = event.headers['content-type'];
+  if (contentType === undefined || !jsonMediaType.test(contentType.trim())) throw new UnsupportedMediaType(contentType);
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   try {
     return JSON.parse(text);
@@ -101,7 +121,7 @@ export const validate = (route: RouteDefinition): Middleware => ({
     const errors: FieldError[] = [];
     for (const [name, schema, raw] of parts) {
       if (schema === undefined) continue;
-      const result = schema.safeParse(raw);
+      const result = schema.safeParse(raw, { reportInput: true });
       if (result.success) routeState(request.context)[name] = result.data;
       else errors.push(...issuesOf(name, result.error));
     }

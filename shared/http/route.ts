@@ -31,7 +31,7 @@ export interface RouteDefinition {
    */
   readonly ifMatch?: 'required' | 'when-exists';
   readonly response: { readonly status: 200 | 201 | 204; readonly schema: z.ZodType; readonly description: string; readonly contentType?: string };
-  /** Problem statuses this route may answer besides 400/401/403/500. */
+  /** Problem statuses this route may answer besides 400/401/403/500/503 (and 415 where it has a body). */
   readonly problems?: readonly number[];
   /** For heavy routes: the function's time limit (API Gateway waits 30 s at most) and memory. */
   readonly timeoutSeconds?: number;

@@ -183,11 +183,12 @@ export const setRevenue = async (accountId: string, year: number, ifMatch: numbe
  * smallest set reaching 80 % marked (pareto.ts), a page at a time.
  */
 export const keyAccountCandidates = async (year: number, limit: number, cursor: string | undefined) => {
+  // The cursor is checked before anything is read.
+  const query = `candidates#${year}`;
+  const offset = Number(decodeCursor(query, cursor)?.offset ?? 0);
   const won = await wonRevenueByAccount(year);
   const recorded = (await store.listRevenueByYear(year)).filter((r) => !won.has(r.accountId));
   const { total, ranked } = paretoCut([...[...won].map(([accountId, amount]) => ({ accountId, amount })), ...recorded]);
-  const query = `candidates#${year}`;
-  const offset = Number(decodeCursor(query, cursor)?.offset ?? 0);
   const slice = ranked.slice(offset, offset + limit);
   const accounts = new Map((await store.getAccountsByIds(slice.map((r) => r.accountId))).map((a) => [a.id, a]));
   return {

@@ -102,7 +102,13 @@ describe.each(routes)('$name', (route) => {
     expect(refused.status).toBe(403);
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
     expect((await call(departed.id)).body).toMatchObject({ status: 403, type: expect.stringMatching(/staff-departed$/) });
-    expect((await call('nobody-at-all')).body).toMatchObject({ status: 403, type: expect.stringMatching(/unknown-staff$/) });
+  });
+
+  it('answers 401 to a validly signed token whose subject names no staff record', async () => {
+    const unknown = await call('nobody-at-all');
+    expect(unknown.status).toBe(401);
+    expect(unknown.headers.get('content-type')).toBe('application/problem+json');
+    expect(unknown.body).toMatchObject({ status: 401, type: expect.stringMatching(/unauthorized$/) });
   });
 
   if (route.badBody !== undefined) {

@@ -166,6 +166,29 @@ describe('stateless stack', () => {
     }
   });
 
+  it('gives every function, routes and jobs alike, the cursor key as a deploy-time reference to the stateful secret', () => {
+    // Arrange
+    const stacks = new Set([...built.stateless.routeStacks.values(), ...built.stateless.jobStacks.values()]);
+    const closeSteps = 4; // plan, gather, finish, abort
+
+    // Act
+    const perTemplate = [...stacks].map((stack) => {
+      const functions = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function') as Record<string, Resource>);
+      return functions.map((fn) => JSON.stringify((fn.Properties?.Environment as { Variables: Record<string, unknown> }).Variables.CURSOR_KEY));
+    });
+
+    // Assess
+    expect(perTemplate.flat()).toHaveLength(catalogue.length + jobs.filter((job) => job.workflow === undefined).length + closeSteps);
+    for (const references of perTemplate) {
+      // CloudFormation resolves at most 60 dynamic references per template.
+      expect(references.length).toBeLessThanOrEqual(60);
+      for (const reference of references) {
+        expect(reference).toContain('{{resolve:secretsmanager:');
+        expect(reference).toContain(':SecretString:::}}');
+      }
+    }
+  });
+
   it.each(catalogue.filter((route) => route.tableAccess === 'read').map((route) => [route.id, route] as const))(
     'lets read-only %s read the table but never write to it',
     (_id, route) => {
@@ -271,6 +294,14 @@ describe('stateful stack', () => {
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
       }),
+    });
+  });
+
+  it('generates the cursor key in Secrets Manager and keeps it', () => {
+    stateful.hasResource('AWS::SecretsManager::Secret', {
+      Properties: { GenerateSecretString: Match.objectLike({ PasswordLength: 64, ExcludePunctuation: true }) },
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
     });
   });
 

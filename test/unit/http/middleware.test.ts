@@ -32,7 +32,7 @@ const request = (changes: { path?: string; body?: string; headers?: Record<strin
   const event = sampleEvent('http-get-staff.json');
   event.routeKey = 'PATCH /v1/echo/{id}';
   event.pathParameters = { id: changes.path ?? 'E1' };
-  event.headers = { 'if-match': '"3"', ...changes.headers };
+  event.headers = { 'if-match': '"3"', 'content-type': 'application/json', ...changes.headers };
   if (changes.query !== undefined) event.queryStringParameters = changes.query;
   event.body = changes.body ?? JSON.stringify({ name: '张三', amount: 100 });
   return echo(event, lambdaContext('test'));
@@ -66,11 +66,39 @@ describe('the shared middleware chain', () => {
     }
   });
 
+  it('says "required" for a missing field, and the expected type for a wrong one', async () => {
+    const result = await request({ body: JSON.stringify({ amount: 'ten' }) });
+    expect(result.statusCode).toBe(400);
+    expect(json(result).errors).toEqual([
+      { path: 'body.name', message: 'required' },
+      { path: 'body.amount', message: 'Invalid input: expected number, received string' },
+    ]);
+    const nulls = await request({ body: JSON.stringify({ name: null, amount: 1 }) });
+    expect(json(nulls).errors).toEqual([{ path: 'body.name', message: 'Invalid input: expected string, received null' }]);
+  });
+
+  it('refuses a body not sent as JSON with a 415 problem, and takes JSON types with parameters', async () => {
+    for (const contentType of ['text/plain', 'text/plain;charset=utf-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp', 'text/json', '']) {
+      const result = await request({ headers: { 'content-type': contentType } });
+      expect(result.statusCode, contentType).toBe(415);
+      expect(result.headers).toMatchObject({ 'content-type': 'application/problem+json' });
+      expect(json(result)).toMatchObject({ status: 415, type: expect.stringMatching(/unsupported-media-type$/) });
+    }
+    const event = sampleEvent('http-get-staff.json');
+    event.pathParameters = { id: 'E1' };
+    event.headers = { 'if-match': '"3"' };
+    event.body = JSON.stringify({ name: 'a', amount: 1 });
+    expect((await echo(event, lambdaContext('test'))).statusCode).toBe(415);
+    for (const contentType of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset=UTF-8', 'application/merge-patch+json']) {
+      expect((await request({ headers: { 'content-type': contentType } })).statusCode, contentType).toBe(200);
+    }
+  });
+
   it('requires If-Match (428) and refuses one that names no version (412)', async () => {
     expect((await request({ headers: { 'if-match': '' } })).statusCode).toBe(428);
     const noHeader = sampleEvent('http-get-staff.json');
     noHeader.pathParameters = { id: 'E1' };
-    noHeader.headers = {};
+    noHeader.headers = { 'content-type': 'application/json' }; // no If-Match at all
     noHeader.body = JSON.stringify({ name: 'a', amount: 1 });
     expect((await echo(noHeader, lambdaContext('test'))).statusCode).toBe(428);
     expect((await request({ headers: { 'if-match': '*' } })).statusCode).toBe(412);
