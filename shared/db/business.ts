@@ -281,6 +281,16 @@ export const listProjectsByAccount = (accountId: string, limit: number, cursor?:
   queryPage(onIndex('gsi1', `ACCOUNT#${accountId}#PROJECTS`), limit, cursor, toProject);
 export const listProjectsByDepartment = (department: string, limit: number, cursor?: string) =>
   queryPage(onIndex('gsi2', `DEPT#${department}#PROJECTS`), limit, cursor, toProject);
+/** Access pattern: an account's projects one department delivers (gsi1, filtered on the department). */
+export const listProjectsOfAccountByDepartment = (accountId: string, department: string, limit: number, cursor?: string) => {
+  const input = onIndex('gsi1', `ACCOUNT#${accountId}#PROJECTS`);
+  return queryPage(
+    { ...input, FilterExpression: '#department = :department', ExpressionAttributeNames: { '#department': 'department' }, ExpressionAttributeValues: { ...input.ExpressionAttributeValues, ':department': department } },
+    limit,
+    cursor,
+    toProject,
+  );
+};
 export const allProjectsOfAccount = async (accountId: string) => (await queryAll(onIndex('gsi1', `ACCOUNT#${accountId}#PROJECTS`))).map(toProject);
 
 /** Access pattern (pay close): projects of an account whose opportunity was won in [from, to]. */

@@ -1,6 +1,6 @@
 import type { AccountRole } from '#shared/domain/assignments.ts';
 import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
-import { type FieldError, Forbidden, RuleViolation } from '#shared/errors.ts';
+import { type FieldError, Forbidden, NotFound, RuleViolation } from '#shared/errors.ts';
 import type { Role } from '#shared/schemas/common.ts';
 import type { Account, CreateAccountInput, PatchAccountInput } from '#shared/schemas/accounts.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
@@ -26,43 +26,99 @@ export const patchAccount = (account: Account, patch: PatchAccountInput): Accoun
   version: account.version + 1,
 });
 
-const coordinationGroup: readonly Role[] = ['coordinator', 'leadership'];
 const salesRoles: readonly Role[] = ['sales_manager', 'contact_leader'];
 
 export const holdsAccount = (caller: Caller, account: Account): boolean =>
   caller.id === account.contactLeaderId || caller.id === account.salesManagerId;
 
 /**
- * Exclusive ownership (domain.md §2): on a key account only its contact leader, its sales
- * manager, the coordination group and leadership may act. A normal account is open to
- * the sales roles. Opportunities, visits and plans use this same rule.
+ * What a caller wants to do with an account or its objects. The one account guard
+ * (domain.md §1, §2; README "Access rules") decides each from roles and holders:
+ *
+ * | purpose | objects | allowed |
+ * | --- | --- | --- |
+ * | act | account changes, opportunities and their updates, win/lose, visits, reports | coordinators; the holders; on a normal account also the sales roles and leadership |
+ * | money | invoices issued, payments recorded | act, and finance |
+ * | read | opportunities, updates, visits, reports, pipeline, handovers | act, and leadership |
+ * | records | the account, its assignments and targets, projects, invoices, payments | read, and finance |
+ * | held | disputes, spot checks, major matters of the account (all of them) | coordinators, leadership, the holders |
+ * | oversee | targets, spot checks, dossier grants and log | coordinators, leadership |
+ *
+ * Refused: 403 to whoever knows the account exists — the coordination group, leadership,
+ * finance, the sales roles (a credit code's 409 names any account to them anyway), and
+ * anyone tied to it (a department delivering one of its projects, a grant, a party to
+ * one of its objects) — with `account-owned` on a key account the caller would act on
+ * were it theirs, `role-not-allowed` otherwise; 404 `No account <id>` to everyone else.
  */
-export const mayActOnAccount = (caller: Caller, account: Account): boolean =>
-  hasAnyRole(caller, coordinationGroup) ||
-  (account.tier === 'key' ? holdsAccount(caller, account) : hasAnyRole(caller, salesRoles));
+export type AccountPurpose = 'act' | 'money' | 'read' | 'records' | 'held' | 'oversee';
 
-/** Finance reads every account (receivables, pay); everyone else reads what they may act on. */
-export const mayReadAccount = (caller: Caller, account: Account): boolean =>
-  mayActOnAccount(caller, account) || hasAnyRole(caller, ['finance']);
+const mayAct = (caller: Caller, account: Account): boolean =>
+  hasAnyRole(caller, ['coordinator']) ||
+  holdsAccount(caller, account) ||
+  (account.tier === 'normal' && hasAnyRole(caller, [...salesRoles, 'leadership']));
+
+export const mayUseAccount = (caller: Caller, account: Account, purpose: AccountPurpose): boolean => {
+  switch (purpose) {
+    case 'act':
+      return mayAct(caller, account);
+    case 'money':
+      return mayAct(caller, account) || hasAnyRole(caller, ['finance']);
+    case 'read':
+      return mayAct(caller, account) || hasAnyRole(caller, ['leadership']);
+    case 'records':
+      return mayAct(caller, account) || hasAnyRole(caller, ['leadership', 'finance']);
+    case 'held':
+      return hasAnyRole(caller, ['coordinator', 'leadership']) || holdsAccount(caller, account);
+    case 'oversee':
+      return hasAnyRole(caller, ['coordinator', 'leadership']);
+  }
+};
+
+/** Whose roles alone tell them an account exists; `tied` adds a relation the use case found. */
+export const knowsAccount = (caller: Caller, account: Account, tied = false): boolean =>
+  tied || holdsAccount(caller, account) || hasAnyRole(caller, ['coordinator', 'leadership', 'finance', ...salesRoles]);
+
+export type AccountDecision = { kind: 'allowed' } | { kind: 'refused'; error: Forbidden } | { kind: 'hidden' };
 
 const owned = (account: Account) =>
   new Forbidden(
-    `Account ${account.id} is a key account: only its contact leader, its sales manager and the coordination group may act on it. Take any dispute over it to the coordination group.`,
+    `Account ${account.id} is a key account: only its contact leader, its sales manager and the coordinators may act on it. Take any dispute over it to the coordination group.`,
     'account-owned',
     'This key account is owned by its assigned team',
   );
 
-export const assertMayActOnAccount = (caller: Caller, account: Account): void => {
-  if (mayActOnAccount(caller, account)) return;
-  throw account.tier === 'key' ? owned(account) : new Forbidden('Only the sales roles and the coordination group act on accounts', 'role-not-allowed');
+const purposeText: Record<AccountPurpose, string> = {
+  act: 'Only the account’s people and the coordinators act on this account',
+  money: 'Only the account’s people, finance and the coordinators move money on this account',
+  read: 'Finance and department staff do not read an account’s opportunities, visits, reports or handovers',
+  records: 'Only the account’s people, the coordination group and finance read this account’s records',
+  held: 'Only the account’s holders and the coordination group see these records of the account',
+  oversee: 'Only the coordination group does this',
 };
 
-export const assertMayReadAccount = (caller: Caller, account: Account): void => {
-  if (!mayReadAccount(caller, account)) assertMayActOnAccount(caller, account);
+/** The one decision: allowed, refused (403) or hidden (404). */
+export const decideAccount = (caller: Caller, account: Account, purpose: AccountPurpose, tied = false): AccountDecision => {
+  if (mayUseAccount(caller, account, purpose)) return { kind: 'allowed' };
+  if (!knowsAccount(caller, account, tied)) return { kind: 'hidden' };
+  const wouldHold = account.tier === 'key' && purpose !== 'oversee' && hasAnyRole(caller, [...salesRoles, 'leadership']);
+  return { kind: 'refused', error: wouldHold ? owned(account) : new Forbidden(purposeText[purpose], 'role-not-allowed') };
+};
+
+/** Throws the decision's error: the 403, or `hidden()` (404 `No account <id>` unless the object's own). */
+export const assertAccount = (
+  caller: Caller,
+  account: Account,
+  purpose: AccountPurpose,
+  tied = false,
+  hidden: () => Error = () => new NotFound(`No account ${account.id}`),
+): void => {
+  const decision = decideAccount(caller, account, purpose, tied);
+  if (decision.kind === 'refused') throw decision.error;
+  if (decision.kind === 'hidden') throw hidden();
 };
 
 /** Sees every account list; others see the accounts they hold, and the open pool of normal accounts. */
-export const seesAllAccounts = (caller: Caller): boolean => hasAnyRole(caller, [...coordinationGroup, 'finance']);
+export const seesAllAccounts = (caller: Caller): boolean => hasAnyRole(caller, ['coordinator', 'leadership', 'finance']);
 
 const roleField = { contact_leader: 'contactLeaderId', sales_manager: 'salesManagerId' } as const;
 

@@ -1,4 +1,4 @@
-import { mayReadAccount } from '#shared/domain/accounts.ts';
+import { knowsAccount } from '#shared/domain/accounts.ts';
 import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
 import { type FieldError, Forbidden, RuleViolation } from '#shared/errors.ts';
 import type { Account } from '#shared/schemas/accounts.ts';
@@ -28,12 +28,12 @@ export type DossierReadAccess =
   | { kind: 'hidden' };
 
 /**
- * Whether the caller may know the dossier exists: those who may read the account
- * (its holders, the coordination group, leadership, finance) and anyone ever granted
- * access to it, expired or not.
+ * Whether the caller may know the dossier exists: those who know the account (the one
+ * account rule, shared/domain/accounts.ts; `tied` is a tie the use case found, such as a
+ * project the caller's department delivers) and anyone ever granted access to it, expired or not.
  */
-export const knowsOfDossier = (caller: Caller, account: Account, callerGrants: readonly Pick<DossierGrant, 'staffId'>[]): boolean =>
-  mayReadAccount(caller, account) || callerGrants.some((g) => g.staffId === caller.id);
+export const knowsOfDossier = (caller: Caller, account: Account, callerGrants: readonly Pick<DossierGrant, 'staffId'>[], tied = false): boolean =>
+  knowsAccount(caller, account, tied || callerGrants.some((g) => g.staffId === caller.id));
 
 /**
  * Who reads the dossier today. The account's current sales manager and contact leader
@@ -47,6 +47,7 @@ export const dossierReadAccess = (
   account: Account,
   callerGrants: readonly DossierGrant[],
   today: string,
+  tied = false,
 ): DossierReadAccess => {
   if (caller.id === account.salesManagerId) return { kind: 'read', basis: 'sales_manager', grantId: null };
   if (caller.id === account.contactLeaderId) return { kind: 'read', basis: 'contact_leader', grantId: null };
@@ -55,7 +56,7 @@ export const dossierReadAccess = (
     .filter((g) => g.staffId === caller.id && g.accountId === account.id && grantValidOn(g, today))
     .sort((a, b) => b.expiresOn.localeCompare(a.expiresOn))[0];
   if (longest !== undefined) return { kind: 'read', basis: 'grant', grantId: longest.id };
-  return knowsOfDossier(caller, account, callerGrants) ? { kind: 'grant-required' } : { kind: 'hidden' };
+  return knowsOfDossier(caller, account, callerGrants, tied) ? { kind: 'grant-required' } : { kind: 'hidden' };
 };
 
 /** Only the account's current sales manager writes its dossier (domain.md §3.2: "the sales manager keeps the account's dossier"). */

@@ -12,6 +12,7 @@ import type { Caller } from '#shared/domain/staff.ts';
 import { quarterSplit } from '#shared/domain/targets.ts';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired } from '#shared/errors.ts';
 import { handoverSnapshot } from '#shared/usecases/handovers.ts';
+import { loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
 import type {
   Account,
@@ -34,12 +35,8 @@ const mustGet = async (id: string): Promise<Account> => {
   return account;
 };
 
-/** The account, if the caller may read it (403 `account-owned` on someone else's key account). */
-export const readAccount = async (caller: Caller, id: string): Promise<Account> => {
-  const account = await mustGet(id);
-  rules.assertMayReadAccount(caller, account);
-  return account;
-};
+/** The account and its records (assignments, targets), if the caller may read them (the one guard). */
+export const readAccount = (caller: Caller, id: string): Promise<Account> => loadAccountFor(caller, id, 'records');
 
 export const createAccount = async (input: CreateAccountInput, audit: AuditContext): Promise<Account> => {
   const account = rules.newAccount(ulid(), input, audit.actorId, audit.at);
@@ -59,8 +56,7 @@ export const findAccounts = async (caller: Caller, query: ListAccountsQuery): Pr
 };
 
 export const updateAccount = async (caller: Caller, id: string, ifMatch: number, patch: PatchAccountInput, audit: AuditContext): Promise<Account> => {
-  const before = await mustGet(id);
-  rules.assertMayActOnAccount(caller, before);
+  const before = await loadAccountFor(caller, id, 'act');
   if (before.version !== ifMatch) throw new PreconditionFailed();
   const after = rules.patchAccount(before, patch);
   await store.replaceAccount(before, after, 'update', audit);
@@ -143,8 +139,8 @@ const nextVersion = (existing: { version: number } | undefined, ifMatch: number 
   return existing.version + 1;
 };
 
-export const setTargets = async (accountId: string, year: number, ifMatch: number | undefined, input: TargetsInput, audit: AuditContext) => {
-  rules.assertKey(await mustGet(accountId));
+export const setTargets = async (caller: Caller, accountId: string, year: number, ifMatch: number | undefined, input: TargetsInput, audit: AuditContext) => {
+  rules.assertKey(await loadAccountFor(caller, accountId, 'oversee'));
   const existing = await store.getTargets(accountId, year);
   const targets: Targets = {
     accountId,

@@ -3,7 +3,7 @@ import { getAccountById, getAccountsByIds } from '#shared/db/accounts.ts';
 import type { AuditContext } from '#shared/db/audit.ts';
 import * as store from '#shared/db/business.ts';
 import type { Page } from '#shared/db/pagination.ts';
-import { assertMayActOnAccount, mayReadAccount, seesAllAccounts } from '#shared/domain/accounts.ts';
+import { assertAccount, seesAllAccounts } from '#shared/domain/accounts.ts';
 import * as rules from '#shared/domain/business.ts';
 import { addDays, todayInShanghai } from '#shared/domain/dates.ts';
 import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
@@ -20,6 +20,7 @@ import type {
   Project,
   WinInput,
 } from '#shared/schemas/business.ts';
+import { accountListScope, guardAccount, loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
 
 export const opportunityLocation = (id: string) => `/v1/opportunities/${encodeURIComponent(id)}`;
@@ -32,22 +33,15 @@ const mustExist = <T>(value: T | undefined, what: string): T => {
 };
 const accountOf = async (accountId: string) => mustExist(await getAccountById(accountId), `account ${accountId}`);
 
-/** Who may see an object of an account: those who may read the account (404 for the rest: they need not know it exists). */
-const assertSees = (caller: Caller, account: Account, what: string, also = false): void => {
-  if (!also && !mayReadAccount(caller, account)) throw new NotFound(`No ${what}`);
-};
-
-/** Money moves on an account: its sales people (exclusive ownership), finance and the coordination group. */
-const assertMayMoveMoney = (caller: Caller, account: Account): void => {
-  if (!hasAnyRole(caller, ['finance', 'coordinator', 'leadership'])) assertMayActOnAccount(caller, account);
+/** An object of an account: seen by those its own tie lets in (`own`), else as the account guard says for `purpose`. */
+const assertSees = async (caller: Caller, account: Account, purpose: 'read' | 'records', what: string, own = false): Promise<void> => {
+  if (!own) await guardAccount(caller, account, purpose, { hidden: () => new NotFound(`No ${what}`) });
 };
 
 export const createOpportunity = async (caller: Caller, input: CreateOpportunityInput, audit: AuditContext): Promise<Opportunity> => {
-  const account = await getAccountById(input.accountId);
-  if (account === undefined) {
-    throw new RuleViolation('unknown-account', `No account ${input.accountId}`, [{ path: 'body.accountId', message: 'no such account' }]);
-  }
-  assertMayActOnAccount(caller, account);
+  await loadAccountFor(caller, input.accountId, 'act', {
+    missing: () => new RuleViolation('unknown-account', `No account ${input.accountId}`, [{ path: 'body.accountId', message: 'no such account' }]),
+  });
   const opportunity = rules.newOpportunity(ulid(), input, caller.id, todayInShanghai(), audit.at);
   await store.insertOpportunity(opportunity, audit);
   return opportunity;
@@ -57,7 +51,7 @@ export const createOpportunity = async (caller: Caller, input: CreateOpportunity
 const seeOpportunity = async (caller: Caller, id: string) => {
   const opportunity = mustExist(await store.getOpportunityById(id), `opportunity ${id}`);
   const account = await accountOf(opportunity.accountId);
-  assertSees(caller, account, `opportunity ${id}`, opportunity.ownerId === caller.id);
+  await assertSees(caller, account, 'read', `opportunity ${id}`, opportunity.ownerId === caller.id);
   return { opportunity, account };
 };
 
@@ -73,7 +67,8 @@ export const viewOpportunity = async (caller: Caller, id: string) => {
 const changeOpportunity = (caller: Caller, id: string, change: (o: Opportunity) => Promise<Opportunity>) =>
   withRetry(`Opportunity ${id}`, async () => {
     const { opportunity, account } = await seeOpportunity(caller, id);
-    assertMayActOnAccount(caller, account);
+    // Seeing it, the caller knows the account: a refusal is a 403.
+    assertAccount(caller, account, 'act', true);
     return change(opportunity);
   });
 
@@ -129,7 +124,7 @@ export const loseOpportunity = (caller: Caller, id: string, lostOn: string, reas
 export const findOpportunities = async (caller: Caller, query: ListOpportunitiesQuery): Promise<Page<Opportunity>> => {
   const { limit, cursor } = query;
   if (query.accountId !== undefined) {
-    assertSees(caller, await accountOf(query.accountId), `account ${query.accountId}`);
+    await loadAccountFor(caller, query.accountId, 'read');
     return store.listOpportunitiesByAccount(query.accountId, limit, cursor);
   }
   if (query.ownerId !== undefined && (query.ownerId === caller.id || seesAllAccounts(caller))) {
@@ -144,20 +139,25 @@ export const findOpportunities = async (caller: Caller, query: ListOpportunities
   return store.listOpportunitiesAtStage(stage, limit, cursor);
 };
 
-/** A project: for those who may read its account, and for the staff of the department that delivers it. */
+/** A project: for those who may read its account's records, and for the staff of the department that delivers it. */
 const seeProject = async (caller: Caller, id: string) => {
   const project = mustExist(await store.getProjectById(id), `project ${id}`);
   const account = await accountOf(project.accountId);
-  assertSees(caller, account, `project ${id}`, caller.department === project.department);
+  await assertSees(caller, account, 'records', `project ${id}`, caller.department === project.department);
   return { project, account };
 };
 
 export const readProject = async (caller: Caller, id: string) => (await seeProject(caller, id)).project;
 
 export const findProjects = async (caller: Caller, query: { accountId?: string; department?: string; limit: number; cursor?: string }) => {
-  if (query.accountId !== undefined) {
-    assertSees(caller, await accountOf(query.accountId), `account ${query.accountId}`);
-    return store.listProjectsByAccount(query.accountId, query.limit, query.cursor);
+  const { accountId } = query;
+  if (accountId !== undefined) {
+    // All of them for those who read the account's records; its projects they deliver for a department's staff.
+    const delivers = async () => (await store.allProjectsOfAccount(accountId)).some((p) => p.department === caller.department);
+    const { scope } = await accountListScope(caller, accountId, 'records', delivers);
+    return scope === 'all'
+      ? store.listProjectsByAccount(accountId, query.limit, query.cursor)
+      : store.listProjectsOfAccountByDepartment(accountId, caller.department, query.limit, query.cursor);
   }
   const department = query.department ?? '';
   if (department !== caller.department && !seesAllAccounts(caller)) {
@@ -170,7 +170,7 @@ export const findProjects = async (caller: Caller, query: { accountId?: string; 
 export const recordDelivery = (caller: Caller, id: string, deliveredOn: string, audit: AuditContext) =>
   withRetry(`Project ${id}`, async () => {
     const { project, account } = await seeProject(caller, id);
-    if (caller.department !== project.department) assertMayActOnAccount(caller, account);
+    if (caller.department !== project.department) assertAccount(caller, account, 'act', true);
     if (project.deliveredOn !== null) throw new RuleViolation('already-delivered', `Project ${id} was delivered on ${project.deliveredOn}`);
     if (deliveredOn < project.wonOn) {
       throw new RuleViolation('delivered-before-won', `Project ${id} was won on ${project.wonOn}`, [{ path: 'body.deliveredOn', message: `must be on or after ${project.wonOn}` }]);
@@ -210,7 +210,7 @@ export const departmentChanges = async (caller: Caller, id: string) => {
 /** An invoice never takes the project's invoiced total past its contract amount (422). */
 export const issueInvoice = async (caller: Caller, projectId: string, input: InvoiceInput, audit: AuditContext): Promise<Invoice> => {
   const { project, account } = await seeProject(caller, projectId);
-  assertMayMoveMoney(caller, account);
+  assertAccount(caller, account, 'money', true);
   const invoice: Invoice = {
     id: ulid(),
     projectId,
@@ -235,7 +235,7 @@ export const issueInvoice = async (caller: Caller, projectId: string, input: Inv
 const seeInvoice = async (caller: Caller, id: string) => {
   const invoice = mustExist(await store.getInvoiceById(id), `invoice ${id}`);
   const account = await accountOf(invoice.accountId);
-  assertSees(caller, account, `invoice ${id}`);
+  await assertSees(caller, account, 'records', `invoice ${id}`);
   return { invoice, account };
 };
 
@@ -248,7 +248,7 @@ export const readInvoice = async (caller: Caller, id: string) => {
 export const recordPayment = (caller: Caller, invoiceId: string, amount: number, receivedOn: string, audit: AuditContext) =>
   withRetry(`Invoice ${invoiceId}`, async () => {
     const { invoice, account } = await seeInvoice(caller, invoiceId);
-    assertMayMoveMoney(caller, account);
+    assertAccount(caller, account, 'money', true);
     const rest = invoice.amount - invoice.paidAmount;
     if (amount > rest) {
       throw new RuleViolation('over-paid', `Invoice ${invoiceId} has ${rest} fen unpaid`, [{ path: 'body.amount', message: `must not exceed ${rest}` }]);
@@ -308,7 +308,7 @@ export const receivables = async (caller: Caller, query: { overdue?: 'true' | 'f
 
 /** The loop summed over one account: open pipeline, and won work through to cash. */
 export const accountPipeline = async (caller: Caller, accountId: string) => {
-  assertSees(caller, await accountOf(accountId), `account ${accountId}`);
+  await loadAccountFor(caller, accountId, 'read');
   const [opportunities, projects] = await Promise.all([store.allOpportunitiesOfAccount(accountId), store.allProjectsOfAccount(accountId)]);
   const open = opportunities.filter((o) => !rules.isClosed(o));
   return {

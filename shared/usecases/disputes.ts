@@ -7,6 +7,7 @@ import * as rules from '#shared/domain/disputes.ts';
 import type { Caller } from '#shared/domain/staff.ts';
 import { Forbidden, NotFound } from '#shared/errors.ts';
 import type { Account } from '#shared/schemas/accounts.ts';
+import { accountListScope, anyListed, guardAccount } from '#shared/usecases/account-guard.ts';
 import type { DecisionInput, Dispute, FileDisputeInput, ListDisputesQuery } from '#shared/schemas/disputes.ts';
 
 export const disputeLocation = (id: string) => `/v1/disputes/${encodeURIComponent(id)}`;
@@ -23,7 +24,11 @@ const mustGet = async (id: string): Promise<Dispute> => {
   return dispute;
 };
 
-/** Files a dispute about an existing account; the opportunity, when named, is kept as given. */
+/**
+ * Files a dispute about an existing account; the opportunity, when named, is kept as given.
+ * Any filer may name any account: a dispute is how a department raises a claim on one, and
+ * the filed dispute ties the filer to the account from then on.
+ */
 export const fileDispute = async (caller: Caller, input: FileDisputeInput, audit: AuditContext): Promise<Dispute> => {
   await mustGetAccount(input.accountId);
   const dispute = rules.newDispute(ulid(), input, caller, audit.at);
@@ -34,10 +39,11 @@ export const fileDispute = async (caller: Caller, input: FileDisputeInput, audit
 /** The dispute, if the caller is one of those who see it; to anyone else it does not exist. */
 export const readDispute = async (caller: Caller, id: string): Promise<Dispute> => {
   const dispute = await mustGet(id);
-  if (!rules.mayReadDispute(caller, dispute, await getAccountById(dispute.accountId))) {
-    throw new NotFound(`No dispute ${id}`);
-  }
-  return dispute;
+  const account = await getAccountById(dispute.accountId);
+  if (rules.mayReadDispute(caller, dispute, account)) return dispute;
+  // Anyone else: the account guard's answer for the account's disputes (403 if they know the account, else 404).
+  if (account !== undefined) await guardAccount(caller, account, 'held', { hidden: () => new NotFound(`No dispute ${id}`) });
+  throw new NotFound(`No dispute ${id}`);
 };
 
 /**
@@ -53,9 +59,10 @@ export const findDisputes = async (caller: Caller, query: ListDisputesQuery): Pr
     }
     return store.listDisputesByStatus(status ?? 'open', limit, cursor);
   }
-  const account = await mustGetAccount(accountId);
-  const partyOf = rules.accountDisputeScope(caller, account) === 'party' ? { staffId: caller.id, department: caller.department } : undefined;
-  return store.listDisputesByAccount({ accountId, status, partyOf, limit, cursor });
+  const party = { staffId: caller.id, department: caller.department };
+  const isParty = () => anyListed((next) => store.listDisputesByAccount({ accountId, partyOf: party, limit: 100, cursor: next }));
+  const { scope } = await accountListScope(caller, accountId, 'held', isParty);
+  return store.listDisputesByAccount({ accountId, status, partyOf: scope === 'own' ? party : undefined, limit, cursor });
 };
 
 /** The coordination group decides an open dispute; the decision is final (409 on a second). */

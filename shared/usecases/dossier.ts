@@ -10,6 +10,7 @@ import * as rules from '#shared/domain/dossier.ts';
 import type { Caller } from '#shared/domain/staff.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import type { Account } from '#shared/schemas/accounts.ts';
+import { relatesTo } from '#shared/usecases/account-guard.ts';
 import type {
   CreateDossierEntryInput,
   DossierAccess,
@@ -32,17 +33,15 @@ export const dossierGrantLocation = (grant: DossierGrant) =>
 const today = (audit: AuditContext) => todayInShanghai(new Date(audit.at));
 const noAccount = (id: string) => new NotFound(`No account ${id}`);
 
-const mustGetAccount = async (id: string): Promise<Account> => {
-  const account = await getAccountById(id);
-  if (account === undefined) throw noAccount(id);
-  return account;
-};
-
-/** The account and the caller's grants on it, read together (two keyed reads). */
+/**
+ * The account, the caller's grants on it (two keyed reads) and, for a caller whose roles
+ * and grants do not relate them to it, the one guard's other ties (account-guard.ts).
+ */
 const loadForCaller = async (caller: Caller, accountId: string) => {
   const [account, grants] = await Promise.all([getAccountById(accountId), store.listGrantsOfStaff(accountId, caller.id)]);
   if (account === undefined) throw noAccount(accountId);
-  return { account, grants };
+  const tied = !rules.knowsOfDossier(caller, account, grants) && (await relatesTo(caller, account));
+  return { account, grants, tied };
 };
 
 /**
@@ -50,17 +49,17 @@ const loadForCaller = async (caller: Caller, accountId: string) => {
  * 403, anyone with no relation to it 404 (the same reply as for an account that does not exist).
  */
 const assertKeeper = async (caller: Caller, accountId: string): Promise<Account> => {
-  const { account, grants } = await loadForCaller(caller, accountId);
+  const { account, grants, tied } = await loadForCaller(caller, accountId);
   if (rules.keepsDossier(caller, account)) return account;
-  if (!rules.knowsOfDossier(caller, account, grants)) throw noAccount(accountId);
+  if (!rules.knowsOfDossier(caller, account, grants, tied)) throw noAccount(accountId);
   assertKey(account);
   throw rules.keptBySalesManager(accountId);
 };
 
 /** Reading: 404 to those with no relation, 422 on a normal account, 403 without a grant valid today. */
 const assertReader = async (caller: Caller, accountId: string, audit: AuditContext) => {
-  const { account, grants } = await loadForCaller(caller, accountId);
-  const access = rules.dossierReadAccess(caller, account, grants, today(audit));
+  const { account, grants, tied } = await loadForCaller(caller, accountId);
+  const access = rules.dossierReadAccess(caller, account, grants, today(audit), tied);
   if (access.kind === 'hidden') throw noAccount(accountId);
   assertKey(account);
   if (access.kind === 'grant-required') throw rules.grantRequired(accountId);
@@ -149,6 +148,13 @@ export const readDossierEntryVersions = async (
 };
 
 /** The coordination group grants reading until a day; the grantee must be an active staff member. */
+/* Grants and the access log are the coordinators' alone (the route admits no one else); the account must exist. */
+const mustGetAccount = async (id: string) => {
+  const account = await getAccountById(id);
+  if (account === undefined) throw noAccount(id);
+  return account;
+};
+
 export const grantDossierAccess = async (accountId: string, input: GrantInput, audit: AuditContext): Promise<DossierGrant> => {
   const [account, grantee] = await Promise.all([mustGetAccount(accountId), getStaffById(input.staffId)]);
   assertKey(account);

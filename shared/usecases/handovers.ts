@@ -1,13 +1,13 @@
-import { getAccountById, getHandover, listHandovers, saveHandoverReceipt } from '#shared/db/accounts.ts';
+import { getHandover, listHandovers, saveHandoverReceipt } from '#shared/db/accounts.ts';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { allOpportunitiesOfAccount, listOpenInvoicesOfAccount } from '#shared/db/business.ts';
 import { listEntries } from '#shared/db/dossier.ts';
 import { getMeetingById, listMeetingIdsOfAccount } from '#shared/db/upkeep.ts';
-import { mayReadAccount } from '#shared/domain/accounts.ts';
 import { isClosed } from '#shared/domain/business.ts';
 import type { Caller } from '#shared/domain/staff.ts';
 import { Conflict, Forbidden, NotFound } from '#shared/errors.ts';
 import type { Handover } from '#shared/schemas/accounts.ts';
+import { accountListScope, loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
 
 /**
@@ -45,21 +45,22 @@ const allDossierEntries = async (accountId: string) => {
   return entries;
 };
 
-/** Handover forms are read by those who may read the account (404 for the rest). */
-const assertReadable = async (caller: Caller, accountId: string): Promise<void> => {
-  const account = await getAccountById(accountId);
-  if (account === undefined || !mayReadAccount(caller, account)) throw new NotFound(`No account ${accountId}`);
-};
+const isParty = (caller: Caller, h: Handover) => h.fromStaffId === caller.id || h.toStaffId === caller.id;
 
+/** All of an account's forms for those who read the account; the forms they handed over or took over for a party to them. */
 export const accountHandovers = async (caller: Caller, accountId: string) => {
-  await assertReadable(caller, accountId);
-  return { items: await listHandovers(accountId), nextCursor: null };
+  let forms: Handover[] | undefined;
+  const all = async () => (forms ??= await listHandovers(accountId));
+  const { scope } = await accountListScope(caller, accountId, 'read', async () => (await all()).some((h) => isParty(caller, h)));
+  const items = await all();
+  return { items: scope === 'all' ? items : items.filter((h) => isParty(caller, h)), nextCursor: null };
 };
 
+/** A form: for its two parties, and for those who read the account. */
 export const readHandover = async (caller: Caller, accountId: string, id: string): Promise<Handover> => {
   const handover = await getHandover(accountId, id);
   if (handover === undefined) throw new NotFound(`No handover ${id}`);
-  if (handover.toStaffId !== caller.id && handover.fromStaffId !== caller.id) await assertReadable(caller, accountId);
+  if (!isParty(caller, handover)) await loadAccountFor(caller, accountId, 'read');
   return handover;
 };
 

@@ -9,6 +9,7 @@ import { todayInShanghai } from '#shared/domain/dates.ts';
 import * as rules from '#shared/domain/oversight.ts';
 import type { Caller } from '#shared/domain/staff.ts';
 import { Forbidden, NotFound } from '#shared/errors.ts';
+import { accountListScope, anyListed, guardAccount, loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
 import type { Account } from '#shared/schemas/accounts.ts';
 import type { MajorMatter, MajorMatterInput, MatterStatus, SpotCheck, SpotCheckInput } from '#shared/schemas/oversight.ts';
@@ -43,18 +44,19 @@ export const recordSpotCheck = async (accountId: string, input: SpotCheckInput, 
 
 /** An account's spot checks, newest first; to those with no relation to the account they do not exist. */
 export const findAccountSpotChecks = async (caller: Caller, accountId: string, limit: number, cursor?: string): Promise<Page<SpotCheck>> => {
-  const account = await getAccountById(accountId);
-  if (account === undefined || !rules.mayReadSpotChecksOf(caller, account)) throw new NotFound(`No account ${accountId}`);
+  await loadAccountFor(caller, accountId, 'held');
   return store.listSpotChecksByAccount(accountId, limit, cursor);
 };
 
 /** The spot check and its account, if the caller may see it (404 otherwise). */
 const seeSpotCheck = async (caller: Caller, id: string): Promise<SpotCheck> => {
+  const hidden = () => new NotFound(`No spot check ${id}`);
   const check = await store.getSpotCheckById(id);
-  if (check === undefined || !rules.mayReadSpotCheck(caller, check, await getAccountById(check.accountId))) {
-    throw new NotFound(`No spot check ${id}`);
-  }
-  return check;
+  if (check === undefined) throw hidden();
+  const account = await getAccountById(check.accountId);
+  if (rules.mayReadSpotCheck(caller, check, account)) return check;
+  if (account !== undefined) await guardAccount(caller, account, 'held', { hidden });
+  throw hidden();
 };
 
 export const readSpotCheck = (caller: Caller, id: string): Promise<SpotCheck> => seeSpotCheck(caller, id);
@@ -88,11 +90,13 @@ export const reportMajorMatter = async (caller: Caller, accountId: string, input
 
 /** The report, if the caller is one of those who see it; to anyone else it does not exist. */
 export const readMajorMatter = async (caller: Caller, id: string): Promise<MajorMatter> => {
+  const hidden = () => new NotFound(`No major matter ${id}`);
   const matter = await store.getMajorMatterById(id);
-  if (matter === undefined || !rules.mayReadMajorMatter(caller, matter, await getAccountById(matter.accountId))) {
-    throw new NotFound(`No major matter ${id}`);
-  }
-  return matter;
+  if (matter === undefined) throw hidden();
+  const account = await getAccountById(matter.accountId);
+  if (rules.mayReadMajorMatter(caller, matter, account)) return matter;
+  if (account !== undefined) await guardAccount(caller, account, 'held', { hidden });
+  throw hidden();
 };
 
 /** Reports of one status across accounts (unacknowledged unless asked), newest first: the coordination group's inbox. */
@@ -108,8 +112,9 @@ export const findAccountMajorMatters = async (
   accountId: string,
   query: { status?: MatterStatus; limit: number; cursor?: string },
 ): Promise<Page<MajorMatter>> => {
-  const account = await mustGetAccount(accountId);
-  const reportedBy = rules.accountMatterScope(caller, account) === 'own' ? caller.id : undefined;
+  const hasReported = () => anyListed((next) => store.listMajorMattersByAccount({ accountId, reportedBy: caller.id, limit: 100, cursor: next }));
+  const { scope } = await accountListScope(caller, accountId, 'held', hasReported);
+  const reportedBy = scope === 'own' ? caller.id : undefined;
   return store.listMajorMattersByAccount({ accountId, status: query.status, reportedBy, limit: query.limit, cursor: query.cursor });
 };
 

@@ -3,28 +3,15 @@ import { getAccountById } from '#shared/db/accounts.ts';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { getStaffById } from '#shared/db/staff.ts';
 import * as store from '#shared/db/upkeep.ts';
-import { assertMayActOnAccount, mayReadAccount } from '#shared/domain/accounts.ts';
 import { todayInShanghai } from '#shared/domain/dates.ts';
 import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
 import { type FieldError, Forbidden, NotFound, PreconditionFailed, RuleViolation } from '#shared/errors.ts';
-import type { Account } from '#shared/schemas/accounts.ts';
 import type { Meeting, MeetingInput, Report, ReportInput, VisitInput } from '#shared/schemas/upkeep.ts';
+import { loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
 
 const coordination = ['coordinator', 'leadership'] as const;
 
-const accountOf = async (id: string): Promise<Account> => {
-  const account = await getAccountById(id);
-  if (account === undefined) throw new NotFound(`No account ${id}`);
-  return account;
-};
-
-/** An account the caller may read, else 404: they need not know it exists. */
-const readableAccount = async (caller: Caller, id: string): Promise<Account> => {
-  const account = await accountOf(id);
-  if (!mayReadAccount(caller, account)) throw new NotFound(`No account ${id}`);
-  return account;
-};
 
 /** Staff ids in a body must name active staff (422 naming each that does not). */
 const assertActiveStaff = async (ids: readonly { id: string; path: string }[]): Promise<void> => {
@@ -39,7 +26,7 @@ const assertActiveStaff = async (ids: readonly { id: string; path: string }[]): 
 
 /** A visit made by the caller, on an account they may act on (exclusive ownership). */
 export const recordVisit = async (caller: Caller, accountId: string, input: VisitInput, audit: AuditContext) => {
-  assertMayActOnAccount(caller, await accountOf(accountId));
+  await loadAccountFor(caller, accountId, 'act');
   const participantIds = input.participantIds ?? [];
   await assertActiveStaff(participantIds.map((id, i) => ({ id, path: `body.participantIds.${i}` })));
   if (input.visitedOn > todayInShanghai()) {
@@ -51,7 +38,7 @@ export const recordVisit = async (caller: Caller, accountId: string, input: Visi
 };
 
 export const accountVisits = async (caller: Caller, accountId: string, q: { from: string; to: string; limit: number; cursor?: string }) => {
-  await readableAccount(caller, accountId);
+  await loadAccountFor(caller, accountId, 'read');
   return store.listVisitsByAccount(accountId, q.from, q.to, q.limit, q.cursor);
 };
 
@@ -64,7 +51,7 @@ export const personVisits = async (caller: Caller, q: { staffId: string; from: s
 
 /** The monthly report is the account's current sales manager's, one per account and month. */
 export const fileReport = async (caller: Caller, accountId: string, input: ReportInput, audit: AuditContext): Promise<Report> => {
-  const account = await readableAccount(caller, accountId);
+  const account = await loadAccountFor(caller, accountId, 'act');
   if (account.salesManagerId !== caller.id) {
     throw new Forbidden(`Only account ${accountId}'s sales manager files its monthly report`, 'not-the-sales-manager');
   }
@@ -84,7 +71,7 @@ export const amendReport = async (
   patch: { summary?: string; keyFigures?: Report['keyFigures'] },
   audit: AuditContext,
 ): Promise<Report> => {
-  const account = await readableAccount(caller, accountId);
+  const account = await loadAccountFor(caller, accountId, 'read');
   const before = await store.getReport(accountId, month);
   if (before === undefined) throw new NotFound(`No report for account ${accountId} in ${month}`);
   if (caller.id !== before.filedBy && caller.id !== account.salesManagerId) {
@@ -97,7 +84,7 @@ export const amendReport = async (
 };
 
 export const accountReports = async (caller: Caller, accountId: string, from: string, to: string) => {
-  await readableAccount(caller, accountId);
+  await loadAccountFor(caller, accountId, 'read');
   return { items: await store.listReportsByAccount(accountId, from, to), nextCursor: null };
 };
 
@@ -126,10 +113,11 @@ export const recordMeeting = async (caller: Caller, input: MeetingInput, audit: 
   return meeting;
 };
 
-/** Attendees read the meetings they sat in; the coordination group reads all. */
+/** Attendees read the meetings they sat in, owners of its action items too (they have work from it); the coordination group reads all. */
 export const readMeeting = async (caller: Caller, id: string): Promise<Meeting> => {
   const meeting = await store.getMeetingById(id);
-  if (meeting === undefined || !(hasAnyRole(caller, coordination) || meeting.attendeeIds.includes(caller.id))) {
+  const related = (m: Meeting) => m.attendeeIds.includes(caller.id) || m.actionItems.some((a) => a.ownerId === caller.id);
+  if (meeting === undefined || !(hasAnyRole(caller, coordination) || related(meeting))) {
     throw new NotFound(`No meeting ${id}`);
   }
   return meeting;

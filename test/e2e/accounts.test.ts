@@ -75,7 +75,8 @@ const matrix: { route: string; build: () => Promise<Request>; expect: Record<Who
       body: { industry: `能源-${Math.random()}` },
       headers: { 'if-match': `"${await version(`/v1/accounts/${keyAccountId}`)}"` },
     }),
-    expect: { assigned: 200, otherManager: 403, coordinator: 200, leadership: 200, finance: 403, departed: 403 },
+    // Leadership does not act on a key account it is not assigned to (domain.md §1).
+    expect: { assigned: 200, otherManager: 403, coordinator: 200, leadership: 403, finance: 403, departed: 403 },
   },
   {
     route: 'POST /v1/accounts/{id}/designation',

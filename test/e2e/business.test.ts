@@ -62,7 +62,10 @@ describe('the whole loop on one key account', () => {
 
     // The delivering departments record delivery; each sees only its own project.
     expect((await api.call('POST', `/v1/projects/${network.id}/delivery`, delivery.id, { body: { deliveredOn: '2026-03-01' } })).status).toBe(201);
-    expect((await api.call('GET', `/v1/projects/${security.id}`, delivery.id)).status).toBe(404);
+    // Delivering another of the account's projects, 交付一部 knows the account: 403, not 404.
+    const notTheirs = await api.call('GET', `/v1/projects/${security.id}`, delivery.id);
+    expect(notTheirs.status).toBe(403);
+    expect(notTheirs.body.type).toMatch(/role-not-allowed$/);
     expect((await api.call('POST', `/v1/projects/${security.id}/delivery`, otherDepartment.id, { body: { deliveredOn: '2026-03-02' } })).status).toBe(201);
     expect((await api.call('GET', `/v1/projects?department=${encodeURIComponent('交付一部')}`, delivery.id)).body.items.map((p: { id: string }) => p.id)).toContain(network.id);
     expect((await api.call('GET', `/v1/projects?department=${encodeURIComponent('交付二部')}`, delivery.id)).status).toBe(403);
@@ -166,9 +169,12 @@ describe('exclusive ownership on opportunities', () => {
     expect((await api.call('POST', '/v1/opportunities', contactLeader.id, { body })).status).toBe(201);
     expect((await api.call('POST', '/v1/opportunities', coordinator.id, { body })).status).toBe(201);
     const opportunity = await newOpportunity(account.id);
-    expect((await api.call('POST', `/v1/opportunities/${opportunity.id}/updates`, otherManager.id, { body: { note: 'x' } })).status).toBe(404);
-    expect((await api.call('GET', `/v1/opportunities/${opportunity.id}`, otherManager.id)).status).toBe(404);
-    expect((await api.call('GET', `/v1/opportunities?accountId=${account.id}`, otherManager.id)).status).toBe(404);
+    // Another sales manager is told the account is owned, on every route of it (one rule, 403 account-owned).
+    for (const [method, path] of [['POST', `/v1/opportunities/${opportunity.id}/updates`], ['GET', `/v1/opportunities/${opportunity.id}`], ['GET', `/v1/opportunities?accountId=${account.id}`]] as const) {
+      const reply = await api.call(method, path, otherManager.id, method === 'POST' ? { body: { note: 'x' } } : {});
+      expect(reply.status, path).toBe(403);
+      expect(reply.body.type, path).toMatch(/account-owned$/);
+    }
     expect((await api.call('GET', `/v1/opportunities?ownerId=${manager.id}`, manager.id)).body.items.map((o: { id: string }) => o.id)).toContain(opportunity.id);
     expect((await api.call('GET', '/v1/opportunities?stage=open', manager.id)).status).toBe(403);
     expect((await api.call('POST', '/v1/opportunities', finance.id, { body })).status).toBe(403);

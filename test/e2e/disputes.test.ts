@@ -103,8 +103,9 @@ const matrix: { route: string; build: () => Promise<Request>; expect: Record<Who
     route: 'GET /v1/disputes/{id}',
     build: async () => ({ method: 'GET', path: `/v1/disputes/${disputeId}` }),
     expect: {
+      // Those who know the account (another sales manager, finance) are refused (403); strangers are not told (404).
       filerDept: 200, otherDept: 404, againstDept: 200, accountManager: 200, accountLeader: 200,
-      otherManager: 404, coordinator: 200, leadership: 200, finance: 404, departed: 403,
+      otherManager: 403, coordinator: 200, leadership: 200, finance: 403, departed: 403,
     },
   },
   {
@@ -135,7 +136,9 @@ describe.each(matrix)('$route: who may call it', ({ build, expect: expected }) =
     const reply = await api.call(request.method, request.path, caller(who), { body: request.body });
     // Assess
     expect(reply.status, JSON.stringify(reply.body)).toBe(status);
-    if (status === 403 && who !== 'departed') expect(reply.body.type).toMatch(/\/role-not-allowed$/);
+    // Another sales manager reading a dispute of a key account held by others is told it is owned.
+    const owned = who === 'otherManager' && request.method === 'GET' && request.path === `/v1/disputes/${disputeId}`;
+    if (status === 403 && who !== 'departed') expect(reply.body.type).toMatch(owned ? /\/account-owned$/ : /\/role-not-allowed$/);
     if (status === 404) expect(reply.body.detail).toBe(`No dispute ${disputeId}`);
   });
 });
@@ -153,9 +156,11 @@ describe('who sees a dispute in an account’s list', () => {
     expect(reply.body.items.map((d: { id: string }) => d.id).includes(disputeId)).toBe(visible);
   });
 
-  it('shows someone who is no side of any dispute an empty list, and every list holds only what its reader may open', async () => {
+  it('answers 404 to someone with no relation to the account (as its other routes do), and every list holds only what its reader may open', async () => {
     const stranger = await seedStaff(['department_staff'], { department: '无关部门' });
-    expect((await api.call('GET', `/v1/disputes?accountId=${keyAccountId}`, stranger.id)).body).toEqual({ items: [], nextCursor: null });
+    const none = await api.call('GET', `/v1/disputes?accountId=${keyAccountId}`, stranger.id);
+    expect(none.status).toBe(404);
+    expect(none.body.detail).toBe(`No account ${keyAccountId}`);
     for (const who of ['otherDept', 'otherManager', 'againstDept'] as const) {
       const listed = (await api.call('GET', `/v1/disputes?accountId=${keyAccountId}&limit=200`, caller(who))).body.items as { id: string }[];
       for (const dispute of listed) expect((await api.call('GET', `/v1/disputes/${dispute.id}`, caller(who))).status).toBe(200);

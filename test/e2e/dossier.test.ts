@@ -72,11 +72,15 @@ describe('writing the dossier', () => {
     }
   });
 
+  it('tells another sales manager, who knows the account, that only its sales manager keeps it (403)', async () => {
+    const reply = await api.call('POST', entriesOf(accountId), otherManager.id, { body: { kind: 'note', title: '补充', content: '内容' } });
+    expect(reply.status).toBe(403);
+    expect(reply.body.type).toMatch(/\/dossier-kept-by-sales-manager$/);
+  });
+
   it('answers 404 to people with no relation to the account, as if it did not exist', async () => {
-    for (const as of [otherManager, departmentStaff]) {
-      const reply = await api.call('POST', entriesOf(accountId), as.id, { body: { kind: 'note', title: '补充', content: '内容' } });
-      expect(reply.status).toBe(404);
-    }
+    const reply = await api.call('POST', entriesOf(accountId), departmentStaff.id, { body: { kind: 'note', title: '补充', content: '内容' } });
+    expect(reply.status).toBe(404);
   });
 
   it('keeps the old version on an edit and lists every version', async () => {
@@ -150,7 +154,7 @@ describe('reading the dossier', () => {
     ['leadership reads', () => leader, 200],
     ['a coordinator without a grant is refused', () => coordinator, 403, 'dossier-grant-required'],
     ['finance without a grant is refused', () => finance, 403, 'dossier-grant-required'],
-    ['another sales manager is told it does not exist', () => otherManager, 404],
+    ['another sales manager, who knows the account, is refused', () => otherManager, 403, 'dossier-grant-required'],
     ['department staff are told it does not exist', () => departmentStaff, 404],
     ['a departed person is refused by the API', () => departed, 403, 'staff-departed'],
   ];
@@ -262,8 +266,9 @@ describe('people leaving and changing places', () => {
     });
     expect(reassigned.status).toBe(201);
     // Assess
-    expect((await api.call('GET', dossierOf(accountId), manager.id)).status).toBe(404);
-    expect((await api.call('POST', entriesOf(accountId), manager.id, { body: { kind: 'note', title: 't', content: 'c' } })).status).toBe(404);
+    // The former sales manager still knows the account: refused (403), no longer let in.
+    expect((await api.call('GET', dossierOf(accountId), manager.id)).body.type).toMatch(/\/dossier-grant-required$/);
+    expect((await api.call('POST', entriesOf(accountId), manager.id, { body: { kind: 'note', title: 't', content: 'c' } })).body.type).toMatch(/\/dossier-kept-by-sales-manager$/);
     const read = await api.call('GET', dossierOf(accountId), otherManager.id);
     expect(read.status).toBe(200);
     expect(read.body.items.map((e: { id: string }) => e.id)).toEqual([entry.id]);

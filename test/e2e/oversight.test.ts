@@ -115,12 +115,13 @@ const matrix: { route: string; build: () => Promise<Request>; expect: Record<Who
   {
     route: 'GET /v1/accounts/{id}/spot-checks',
     build: async () => ({ method: 'GET', path: `/v1/accounts/${keyAccountId}/spot-checks` }),
-    expect: only({ coordinator: 200, leadership: 200, accountManager: 200, accountLeader: 200 }, 404),
+    // Those who know the account (another sales manager, finance) are refused (403); the rest are not told it exists (404).
+    expect: only({ coordinator: 200, leadership: 200, accountManager: 200, accountLeader: 200, otherManager: 403, finance: 403 }, 404),
   },
   {
     route: 'GET /v1/spot-checks/{id}',
     build: async () => ({ method: 'GET', path: `/v1/spot-checks/${spotCheckId}` }),
-    expect: only({ coordinator: 200, leadership: 200, accountManager: 200, accountLeader: 200, followUpOwner: 200 }, 404),
+    expect: only({ coordinator: 200, leadership: 200, accountManager: 200, accountLeader: 200, followUpOwner: 200, otherManager: 403, finance: 403 }, 404),
   },
   {
     route: 'POST /v1/spot-checks/{id}/follow-ups/{followUpId}/done',
@@ -129,7 +130,7 @@ const matrix: { route: string; build: () => Promise<Request>; expect: Record<Who
       return { method: 'POST', path: `/v1/spot-checks/${check.id}/follow-ups/${check.followUps[0]?.id}/done`, body: { doneOn: today() } };
     },
     // Those who may read the check but neither own the follow-up nor coordinate: 403; the rest do not know it: 404.
-    expect: only({ coordinator: 201, followUpOwner: 201, leadership: 403, accountManager: 403, accountLeader: 403 }, 404),
+    expect: only({ coordinator: 201, followUpOwner: 201, leadership: 403, accountManager: 403, accountLeader: 403, otherManager: 403, finance: 403 }, 404),
   },
   {
     route: 'POST /v1/accounts/{id}/major-matters',
@@ -149,7 +150,7 @@ const matrix: { route: string; build: () => Promise<Request>; expect: Record<Who
   {
     route: 'GET /v1/major-matters/{id}',
     build: async () => ({ method: 'GET', path: `/v1/major-matters/${matterId}` }),
-    expect: only({ reporter: 200, coordinator: 200, leadership: 200, accountManager: 200, accountLeader: 200 }, 404),
+    expect: only({ reporter: 200, coordinator: 200, leadership: 200, accountManager: 200, accountLeader: 200, otherManager: 403, finance: 403 }, 404),
   },
   {
     route: 'POST /v1/major-matters/{id}/acknowledgement',
@@ -174,11 +175,13 @@ describe.each(matrix)('$route: who may call it', ({ build, expect: expected }) =
 describe('who sees what in the lists', () => {
   const listed = async (path: string, as: string) => ((await api.call('GET', `${path}${path.includes('?') ? '&' : '?'}limit=200`, as)).body.items as { id: string }[]).map((i) => i.id);
 
-  it('shows an account’s spot checks to its holders and the overseers, and answers 404 to anyone unrelated', async () => {
+  it('shows an account’s spot checks to its holders and the overseers, 403 to another sales manager and 404 to anyone unrelated', async () => {
     for (const who of ['coordinator', 'leadership', 'accountManager', 'accountLeader'] as const) {
       expect(await listed(`/v1/accounts/${keyAccountId}/spot-checks`, caller(who)), who).toContain(spotCheckId);
     }
-    const stranger = await api.call('GET', `/v1/accounts/${keyAccountId}/spot-checks`, otherManager.id);
+    expect((await api.call('GET', `/v1/accounts/${keyAccountId}/spot-checks`, otherManager.id)).body.type).toMatch(/account-owned$/);
+    const stranger = await api.call('GET', `/v1/accounts/${keyAccountId}/spot-checks`, otherDeptStaff.id);
+    expect(stranger.status).toBe(404);
     expect(stranger.body.detail).toBe(`No account ${keyAccountId}`);
   });
 
@@ -193,7 +196,10 @@ describe('who sees what in the lists', () => {
   it('lists to other reporters only their own reports on the account, each of which they may open', async () => {
     // Prepare
     const stranger = await seedStaff(['department_staff'], { department: '无关部门' });
-    expect((await api.call('GET', `/v1/accounts/${keyAccountId}/major-matters`, stranger.id)).body).toEqual({ items: [], nextCursor: null });
+    // Before reporting, the account does not exist for them (404, the same as its other routes), not an empty 200.
+    const before = await api.call('GET', `/v1/accounts/${keyAccountId}/major-matters`, stranger.id);
+    expect(before.status).toBe(404);
+    expect(before.body.detail).toBe(`No account ${keyAccountId}`);
     const own = await report(stranger.id, { category: 'personnel' });
     // Act
     const mine = await listed(`/v1/accounts/${keyAccountId}/major-matters`, stranger.id);

@@ -53,7 +53,9 @@ describe('visits', () => {
     expect(unknown.body.errors).toEqual([{ path: 'body.participantIds.0', message: 'no such staff member' }]);
     const bad = await api.call('POST', `/v1/accounts/${accountId}/visits`, manager.id, { body: { type: 'dinner', visitedOn: '2026-13-01', summary: '' } });
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.summary', 'body.type', 'body.visitedOn']);
-    expect((await api.call('GET', `/v1/accounts/${accountId}/visits?from=2026-01-01&to=2026-03-31`, otherManager.id)).status).toBe(404);
+    const theirs = await api.call('GET', `/v1/accounts/${accountId}/visits?from=2026-01-01&to=2026-03-31`, otherManager.id);
+    expect(theirs.status).toBe(403);
+    expect(theirs.body.type).toMatch(/account-owned$/);
   });
 });
 
@@ -64,7 +66,9 @@ describe('monthly reports', () => {
     expect(first.status).toBe(201);
     expect(first.headers.get('location')).toBe(`${path}/2026-01`);
     expect((await api.call('POST', path, manager.id, { body: { month: '2026-01', summary: 'again' } })).status).toBe(409);
-    expect((await api.call('POST', path, otherManager.id, { body: { month: '2026-02', summary: 'x' } })).status).toBe(404);
+    const notTheirs = await api.call('POST', path, otherManager.id, { body: { month: '2026-02', summary: 'x' } });
+    expect(notTheirs.status).toBe(403);
+    expect(notTheirs.body.type).toMatch(/account-owned$/);
     const notSm = await seedTrainedSalesManager(['contact_leader']);
     const other = await createKeyAccount(api, coordinator.id, notSm.id, otherManager.id);
     expect((await api.call('POST', `/v1/accounts/${other.id}/reports`, notSm.id, { body: { month: '2026-02', summary: 'x' } })).body.type).toMatch(/not-the-sales-manager$/);
@@ -159,7 +163,10 @@ describe('the handover form', () => {
     expect(receipt.status).toBe(201);
     expect(receipt.body.receipt).toMatchObject({ receivedBy: otherManager.id, receivedOn: '2026-03-02', notes: '已核对' });
     expect((await api.call('POST', `${path}/receipt`, otherManager.id, { body: { receivedOn: '2026-03-03' } })).status).toBe(409);
+    // Another sales manager knows the account and is told it is owned; department staff with no tie are not told it exists.
     const stranger = await seedTrainedSalesManager();
-    expect((await api.call('GET', path, stranger.id)).status).toBe(404);
+    expect((await api.call('GET', path, stranger.id)).body.type).toMatch(/account-owned$/);
+    const unrelated = await seedStaff(['department_staff'], { department: '无关部门' });
+    expect((await api.call('GET', path, unrelated.id)).status).toBe(404);
   });
 });

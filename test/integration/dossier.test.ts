@@ -204,7 +204,9 @@ describe('dossier use cases against DynamoDB Local', () => {
 
   it('hides the dossier from strangers (404), asks those who see the account for a grant (403), and refuses a normal account (422)', async () => {
     const account = await keyAccount('M1', 'K1');
-    await expect(dossier.readDossier(who('OTHER', ['sales_manager']), account.id, page, audit)).rejects.toBeInstanceOf(NotFound);
+    // Another sales manager knows the account (one account rule): a grant is required; department staff with no tie are not told.
+    await expect(dossier.readDossier(who('OTHER', ['sales_manager']), account.id, page, audit)).rejects.toThrow(expect.objectContaining({ slug: 'dossier-grant-required' }));
+    await expect(dossier.readDossier(who('DEPT', ['department_staff']), account.id, page, audit)).rejects.toBeInstanceOf(NotFound);
     await expect(dossier.readDossier(who('DEPT', ['department_staff']), ulid(), page, audit)).rejects.toBeInstanceOf(NotFound);
     await expect(dossier.readDossier(who('C', ['coordinator']), account.id, page, audit)).rejects.toBeInstanceOf(Forbidden);
     await expect(dossier.readDossier(who('BOSS', ['leadership']), account.id, page, audit)).resolves.toEqual({ items: [], nextCursor: null });
@@ -220,7 +222,8 @@ describe('dossier use cases against DynamoDB Local', () => {
     for (const other of [who('K1', ['contact_leader']), who('C', ['coordinator']), who('BOSS', ['leadership'])]) {
       await expect(dossier.addDossierEntry(other, account.id, input, audit)).rejects.toThrow(expect.objectContaining({ slug: 'dossier-kept-by-sales-manager' }));
     }
-    await expect(dossier.addDossierEntry(who('OTHER', ['sales_manager']), account.id, input, audit)).rejects.toBeInstanceOf(NotFound);
+    await expect(dossier.addDossierEntry(who('OTHER', ['sales_manager']), account.id, input, audit)).rejects.toThrow(expect.objectContaining({ slug: 'dossier-kept-by-sales-manager' }));
+    await expect(dossier.addDossierEntry(who('DEPT', ['department_staff']), account.id, input, audit)).rejects.toBeInstanceOf(NotFound);
     await expect(dossier.editDossierEntry(who('M1', ['sales_manager']), account.id, written.id, 7, { title: 'x' }, audit)).rejects.toBeInstanceOf(PreconditionFailed);
     await expect(dossier.editDossierEntry(who('M1', ['sales_manager']), account.id, ulid(), 1, { title: 'x' }, audit)).rejects.toBeInstanceOf(NotFound);
   });

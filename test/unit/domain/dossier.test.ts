@@ -36,7 +36,8 @@ describe('who reads the dossier without a grant', () => {
     // Prepare
     const reassigned = { ...account, salesManagerId: 'NEW-MANAGER' };
     // Act & Assess
-    expect(dossierReadAccess(person('MANAGER', ['sales_manager']), reassigned, [], today)).toEqual({ kind: 'hidden' });
+    // The former manager still knows the account (a sales role): refused, no longer let in.
+    expect(dossierReadAccess(person('MANAGER', ['sales_manager']), reassigned, [], today)).toEqual({ kind: 'grant-required' });
     expect(dossierReadAccess(person('NEW-MANAGER', ['sales_manager']), reassigned, [], today).kind).toBe('read');
   });
 });
@@ -51,10 +52,17 @@ describe('who needs a grant', () => {
   });
 
   it('hides the dossier (404) from people with no relation to the account', () => {
-    for (const stranger of [person('OTHER', ['sales_manager']), person('DEPT', ['department_staff']), person('CL2', ['contact_leader'])]) {
-      expect(dossierReadAccess(stranger, account, [], today)).toEqual({ kind: 'hidden' });
-      expect(knowsOfDossier(stranger, account, [])).toBe(false);
+    const stranger = person('DEPT', ['department_staff']);
+    expect(dossierReadAccess(stranger, account, [], today)).toEqual({ kind: 'hidden' });
+    expect(knowsOfDossier(stranger, account, [])).toBe(false);
+  });
+
+  it('asks the sales roles, who know every account (the one account rule), for a grant; a tie does the same for department staff', () => {
+    for (const seller of [person('OTHER', ['sales_manager']), person('CL2', ['contact_leader'])]) {
+      expect(dossierReadAccess(seller, account, [], today)).toEqual({ kind: 'grant-required' });
+      expect(knowsOfDossier(seller, account, [])).toBe(true);
     }
+    expect(dossierReadAccess(person('DEPT', ['department_staff']), account, [], today, true)).toEqual({ kind: 'grant-required' });
   });
 });
 
