@@ -301,6 +301,8 @@ interface Probe {
   headers?: Record<string, string>;
   /** If-Match is the route's current version, followed from its own answers' ETags. */
   tracked?: boolean;
+  /** Signed validly, for a subject that names no staff record. */
+  unknownCaller?: boolean;
 }
 
 interface Failure {
@@ -378,6 +380,8 @@ const malformedProbes = (route: RouteDefinition, baseline: Baseline, cursors: Ma
     for (const [label, text] of whole) probes.push({ ...base, variant: `body: ${label}`, body: text, contentType: 'application/json' });
   }
 
+  if (route.auth !== 'public') probes.push({ ...base, variant: 'token naming no staff member', unknownCaller: true, tracked: false });
+
   if (route.ifMatch !== undefined) {
     for (const value of ['garbage', '"99999999999999999999"', '"1", "2"']) {
       probes.push({ ...base, variant: `if-match: ${value}`, headers: { 'if-match': value }, tracked: false });
@@ -432,7 +436,8 @@ describe('every route of the catalogue, fuzzed', () => {
     const callerOf = (route: RouteDefinition) => world.staff[callers[route.id] ?? 'admin'].id;
     const tokens = new Map<string, string>();
     for (const staff of Object.values(world.staff)) tokens.set(staff.id, await api.token(staff.id));
-    const tokenOf = (route: RouteDefinition) => tokens.get(callerOf(route)) ?? '';
+    const nobody = await api.token('NOSUCHSTAFF00000000000000');
+    const tokenOf = (probe: Probe) => (probe.unknownCaller === true ? nobody : tokens.get(callerOf(probe.route)) ?? '');
 
     // Each If-Match route runs its probes in order, sending the version its last success gave.
     const versions = new Map(Object.entries(all).flatMap(([id, b]) => (b.ifMatch === undefined ? [] : [[id, b.ifMatch] as const])));
@@ -443,7 +448,7 @@ describe('every route of the catalogue, fuzzed', () => {
       requests++;
       let answer: Answer;
       try {
-        answer = await send(probe, tokenOf(probe.route), probe.tracked === true ? versions.get(probe.route.id) : undefined);
+        answer = await send(probe, tokenOf(probe), probe.tracked === true ? versions.get(probe.route.id) : undefined);
       } catch (error) {
         failures.push({ route: probe.route.id, variant: probe.variant, problem: 'no answer', excerpt: String(error) });
         return undefined;
