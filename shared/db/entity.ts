@@ -4,6 +4,7 @@ import { db, tableName } from '#shared/db/client.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { queryAll, queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
+import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import type { GlobalIndexName } from '#shared/table.ts';
 
 /*
@@ -42,7 +43,7 @@ export interface Declaration<S extends z.ZodType, P extends string> {
   /** A `version` attribute that each replace checks (`version = :expected`) in DynamoDB. */
   versioned?: boolean;
   /** Each version kept as an item of its own, written once. */
-  history?: { pk?: string; sk: string };
+  history?: { kind: string; pk?: string; sk: string };
   /** Values only keys use (a status bucket, a year taken from a date). */
   derive?: (record: z.infer<S>) => Fields;
   /** Where the stored shape differs from the schema's. */
@@ -84,8 +85,16 @@ export const commit = async (writes: readonly (Write | TransactItem)[]): Promise
   }
 };
 
+/** The usual failed version check: 404 when the record is gone, 412 when someone changed it first. */
+export const goneOrChanged =
+  (what: string) =>
+  (existing: Fields | undefined): Error =>
+    existing === undefined ? new NotFound(`No ${what}`) : new PreconditionFailed();
+
 export type Expected = number | 'new';
 export interface PutOptions {
+  /** Key holes the record itself does not fill. */
+  keys?: Fields;
   /** More to check with the version, e.g. `#status = :open`. */
   condition?: { expression: string; names?: Record<string, string>; values?: Fields };
   onFail?: (existing: Fields | undefined) => Error;
@@ -133,7 +142,7 @@ export const defineEntity = <S extends z.ZodType, P extends string = never>(decl
             ExpressionAttributeValues: { ...extra?.values, ':expected': expected },
             ...(extra?.names === undefined ? {} : { ExpressionAttributeNames: extra.names }),
           };
-    return { item: { Put: { TableName: tableName, Item: item(record), ...condition } }, ...(options.onFail === undefined ? {} : { onFail: options.onFail }) };
+    return { item: { Put: { TableName: tableName, Item: item(record, options.keys), ...condition } }, ...(options.onFail === undefined ? {} : { onFail: options.onFail }) };
   };
 
   /** An unconditional put (copies, logs keyed by content: a re-write is the same item). */
@@ -147,7 +156,7 @@ export const defineEntity = <S extends z.ZodType, P extends string = never>(decl
       item: {
         Put: {
           TableName: tableName,
-          Item: { pk: fill(decl.history.pk ?? decl.keys.pk, values), sk: fill(decl.history.sk, values), kind: `${decl.kind}-version`, ...attributes(record) },
+          Item: { pk: fill(decl.history.pk ?? decl.keys.pk, values), sk: fill(decl.history.sk, values), kind: decl.history.kind, ...attributes(record) },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
