@@ -111,7 +111,13 @@ export const defineEntity = <S extends z.ZodType, P extends string = never>(decl
   type T = z.infer<S>;
   const keyValues = (record: T, extra: Fields = {}): Fields => ({ ...(record as Fields), ...decl.derive?.(record), ...extra });
   const key = (values: Fields) => ({ pk: fill(decl.keys.pk, values), sk: fill(decl.keys.sk, values) });
-  const parse = (item: Fields): T => decl.schema.parse(decl.stored === undefined ? item : decl.stored.read(item));
+  const parse = (item: Fields): T => {
+    // Keys are the table's, not the record's; `kind` too, unless it is a field of the record's own.
+    const { pk: _pk, sk: _sk, gsi1pk: _1p, gsi1sk: _1s, gsi2pk: _2p, gsi2sk: _2s, gsi3pk: _3p, gsi3sk: _3s, ...rest } = item;
+    const { kind, ...fields } = rest;
+    const record = kind === decl.kind || kind === decl.history?.kind ? fields : rest;
+    return decl.schema.parse(decl.stored === undefined ? record : decl.stored.read(record));
+  };
   const attributes = (record: T): Fields => (decl.stored === undefined ? (record as Fields) : decl.stored.write(record));
 
   /** The whole stored item: keys, index keys, kind and attributes; `extra` fills key holes only. */
@@ -148,20 +154,16 @@ export const defineEntity = <S extends z.ZodType, P extends string = never>(decl
   /** An unconditional put (copies, logs keyed by content: a re-write is the same item). */
   const overwrite = (record: T, extra: Fields = {}): TransactItem => ({ Put: { TableName: tableName, Item: item(record, extra) } });
 
-  /** The version item of a record with history, written once. */
-  const historyPut = (record: T): Write => {
+  /** The version item of a record with history. */
+  const historyItem = (record: T): Fields => {
     if (decl.history === undefined) throw new Error(`${decl.kind} keeps no history`);
-    const values = { ...keyValues(record), version: paddedVersion((record as { version: number }).version) };
-    return {
-      item: {
-        Put: {
-          TableName: tableName,
-          Item: { pk: fill(decl.history.pk ?? decl.keys.pk, values), sk: fill(decl.history.sk, values), kind: decl.history.kind, ...attributes(record) },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-    };
+    const values = keyValues(record);
+    if (typeof values.version !== 'number') throw new Error(`${decl.kind} history needs a version`);
+    values.version = paddedVersion(values.version);
+    return { pk: fill(decl.history.pk ?? decl.keys.pk, values), sk: fill(decl.history.sk, values), kind: decl.history.kind, ...attributes(record) };
   };
+  /** The version item, written once. */
+  const historyPut = (record: T): Write => ({ item: { Put: { TableName: tableName, Item: historyItem(record), ConditionExpression: 'attribute_not_exists(pk)' } } });
 
   const get = async (values: Fields): Promise<T | undefined> => {
     const out = await db.send(new GetCommand({ TableName: tableName, Key: key(values) }));
@@ -220,7 +222,7 @@ export const defineEntity = <S extends z.ZodType, P extends string = never>(decl
     return found === undefined ? undefined : parse(found);
   };
 
-  return { ...decl, key, item, parse, put, overwrite, historyPut, get, page, all, first, queryInput };
+  return { ...decl, key, item, parse, put, overwrite, historyItem, historyPut, get, page, all, first, queryInput };
 };
 
 export type Entity = ReturnType<typeof defineEntity<z.ZodType, string>>;
