@@ -40,12 +40,12 @@ export const accounts = defineEntity({
 });
 
 /** One account per credit code. */
-const creditCodeClaims = defineEntity({ kind: 'credit-code', label: 'credit-code claim', schema: z.object({ accountId: Id }), keys: { pk: 'CREDITCODE#<code>', sk: 'CLAIM' } });
+export const creditCodeClaims = defineEntity({ kind: 'credit-code', label: 'credit-code claim', schema: z.object({ accountId: Id }), keys: { pk: 'CREDITCODE#<code>', sk: 'CLAIM' } });
 
 // The account's id rides on each interval, for the holder index.
 const Holding = AssignmentSchema.extend({ accountId: Id });
 export type Holding = z.infer<typeof Holding>;
-const assignments = defineEntity({
+export const assignments = defineEntity({
   kind: 'assignment',
   label: 'assignment interval',
   schema: Holding,
@@ -57,7 +57,7 @@ const assignments = defineEntity({
   },
 });
 
-const reassignmentFlags = defineEntity({
+export const reassignmentFlags = defineEntity({
   kind: 'reassignment-flag',
   label: 'reassignment flag',
   schema: z.object({ accountId: Id, role: Role, since: IsoDate }),

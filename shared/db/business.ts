@@ -25,7 +25,7 @@ export const opportunities = defineEntity({
   },
 });
 
-const opportunityUpdates = defineEntity({
+export const opportunityUpdates = defineEntity({
   kind: 'opportunity-update',
   label: 'opportunity update',
   schema: OpportunityUpdate,
@@ -53,7 +53,7 @@ export const projects = defineEntity({
   },
 });
 
-const departmentChanges = defineEntity({
+export const departmentChanges = defineEntity({
   kind: 'department-change',
   label: 'delivering-department change',
   schema: DepartmentChange,
@@ -79,7 +79,7 @@ export const invoices = defineEntity({
   },
 });
 
-const payments = defineEntity({
+export const payments = defineEntity({
   kind: 'payment',
   label: 'payment',
   schema: Payment,

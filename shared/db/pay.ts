@@ -34,7 +34,7 @@ export const peerScores = defineEntity({
   patterns: { ofTarget: { doc: 'the scores a person or department received in a period', pk: 'PEERSCORES#<period>#<targetType>#<target>' } },
 });
 
-const periodStates = defineEntity({ kind: 'period', label: 'period state and lock', schema: asStored<PeriodState>(), keys: { pk: 'PERIOD#<period>', sk: 'STATE' } });
+export const periodStates = defineEntity({ kind: 'period', label: 'period state and lock', schema: asStored<PeriodState>(), keys: { pk: 'PERIOD#<period>', sk: 'STATE' } });
 
 export const statements = defineEntity({
   kind: 'statement',
@@ -50,7 +50,7 @@ export const statements = defineEntity({
 });
 
 type BulletinHeader = { period: string; version: number; team: Record<string, unknown>; accountCount: number; peopleCount: number };
-const bulletins = defineEntity({
+export const bulletins = defineEntity({
   kind: 'bulletin',
   label: 'bulletin (team, counts)',
   schema: asStored<BulletinHeader>(),
@@ -59,14 +59,14 @@ const bulletins = defineEntity({
 });
 // A row per item, so a bulletin has no size limit.
 const Row = asStored<Record<string, unknown>>();
-const bulletinAccounts = defineEntity({
+export const bulletinAccounts = defineEntity({
   kind: 'bulletin-account',
   label: 'bulletin row: account',
   schema: Row,
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#ACCOUNT#<accountId>' },
   patterns: { ofPeriod: { doc: "a period's bulletin, accounts by id", pk: 'PERIOD#<period>', sk: 'BULLETIN#ACCOUNT#' } },
 });
-const bulletinPeople = defineEntity({
+export const bulletinPeople = defineEntity({
   kind: 'bulletin-person',
   label: 'bulletin row: person',
   schema: Row,
@@ -85,7 +85,7 @@ export const talentPool = defineEntity({
 });
 
 // A distributed close's gathered accounts, between its Map and its finish; gone by TTL after two days.
-const closeWork = defineEntity({
+export const closeWork = defineEntity({
   kind: 'close-work',
   label: 'close working set',
   schema: z.object({ account: z.unknown() }),

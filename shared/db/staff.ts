@@ -32,14 +32,14 @@ export const staffRoles = defineEntity({
 
 // Results are kept as sent (with who recorded them); the record itself carries the summary.
 const StaffResult = z.looseObject({});
-const trainingResults = defineEntity({
+export const trainingResults = defineEntity({
   kind: 'training',
   label: 'training result',
   schema: StaffResult,
   keys: { pk: 'STAFF#<staffId>', sk: 'TRAINING#<on>#<ulid>' },
   patterns: { ofStaff: { doc: "a person's training results", pk: 'STAFF#<staffId>', sk: 'TRAINING#' } },
 });
-const certifications = defineEntity({ kind: 'certification', label: 'certification', schema: StaffResult, keys: { pk: 'STAFF#<staffId>', sk: 'CERT#<on>#<ulid>' } });
+export const certifications = defineEntity({ kind: 'certification', label: 'certification', schema: StaffResult, keys: { pk: 'STAFF#<staffId>', sk: 'CERT#<on>#<ulid>' } });
 
 /** Role copies follow the record: put one per current role, delete those for roles given up. */
 const roleWrites = (after: Staff, before?: Staff): TransactItem[] => [

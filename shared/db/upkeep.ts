@@ -36,7 +36,7 @@ export const meetings = defineEntity({
   patterns: { byType: { doc: 'meetings of a type in [from, to] (quarterly reviews for compliance)', index: 'gsi1', pk: 'MEETINGS#<type>' } },
 });
 
-const attendance = defineEntity({
+export const attendance = defineEntity({
   kind: 'attendance',
   label: 'meeting attendance',
   schema: z.object({ meetingId: Id, type: MeetingType, heldOn: IsoDate }),
@@ -44,7 +44,7 @@ const attendance = defineEntity({
   patterns: { ofPerson: { doc: 'the meetings a person attended in [from, to]', pk: 'ATTENDEE#<staffId>' } },
 });
 
-const meetingLinks = defineEntity({
+export const meetingLinks = defineEntity({
   kind: 'meeting-link',
   label: 'meeting ↔ account link',
   schema: z.object({ meetingId: Id }),
@@ -52,7 +52,7 @@ const meetingLinks = defineEntity({
   patterns: { ofAccount: { doc: 'the meetings that discussed an account', pk: accountPk, sk: 'MEETING#' } },
 });
 
-const actionItems = defineEntity({
+export const actionItems = defineEntity({
   kind: 'action-item',
   label: "action item (owner's copy)",
   schema: OpenActionItem,
