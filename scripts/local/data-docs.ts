@@ -1,5 +1,5 @@
 import { entityModules, otherRecords } from '#shared/db/catalogue.ts';
-import type { Entity } from '#shared/db/entity.ts';
+import type { EntityDoc, Pattern } from '#shared/db/entity.ts';
 
 /** README.md's data-model tables, between these markers, come from the entity declarations. */
 export const markers = { begin: '<!-- data-model:begin (npm run docs:data) -->', end: '<!-- data-model:end -->' } as const;
@@ -7,7 +7,7 @@ export const markers = { begin: '<!-- data-model:begin (npm run docs:data) -->',
 const code = (template: string) => `\`${template.replaceAll('|', '\\|')}\``;
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
-const keyRow = (module: string, e: Entity): string => {
+const keyRow = (module: string, e: EntityDoc): string => {
   const index = (name: 'gsi1' | 'gsi2' | 'gsi3') => {
     const spec = e.keys[name];
     return spec === undefined ? '' : `${code(spec.pk)} / ${code(spec.sk)}${spec.note === undefined ? '' : ` (${cell(spec.note)})`}`;
@@ -17,7 +17,7 @@ const keyRow = (module: string, e: Entity): string => {
   return `| ${cell(e.label)} | \`${e.kind}\` | ${pk} | ${sk} | ${index('gsi1')} | ${index('gsi2')} | ${index('gsi3')} | [${module}](shared/db/${module}.ts) |`;
 };
 
-const condition = (p: NonNullable<Entity['patterns']>[string]): string =>
+const condition = (p: Pattern): string =>
   [`Query ${p.index === undefined ? '' : `${p.index} `}${code(p.pk)}`, ...(p.sk === undefined ? [] : [`sk begins ${code(p.sk)}`]), ...(p.newestFirst === true ? ['newest first'] : [])].join(', ');
 
 /** The generated section, markers included. */
@@ -26,7 +26,7 @@ export const dataModelSection = (): string => {
   const others = otherRecords.map((r) => `| ${r.label} | | ${code(r.pk)} | ${code(r.sk)} | | | | ${r.module} |`);
   let n = 0;
   const patterns = entityModules.flatMap(({ module, entities }) =>
-    entities.flatMap((e) => Object.entries(e.patterns ?? {}).map(([name, p]) => `| ${++n} | ${cell(p.doc)} | ${condition(p)} | [\`${e.kind}.${name}\`](shared/db/${module}.ts) |`)),
+    entities.flatMap((e) => Object.entries(e.patterns ?? {}).flatMap(([name, p]) => p === undefined ? [] : [ `| ${++n} | ${cell(p.doc)} | ${condition(p)} | [\`${e.kind}.${name}\`](shared/db/${module}.ts) |`])),
   );
   return [
     markers.begin,

@@ -3,14 +3,14 @@ import * as alerts from '#shared/db/alerts.ts';
 import * as business from '#shared/db/business.ts';
 import * as disputes from '#shared/db/disputes.ts';
 import * as dossier from '#shared/db/dossier.ts';
-import type { Entity } from '#shared/db/entity.ts';
+import type { EntityDoc } from '#shared/db/entity.ts';
 import * as oversight from '#shared/db/oversight.ts';
 import * as pay from '#shared/db/pay.ts';
 import * as staff from '#shared/db/staff.ts';
 import * as upkeep from '#shared/db/upkeep.ts';
 
 /** Every declared entity of the table, module by module, in the README's order. */
-export const entityModules: { module: string; entities: Entity[] }[] = [
+export const entityModules: { module: string; entities: EntityDoc[] }[] = [
   { module: 'staff', entities: [staff.staffMembers, staff.staffRoles, staff.trainingResults, staff.certifications] },
   {
     module: 'accounts',

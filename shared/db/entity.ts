@@ -225,4 +225,11 @@ export const defineEntity = <S extends z.ZodType, P extends string = never>(decl
   return { ...decl, key, item, parse, put, overwrite, historyItem, historyPut, get, page, all, first, queryInput };
 };
 
-export type Entity = ReturnType<typeof defineEntity<z.ZodType, string>>;
+/** What the README's tables need of a declaration. */
+export interface EntityDoc {
+  kind: string;
+  label: string;
+  keys: Declaration<z.ZodType, string>['keys'];
+  history?: Declaration<z.ZodType, string>['history'];
+  patterns?: Partial<Record<string, Pattern>>;
+}
