@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { tableName } from '#shared/db/client.ts';
-import { type Expected, commit, defineEntity } from '#shared/db/entity.ts';
+import { all, commit, type Declaration, defineEntity, type Expected, first, get, item, key, overwrite, page, parse, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
 import { batchGet } from '#shared/db/query.ts';
@@ -13,7 +13,7 @@ import { Id, IsoDate } from '#shared/schemas/common.ts';
 
 const roleOrder: readonly AccountRole[] = ['contact_leader', 'sales_manager'];
 
-export const accounts = defineEntity({
+export const accounts = /* @__PURE__ */ defineEntity({
   kind: 'account',
   label: 'account',
   schema: Account,
@@ -29,8 +29,9 @@ export const accounts = defineEntity({
   stored: {
     write: (a) => ({ ...a, needsReassignment: Object.fromEntries(roleOrder.map((role) => [role, a.needsReassignment.includes(role)])) }),
     read: (item) => {
-      const flags = z.record(z.string(), z.boolean()).parse(item.needsReassignment);
-      return { ...item, needsReassignment: roleOrder.filter((role) => flags[role] === true) };
+      const flags = item.needsReassignment;
+      const flagged = (role: AccountRole) => typeof flags === 'object' && flags !== null && Reflect.get(flags, role) === true;
+      return { ...item, needsReassignment: roleOrder.filter(flagged) };
     },
   },
   patterns: {
@@ -40,12 +41,12 @@ export const accounts = defineEntity({
 });
 
 /** One account per credit code. */
-export const creditCodeClaims = defineEntity({ kind: 'credit-code', label: 'credit-code claim', schema: z.object({ accountId: Id }), keys: { pk: 'CREDITCODE#<code>', sk: 'CLAIM' } });
+export const creditCodeClaims = /* @__PURE__ */ defineEntity({ kind: 'credit-code', label: 'credit-code claim', schema: z.object({ accountId: Id }), keys: { pk: 'CREDITCODE#<code>', sk: 'CLAIM' } });
 
 // The account's id rides on each interval, for the holder index.
 const Holding = AssignmentSchema.extend({ accountId: Id });
 export type Holding = z.infer<typeof Holding>;
-export const assignments = defineEntity({
+export const assignments = /* @__PURE__ */ defineEntity({
   kind: 'assignment',
   label: 'assignment interval',
   schema: Holding,
@@ -57,7 +58,7 @@ export const assignments = defineEntity({
   },
 });
 
-export const reassignmentFlags = defineEntity({
+export const reassignmentFlags = /* @__PURE__ */ defineEntity({
   kind: 'reassignment-flag',
   label: 'reassignment flag',
   schema: z.object({ accountId: Id, role: Role, since: IsoDate }),
@@ -65,7 +66,7 @@ export const reassignmentFlags = defineEntity({
   patterns: { all: { doc: 'accounts awaiting reassignment', pk: 'NEEDS_REASSIGNMENT' } },
 });
 
-export const handovers = defineEntity({
+export const handovers = /* @__PURE__ */ defineEntity({
   kind: 'handover',
   label: 'handover form',
   schema: Handover,
@@ -75,7 +76,7 @@ export const handovers = defineEntity({
   patterns: { ofAccount: { doc: "an account's handover forms, oldest first", pk: accountPk, sk: 'HANDOVER#' } },
 });
 
-export const targets = defineEntity({
+export const targets = /* @__PURE__ */ defineEntity({
   kind: 'targets',
   label: 'targets',
   schema: Targets,
@@ -84,7 +85,7 @@ export const targets = defineEntity({
   patterns: { byYear: { doc: "every account's targets for a year (pay close)", index: 'gsi2', pk: 'TARGETS#<year>' } },
 });
 
-export const revenue = defineEntity({
+export const revenue = /* @__PURE__ */ defineEntity({
   kind: 'revenue',
   label: 'recorded revenue',
   schema: Revenue,
@@ -96,29 +97,29 @@ export const revenue = defineEntity({
 const openOnly = { expression: '#to = :open', names: { '#to': 'to' }, values: { ':open': null } };
 
 /** Access pattern: an account by id. */
-export const getAccountById = (id: string) => accounts.get({ accountId: id });
+export const getAccountById = (id: string) => get(accounts, { accountId: id });
 
 /** Access pattern: which account holds a credit code. */
-export const accountIdByCreditCode = async (code: string): Promise<string | undefined> => (await creditCodeClaims.get({ code }))?.accountId;
+export const accountIdByCreditCode = async (code: string): Promise<string | undefined> => (await get(creditCodeClaims, { code }))?.accountId;
 
 /** Accounts by id, in the order asked, skipping ids that do not exist. */
 export const getAccountsByIds = async (ids: readonly string[]): Promise<Account[]> => {
-  const items = await batchGet([...new Set(ids)].map((id) => accounts.key({ accountId: id })));
-  const found = new Map(items.map((item) => accounts.parse(item)).map((a) => [a.id, a]));
+  const items = await batchGet([...new Set(ids)].map((id) => key(accounts, { accountId: id })));
+  const found = new Map(items.map((item) => parse(accounts, item)).map((a) => [a.id, a]));
   return ids.flatMap((id) => found.get(id) ?? []);
 };
 
 const codeTaken = (code: string) => (claim: Record<string, unknown> | undefined) =>
   new Conflict(`Credit code ${code} already belongs to account ${String(claim?.accountId)}`, 'credit-code-taken', 'Credit code already registered');
-const claimCode = (code: string, accountId: string) => creditCodeClaims.put({ accountId }, 'new', { keys: { code }, onFail: codeTaken(code) });
+const claimCode = (code: string, accountId: string) => put(creditCodeClaims, { accountId }, 'new', { keys: { code }, onFail: codeTaken(code) });
 const releaseCode = (code: string, accountId: string): TransactItem => ({
-  Delete: { TableName: tableName, Key: creditCodeClaims.key({ code }), ConditionExpression: 'accountId = :id', ExpressionAttributeValues: { ':id': accountId } },
+  Delete: { TableName: tableName, Key: key(creditCodeClaims, { code }), ConditionExpression: 'accountId = :id', ExpressionAttributeValues: { ':id': accountId } },
 });
 
 /** A new account, its credit-code claim and its audit record, all or nothing; 409 names the holder of a taken code. */
 export const insertAccount = (account: Account, ctx: AuditContext) =>
   commit([
-    accounts.put(account, 'new'),
+    put(accounts, account, 'new'),
     ...(account.creditCode === null ? [] : [claimCode(account.creditCode, account.id)]),
     auditPut(ctx, { entity: 'account', entityId: account.id, action: 'create', after: account }),
   ]);
@@ -141,7 +142,7 @@ export interface AccountChange {
 export const replaceAccount = (before: Account, after: Account, change: AccountChange) => {
   const codeMoves = before.creditCode !== after.creditCode;
   return commit([
-    accounts.put(after, before.version, {
+    put(accounts, after, before.version, {
       ...(change.onlyIfNormal === true ? { condition: { expression: 'tier = :normal', values: { ':normal': 'normal' } } } : {}),
       onFail: (old) => {
         if (old === undefined) return new NotFound(`No account ${before.id}`);
@@ -157,13 +158,13 @@ export const replaceAccount = (before: Account, after: Account, change: AccountC
 };
 
 /** Transaction items for an interval that starts now; the (role, from) slot must be free. */
-export const openAssignment = (accountId: string, a: Assignment): TransactItem => assignments.put({ ...a, accountId }, 'new').item;
+export const openAssignment = (accountId: string, a: Assignment): TransactItem => put(assignments, { ...a, accountId }, 'new').item;
 
 /** Transaction item that ends the current interval; fails if someone ended it first. */
 export const closeAssignment = (accountId: string, a: Assignment): TransactItem => ({
   Put: {
     TableName: tableName,
-    Item: assignments.item({ ...a, accountId }),
+    Item: item(assignments, { ...a, accountId }),
     ConditionExpression: 'attribute_exists(pk) AND #to = :open',
     ExpressionAttributeNames: { '#to': 'to' },
     ExpressionAttributeValues: { ':open': null },
@@ -173,14 +174,14 @@ export const closeAssignment = (accountId: string, a: Assignment): TransactItem 
 const toAssignment = ({ role, staffId, from, to, reason }: Holding): Assignment => ({ role, staffId, from, to, reason });
 
 /** Access pattern: an account's assignment history, by role then start day. */
-export const listAssignments = async (accountId: string): Promise<Assignment[]> => (await assignments.all('history', { accountId })).map(toAssignment);
+export const listAssignments = async (accountId: string): Promise<Assignment[]> => (await all(assignments, 'history', { accountId })).map(toAssignment);
 
 /**
  * Access pattern: who held role R on account A on day D — one keyed Query: the latest
  * interval of R that started on or before D, if it had not ended before D.
  */
 export const holderOnDay = async (accountId: string, role: AccountRole, day: string): Promise<Assignment | undefined> => {
-  const found = await assignments.first('ofRole', { accountId, role }, { range: { from: '', to: day }, newestFirst: true });
+  const found = await first(assignments, 'ofRole', { accountId, role }, { range: { from: '', to: day }, newestFirst: true });
   if (found === undefined) return undefined;
   return found.to === null || day <= found.to ? toAssignment(found) : undefined;
 };
@@ -192,7 +193,7 @@ export const holderOnDay = async (accountId: string, role: AccountRole, day: str
  */
 export const listHoldings = async (staffId: string, during?: { from: string; to: string }): Promise<Holding[]> =>
   (
-    await assignments.all(
+    await all(assignments, 
       'byHolder',
       { staffId },
       during === undefined
@@ -206,32 +207,32 @@ export const flagForReassignment = (accountId: string, role: AccountRole, since:
   {
     Update: {
       TableName: tableName,
-      Key: accounts.key({ accountId }),
+      Key: key(accounts, { accountId }),
       UpdateExpression: 'SET needsReassignment.#role = :yes, version = version + :one',
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeNames: { '#role': role },
       ExpressionAttributeValues: { ':yes': true, ':one': 1 },
     },
   },
-  reassignmentFlags.overwrite({ accountId, role, since }),
+  overwrite(reassignmentFlags, { accountId, role, since }),
 ];
 
 export const clearReassignmentFlag = (accountId: string, role: AccountRole): TransactItem => ({
-  Delete: { TableName: tableName, Key: reassignmentFlags.key({ accountId, role }) },
+  Delete: { TableName: tableName, Key: key(reassignmentFlags, { accountId, role }) },
 });
 
-export const handoverPut = (handover: Handover, expectedVersion: Expected): TransactItem => handovers.put(handover, expectedVersion).item;
+export const handoverPut = (handover: Handover, expectedVersion: Expected): TransactItem => put(handovers, handover, expectedVersion).item;
 
 /** Access pattern: one handover form. */
-export const getHandover = (accountId: string, id: string) => handovers.get({ accountId, id });
+export const getHandover = (accountId: string, id: string) => get(handovers, { accountId, id });
 
 /** Access pattern: an account's handover forms, oldest first. */
-export const listHandovers = (accountId: string): Promise<Handover[]> => handovers.all('ofAccount', { accountId });
+export const listHandovers = (accountId: string): Promise<Handover[]> => all(handovers, 'ofAccount', { accountId });
 
 /** The receipt, on the condition that nobody confirmed it first. */
 export const saveHandoverReceipt = (before: Handover, after: Handover, ctx: AuditContext) =>
   commit([
-    handovers.put(after, before.version, { onFail: () => new PreconditionFailed() }),
+    put(handovers, after, before.version, { onFail: () => new PreconditionFailed() }),
     auditPut(ctx, { entity: 'handover', entityId: after.id, action: 'receipt', before, after }),
   ]);
 
@@ -252,46 +253,46 @@ export const listAccounts = async (filter: AccountFilter): Promise<Page<Account>
   if (filter.needsReassignment === true || filter.ownerId !== undefined) {
     const refs =
       filter.needsReassignment === true
-        ? await reassignmentFlags.page('all', {}, filter.limit, filter.cursor)
-        : await assignments.page('byHolder', { staffId: filter.ownerId ?? '' }, filter.limit, filter.cursor, { filter: openOnly });
+        ? await page(reassignmentFlags, 'all', {}, filter.limit, filter.cursor)
+        : await page(assignments, 'byHolder', { staffId: filter.ownerId ?? '' }, filter.limit, filter.cursor, { filter: openOnly });
     // An account flagged for both roles, or held in both, is listed once.
     const found = await getAccountsByIds([...new Set(refs.items.map((r) => r.accountId))]);
     const kept = found.filter((a) => (filter.tier === undefined || a.tier === filter.tier) && (filter.name === undefined || a.name.startsWith(filter.name)));
     return { items: kept, nextCursor: refs.nextCursor };
   }
   const name = filter.name ?? '';
-  return filter.tier === undefined ? accounts.page('all', { name }, filter.limit, filter.cursor) : accounts.page('byTier', { tier: filter.tier, name }, filter.limit, filter.cursor);
+  return filter.tier === undefined ? page(accounts, 'all', { name }, filter.limit, filter.cursor) : page(accounts, 'byTier', { tier: filter.tier, name }, filter.limit, filter.cursor);
 };
 
 /**
  * Writes a per-account, per-year record (targets, revenue) as a new version; `expected`
  * null means it must not exist yet. 412 when either condition fails.
  */
-const putYearly = <R extends { accountId: string; year: number; version: number }>(
-  entity: { kind: string; put: (record: R, expected: Expected, options: { onFail: () => Error }) => ReturnType<typeof targets.put> },
-  record: R,
+const putYearly = <S extends z.ZodType<{ accountId: string; year: number; version: number }>>(
+  entity: Declaration<S, 'byYear'>,
+  record: z.infer<S>,
   expected: number | null,
   ctx: AuditContext,
   before: unknown,
 ) =>
   commit([
-    entity.put(record, expected ?? 'new', { onFail: () => new PreconditionFailed() }),
+    put(entity, record, expected ?? 'new', { onFail: () => new PreconditionFailed() }),
     auditPut(ctx, { entity: entity.kind, entityId: `${record.accountId}#${record.year}`, action: expected === null ? 'create' : 'update', before, after: record }),
   ]);
 
 /** Access pattern: an account's targets for a year. */
-export const getTargets = (accountId: string, year: number) => targets.get({ accountId, year });
+export const getTargets = (accountId: string, year: number) => get(targets, { accountId, year });
 
 /** Access pattern: every account's targets for a year (gsi2 TARGETS#<year>), all pages — for the pay close. */
-export const listTargetsByYear = (year: number): Promise<Targets[]> => targets.all('byYear', { year });
+export const listTargetsByYear = (year: number): Promise<Targets[]> => all(targets, 'byYear', { year });
 
 export const putTargets = (record: Targets, expected: number | null, ctx: AuditContext, before?: Targets) => putYearly(targets, record, expected, ctx, before);
 
 /** Access pattern: an account's recorded revenue for a year. */
-export const getRevenue = (accountId: string, year: number) => revenue.get({ accountId, year });
+export const getRevenue = (accountId: string, year: number) => get(revenue, { accountId, year });
 
 export const putRevenue = (record: Revenue, expected: number | null, ctx: AuditContext, before?: Revenue) => putYearly(revenue, record, expected, ctx, before);
 
 /** Access pattern: every account's recorded revenue in a year (gsi2 REVENUE#<year>), all pages. */
 export const listRevenueByYear = async (year: number): Promise<{ accountId: string; amount: number }[]> =>
-  (await revenue.all('byYear', { year })).map((r) => ({ accountId: r.accountId, amount: r.annualRevenueAmount }));
+  (await all(revenue, 'byYear', { year })).map((r) => ({ accountId: r.accountId, amount: r.annualRevenueAmount }));

@@ -1,9 +1,9 @@
-import { defineEntity } from '#shared/db/entity.ts';
+import { all, defineEntity, item, key } from '#shared/db/entity.ts';
 import { batchWrite } from '#shared/db/query.ts';
 import { Alert } from '#shared/schemas/compliance.ts';
 
 /** The key names the month, person, account and gap, so a re-run writes the same items. */
-export const alerts = defineEntity({
+export const alerts = /* @__PURE__ */ defineEntity({
   kind: 'alert',
   label: 'compliance alert',
   schema: Alert,
@@ -19,10 +19,10 @@ export const alerts = defineEntity({
 
 /** Access pattern: a person's alerts, optionally of one month. */
 export const listAlertsOfPerson = (staffId: string, month?: string) =>
-  month === undefined ? alerts.all('ofPerson', { staffId }) : alerts.all('ofPersonInMonth', { staffId, month });
+  month === undefined ? all(alerts, 'ofPerson', { staffId }) : all(alerts, 'ofPersonInMonth', { staffId, month });
 
 /** Access pattern: all alerts of a month. */
-export const listAlertsOfMonth = (month: string) => alerts.all('ofMonth', { month });
+export const listAlertsOfMonth = (month: string) => all(alerts, 'ofMonth', { month });
 
 /**
  * Makes a month's stored alerts exactly `alerts`: writes them (same keys on a re-run) and
@@ -32,5 +32,5 @@ export const replaceAlertsOfMonth = async (month: string, current: readonly Aler
   const gap = (a: Alert) => `${a.staffId}#${a.accountId}#${a.kind}`;
   const keep = new Set(current.map(gap));
   const stale = (await listAlertsOfMonth(month)).filter((a) => !keep.has(gap(a)));
-  await batchWrite([...current.map((a) => ({ PutRequest: { Item: alerts.item(a) } })), ...stale.map((a) => ({ DeleteRequest: { Key: alerts.key(a) } }))]);
+  await batchWrite([...current.map((a) => ({ PutRequest: { Item: item(alerts, a) } })), ...stale.map((a) => ({ DeleteRequest: { Key: key(alerts, a) } }))]);
 };

@@ -1,10 +1,10 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { tableName } from '#shared/db/client.ts';
-import { commit, defineEntity, goneOrChanged } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, get, goneOrChanged, key, overwrite, page, parse, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { DepartmentChange, Invoice, Opportunity, OpportunityUpdate, Payment, Project } from '#shared/schemas/business.ts';
 
-export const opportunities = defineEntity({
+export const opportunities = /* @__PURE__ */ defineEntity({
   kind: 'opportunity',
   label: 'opportunity',
   schema: Opportunity,
@@ -25,7 +25,7 @@ export const opportunities = defineEntity({
   },
 });
 
-export const opportunityUpdates = defineEntity({
+export const opportunityUpdates = /* @__PURE__ */ defineEntity({
   kind: 'opportunity-update',
   label: 'opportunity update',
   schema: OpportunityUpdate,
@@ -33,7 +33,7 @@ export const opportunityUpdates = defineEntity({
   patterns: { ofOpportunity: { doc: "an opportunity's update log", pk: 'OPP#<opportunityId>', sk: 'UPDATE#' } },
 });
 
-export const projects = defineEntity({
+export const projects = /* @__PURE__ */ defineEntity({
   kind: 'project',
   label: 'project',
   schema: Project,
@@ -53,7 +53,7 @@ export const projects = defineEntity({
   },
 });
 
-export const departmentChanges = defineEntity({
+export const departmentChanges = /* @__PURE__ */ defineEntity({
   kind: 'department-change',
   label: 'delivering-department change',
   schema: DepartmentChange,
@@ -61,7 +61,7 @@ export const departmentChanges = defineEntity({
   patterns: { ofProject: { doc: "a project's delivering-department changes", pk: 'PROJECT#<projectId>', sk: 'DEPT#' } },
 });
 
-export const invoices = defineEntity({
+export const invoices = /* @__PURE__ */ defineEntity({
   kind: 'invoice',
   label: 'invoice',
   schema: Invoice,
@@ -79,7 +79,7 @@ export const invoices = defineEntity({
   },
 });
 
-export const payments = defineEntity({
+export const payments = /* @__PURE__ */ defineEntity({
   kind: 'payment',
   label: 'payment',
   schema: Payment,
@@ -95,55 +95,55 @@ export const payments = defineEntity({
   },
 });
 
-export const toOpportunity = opportunities.parse;
-export const toProject = projects.parse;
+export const toOpportunity = (item: Record<string, unknown>) => parse(opportunities, item);
+export const toProject = (item: Record<string, unknown>) => parse(projects, item);
 
 /** Access patterns: one opportunity, project or invoice by id. */
-export const getOpportunityById = (id: string) => opportunities.get({ id });
-export const getProjectById = (id: string) => projects.get({ id });
-export const getInvoiceById = (id: string) => invoices.get({ id });
+export const getOpportunityById = (id: string) => get(opportunities, { id });
+export const getProjectById = (id: string) => get(projects, { id });
+export const getInvoiceById = (id: string) => get(invoices, { id });
 
 // The first item of each write is the versioned one: 412 when it changed, 404 when gone.
 export const insertOpportunity = (o: Opportunity, ctx: AuditContext) =>
   commit([
-    opportunities.put(o, 'new', { onFail: goneOrChanged(`opportunity ${o.id}`) }),
+    put(opportunities, o, 'new', { onFail: goneOrChanged(`opportunity ${o.id}`) }),
     auditPut(ctx, { entity: 'opportunity', entityId: o.id, action: 'create', after: o }),
   ]);
 
 export const saveOpportunityUpdate = (before: Opportunity, after: Opportunity, update: OpportunityUpdate, ctx: AuditContext) =>
   commit([
-    opportunities.put(after, before.version, { onFail: goneOrChanged(`opportunity ${after.id}`) }),
-    opportunityUpdates.overwrite(update),
+    put(opportunities, after, before.version, { onFail: goneOrChanged(`opportunity ${after.id}`) }),
+    overwrite(opportunityUpdates, update),
     auditPut(ctx, { entity: 'opportunity', entityId: after.id, action: 'update', before, after }),
   ]);
 
 /** Win: the opportunity and all its projects in one transaction, or nothing. */
 export const saveWin = (before: Opportunity, after: Opportunity, won: readonly Project[], ctx: AuditContext) =>
   commit([
-    opportunities.put(after, before.version, { onFail: goneOrChanged(`opportunity ${after.id}`) }),
-    ...won.map((p) => projects.put(p, 'new')),
+    put(opportunities, after, before.version, { onFail: goneOrChanged(`opportunity ${after.id}`) }),
+    ...won.map((p) => put(projects, p, 'new')),
     auditPut(ctx, { entity: 'opportunity', entityId: after.id, action: 'win', before, after: { ...after, projects: won } }),
   ]);
 
 export const saveOpportunity = (before: Opportunity, after: Opportunity, action: string, ctx: AuditContext) =>
   commit([
-    opportunities.put(after, before.version, { onFail: goneOrChanged(`opportunity ${after.id}`) }),
+    put(opportunities, after, before.version, { onFail: goneOrChanged(`opportunity ${after.id}`) }),
     auditPut(ctx, { entity: 'opportunity', entityId: after.id, action, before, after }),
   ]);
 
 export const saveProject = (before: Project, after: Project, action: string, ctx: AuditContext) =>
-  commit([projects.put(after, before.version, { onFail: goneOrChanged(`project ${after.id}`) }), auditPut(ctx, { entity: 'project', entityId: after.id, action, before, after })]);
+  commit([put(projects, after, before.version, { onFail: goneOrChanged(`project ${after.id}`) }), auditPut(ctx, { entity: 'project', entityId: after.id, action, before, after })]);
 
 /** A new delivering department, with the change kept in the project's history, together. */
 export const saveDepartmentChange = (before: Project, after: Project, change: DepartmentChange & { id: string }, ctx: AuditContext) =>
   commit([
-    projects.put(after, before.version, { onFail: goneOrChanged(`project ${after.id}`) }),
-    departmentChanges.overwrite(change),
+    put(projects, after, before.version, { onFail: goneOrChanged(`project ${after.id}`) }),
+    overwrite(departmentChanges, change),
     auditPut(ctx, { entity: 'project', entityId: after.id, action: 'change-department', before, after }),
   ]);
 
 /** Access pattern: a project's delivering-department changes, oldest first. */
-export const listDepartmentChanges = (projectId: string): Promise<DepartmentChange[]> => departmentChanges.all('ofProject', { projectId });
+export const listDepartmentChanges = (projectId: string): Promise<DepartmentChange[]> => all(departmentChanges, 'ofProject', { projectId });
 
 class OverContract extends Error {}
 
@@ -159,7 +159,7 @@ export const insertInvoice = async (project: Project, invoice: Invoice, ctx: Aud
         item: {
           Update: {
             TableName: tableName,
-            Key: projects.key({ id: project.id }),
+            Key: key(projects, { id: project.id }),
             UpdateExpression: 'SET invoicedAmount = invoicedAmount + :amount, version = version + :one',
             ConditionExpression: 'invoicedAmount <= :limit',
             ExpressionAttributeValues: { ':amount': invoice.amount, ':one': 1, ':limit': project.contractAmount - invoice.amount },
@@ -167,7 +167,7 @@ export const insertInvoice = async (project: Project, invoice: Invoice, ctx: Aud
         },
         onFail: () => new OverContract(),
       },
-      invoices.put(invoice, 'new'),
+      put(invoices, invoice, 'new'),
       auditPut(ctx, { entity: 'invoice', entityId: invoice.id, action: 'create', after: invoice }),
     ]);
     return true;
@@ -186,60 +186,60 @@ export const insertPayment = async (invoice: Invoice, payment: Payment, ctx: Aud
   const paidAmount = invoice.paidAmount + payment.amount;
   const after: Invoice = { ...invoice, paidAmount, status: paidAmount === invoice.amount ? 'paid' : 'open', version: invoice.version + 1 };
   await commit([
-    invoices.put(after, invoice.version, { onFail: goneOrChanged(`invoice ${invoice.id}`) }),
+    put(invoices, after, invoice.version, { onFail: goneOrChanged(`invoice ${invoice.id}`) }),
     {
       Update: {
         TableName: tableName,
-        Key: projects.key({ id: payment.projectId }),
+        Key: key(projects, { id: payment.projectId }),
         UpdateExpression: 'SET paidAmount = paidAmount + :amount, version = version + :one',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeValues: { ':amount': payment.amount, ':one': 1 },
       },
     },
-    payments.put(payment, 'new'),
+    put(payments, payment, 'new'),
     auditPut(ctx, { entity: 'payment', entityId: payment.id, action: 'create', after: payment }),
   ]);
   return after;
 };
 
 export const listOpportunityUpdates = (opportunityId: string, limit: number, cursor?: string): Promise<Page<OpportunityUpdate>> =>
-  opportunityUpdates.page('ofOpportunity', { opportunityId }, limit, cursor);
+  page(opportunityUpdates, 'ofOpportunity', { opportunityId }, limit, cursor);
 
 /** Access patterns: opportunities by account (gsi1), by owner (gsi3), by status (gsi2), stale (gsi2, activity before a day). */
-export const listOpportunitiesByAccount = (accountId: string, limit: number, cursor?: string) => opportunities.page('byAccount', { accountId }, limit, cursor);
-export const listOpportunitiesByOwner = (ownerId: string, limit: number, cursor?: string) => opportunities.page('byOwner', { ownerId }, limit, cursor);
+export const listOpportunitiesByAccount = (accountId: string, limit: number, cursor?: string) => page(opportunities, 'byAccount', { accountId }, limit, cursor);
+export const listOpportunitiesByOwner = (ownerId: string, limit: number, cursor?: string) => page(opportunities, 'byOwner', { ownerId }, limit, cursor);
 export const listOpportunitiesByStatus = (status: 'open' | 'won' | 'lost', limit: number, cursor?: string, activityBefore?: string) =>
-  opportunities.page('byStatus', { status }, limit, cursor, activityBefore === undefined ? {} : { range: { before: activityBefore } });
+  page(opportunities, 'byStatus', { status }, limit, cursor, activityBefore === undefined ? {} : { range: { before: activityBefore } });
 
 /** Access pattern: open opportunities at one open stage (gsi2 `OPPS#open`, the stage as a filter; pages are filled). */
 export const listOpportunitiesAtStage = (stage: string, limit: number, cursor?: string) =>
-  opportunities.page('byStatus', { status: 'open' }, limit, cursor, { filter: { expression: '#stage = :stage', names: { '#stage': 'stage' }, values: { ':stage': stage } } });
-export const allOpportunitiesOfAccount = (accountId: string) => opportunities.all('byAccount', { accountId });
+  page(opportunities, 'byStatus', { status: 'open' }, limit, cursor, { filter: { expression: '#stage = :stage', names: { '#stage': 'stage' }, values: { ':stage': stage } } });
+export const allOpportunitiesOfAccount = (accountId: string) => all(opportunities, 'byAccount', { accountId });
 
 /** Access patterns: projects by account (gsi1) and by delivering department (gsi2). */
-export const listProjectsByAccount = (accountId: string, limit: number, cursor?: string) => projects.page('byAccount', { accountId }, limit, cursor);
-export const listProjectsByDepartment = (department: string, limit: number, cursor?: string) => projects.page('byDepartment', { department }, limit, cursor);
-export const allProjectsOfAccount = (accountId: string) => projects.all('byAccount', { accountId });
+export const listProjectsByAccount = (accountId: string, limit: number, cursor?: string) => page(projects, 'byAccount', { accountId }, limit, cursor);
+export const listProjectsByDepartment = (department: string, limit: number, cursor?: string) => page(projects, 'byDepartment', { department }, limit, cursor);
+export const allProjectsOfAccount = (accountId: string) => all(projects, 'byAccount', { accountId });
 
 /** Access pattern (pay close): projects of an account whose opportunity was won in [from, to]. */
-export const listProjectsWonBetween = (accountId: string, from: string, to: string) => projects.all('byAccount', { accountId }, { range: { from, to } });
+export const listProjectsWonBetween = (accountId: string, from: string, to: string) => all(projects, 'byAccount', { accountId }, { range: { from, to } });
 
 /** Access pattern (pay close): payments on an account's invoices received in [from, to]. */
-export const listPaymentsReceivedBetween = (accountId: string, from: string, to: string) => payments.all('byAccount', { accountId }, { range: { from, to } });
+export const listPaymentsReceivedBetween = (accountId: string, from: string, to: string) => all(payments, 'byAccount', { accountId }, { range: { from, to } });
 
 /** Access pattern: the payments of one invoice. */
-export const listPaymentsOfInvoice = (invoiceId: string) => payments.all('ofInvoice', { invoiceId });
+export const listPaymentsOfInvoice = (invoiceId: string) => all(payments, 'ofInvoice', { invoiceId });
 
 /** Access pattern: every unpaid invoice (gsi2 RECEIVABLES, sparse), oldest due first. */
-export const listOpenInvoices = () => invoices.all('receivables', {});
+export const listOpenInvoices = () => all(invoices, 'receivables', {});
 
 /** Access pattern: contract revenue won in a year, summed per account (gsi3 WON#<year>). */
 export const wonRevenueByAccount = async (year: number): Promise<Map<string, number>> => {
   const sums = new Map<string, number>();
-  for (const project of await projects.all('wonInYear', { wonYear: year })) sums.set(project.accountId, (sums.get(project.accountId) ?? 0) + project.contractAmount);
+  for (const project of await all(projects, 'wonInYear', { wonYear: year })) sums.set(project.accountId, (sums.get(project.accountId) ?? 0) + project.contractAmount);
   return sums;
 };
 
 /** Access pattern: an account's unpaid invoices (gsi1 ACCOUNT#<id>#INVOICES, kept while open). */
 export const listOpenInvoicesOfAccount = (accountId: string) =>
-  invoices.all('byAccount', { accountId }, { filter: { expression: '#status = :open', names: { '#status': 'status' }, values: { ':open': 'open' } } });
+  all(invoices, 'byAccount', { accountId }, { filter: { expression: '#status = :open', names: { '#status': 'status' }, values: { ':open': 'open' } } });

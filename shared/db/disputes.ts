@@ -1,11 +1,11 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { commit, defineEntity } from '#shared/db/entity.ts';
+import { commit, defineEntity, get, page, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { alreadyDecided } from '#shared/domain/disputes.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import { Dispute, type DisputeStatus } from '#shared/schemas/disputes.ts';
 
-export const disputes = defineEntity({
+export const disputes = /* @__PURE__ */ defineEntity({
   kind: 'dispute',
   label: 'market dispute',
   schema: Dispute,
@@ -24,12 +24,12 @@ export const disputes = defineEntity({
 });
 
 /** Access pattern: a dispute by id. */
-export const getDisputeById = (id: string) => disputes.get({ id });
+export const getDisputeById = (id: string) => get(disputes, { id });
 
 /** A new dispute and its audit record, all or nothing. */
 export const insertDispute = (dispute: Dispute, ctx: AuditContext) =>
   commit([
-    disputes.put(dispute, 'new', { onFail: () => new Conflict(`Dispute id ${dispute.id} is taken`) }),
+    put(disputes, dispute, 'new', { onFail: () => new Conflict(`Dispute id ${dispute.id} is taken`) }),
     auditPut(ctx, { entity: 'dispute', entityId: dispute.id, action: 'create', after: dispute }),
   ]);
 
@@ -39,7 +39,7 @@ export const insertDispute = (dispute: Dispute, ctx: AuditContext) =>
  */
 export const recordDecision = (before: Dispute, after: Dispute, ctx: AuditContext) =>
   commit([
-    disputes.put(after, before.version, {
+    put(disputes, after, before.version, {
       condition: { expression: '#status = :open', names: { '#status': 'status' }, values: { ':open': 'open' } },
       onFail: (old) => {
         if (old === undefined) return new NotFound(`No dispute ${before.id}`);
@@ -52,7 +52,7 @@ export const recordDecision = (before: Dispute, after: Dispute, ctx: AuditContex
 
 /** Access pattern: disputes of one status, newest first (gsi2 `DISPUTES#<status>`). */
 export const listDisputesByStatus = (status: DisputeStatus, limit: number, cursor?: string): Promise<Page<Dispute>> =>
-  disputes.page('byStatus', { status }, limit, cursor);
+  page(disputes, 'byStatus', { status }, limit, cursor);
 
 export interface AccountDisputeFilter {
   accountId: string;
@@ -69,7 +69,7 @@ export const listDisputesByAccount = (filter: AccountDisputeFilter): Promise<Pag
     ...(filter.status === undefined ? [] : ['#status = :status']),
     ...(filter.partyOf === undefined ? [] : ['(filedBy = :me OR filedByDepartment = :department OR againstDepartment = :department)']),
   ];
-  return disputes.page('byAccount', { accountId: filter.accountId }, filter.limit, filter.cursor, {
+  return page(disputes, 'byAccount', { accountId: filter.accountId }, filter.limit, filter.cursor, {
     ...(conditions.length === 0
       ? {}
       : {

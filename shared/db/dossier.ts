@@ -1,5 +1,5 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { commit, defineEntity } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, get, historyPut, page, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
@@ -9,7 +9,7 @@ import { DossierAccess, DossierEntry, DossierGrant } from '#shared/schemas/dossi
  * Entries live beside the account, so they stay with it whoever keeps them. Every
  * version, the current one included, is an item of its own that is written once.
  */
-export const dossierEntries = defineEntity({
+export const dossierEntries = /* @__PURE__ */ defineEntity({
   kind: 'dossier-entry',
   label: 'dossier entry (current / each version)',
   schema: DossierEntry,
@@ -26,7 +26,7 @@ export const dossierEntries = defineEntity({
 });
 
 // Ids hold no '#', so `GRANT#<staffId>#` is the prefix of exactly that person's grants.
-export const dossierGrants = defineEntity({
+export const dossierGrants = /* @__PURE__ */ defineEntity({
   kind: 'dossier-grant',
   label: 'dossier grant',
   schema: DossierGrant,
@@ -37,7 +37,7 @@ export const dossierGrants = defineEntity({
   },
 });
 
-export const dossierAccessLog = defineEntity({
+export const dossierAccessLog = /* @__PURE__ */ defineEntity({
   kind: 'dossier-access',
   label: 'dossier access log',
   schema: DossierAccess,
@@ -60,14 +60,14 @@ const auditOf = (entry: DossierEntry) => ({
 });
 
 /** Access pattern: one dossier entry, current version. */
-export const getEntry = (accountId: string, entryId: string) => dossierEntries.get({ accountId, id: entryId });
+export const getEntry = (accountId: string, entryId: string) => get(dossierEntries, { accountId, id: entryId });
 
 /** A new entry, its first version and its audit record, all or nothing. */
 export const insertEntry = (entry: DossierEntry, ctx: AuditContext) => {
   const taken = () => new Conflict(`Dossier entry id ${entry.id} is taken`);
   return commit([
-    dossierEntries.put(entry, 'new', { onFail: taken }),
-    { ...dossierEntries.historyPut(entry), onFail: taken },
+    put(dossierEntries, entry, 'new', { onFail: taken }),
+    { ...historyPut(dossierEntries, entry), onFail: taken },
     auditPut(ctx, { entity: 'dossier-entry', entityId: entry.id, action: 'create', after: auditOf(entry) }),
   ]);
 };
@@ -78,34 +78,34 @@ export const insertEntry = (entry: DossierEntry, ctx: AuditContext) => {
  */
 export const replaceEntry = (before: DossierEntry, after: DossierEntry, ctx: AuditContext) =>
   commit([
-    dossierEntries.put(after, before.version, {
+    put(dossierEntries, after, before.version, {
       onFail: (old) => (old === undefined ? new NotFound(`No dossier entry ${before.id} on account ${before.accountId}`) : new PreconditionFailed()),
     }),
-    { ...dossierEntries.historyPut(after), onFail: () => new PreconditionFailed() },
+    { ...historyPut(dossierEntries, after), onFail: () => new PreconditionFailed() },
     auditPut(ctx, { entity: 'dossier-entry', entityId: after.id, action: 'update', before: auditOf(before), after: auditOf(after) }),
   ]);
 
 /** Access pattern: an account's dossier, the current version of each entry, oldest entry first. */
 export const listEntries = (accountId: string, limit: number, cursor?: string): Promise<Page<DossierEntry>> =>
-  dossierEntries.page('current', { accountId }, limit, cursor);
+  page(dossierEntries, 'current', { accountId }, limit, cursor);
 
 /** Access pattern: every version of one entry, oldest first (the last is the current one). */
 export const listEntryVersions = (accountId: string, entryId: string, limit: number, cursor?: string): Promise<Page<DossierEntry>> =>
-  dossierEntries.page('versions', { accountId, id: entryId }, limit, cursor);
+  page(dossierEntries, 'versions', { accountId, id: entryId }, limit, cursor);
 
 /** A new grant and its audit record. */
 export const insertGrant = (grant: DossierGrant, ctx: AuditContext) =>
   commit([
-    dossierGrants.put(grant, 'new', { onFail: () => new Conflict(`Dossier grant id ${grant.id} is taken`) }),
+    put(dossierGrants, grant, 'new', { onFail: () => new Conflict(`Dossier grant id ${grant.id} is taken`) }),
     auditPut(ctx, { entity: 'dossier-grant', entityId: grant.id, action: 'create', after: grant }),
   ]);
 
 /** Access pattern: does staff S hold a grant on account A — all of S's grants there (expired too), one keyed Query. */
-export const listGrantsOfStaff = (accountId: string, staffId: string): Promise<DossierGrant[]> => dossierGrants.all('ofStaff', { accountId, staffId });
+export const listGrantsOfStaff = (accountId: string, staffId: string): Promise<DossierGrant[]> => all(dossierGrants, 'ofStaff', { accountId, staffId });
 
 /** Access pattern: an account's dossier grants, by person then grant (oldest first); optionally one person's. */
 export const listGrants = (accountId: string, limit: number, cursor?: string, staffId?: string): Promise<Page<DossierGrant>> =>
-  staffId === undefined ? dossierGrants.page('all', { accountId }, limit, cursor) : dossierGrants.page('ofStaff', { accountId, staffId }, limit, cursor);
+  staffId === undefined ? page(dossierGrants, 'all', { accountId }, limit, cursor) : page(dossierGrants, 'ofStaff', { accountId, staffId }, limit, cursor);
 
 /**
  * Logs a read, with its audit record, before the reply leaves: if this write fails, so
@@ -113,10 +113,10 @@ export const listGrants = (accountId: string, limit: number, cursor?: string, st
  */
 export const appendAccessLog = (access: DossierAccess, ctx: AuditContext) =>
   commit([
-    dossierAccessLog.put(access, 'new'),
+    put(dossierAccessLog, access, 'new'),
     auditPut(ctx, { entity: 'dossier-access', entityId: access.accountId, action: 'read', after: { id: access.id, operation: access.operation } }),
   ]);
 
 /** Access pattern: an account's dossier access log, newest first. */
 export const listAccessLog = (accountId: string, limit: number, cursor?: string): Promise<Page<DossierAccess>> =>
-  dossierAccessLog.page('newestFirst', { accountId }, limit, cursor);
+  page(dossierAccessLog, 'newestFirst', { accountId }, limit, cursor);

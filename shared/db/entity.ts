@@ -107,122 +107,133 @@ export interface QueryOptions {
   newestFirst?: boolean;
 }
 
-export const defineEntity = <S extends z.ZodType, P extends string = never>(decl: Declaration<S, P>) => {
-  type T = z.infer<S>;
-  const keyValues = (record: T, extra: Fields = {}): Fields => ({ ...(record as Fields), ...decl.derive?.(record), ...extra });
-  const key = (values: Fields) => ({ pk: fill(decl.keys.pk, values), sk: fill(decl.keys.sk, values) });
-  const parse = (item: Fields): T => {
-    // Keys are the table's, not the record's; `kind` too, unless it is a field of the record's own.
-    const { pk: _pk, sk: _sk, gsi1pk: _1p, gsi1sk: _1s, gsi2pk: _2p, gsi2sk: _2s, gsi3pk: _3p, gsi3sk: _3s, ...rest } = item;
-    const { kind, ...fields } = rest;
-    const record = kind === decl.kind || kind === decl.history?.kind ? fields : rest;
-    return decl.schema.parse(decl.stored === undefined ? record : decl.stored.read(record));
-  };
-  const attributes = (record: T): Fields => (decl.stored === undefined ? (record as Fields) : decl.stored.write(record));
+/** Declares an entity; the operations below take the declaration (free functions, so a route bundles only those it calls). */
+export const defineEntity = <S extends z.ZodType, P extends string = never>(decl: Declaration<S, P>): Declaration<S, P> => decl;
 
-  /** The whole stored item: keys, index keys, kind and attributes; `extra` fills key holes only. */
-  const item = (record: T, extra: Fields = {}): Fields => {
-    const values = keyValues(record, extra);
-    const indexKeys: Fields = {};
-    for (const index of ['gsi1', 'gsi2', 'gsi3'] as const) {
-      const spec = decl.keys[index];
-      if (spec === undefined || (spec.when !== undefined && !spec.when(values))) continue;
-      indexKeys[`${index}pk`] = fill(spec.pk, values);
-      indexKeys[`${index}sk`] = fill(spec.sk, values);
+type Record_<S extends z.ZodType> = z.infer<S>;
+type AnyEntity<S extends z.ZodType> = Declaration<S, string>;
+
+const keyValues = <S extends z.ZodType>(e: AnyEntity<S>, record: Record_<S>, extra: Fields = {}): Fields => ({ ...(record as Fields), ...e.derive?.(record), ...extra });
+const attributes = <S extends z.ZodType>(e: AnyEntity<S>, record: Record_<S>): Fields => (e.stored === undefined ? (record as Fields) : e.stored.write(record));
+
+/** The table key of the record these values name. */
+export const key = <S extends z.ZodType>(e: AnyEntity<S>, values: Fields) => ({ pk: fill(e.keys.pk, values), sk: fill(e.keys.sk, values) });
+
+/** A stored item as the record its schema describes. */
+export const parse = <S extends z.ZodType>(e: AnyEntity<S>, item: Fields): Record_<S> => {
+  // Keys are the table's, not the record's; `kind` too, unless it is a field of the record's own.
+  const { pk: _pk, sk: _sk, gsi1pk: _1p, gsi1sk: _1s, gsi2pk: _2p, gsi2sk: _2s, gsi3pk: _3p, gsi3sk: _3s, ...rest } = item;
+  const { kind, ...fields } = rest;
+  const record = kind === e.kind || kind === e.history?.kind ? fields : rest;
+  return e.schema.parse(e.stored === undefined ? record : e.stored.read(record));
+};
+
+/** The whole stored item: keys, index keys, kind and attributes; `extra` fills key holes only. */
+export const item = <S extends z.ZodType>(e: AnyEntity<S>, record: Record_<S>, extra: Fields = {}): Fields => {
+  const values = keyValues(e, record, extra);
+  const indexKeys: Fields = {};
+  for (const index of ['gsi1', 'gsi2', 'gsi3'] as const) {
+    const spec = e.keys[index];
+    if (spec === undefined || (spec.when !== undefined && !spec.when(values))) continue;
+    indexKeys[`${index}pk`] = fill(spec.pk, values);
+    indexKeys[`${index}sk`] = fill(spec.sk, values);
+  }
+  return { ...key(e, values), ...indexKeys, kind: e.kind, ...attributes(e, record) };
+};
+
+/** A conditional put: `'new'` must not exist yet; a version must still be the one read (checked by DynamoDB). */
+export const put = <S extends z.ZodType>(e: AnyEntity<S>, record: Record_<S>, expected: Expected, options: PutOptions = {}): Write => {
+  const extra = options.condition;
+  const condition =
+    expected === 'new'
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : {
+          ConditionExpression: extra === undefined ? 'version = :expected' : `${extra.expression} AND version = :expected`,
+          ExpressionAttributeValues: { ...extra?.values, ':expected': expected },
+          ...(extra?.names === undefined ? {} : { ExpressionAttributeNames: extra.names }),
+        };
+  return { item: { Put: { TableName: tableName, Item: item(e, record, options.keys), ...condition } }, ...(options.onFail === undefined ? {} : { onFail: options.onFail }) };
+};
+
+/** An unconditional put (copies, logs keyed by content: a re-write is the same item). */
+export const overwrite = <S extends z.ZodType>(e: AnyEntity<S>, record: Record_<S>, extra: Fields = {}): TransactItem => ({ Put: { TableName: tableName, Item: item(e, record, extra) } });
+
+/** The version item of a record with history. */
+export const historyItem = <S extends z.ZodType>(e: AnyEntity<S>, record: Record_<S>): Fields => {
+  if (e.history === undefined) throw new Error(`${e.kind} keeps no history`);
+  const values = keyValues(e, record);
+  if (typeof values.version !== 'number') throw new Error(`${e.kind} history needs a version`);
+  values.version = paddedVersion(values.version);
+  return { pk: fill(e.history.pk ?? e.keys.pk, values), sk: fill(e.history.sk, values), kind: e.history.kind, ...attributes(e, record) };
+};
+
+/** The version item, written once. */
+export const historyPut = <S extends z.ZodType>(e: AnyEntity<S>, record: Record_<S>): Write => ({
+  item: { Put: { TableName: tableName, Item: historyItem(e, record), ConditionExpression: 'attribute_not_exists(pk)' } },
+});
+
+/** One record by its key, parsed by the schema. */
+export const get = async <S extends z.ZodType>(e: AnyEntity<S>, values: Fields): Promise<Record_<S> | undefined> => {
+  const out = await db.send(new GetCommand({ TableName: tableName, Key: key(e, values) }));
+  return out.Item === undefined ? undefined : parse(e, out.Item);
+};
+
+/** The Query of a named access pattern. */
+export const queryInput = <S extends z.ZodType, P extends string>(e: Declaration<S, P>, pattern: P, params: Fields, options: QueryOptions = {}): QueryCommandInput => {
+  const spec = (e.patterns as Record<P, Pattern>)[pattern];
+  const pkName = spec.index === undefined ? 'pk' : `${spec.index}pk`;
+  const skName = spec.index === undefined ? 'sk' : `${spec.index}sk`;
+  const prefix = spec.sk === undefined ? '' : fill(spec.sk, params);
+  const values: Fields = { ':pk': fill(spec.pk, params), ...options.filter?.values };
+  let condition = `${pkName} = :pk`;
+  const range = options.range;
+  if (range === undefined) {
+    if (prefix !== '') {
+      condition += ` AND begins_with(${skName}, :prefix)`;
+      values[':prefix'] = prefix;
     }
-    return { ...key(values), ...indexKeys, kind: decl.kind, ...attributes(record) };
+  } else if ('before' in range) {
+    condition += ` AND ${skName} < :before`;
+    values[':before'] = `${prefix}${range.before}`;
+  } else if ('upTo' in range) {
+    condition += ` AND ${skName} <= :last`;
+    values[':last'] = `${prefix}${range.upTo}#\uffff`;
+  } else {
+    // Sort keys go on `#<id>` after the date or month: the last day is included to its last id.
+    condition += ` AND ${skName} BETWEEN :from AND :to`;
+    values[':from'] = `${prefix}${range.from}`;
+    values[':to'] = `${prefix}${range.to}#\uffff`;
+  }
+  return {
+    TableName: tableName,
+    ...(spec.index === undefined ? {} : { IndexName: spec.index }),
+    KeyConditionExpression: condition,
+    ExpressionAttributeValues: values,
+    ...(options.filter === undefined ? {} : { FilterExpression: options.filter.expression }),
+    ...(options.filter?.names === undefined ? {} : { ExpressionAttributeNames: options.filter.names }),
+    ...((options.newestFirst ?? spec.newestFirst ?? false) ? { ScanIndexForward: false } : {}),
   };
+};
 
-  /**
-   * A conditional put: `'new'` must not exist yet; a version must still be the one read
-   * (checked by DynamoDB). Without `onFail`: 404-worthy `undefined` existing vs changed is
-   * left to the caller's error.
-   */
-  const put = (record: T, expected: Expected, options: PutOptions = {}): Write => {
-    const extra = options.condition;
-    const condition =
-      expected === 'new'
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : {
-            ConditionExpression: extra === undefined ? 'version = :expected' : `${extra.expression} AND version = :expected`,
-            ExpressionAttributeValues: { ...extra?.values, ':expected': expected },
-            ...(extra?.names === undefined ? {} : { ExpressionAttributeNames: extra.names }),
-          };
-    return { item: { Put: { TableName: tableName, Item: item(record, options.keys), ...condition } }, ...(options.onFail === undefined ? {} : { onFail: options.onFail }) };
-  };
+/** One page of a named access pattern, parsed by the schema. */
+export const page = <S extends z.ZodType, P extends string>(
+  e: Declaration<S, P>,
+  pattern: P,
+  params: Fields,
+  limit: number,
+  cursor: string | undefined,
+  options: QueryOptions = {},
+): Promise<Page<Record_<S>>> => queryPage(queryInput(e, pattern, params, options), limit, cursor, (i) => parse(e, i));
 
-  /** An unconditional put (copies, logs keyed by content: a re-write is the same item). */
-  const overwrite = (record: T, extra: Fields = {}): TransactItem => ({ Put: { TableName: tableName, Item: item(record, extra) } });
+/** Every item of a named access pattern, parsed by the schema. */
+export const all = async <S extends z.ZodType, P extends string>(e: Declaration<S, P>, pattern: P, params: Fields, options: QueryOptions = {}): Promise<Record_<S>[]> =>
+  (await queryAll(queryInput(e, pattern, params, options))).map((i) => parse(e, i));
 
-  /** The version item of a record with history. */
-  const historyItem = (record: T): Fields => {
-    if (decl.history === undefined) throw new Error(`${decl.kind} keeps no history`);
-    const values = keyValues(record);
-    if (typeof values.version !== 'number') throw new Error(`${decl.kind} history needs a version`);
-    values.version = paddedVersion(values.version);
-    return { pk: fill(decl.history.pk ?? decl.keys.pk, values), sk: fill(decl.history.sk, values), kind: decl.history.kind, ...attributes(record) };
-  };
-  /** The version item, written once. */
-  const historyPut = (record: T): Write => ({ item: { Put: { TableName: tableName, Item: historyItem(record), ConditionExpression: 'attribute_not_exists(pk)' } } });
-
-  const get = async (values: Fields): Promise<T | undefined> => {
-    const out = await db.send(new GetCommand({ TableName: tableName, Key: key(values) }));
-    return out.Item === undefined ? undefined : parse(out.Item);
-  };
-
-  const queryInput = (pattern: P, params: Fields, options: QueryOptions): QueryCommandInput => {
-    const spec = (decl.patterns as Record<P, Pattern>)[pattern];
-    const pkName = spec.index === undefined ? 'pk' : `${spec.index}pk`;
-    const skName = spec.index === undefined ? 'sk' : `${spec.index}sk`;
-    const prefix = spec.sk === undefined ? '' : fill(spec.sk, params);
-    const values: Fields = { ':pk': fill(spec.pk, params), ...options.filter?.values };
-    let condition = `${pkName} = :pk`;
-    const range = options.range;
-    if (range === undefined) {
-      if (prefix !== '') {
-        condition += ` AND begins_with(${skName}, :prefix)`;
-        values[':prefix'] = prefix;
-      }
-    } else if ('before' in range) {
-      condition += ` AND ${skName} < :before`;
-      values[':before'] = `${prefix}${range.before}`;
-    } else if ('upTo' in range) {
-      condition += ` AND ${skName} <= :last`;
-      values[':last'] = `${prefix}${range.upTo}#\uffff`;
-    } else {
-      // Sort keys go on `#<id>` after the date or month: the last day is included to its last id.
-      condition += ` AND ${skName} BETWEEN :from AND :to`;
-      values[':from'] = `${prefix}${range.from}`;
-      values[':to'] = `${prefix}${range.to}#\uffff`;
-    }
-    const newestFirst = options.newestFirst ?? spec.newestFirst ?? false;
-    return {
-      TableName: tableName,
-      ...(spec.index === undefined ? {} : { IndexName: spec.index }),
-      KeyConditionExpression: condition,
-      ExpressionAttributeValues: values,
-      ...(options.filter === undefined ? {} : { FilterExpression: options.filter.expression }),
-      ...(options.filter?.names === undefined ? {} : { ExpressionAttributeNames: options.filter.names }),
-      ...(newestFirst ? { ScanIndexForward: false } : {}),
-    };
-  };
-
-  /** One page of a named access pattern, parsed by the schema. */
-  const page = (pattern: P, params: Fields, limit: number, cursor: string | undefined, options: QueryOptions = {}): Promise<Page<T>> =>
-    queryPage(queryInput(pattern, params, options), limit, cursor, parse);
-
-  /** Every item of a named access pattern, parsed by the schema. */
-  const all = async (pattern: P, params: Fields, options: QueryOptions = {}): Promise<T[]> =>
-    (await queryAll(queryInput(pattern, params, options))).map(parse);
-
-  /** The first item of a named access pattern (one read: `limit` 1). */
-  const first = async (pattern: P, params: Fields, options: QueryOptions = {}): Promise<T | undefined> => {
-    const out = await db.send(new QueryCommand({ ...queryInput(pattern, params, options), Limit: 1 }));
-    const found = out.Items?.[0];
-    return found === undefined ? undefined : parse(found);
-  };
-
-  return { ...decl, key, item, parse, put, overwrite, historyItem, historyPut, get, page, all, first, queryInput };
+/** The first item of a named access pattern (one read: `limit` 1). */
+export const first = async <S extends z.ZodType, P extends string>(e: Declaration<S, P>, pattern: P, params: Fields, options: QueryOptions = {}): Promise<Record_<S> | undefined> => {
+  const out = await db.send(new QueryCommand({ ...queryInput(e, pattern, params, options), Limit: 1 }));
+  const found = out.Items?.[0];
+  return found === undefined ? undefined : parse(e, found);
 };
 
 /** What the README's tables need of a declaration. */

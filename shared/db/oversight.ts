@@ -1,12 +1,12 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { commit, defineEntity } from '#shared/db/entity.ts';
+import { commit, defineEntity, get, page, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { alreadyAcknowledged } from '#shared/domain/oversight.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { MajorMatter, type MatterStatus, SpotCheck } from '#shared/schemas/oversight.ts';
 
 // Follow-ups live inside their spot check: they are few, read with it and changed one at a time.
-export const spotChecks = defineEntity({
+export const spotChecks = /* @__PURE__ */ defineEntity({
   kind: 'spot-check',
   label: 'spot check (with follow-ups)',
   schema: SpotCheck,
@@ -15,7 +15,7 @@ export const spotChecks = defineEntity({
   patterns: { byAccount: { doc: "an account's spot checks, newest check day first", index: 'gsi1', pk: 'ACCOUNT#<accountId>#SPOTCHECKS', newestFirst: true } },
 });
 
-export const majorMatters = defineEntity({
+export const majorMatters = /* @__PURE__ */ defineEntity({
   kind: 'major-matter',
   label: 'major-matter report',
   schema: MajorMatter,
@@ -36,12 +36,12 @@ export const majorMatters = defineEntity({
 /* ---------- spot checks ---------- */
 
 /** Access pattern: a spot check by id. */
-export const getSpotCheckById = (id: string) => spotChecks.get({ id });
+export const getSpotCheckById = (id: string) => get(spotChecks, { id });
 
 /** A new spot check and its audit record, all or nothing. */
 export const insertSpotCheck = (check: SpotCheck, ctx: AuditContext) =>
   commit([
-    spotChecks.put(check, 'new', { onFail: () => new Conflict(`Spot check id ${check.id} is taken`) }),
+    put(spotChecks, check, 'new', { onFail: () => new Conflict(`Spot check id ${check.id} is taken`) }),
     auditPut(ctx, { entity: 'spot-check', entityId: check.id, action: 'create', after: check }),
   ]);
 
@@ -51,23 +51,23 @@ export const insertSpotCheck = (check: SpotCheck, ctx: AuditContext) =>
  */
 export const replaceSpotCheck = (before: SpotCheck, after: SpotCheck, action: string, ctx: AuditContext) =>
   commit([
-    spotChecks.put(after, before.version, { onFail: (old) => (old === undefined ? new NotFound(`No spot check ${before.id}`) : new PreconditionFailed()) }),
+    put(spotChecks, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(`No spot check ${before.id}`) : new PreconditionFailed()) }),
     auditPut(ctx, { entity: 'spot-check', entityId: after.id, action, before, after }),
   ]);
 
 /** Access pattern: an account's spot checks, newest check day first (gsi1 `ACCOUNT#<id>#SPOTCHECKS`). */
 export const listSpotChecksByAccount = (accountId: string, limit: number, cursor?: string): Promise<Page<SpotCheck>> =>
-  spotChecks.page('byAccount', { accountId }, limit, cursor);
+  page(spotChecks, 'byAccount', { accountId }, limit, cursor);
 
 /* ---------- major matters ---------- */
 
 /** Access pattern: a major-matter report by id. */
-export const getMajorMatterById = (id: string) => majorMatters.get({ id });
+export const getMajorMatterById = (id: string) => get(majorMatters, { id });
 
 /** A new report and its audit record, all or nothing. */
 export const insertMajorMatter = (matter: MajorMatter, ctx: AuditContext) =>
   commit([
-    majorMatters.put(matter, 'new', { onFail: () => new Conflict(`Major matter id ${matter.id} is taken`) }),
+    put(majorMatters, matter, 'new', { onFail: () => new Conflict(`Major matter id ${matter.id} is taken`) }),
     auditPut(ctx, { entity: 'major-matter', entityId: matter.id, action: 'create', after: matter }),
   ]);
 
@@ -77,7 +77,7 @@ export const insertMajorMatter = (matter: MajorMatter, ctx: AuditContext) =>
  */
 export const recordAcknowledgement = (before: MajorMatter, after: MajorMatter, ctx: AuditContext) =>
   commit([
-    majorMatters.put(after, before.version, {
+    put(majorMatters, after, before.version, {
       condition: { expression: '#status = :waiting', names: { '#status': 'status' }, values: { ':waiting': 'unacknowledged' } },
       onFail: (old) => {
         if (old === undefined) return new NotFound(`No major matter ${before.id}`);
@@ -90,7 +90,7 @@ export const recordAcknowledgement = (before: MajorMatter, after: MajorMatter, c
 
 /** Access pattern: reports of one status, newest first (gsi2 `MATTERS#<status>`). */
 export const listMajorMattersByStatus = (status: MatterStatus, limit: number, cursor?: string): Promise<Page<MajorMatter>> =>
-  majorMatters.page('byStatus', { status }, limit, cursor);
+  page(majorMatters, 'byStatus', { status }, limit, cursor);
 
 export interface AccountMatterFilter {
   accountId: string;
@@ -104,7 +104,7 @@ export interface AccountMatterFilter {
 /** Access pattern: an account's reports, newest first (gsi1 `ACCOUNT#<id>#MATTERS`), by status or reporter. */
 export const listMajorMattersByAccount = (filter: AccountMatterFilter): Promise<Page<MajorMatter>> => {
   const conditions = [...(filter.status === undefined ? [] : ['#status = :status']), ...(filter.reportedBy === undefined ? [] : ['reportedBy = :me'])];
-  return majorMatters.page('byAccount', { accountId: filter.accountId }, filter.limit, filter.cursor, {
+  return page(majorMatters, 'byAccount', { accountId: filter.accountId }, filter.limit, filter.cursor, {
     ...(conditions.length === 0
       ? {}
       : {

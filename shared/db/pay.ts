@@ -3,7 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { commit, defineEntity } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, get, historyItem, item, key, page, put, queryInput } from '#shared/db/entity.ts';
 import { batchWrite, queryAll } from '#shared/db/query.ts';
 import { Conflict, PreconditionFailed } from '#shared/errors.ts';
 import { type Bulletin, PeerScore, type PeriodState, type StoredPayPolicy, type StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
@@ -16,7 +16,7 @@ import { type Bulletin, PeerScore, type PeriodState, type StoredPayPolicy, type 
  */
 const asStored = <T>() => z.custom<T>((value) => typeof value === 'object' && value !== null);
 
-export const payPolicies = defineEntity({
+export const payPolicies = /* @__PURE__ */ defineEntity({
   kind: 'pay-policy',
   label: 'pay policy (current / each version)',
   schema: asStored<StoredPayPolicy>(),
@@ -25,7 +25,7 @@ export const payPolicies = defineEntity({
   history: { kind: 'pay-policy-version', sk: 'V#<version>' },
 });
 
-export const peerScores = defineEntity({
+export const peerScores = /* @__PURE__ */ defineEntity({
   kind: 'peer-score',
   label: 'two-way score',
   schema: PeerScore,
@@ -34,9 +34,9 @@ export const peerScores = defineEntity({
   patterns: { ofTarget: { doc: 'the scores a person or department received in a period', pk: 'PEERSCORES#<period>#<targetType>#<target>' } },
 });
 
-export const periodStates = defineEntity({ kind: 'period', label: 'period state and lock', schema: asStored<PeriodState>(), keys: { pk: 'PERIOD#<period>', sk: 'STATE' } });
+export const periodStates = /* @__PURE__ */ defineEntity({ kind: 'period', label: 'period state and lock', schema: asStored<PeriodState>(), keys: { pk: 'PERIOD#<period>', sk: 'STATE' } });
 
-export const statements = defineEntity({
+export const statements = /* @__PURE__ */ defineEntity({
   kind: 'statement',
   label: 'statement (current / each version, kept)',
   schema: asStored<StoredStatement>(),
@@ -50,7 +50,7 @@ export const statements = defineEntity({
 });
 
 type BulletinHeader = { period: string; version: number; team: Record<string, unknown>; accountCount: number; peopleCount: number };
-export const bulletins = defineEntity({
+export const bulletins = /* @__PURE__ */ defineEntity({
   kind: 'bulletin',
   label: 'bulletin (team, counts)',
   schema: asStored<BulletinHeader>(),
@@ -59,14 +59,14 @@ export const bulletins = defineEntity({
 });
 // A row per item, so a bulletin has no size limit.
 const Row = asStored<Record<string, unknown>>();
-export const bulletinAccounts = defineEntity({
+export const bulletinAccounts = /* @__PURE__ */ defineEntity({
   kind: 'bulletin-account',
   label: 'bulletin row: account',
   schema: Row,
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#ACCOUNT#<accountId>' },
   patterns: { ofPeriod: { doc: "a period's bulletin, accounts by id", pk: 'PERIOD#<period>', sk: 'BULLETIN#ACCOUNT#' } },
 });
-export const bulletinPeople = defineEntity({
+export const bulletinPeople = /* @__PURE__ */ defineEntity({
   kind: 'bulletin-person',
   label: 'bulletin row: person',
   schema: Row,
@@ -75,7 +75,7 @@ export const bulletinPeople = defineEntity({
   patterns: { ofPeriod: { doc: "a period's bulletin, people by rank", pk: 'PERIOD#<period>', sk: 'BULLETIN#PERSON#' } },
 });
 
-export const talentPool = defineEntity({
+export const talentPool = /* @__PURE__ */ defineEntity({
   kind: 'talent',
   label: 'talent-pool entry',
   schema: TalentEntry,
@@ -85,7 +85,7 @@ export const talentPool = defineEntity({
 });
 
 // A distributed close's gathered accounts, between its Map and its finish; gone by TTL after two days.
-export const closeWork = defineEntity({
+export const closeWork = /* @__PURE__ */ defineEntity({
   kind: 'close-work',
   label: 'close working set',
   schema: z.object({ account: z.unknown() }),
@@ -93,22 +93,22 @@ export const closeWork = defineEntity({
   patterns: { ofRun: { doc: 'everything a distributed close gathered', pk: 'CLOSEWORK#<period>#<runId>' } },
 });
 
-export const getPayPolicy = (year: number) => payPolicies.get({ year });
+export const getPayPolicy = (year: number) => get(payPolicies, { year });
 
 /** A new version of a year's policy; every version is kept. */
 export const putPayPolicy = (policy: StoredPayPolicy, expected: number | null, ctx: AuditContext, before?: StoredPayPolicy) =>
   commit([
-    payPolicies.put(policy, expected ?? 'new', { onFail: () => new PreconditionFailed() }),
-    { Put: { TableName: tableName, Item: payPolicies.historyItem(policy) } },
+    put(payPolicies, policy, expected ?? 'new', { onFail: () => new PreconditionFailed() }),
+    { Put: { TableName: tableName, Item: historyItem(payPolicies, policy) } },
     auditPut(ctx, { entity: 'pay-policy', entityId: String(policy.year), action: expected === null ? 'create' : 'update', before, after: policy }),
   ]);
 
-export const getPeerScore = (period: string, targetType: string, target: string, scorerId: string) => peerScores.get({ period, targetType, target, scorerId });
+export const getPeerScore = (period: string, targetType: string, target: string, scorerId: string) => get(peerScores, { period, targetType, target, scorerId });
 
 /** One score per scorer, target and period: a second create is a 409; amends are versioned. */
 export const putPeerScore = (score: PeerScore, expected: number | null, ctx: AuditContext, before?: PeerScore) =>
   commit([
-    peerScores.put(score, expected ?? 'new', {
+    put(peerScores, score, expected ?? 'new', {
       onFail: () =>
         expected === null
           ? new Conflict(`You already scored this ${score.targetType} for ${score.period}; amend the score with PATCH and If-Match`, 'peer-score-exists')
@@ -118,9 +118,9 @@ export const putPeerScore = (score: PeerScore, expected: number | null, ctx: Aud
   ]);
 
 /** Access pattern: every score a target received for a period. */
-export const listPeerScores = (period: string, targetType: string, target: string) => peerScores.all('ofTarget', { period, targetType, target });
+export const listPeerScores = (period: string, targetType: string, target: string) => all(peerScores, 'ofTarget', { period, targetType, target });
 
-export const getPeriodState = (period: string) => periodStates.get({ period });
+export const getPeriodState = (period: string) => get(periodStates, { period });
 
 /**
  * The period lock: only one close of a period runs at a time, and none once it is final.
@@ -131,7 +131,7 @@ export const acquirePeriodLock = async (period: string, holder: string, now: num
     await db.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: periodStates.key({ period }),
+        Key: key(periodStates, { period }),
         UpdateExpression: 'SET #lock = :lock',
         ConditionExpression: '(attribute_not_exists(#lock) OR #lock.expiresAt < :now) AND (attribute_not_exists(#status) OR #status <> :final)',
         ExpressionAttributeNames: { '#lock': 'lock', '#status': 'status' },
@@ -155,7 +155,7 @@ export const releasePeriodLock = async (period: string, holder: string): Promise
     await db.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: periodStates.key({ period }),
+        Key: key(periodStates, { period }),
         UpdateExpression: 'REMOVE #lock',
         ConditionExpression: '#lock.holder = :holder',
         ExpressionAttributeNames: { '#lock': 'lock' },
@@ -168,29 +168,29 @@ export const releasePeriodLock = async (period: string, holder: string): Promise
 };
 
 /** Access pattern: the current statements of a period. */
-export const listStatements = (period: string) => statements.all('ofPeriod', { period });
+export const listStatements = (period: string) => all(statements, 'ofPeriod', { period });
 
-export const getStatement = (period: string, staffId: string) => statements.get({ period, staffId });
+export const getStatement = (period: string, staffId: string) => get(statements, { period, staffId });
 
 /** Access pattern: a period's current statements, a page at a time (by staff id). */
-export const listStatementsPage = (period: string, limit: number, cursor?: string) => statements.page('ofPeriod', { period }, limit, cursor);
+export const listStatementsPage = (period: string, limit: number, cursor?: string) => page(statements, 'ofPeriod', { period }, limit, cursor);
 
 /** Access pattern: every version of one person's statement, oldest first. */
-export const listStatementVersions = (period: string, staffId: string) => statements.all('versions', { period, staffId });
+export const listStatementVersions = (period: string, staffId: string) => all(statements, 'versions', { period, staffId });
 
 /**
  * Writes statements that changed: the version item (kept for good) and the current copy.
  * Runs under the period lock, so no other close writes the same statements meanwhile.
  */
 export const saveStatements = (changed: readonly StoredStatement[]) =>
-  batchWrite(changed.flatMap((s) => [{ PutRequest: { Item: statements.historyItem(s) } }, { PutRequest: { Item: statements.item(s) } }]));
+  batchWrite(changed.flatMap((s) => [{ PutRequest: { Item: historyItem(statements, s) } }, { PutRequest: { Item: item(statements, s) } }]));
 
 /** Records the close's outcome on the period (under the lock, which it keeps). */
 export const savePeriodState = async (state: PeriodState): Promise<void> => {
   await db.send(
     new UpdateCommand({
       TableName: tableName,
-      Key: periodStates.key({ period: state.period }),
+      Key: key(periodStates, { period: state.period }),
       UpdateExpression: 'SET #period = :period, #status = :status, version = :version, closedAt = :closedAt, finalizedAt = :finalizedAt, finalizedBy = :finalizedBy, kind = :kind',
       ExpressionAttributeNames: { '#period': 'period', '#status': 'status' },
       ExpressionAttributeValues: {
@@ -204,26 +204,26 @@ export const savePeriodState = async (state: PeriodState): Promise<void> => {
 /** The bulletin as a header and one item per row; rows of an earlier run that no longer exist go. */
 export const saveBulletin = async (bulletin: Bulletin): Promise<void> => {
   const period = bulletin.period;
-  const rows = [...bulletin.accounts.map((row) => bulletinAccounts.item(row, { period })), ...bulletin.people.map((row) => bulletinPeople.item(row, { period }))];
+  const rows = [...bulletin.accounts.map((row) => item(bulletinAccounts, row, { period })), ...bulletin.people.map((row) => item(bulletinPeople, row, { period }))];
   const keep = new Set(rows.map((r) => r.sk));
-  const earlier = await queryAll({ ...bulletins.queryInput('rows', { period }, {}), ProjectionExpression: 'pk, sk' });
+  const earlier = await queryAll({ ...queryInput(bulletins, 'rows', { period }, {}), ProjectionExpression: 'pk, sk' });
   const stale = earlier.filter((r) => !keep.has(r.sk));
   const header: BulletinHeader = { period, version: bulletin.version, team: bulletin.team, accountCount: bulletin.accounts.length, peopleCount: bulletin.people.length };
   await batchWrite([
-    { PutRequest: { Item: bulletins.item(header) } },
+    { PutRequest: { Item: item(bulletins, header) } },
     ...rows.map((Item) => ({ PutRequest: { Item } })),
     ...stale.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })),
   ]);
 };
 
-export const getBulletinHeader = (period: string) => bulletins.get({ period });
+export const getBulletinHeader = (period: string) => get(bulletins, { period });
 
 /** Access pattern: one section of a period's bulletin, a page at a time (accounts by id, people by rank). */
 export const listBulletinRows = (period: string, section: 'accounts' | 'people', limit: number, cursor?: string) =>
-  (section === 'accounts' ? bulletinAccounts : bulletinPeople).page('ofPeriod', { period }, limit, cursor);
+  page(section === 'accounts' ? bulletinAccounts : bulletinPeople, 'ofPeriod', { period }, limit, cursor);
 
-export const getTalentEntry = (year: number, staffId: string) => talentPool.get({ year, staffId });
-export const listTalentPool = (year: number) => talentPool.all('ofYear', { year });
+export const getTalentEntry = (year: number, staffId: string) => get(talentPool, { year, staffId });
+export const listTalentPool = (year: number) => all(talentPool, 'ofYear', { year });
 
 /** Suggestions from an annual close; a grade a coordinator already confirmed is kept. */
 export const saveTalentSuggestions = async (entries: readonly TalentEntry[]): Promise<void> => {
@@ -233,7 +233,7 @@ export const saveTalentSuggestions = async (entries: readonly TalentEntry[]): Pr
     await db.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: talentPool.key(entry),
+        Key: key(talentPool, entry),
         UpdateExpression: 'SET #year = :year, staffId = :staffId, #name = :name, annualTier = :tier, suggestedGrade = :suggested, confirmedGrade = :confirmed, confirmedBy = :by, certification = :cert, version = :version, kind = :kind',
         ExpressionAttributeNames: { '#year': 'year', '#name': 'name' },
         ExpressionAttributeValues: {
@@ -247,7 +247,7 @@ export const saveTalentSuggestions = async (entries: readonly TalentEntry[]): Pr
 
 export const confirmTalentGrade = (before: TalentEntry, after: TalentEntry, ctx: AuditContext) =>
   commit([
-    talentPool.put(after, before.version, { onFail: () => new PreconditionFailed() }),
+    put(talentPool, after, before.version, { onFail: () => new PreconditionFailed() }),
     auditPut(ctx, { entity: 'talent', entityId: `${after.year}#${after.staffId}`, action: 'confirm', before, after }),
   ]);
 
@@ -258,7 +258,7 @@ export const markFinal = async (state: PeriodState, current: readonly StoredStat
     {
       Update: {
         TableName: tableName,
-        Key: periodStates.key({ period: state.period }),
+        Key: key(periodStates, { period: state.period }),
         UpdateExpression: 'SET #status = :final, finalizedAt = :at, finalizedBy = :by',
         ConditionExpression: '#status = :draft',
         ExpressionAttributeNames: { '#status': 'status' },
@@ -271,7 +271,7 @@ export const markFinal = async (state: PeriodState, current: readonly StoredStat
 
 /** A distributed close's gather step keeps its batch here for the finish step. */
 export const saveCloseWork = (period: string, runId: string, accounts: readonly { accountId: string }[], expiresAt: number) =>
-  batchWrite(accounts.map((account) => ({ PutRequest: { Item: { ...closeWork.item({ account }, { period, runId, accountId: account.accountId }), expiresAt } } })));
+  batchWrite(accounts.map((account) => ({ PutRequest: { Item: { ...item(closeWork, { account }, { period, runId, accountId: account.accountId }), expiresAt } } })));
 
 /** Access pattern: everything a distributed close gathered (one keyed Query). */
-export const loadCloseWork = async <T>(period: string, runId: string): Promise<T[]> => (await closeWork.all('ofRun', { period, runId })).map((w) => w.account as T);
+export const loadCloseWork = async <T>(period: string, runId: string): Promise<T[]> => (await all(closeWork, 'ofRun', { period, runId })).map((w) => w.account as T);

@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import * as z from 'zod';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { commit, defineEntity } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, get, key, overwrite, page, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { tableName } from '#shared/db/client.ts';
 import type { TransactItem } from '#shared/db/transact.ts';
@@ -9,7 +9,7 @@ import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import type { Role } from '#shared/schemas/common.ts';
 import { Staff } from '#shared/schemas/staff.ts';
 
-export const staffMembers = defineEntity({
+export const staffMembers = /* @__PURE__ */ defineEntity({
   kind: 'staff',
   label: 'staff member',
   schema: Staff,
@@ -22,7 +22,7 @@ export const staffMembers = defineEntity({
 });
 
 /** A copy of the record per role it holds, so a role lists its people with one Query. */
-export const staffRoles = defineEntity({
+export const staffRoles = /* @__PURE__ */ defineEntity({
   kind: 'staff-role',
   label: 'role membership (copy of the record per role)',
   schema: Staff,
@@ -32,32 +32,32 @@ export const staffRoles = defineEntity({
 
 // Results are kept as sent (with who recorded them); the record itself carries the summary.
 const StaffResult = z.looseObject({});
-export const trainingResults = defineEntity({
+export const trainingResults = /* @__PURE__ */ defineEntity({
   kind: 'training',
   label: 'training result',
   schema: StaffResult,
   keys: { pk: 'STAFF#<staffId>', sk: 'TRAINING#<on>#<ulid>' },
   patterns: { ofStaff: { doc: "a person's training results", pk: 'STAFF#<staffId>', sk: 'TRAINING#' } },
 });
-export const certifications = defineEntity({ kind: 'certification', label: 'certification', schema: StaffResult, keys: { pk: 'STAFF#<staffId>', sk: 'CERT#<on>#<ulid>' } });
+export const certifications = /* @__PURE__ */ defineEntity({ kind: 'certification', label: 'certification', schema: StaffResult, keys: { pk: 'STAFF#<staffId>', sk: 'CERT#<on>#<ulid>' } });
 
 /** Role copies follow the record: put one per current role, delete those for roles given up. */
 const roleWrites = (after: Staff, before?: Staff): TransactItem[] => [
-  ...after.roles.map((role) => staffRoles.overwrite(after, { role })),
+  ...after.roles.map((role) => overwrite(staffRoles, after, { role })),
   ...(before?.roles ?? [])
     .filter((role) => !after.roles.includes(role))
-    .map((role) => ({ Delete: { TableName: tableName, Key: staffRoles.key({ role, id: after.id }) } })),
+    .map((role) => ({ Delete: { TableName: tableName, Key: key(staffRoles, { role, id: after.id }) } })),
 ];
 
 /** Access pattern: a staff member by id. */
-export const getStaffById = (id: string) => staffMembers.get({ id });
+export const getStaffById = (id: string) => get(staffMembers, { id });
 
 /** Writes a new staff member; false when the id is taken. */
 export const insertStaff = async (staff: Staff, ctx: AuditContext): Promise<boolean> => {
   const taken = new Error('taken');
   try {
     await commit([
-      staffMembers.put(staff, 'new', { onFail: () => taken }),
+      put(staffMembers, staff, 'new', { onFail: () => taken }),
       ...roleWrites(staff),
       auditPut(ctx, { entity: 'staff', entityId: staff.id, action: 'create', after: staff }),
     ]);
@@ -70,7 +70,7 @@ export const insertStaff = async (staff: Staff, ctx: AuditContext): Promise<bool
 
 /** A training or certification result, kept beside the record in the same transaction. */
 export const staffRecordPut = (staffId: string, kind: 'training' | 'certification', on: string, data: Record<string, unknown>): TransactItem =>
-  (kind === 'training' ? trainingResults : certifications).overwrite(data, { staffId, on, ulid: ulid() });
+  overwrite(kind === 'training' ? trainingResults : certifications, data, { staffId, on, ulid: ulid() });
 
 /**
  * Replaces a staff record if it is still at `before.version` (optimistic concurrency):
@@ -78,14 +78,14 @@ export const staffRecordPut = (staffId: string, kind: 'training' | 'certificatio
  */
 export const replaceStaff = (before: Staff, after: Staff, action: string, ctx: AuditContext, extra: TransactItem[] = []) =>
   commit([
-    staffMembers.put(after, before.version, { onFail: (old) => (old === undefined ? new NotFound(`No staff member ${before.id}`) : new PreconditionFailed()) }),
+    put(staffMembers, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(`No staff member ${before.id}`) : new PreconditionFailed()) }),
     ...roleWrites(after, before),
     ...extra,
     auditPut(ctx, { entity: 'staff', entityId: after.id, action, before, after }),
   ]);
 
 /** Access pattern: a staff member's training results, oldest first. */
-export const listTrainingResults = (staffId: string): Promise<Record<string, unknown>[]> => trainingResults.all('ofStaff', { staffId });
+export const listTrainingResults = (staffId: string): Promise<Record<string, unknown>[]> => all(trainingResults, 'ofStaff', { staffId });
 
 export interface StaffFilter {
   role?: Role;
@@ -101,8 +101,8 @@ export interface StaffFilter {
 export const listStaff = (filter: StaffFilter): Promise<Page<Staff>> => {
   if (filter.role !== undefined) {
     const byDepartment = filter.department === undefined ? {} : { filter: { expression: 'department = :department', values: { ':department': filter.department } } };
-    return staffRoles.page('byRole', { role: filter.role }, filter.limit, filter.cursor, byDepartment);
+    return page(staffRoles, 'byRole', { role: filter.role }, filter.limit, filter.cursor, byDepartment);
   }
-  if (filter.department !== undefined) return staffMembers.page('byDepartment', { department: filter.department }, filter.limit, filter.cursor);
-  return staffMembers.page('all', {}, filter.limit, filter.cursor);
+  if (filter.department !== undefined) return page(staffMembers, 'byDepartment', { department: filter.department }, filter.limit, filter.cursor);
+  return page(staffMembers, 'all', {}, filter.limit, filter.cursor);
 };

@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { commit, defineEntity } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, get, overwrite, page, put } from '#shared/db/entity.ts';
 import { accountPk } from '#shared/db/partitions.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { Id, IsoDate } from '#shared/schemas/common.ts';
 import { type ActionItem, Meeting, MeetingType, OpenActionItem, Report, Visit } from '#shared/schemas/upkeep.ts';
 
-export const visits = defineEntity({
+export const visits = /* @__PURE__ */ defineEntity({
   kind: 'visit',
   label: 'visit',
   schema: Visit,
@@ -18,7 +18,7 @@ export const visits = defineEntity({
 });
 
 /** One per account and month. */
-export const reports = defineEntity({
+export const reports = /* @__PURE__ */ defineEntity({
   kind: 'report',
   label: 'monthly report',
   schema: Report,
@@ -27,7 +27,7 @@ export const reports = defineEntity({
   patterns: { byAccount: { doc: "an account's reports for months [from, to]", pk: accountPk, sk: 'REPORT#' } },
 });
 
-export const meetings = defineEntity({
+export const meetings = /* @__PURE__ */ defineEntity({
   kind: 'meeting',
   label: 'meeting',
   schema: Meeting,
@@ -36,7 +36,7 @@ export const meetings = defineEntity({
   patterns: { byType: { doc: 'meetings of a type in [from, to] (quarterly reviews for compliance)', index: 'gsi1', pk: 'MEETINGS#<type>' } },
 });
 
-export const attendance = defineEntity({
+export const attendance = /* @__PURE__ */ defineEntity({
   kind: 'attendance',
   label: 'meeting attendance',
   schema: z.object({ meetingId: Id, type: MeetingType, heldOn: IsoDate }),
@@ -44,7 +44,7 @@ export const attendance = defineEntity({
   patterns: { ofPerson: { doc: 'the meetings a person attended in [from, to]', pk: 'ATTENDEE#<staffId>' } },
 });
 
-export const meetingLinks = defineEntity({
+export const meetingLinks = /* @__PURE__ */ defineEntity({
   kind: 'meeting-link',
   label: 'meeting ↔ account link',
   schema: z.object({ meetingId: Id }),
@@ -52,7 +52,7 @@ export const meetingLinks = defineEntity({
   patterns: { ofAccount: { doc: 'the meetings that discussed an account', pk: accountPk, sk: 'MEETING#' } },
 });
 
-export const actionItems = defineEntity({
+export const actionItems = /* @__PURE__ */ defineEntity({
   kind: 'action-item',
   label: "action item (owner's copy)",
   schema: OpenActionItem,
@@ -61,24 +61,24 @@ export const actionItems = defineEntity({
 });
 
 export const insertVisit = (visit: Visit, ctx: AuditContext) =>
-  commit([visits.put(visit, 'new'), auditPut(ctx, { entity: 'visit', entityId: visit.id, action: 'create', after: visit })]);
+  commit([put(visits, visit, 'new'), auditPut(ctx, { entity: 'visit', entityId: visit.id, action: 'create', after: visit })]);
 
 /** Access pattern: an account's visits in [from, to]. */
 export const listVisitsByAccount = (accountId: string, from: string, to: string, limit: number, cursor?: string) =>
-  visits.page('byAccount', { accountId }, limit, cursor, { range: { from, to } });
-export const allVisitsOfAccount = (accountId: string, from: string, to: string) => visits.all('byAccount', { accountId }, { range: { from, to } });
+  page(visits, 'byAccount', { accountId }, limit, cursor, { range: { from, to } });
+export const allVisitsOfAccount = (accountId: string, from: string, to: string) => all(visits, 'byAccount', { accountId }, { range: { from, to } });
 
 /** Access pattern: a person's visits in [from, to]. */
 export const listVisitsByPerson = (staffId: string, from: string, to: string, limit: number, cursor?: string) =>
-  visits.page('byPerson', { madeBy: staffId }, limit, cursor, { range: { from, to } });
-export const allVisitsOfPerson = (staffId: string, from: string, to: string) => visits.all('byPerson', { madeBy: staffId }, { range: { from, to } });
+  page(visits, 'byPerson', { madeBy: staffId }, limit, cursor, { range: { from, to } });
+export const allVisitsOfPerson = (staffId: string, from: string, to: string) => all(visits, 'byPerson', { madeBy: staffId }, { range: { from, to } });
 
-export const getReport = (accountId: string, month: string) => reports.get({ accountId, month });
+export const getReport = (accountId: string, month: string) => get(reports, { accountId, month });
 
 /** One report per account and month: a second is a 409. */
 export const insertReport = (report: Report, ctx: AuditContext) =>
   commit([
-    reports.put(report, 'new', {
+    put(reports, report, 'new', {
       onFail: () => new Conflict(`Account ${report.accountId} already has its report for ${report.month}; amend it with PATCH and If-Match`, 'report-exists'),
     }),
     auditPut(ctx, { entity: 'report', entityId: `${report.accountId}#${report.month}`, action: 'create', after: report }),
@@ -86,22 +86,22 @@ export const insertReport = (report: Report, ctx: AuditContext) =>
 
 export const replaceReport = (before: Report, after: Report, ctx: AuditContext) =>
   commit([
-    reports.put(after, before.version, { onFail: (old) => (old === undefined ? new NotFound(`No report for ${before.month}`) : new PreconditionFailed()) }),
+    put(reports, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(`No report for ${before.month}`) : new PreconditionFailed()) }),
     auditPut(ctx, { entity: 'report', entityId: `${after.accountId}#${after.month}`, action: 'amend', before, after }),
   ]);
 
 /** Access pattern: an account's reports for the months in [from, to] (`YYYY-MM`). */
 export const listReportsByAccount = (accountId: string, fromMonth: string, toMonth: string) =>
-  reports.all('byAccount', { accountId }, { range: { from: fromMonth, to: toMonth } });
+  all(reports, 'byAccount', { accountId }, { range: { from: fromMonth, to: toMonth } });
 
-const actionItemPut = (meeting: Meeting, item: ActionItem) => actionItems.overwrite({ ...item, meetingId: meeting.id, meetingType: meeting.type, heldOn: meeting.heldOn });
+const actionItemPut = (meeting: Meeting, item: ActionItem) => overwrite(actionItems, { ...item, meetingId: meeting.id, meetingType: meeting.type, heldOn: meeting.heldOn });
 
 /** A meeting with its attendance, account links and action items, all in one transaction. */
 export const insertMeeting = (meeting: Meeting, ctx: AuditContext) =>
   commit([
-    meetings.put(meeting, 'new'),
-    ...meeting.attendeeIds.map((staffId) => attendance.overwrite({ meetingId: meeting.id, type: meeting.type, heldOn: meeting.heldOn }, { staffId })),
-    ...meeting.accountIds.map((accountId) => meetingLinks.overwrite({ meetingId: meeting.id }, { accountId, heldOn: meeting.heldOn })),
+    put(meetings, meeting, 'new'),
+    ...meeting.attendeeIds.map((staffId) => overwrite(attendance, { meetingId: meeting.id, type: meeting.type, heldOn: meeting.heldOn }, { staffId })),
+    ...meeting.accountIds.map((accountId) => overwrite(meetingLinks, { meetingId: meeting.id }, { accountId, heldOn: meeting.heldOn })),
     ...meeting.actionItems.map((item) => actionItemPut(meeting, item)),
     auditPut(ctx, { entity: 'meeting', entityId: meeting.id, action: 'create', after: meeting }),
   ]);
@@ -109,24 +109,24 @@ export const insertMeeting = (meeting: Meeting, ctx: AuditContext) =>
 /** Marks one action item done in the meeting and in its owner's list together. */
 export const saveActionItemDone = (before: Meeting, after: Meeting, item: ActionItem, ctx: AuditContext) =>
   commit([
-    meetings.put(after, before.version, { onFail: () => new PreconditionFailed() }),
+    put(meetings, after, before.version, { onFail: () => new PreconditionFailed() }),
     actionItemPut(after, item),
     auditPut(ctx, { entity: 'meeting', entityId: after.id, action: 'action-item-done', before: { actionItemId: item.id }, after: item }),
   ]);
 
-export const getMeetingById = (id: string) => meetings.get({ id });
+export const getMeetingById = (id: string) => get(meetings, { id });
 
 /** Access pattern: meetings of a type held in [from, to]. */
 export const listMeetingsByType = (type: MeetingType, from: string, to: string, limit: number, cursor?: string) =>
-  meetings.page('byType', { type }, limit, cursor, { range: { from, to } });
-export const allMeetingsOfType = (type: MeetingType, from: string, to: string) => meetings.all('byType', { type }, { range: { from, to } });
+  page(meetings, 'byType', { type }, limit, cursor, { range: { from, to } });
+export const allMeetingsOfType = (type: MeetingType, from: string, to: string) => all(meetings, 'byType', { type }, { range: { from, to } });
 
 /** Access pattern: the meetings a person attended in [from, to] (type and day). */
-export const listAttendance = (staffId: string, from: string, to: string) => attendance.all('ofPerson', { staffId }, { range: { from, to } });
+export const listAttendance = (staffId: string, from: string, to: string) => all(attendance, 'ofPerson', { staffId }, { range: { from, to } });
 
 /** Access pattern: a person's open action items, earliest due first. */
 export const listOpenActionItems = (ownerId: string) =>
-  actionItems.all('ofOwner', { ownerId }, { filter: { expression: 'done = :no', values: { ':no': false } } });
+  all(actionItems, 'ofOwner', { ownerId }, { filter: { expression: 'done = :no', values: { ':no': false } } });
 
 /** Access pattern: the meetings that discussed an account (ids). */
-export const listMeetingIdsOfAccount = async (accountId: string) => (await meetingLinks.all('ofAccount', { accountId })).map((link) => link.meetingId);
+export const listMeetingIdsOfAccount = async (accountId: string) => (await all(meetingLinks, 'ofAccount', { accountId })).map((link) => link.meetingId);
