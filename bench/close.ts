@@ -17,6 +17,7 @@ import { cpus } from 'node:os';
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import type { GatheredAccount } from '#shared/usecases/close.ts';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable, startDynamoLocal } from '#local/dynamo.ts';
 import { handlerEnv } from '#local/settings.ts';
@@ -224,14 +225,8 @@ const worker = async (staff: number, accounts: number): Promise<void> => {
   const { dynamo } = await import('#shared/db/client.ts');
   const { tally, state } = instrument(dynamo);
   const synthetic = await import('./synthetic.ts');
-  const { getTargets, listAccounts } = await import('#shared/db/accounts.ts');
-  const { listPaymentsReceivedBetween, listProjectsWonBetween } = await import('#shared/db/business.ts');
-  const { listPeerScores } = await import('#shared/db/pay.ts');
-  const { getStaffById } = await import('#shared/db/staff.ts');
-  const { allMeetingsOfType } = await import('#shared/db/upkeep.ts');
   const { parsePayPeriod } = await import('#shared/domain/pay/period.ts');
-  const { accountFacts } = await import('#shared/usecases/compliance.ts');
-  const { batchSize, closePeriod } = await import('#shared/usecases/close.ts');
+  const { closePeriod, gatherBatch, gatherPeople, keyAccountBatches } = await import('#shared/usecases/close.ts');
 
   log('generating');
   const genStart = performance.now();
@@ -242,60 +237,36 @@ const worker = async (staff: number, accounts: number): Promise<void> => {
   const generation = { ms: performance.now() - genStart, tally: minus(tally, genBefore) };
   log(`generated in ${(generation.ms / 1000).toFixed(1)} s`);
 
-  /** Exactly the reads of close.ts's gather, in the same order and with the same fan-out, computing and writing nothing. */
   /**
-   * Exactly the reads close.ts makes to gather its inputs — the plan's listing of key
-   * accounts, then batch after batch the page again and, 8 accounts in flight, each
-   * account's assignments, visits, reports, targets, won projects and payments; then each
-   * person's record and peer scores, and the quarterly reviews — computing and writing
-   * nothing. Not counted: its two reads of the policy, and of its own statements.
+   * The close's own gather (shared/usecases/close.ts) — the plan's listing of key accounts,
+   * then batch after batch each account's assignments, visits, reports, targets, won
+   * projects and payments, then each person's record and peer scores and the quarterly
+   * reviews — computing and writing nothing. Not counted: its two reads of the policy, and
+   * of its own statements.
    */
   const readPass = async (periodId: string) => {
     const period = parsePayPeriod(periodId);
-    const n: ReadCounts = { listedAccounts: 0, accounts: 0, assignments: 0, visits: 0, reports: 0, targets: 0, projects: 0, payments: 0, staff: 0, peerScores: 0, meetings: 0 };
-    const cursors: (string | null)[] = [];
-    let cursor: string | undefined;
-    do {
-      cursors.push(cursor ?? null);
-      const page = await listAccounts({ tier: 'key', limit: batchSize, cursor });
-      n.listedAccounts += page.items.length;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor !== undefined);
-    const facts: { assignments: readonly { staffId: string; from: string; to: string | null }[] }[] = [];
-    for (const batch of cursors) {
-      const page = await listAccounts({ tier: 'key', limit: batchSize, cursor: batch ?? undefined });
-      n.accounts += page.items.length;
-      const inPeriod = page.items.filter((a) => a.keySince !== null && a.keySince <= period.to);
-      facts.push(
-        ...(await synthetic.mapLimited(inPeriod, 8, async (account) => {
-          const [f, targets, projects, payments] = await Promise.all([
-            accountFacts(account.id, period),
-            getTargets(account.id, period.year),
-            listProjectsWonBetween(account.id, period.from, period.to),
-            listPaymentsReceivedBetween(account.id, period.from, period.to),
-          ]);
-          n.assignments += f.assignments.length;
-          n.visits += f.visits.length;
-          n.reports += f.reports.length;
-          n.targets += targets === undefined ? 0 : 1;
-          n.projects += projects.length;
-          n.payments += payments.length;
-          return f;
-        })),
-      );
-    }
-    const held = new Set<string>();
-    for (const f of facts) {
-      for (const a of f.assignments) if (a.from <= period.to && (a.to === null || a.to >= period.from)) held.add(a.staffId);
-    }
-    await synthetic.mapLimited([...held].sort(), 8, async (staffId) => {
-      const person = await getStaffById(staffId);
-      const scores = await listPeerScores(period.id, 'staff', staffId);
-      if (person !== undefined) n.staff++;
-      n.peerScores += scores.length;
-    });
-    n.meetings = (await allMeetingsOfType('contact_leader_quarterly_review', period.from, period.to)).length;
-    return { counts: n, keyAccounts: facts.length, people: held.size };
+    const batches = await keyAccountBatches();
+    let gathered: GatheredAccount[] = [];
+    for (const batch of batches) gathered = gathered.concat(await gatherBatch(period.id, batch.cursor));
+    const { people, meetings } = await gatherPeople(period, gathered);
+    // Each batch reads its page of the listing again.
+    const listed = batches.reduce((sum, b) => sum + b.accounts, 0);
+    const sum = (of: (a: GatheredAccount) => number) => gathered.reduce((total, a) => total + of(a), 0);
+    const n: ReadCounts = {
+      listedAccounts: listed,
+      accounts: listed,
+      assignments: sum((a) => a.assignments.length),
+      visits: sum((a) => a.visits.length),
+      reports: sum((a) => a.reports.length),
+      targets: sum((a) => (a.targets === undefined ? 0 : 1)),
+      projects: sum((a) => a.projects.length),
+      payments: sum((a) => a.payments.length),
+      staff: people.length,
+      peerScores: people.reduce((total, p) => total + p.peerScores.length, 0),
+      meetings: meetings.length,
+    };
+    return { counts: n, keyAccounts: gathered.length, people: people.length };
   };
 
   const dbPid = Number(process.env.BENCH_CLOSE_DYNAMO_PID ?? Number.NaN);

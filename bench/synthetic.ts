@@ -188,7 +188,7 @@ const writeAccount = async (i: number, r: Rng, people: ReturnType<typeof plan>, 
   const manager = r.pick(people.salesManagers);
   const designated = designate(created, leader, manager, keySince);
   const opened = (role: Assignment['role'], staffId: string): Assignment => ({ role, staffId, from: keySince, to: null, reason: 'designation' });
-  await replaceAccount(created, designated, 'designate', ctx, [openAssignment(id, opened('contact_leader', leader)), openAssignment(id, opened('sales_manager', manager))], true);
+  await replaceAccount(created, designated, { action: 'designate', ctx, onlyIfNormal: true, with: [openAssignment(id, opened('contact_leader', leader)), openAssignment(id, opened('sales_manager', manager))] });
   counts.assignments += 2;
 
   // One account in ten changes sales manager during the year.
@@ -199,7 +199,7 @@ const writeAccount = async (i: number, r: Rng, people: ReturnType<typeof plan>, 
     handoverOn = addDays(earliest, r.int(0, daysInclusive(earliest, `${year}-11-30`) - 1));
     while (successor === manager) successor = r.pick(people.salesManagers);
     const { closed, opened: next } = reassign(opened('sales_manager', manager), successor, handoverOn, 'other');
-    await replaceAccount(designated, assignHolder(designated, 'sales_manager', successor), 'reassign', ctx, [closeAssignment(id, closed), openAssignment(id, next)]);
+    await replaceAccount(designated, assignHolder(designated, 'sales_manager', successor), { action: 'reassign', ctx, with: [closeAssignment(id, closed), openAssignment(id, next)] });
     counts.assignments++;
   }
   const managerOn = (day: string) => (handoverOn !== undefined && day >= handoverOn ? successor : manager);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { jobHandler } from '#shared/job-handler.ts';
 import { PeriodCloseInput } from '#shared/schemas/jobs.ts';
-import { periodToClose, planClose } from '#shared/usecases/close.ts';
+import { periodToClose } from '#shared/domain/pay/close.ts';
+import { planClose } from '#shared/usecases/close.ts';
 
 /** Workflow step 1: lock the period and cut its key accounts into batches for the Map. */
 export const handler = jobHandler(PeriodCloseInput, async (input) => {

@@ -1,6 +1,7 @@
 import { jobHandler } from '#shared/job-handler.ts';
 import { PeriodCloseInput } from '#shared/schemas/jobs.ts';
-import { closePeriod, periodToClose } from '#shared/usecases/close.ts';
+import { periodToClose } from '#shared/domain/pay/close.ts';
+import { closePeriod } from '#shared/usecases/close.ts';
 
 /** The whole close in one process (local mode); in AWS the schedules run its steps as a workflow. */
 export const handler = jobHandler(PeriodCloseInput, async (input) => {

@@ -1,240 +1,190 @@
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { db, tableName } from '#shared/db/client.ts';
+import { tableName } from '#shared/db/client.ts';
+import { all, commit, type Declaration, defineEntity, type Expected, first, get, item, key, overwrite, page, parse, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
-import { queryAll, queryPage } from '#shared/db/query.ts';
-import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
+import { accountPk } from '#shared/db/partitions.ts';
+import { batchGet } from '#shared/db/query.ts';
+import type { TransactItem } from '#shared/db/transact.ts';
 import type { AccountRole, Assignment } from '#shared/domain/assignments.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
-import type { Account, Handover, Revenue, Targets } from '#shared/schemas/accounts.ts';
-
-/*
- * Keys (see README, data model):
- *   account            pk ACCOUNT#<id>   sk PROFILE
- *                      gsi1 TIER#<tier> / NAME#<name>#<id>       (accounts by tier, name prefix)
- *                      gsi2 ACCOUNTS / NAME#<name>#<id>          (all accounts, name prefix)
- *   credit code claim  pk CREDITCODE#<code>  sk CLAIM            (one account per code)
- *   assignment         pk ACCOUNT#<id>   sk ASSIGN#<role>#<from>
- *                      gsi1 HOLDER#<staffId> / <from>#<accountId>#<role>   (what a person held, when)
- *   reassignment flag  pk NEEDS_REASSIGNMENT  sk ACCOUNT#<id>#<role>
- *   handover form      pk ACCOUNT#<id>   sk HANDOVER#<id>   (ULIDs: oldest first)
- *   targets            pk ACCOUNT#<id>   sk TARGETS#<year>   gsi2 TARGETS#<year> / ACCOUNT#<id>
- *   recorded revenue   pk ACCOUNT#<id>   sk REVENUE#<year>   gsi2 REVENUE#<year> / ACCOUNT#<id>
- */
-const accountPk = (id: string) => `ACCOUNT#${id}`;
-const PROFILE = 'PROFILE';
-const nameKey = (name: string, id: string) => `NAME#${name}#${id}`;
-const assignSk = (role: AccountRole, from: string) => `ASSIGN#${role}#${from}`;
-const holderPk = (staffId: string) => `HOLDER#${staffId}`;
-const FLAGS = 'NEEDS_REASSIGNMENT';
-
-interface StoredAccount extends Omit<Account, 'needsReassignment'> {
-  /** A map, so that a departure can flag one role with a single keyed update. */
-  needsReassignment: Record<AccountRole, boolean>;
-}
+import { Account, AccountRole as Role, Assignment as AssignmentSchema, Handover, Revenue, Targets } from '#shared/schemas/accounts.ts';
+import { Id, IsoDate } from '#shared/schemas/common.ts';
 
 const roleOrder: readonly AccountRole[] = ['contact_leader', 'sales_manager'];
 
-const fromItem = (item: Record<string, unknown>): Account => {
-  const stored = item as unknown as StoredAccount;
-  return {
-    id: stored.id,
-    name: stored.name,
-    industry: stored.industry,
-    creditCode: stored.creditCode,
-    tier: stored.tier,
-    contactLeaderId: stored.contactLeaderId,
-    salesManagerId: stored.salesManagerId,
-    keySince: stored.keySince,
-    needsReassignment: roleOrder.filter((role) => stored.needsReassignment[role]),
-    createdBy: stored.createdBy,
-    createdAt: stored.createdAt,
-    version: stored.version,
-  };
-};
-
-const profileItem = (account: Account) => ({
-  pk: accountPk(account.id),
-  sk: PROFILE,
-  gsi1pk: `TIER#${account.tier}`,
-  gsi1sk: nameKey(account.name, account.id),
-  gsi2pk: 'ACCOUNTS',
-  gsi2sk: nameKey(account.name, account.id),
+export const accounts = /* @__PURE__ */ defineEntity({
   kind: 'account',
-  ...account,
-  needsReassignment: Object.fromEntries(roleOrder.map((role) => [role, account.needsReassignment.includes(role)])),
-});
-
-/** Puts the account if it is still at `expectedVersion` (or, for a new one, if it does not exist). */
-const putAccount = (account: Account, expectedVersion: number | 'new', extraCondition?: string): TransactItem => ({
-  Put: {
-    TableName: tableName,
-    Item: profileItem(account),
-    ...(expectedVersion === 'new'
-      ? { ConditionExpression: 'attribute_not_exists(pk)' }
-      : {
-          ConditionExpression: `version = :expected${extraCondition === undefined ? '' : ` AND ${extraCondition}`}`,
-          ExpressionAttributeValues: { ':expected': expectedVersion, ...(extraCondition === undefined ? {} : { ':normal': 'normal' }) },
-        }),
+  label: 'account',
+  schema: Account,
+  versioned: true,
+  derive: (a) => ({ accountId: a.id }),
+  keys: {
+    pk: accountPk,
+    sk: 'PROFILE',
+    gsi1: { pk: 'TIER#<tier>', sk: 'NAME#<name>#<id>' },
+    gsi2: { pk: 'ACCOUNTS', sk: 'NAME#<name>#<id>' },
+  },
+  // Stored as a map, so that a departure can flag one role with a single keyed update.
+  stored: {
+    write: (a) => ({ ...a, needsReassignment: Object.fromEntries(roleOrder.map((role) => [role, a.needsReassignment.includes(role)])) }),
+    read: (item) => {
+      const flags = item.needsReassignment;
+      const flagged = (role: AccountRole) => typeof flags === 'object' && flags !== null && Reflect.get(flags, role) === true;
+      return { ...item, needsReassignment: roleOrder.filter(flagged) };
+    },
+  },
+  patterns: {
+    byTier: { doc: 'accounts of a tier, by name prefix', index: 'gsi1', pk: 'TIER#<tier>', sk: 'NAME#<name>' },
+    all: { doc: 'all accounts, by name prefix', index: 'gsi2', pk: 'ACCOUNTS', sk: 'NAME#<name>' },
   },
 });
 
-const claimKey = (code: string) => ({ pk: `CREDITCODE#${code}`, sk: 'CLAIM' });
-const claimCode = (code: string, accountId: string): TransactItem => ({
-  Put: { TableName: tableName, Item: { ...claimKey(code), kind: 'credit-code', accountId }, ConditionExpression: 'attribute_not_exists(pk)' },
-});
-const releaseCode = (code: string, accountId: string): TransactItem => ({
-  Delete: {
-    TableName: tableName,
-    Key: claimKey(code),
-    ConditionExpression: 'accountId = :id',
-    ExpressionAttributeValues: { ':id': accountId },
-  },
-});
+/** One account per credit code. */
+export const creditCodeClaims = /* @__PURE__ */ defineEntity({ kind: 'credit-code', label: 'credit-code claim', schema: z.object({ accountId: Id }), keys: { pk: 'CREDITCODE#<code>', sk: 'CLAIM' } });
 
-const assignmentItem = (accountId: string, a: Assignment) => ({
-  pk: accountPk(accountId),
-  sk: assignSk(a.role, a.from),
-  gsi1pk: holderPk(a.staffId),
-  gsi1sk: `${a.from}#${accountId}#${a.role}`,
+// The account's id rides on each interval, for the holder index.
+const Holding = AssignmentSchema.extend({ accountId: Id });
+export type Holding = z.infer<typeof Holding>;
+export const assignments = /* @__PURE__ */ defineEntity({
   kind: 'assignment',
-  accountId,
-  ...a,
+  label: 'assignment interval',
+  schema: Holding,
+  keys: { pk: accountPk, sk: 'ASSIGN#<role>#<from>', gsi1: { pk: 'HOLDER#<staffId>', sk: '<from>#<accountId>#<role>' } },
+  patterns: {
+    history: { doc: "an account's assignment history, by role then start day", pk: accountPk, sk: 'ASSIGN#' },
+    ofRole: { doc: '**who held role R on account A on day D**: the latest interval of R started by D, if it had not ended before D', pk: accountPk, sk: 'ASSIGN#<role>#' },
+    byHolder: { doc: '**which accounts person P held during [from, to]** (or holds now): intervals started by `to`, not ended before `from`', index: 'gsi1', pk: 'HOLDER#<staffId>' },
+  },
 });
+
+export const reassignmentFlags = /* @__PURE__ */ defineEntity({
+  kind: 'reassignment-flag',
+  label: 'reassignment flag',
+  schema: z.object({ accountId: Id, role: Role, since: IsoDate }),
+  keys: { pk: 'NEEDS_REASSIGNMENT', sk: 'ACCOUNT#<accountId>#<role>' },
+  patterns: { all: { doc: 'accounts awaiting reassignment', pk: 'NEEDS_REASSIGNMENT' } },
+});
+
+export const handovers = /* @__PURE__ */ defineEntity({
+  kind: 'handover',
+  label: 'handover form',
+  schema: Handover,
+  versioned: true,
+  // ULIDs: oldest first.
+  keys: { pk: accountPk, sk: 'HANDOVER#<id>' },
+  patterns: { ofAccount: { doc: "an account's handover forms, oldest first", pk: accountPk, sk: 'HANDOVER#' } },
+});
+
+export const targets = /* @__PURE__ */ defineEntity({
+  kind: 'targets',
+  label: 'targets',
+  schema: Targets,
+  versioned: true,
+  keys: { pk: accountPk, sk: 'TARGETS#<year>', gsi2: { pk: 'TARGETS#<year>', sk: accountPk } },
+  patterns: { byYear: { doc: "every account's targets for a year (pay close)", index: 'gsi2', pk: 'TARGETS#<year>' } },
+});
+
+export const revenue = /* @__PURE__ */ defineEntity({
+  kind: 'revenue',
+  label: 'recorded revenue',
+  schema: Revenue,
+  versioned: true,
+  keys: { pk: accountPk, sk: 'REVENUE#<year>', gsi2: { pk: 'REVENUE#<year>', sk: accountPk } },
+  patterns: { byYear: { doc: "every account's recorded revenue for a year", index: 'gsi2', pk: 'REVENUE#<year>' } },
+});
+
+const openOnly = { expression: '#to = :open', names: { '#to': 'to' }, values: { ':open': null } };
 
 /** Access pattern: an account by id. */
-export const getAccountById = async (id: string): Promise<Account | undefined> => {
-  const out = await db.send(new GetCommand({ TableName: tableName, Key: { pk: accountPk(id), sk: PROFILE } }));
-  return out.Item === undefined ? undefined : fromItem(out.Item);
-};
+export const getAccountById = (id: string) => get(accounts, { accountId: id });
 
 /** Access pattern: which account holds a credit code. */
-export const accountIdByCreditCode = async (code: string): Promise<string | undefined> => {
-  const out = await db.send(new GetCommand({ TableName: tableName, Key: claimKey(code) }));
-  return out.Item?.accountId as string | undefined;
-};
+export const accountIdByCreditCode = async (code: string): Promise<string | undefined> => (await get(creditCodeClaims, { code }))?.accountId;
 
 /** Accounts by id, in the order asked, skipping ids that do not exist. */
 export const getAccountsByIds = async (ids: readonly string[]): Promise<Account[]> => {
-  const found = new Map<string, Account>();
-  for (let i = 0; i < ids.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = [...new Set(ids.slice(i, i + 100))].map((id) => ({ pk: accountPk(id), sk: PROFILE }));
-    // BatchGet may return some keys unprocessed under load; ask again for those.
-    for (let attempt = 0; keys !== undefined && keys.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((done) => setTimeout(done, 50 * 2 ** attempt));
-      const out: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
-      for (const item of out.Responses?.[tableName] ?? []) found.set(item.id as string, fromItem(item));
-      keys = out.UnprocessedKeys?.[tableName]?.Keys;
-    }
-  }
+  const items = await batchGet([...new Set(ids)].map((id) => key(accounts, { accountId: id })));
+  const found = new Map(items.map((item) => parse(accounts, item)).map((a) => [a.id, a]));
   return ids.flatMap((id) => found.get(id) ?? []);
 };
 
-/** A new account, its credit-code claim and its audit record, all or nothing; 409 names the holder of a taken code. */
-export const insertAccount = async (account: Account, ctx: AuditContext): Promise<void> => {
-  try {
-    await transactWrite([
-      putAccount(account, 'new'),
-      ...(account.creditCode === null ? [] : [claimCode(account.creditCode, account.id)]),
-      auditPut(ctx, { entity: 'account', entityId: account.id, action: 'create', after: account }),
-    ]);
-  } catch (error) {
-    if (error instanceof ConditionFailed && error.index === 1) throw codeTaken(account.creditCode ?? '', error.existing);
-    throw error;
-  }
-};
-
-const codeTaken = (code: string, claim: Record<string, unknown> | undefined) =>
+const codeTaken = (code: string) => (claim: Record<string, unknown> | undefined) =>
   new Conflict(`Credit code ${code} already belongs to account ${String(claim?.accountId)}`, 'credit-code-taken', 'Credit code already registered');
+const claimCode = (code: string, accountId: string) => put(creditCodeClaims, { accountId }, 'new', { keys: { code }, onFail: codeTaken(code) });
+const releaseCode = (code: string, accountId: string): TransactItem => ({
+  Delete: { TableName: tableName, Key: key(creditCodeClaims, { code }), ConditionExpression: 'accountId = :id', ExpressionAttributeValues: { ':id': accountId } },
+});
 
-/**
- * Replaces an account if it is still at `before.version`, moving its credit-code claim
- * when the code changed; `extra` items commit with it. 412 when changed, 404 when gone.
- */
-export const replaceAccount = async (
-  before: Account,
-  after: Account,
-  action: string,
-  ctx: AuditContext,
-  extra: TransactItem[] = [],
-  onlyIfNormal = false,
-): Promise<void> => {
-  const codeMoves = before.creditCode !== after.creditCode;
-  const items: TransactItem[] = [
-    putAccount(after, before.version, onlyIfNormal ? 'tier = :normal' : undefined),
-    ...(codeMoves && after.creditCode !== null ? [claimCode(after.creditCode, after.id)] : []),
-    ...(codeMoves && before.creditCode !== null ? [releaseCode(before.creditCode, before.id)] : []),
-    ...extra,
-    auditPut(ctx, { entity: 'account', entityId: after.id, action, before, after }),
-  ];
-  try {
-    await transactWrite(items);
-  } catch (error) {
-    if (!(error instanceof ConditionFailed)) throw error;
-    if (error.index === 0) {
-      if (error.existing === undefined) throw new NotFound(`No account ${before.id}`);
-      if (onlyIfNormal && error.existing.tier === 'key') throw alreadyKey(before.id);
-      throw new PreconditionFailed();
-    }
-    if (codeMoves && after.creditCode !== null && error.index === 1) throw codeTaken(after.creditCode, error.existing);
-    throw error;
-  }
-};
+/** A new account, its credit-code claim and its audit record, all or nothing; 409 names the holder of a taken code. */
+export const insertAccount = (account: Account, ctx: AuditContext) =>
+  commit([
+    put(accounts, account, 'new'),
+    ...(account.creditCode === null ? [] : [claimCode(account.creditCode, account.id)]),
+    auditPut(ctx, { entity: 'account', entityId: account.id, action: 'create', after: account }),
+  ]);
 
 export const alreadyKey = (id: string) => new Conflict(`Account ${id} is already a key account`, 'already-key-account', 'Already a key account');
 
+export interface AccountChange {
+  action: string;
+  ctx: AuditContext;
+  /** Items that commit with the account (assignments, handover form). */
+  with?: TransactItem[];
+  /** Designation: only a normal account may become key. */
+  onlyIfNormal?: boolean;
+}
+
+/**
+ * Replaces an account if it is still at `before.version`, moving its credit-code claim
+ * when the code changed; `change.with` items commit with it. 412 when changed, 404 when gone.
+ */
+export const replaceAccount = (before: Account, after: Account, change: AccountChange) => {
+  const codeMoves = before.creditCode !== after.creditCode;
+  return commit([
+    put(accounts, after, before.version, {
+      ...(change.onlyIfNormal === true ? { condition: { expression: 'tier = :normal', values: { ':normal': 'normal' } } } : {}),
+      onFail: (old) => {
+        if (old === undefined) return new NotFound(`No account ${before.id}`);
+        if (change.onlyIfNormal === true && old.tier === 'key') return alreadyKey(before.id);
+        return new PreconditionFailed();
+      },
+    }),
+    ...(codeMoves && after.creditCode !== null ? [claimCode(after.creditCode, after.id)] : []),
+    ...(codeMoves && before.creditCode !== null ? [releaseCode(before.creditCode, before.id)] : []),
+    ...(change.with ?? []),
+    auditPut(change.ctx, { entity: 'account', entityId: after.id, action: change.action, before, after }),
+  ]);
+};
+
 /** Transaction items for an interval that starts now; the (role, from) slot must be free. */
-export const openAssignment = (accountId: string, a: Assignment): TransactItem => ({
-  Put: { TableName: tableName, Item: assignmentItem(accountId, a), ConditionExpression: 'attribute_not_exists(pk)' },
-});
+export const openAssignment = (accountId: string, a: Assignment): TransactItem => put(assignments, { ...a, accountId }, 'new').item;
 
 /** Transaction item that ends the current interval; fails if someone ended it first. */
 export const closeAssignment = (accountId: string, a: Assignment): TransactItem => ({
   Put: {
     TableName: tableName,
-    Item: assignmentItem(accountId, a),
+    Item: item(assignments, { ...a, accountId }),
     ConditionExpression: 'attribute_exists(pk) AND #to = :open',
     ExpressionAttributeNames: { '#to': 'to' },
     ExpressionAttributeValues: { ':open': null },
   },
 });
 
-const toAssignment = (item: Record<string, unknown>): Assignment => {
-  const { role, staffId, from, to, reason } = item as unknown as Assignment;
-  return { role, staffId, from, to, reason };
-};
+const toAssignment = ({ role, staffId, from, to, reason }: Holding): Assignment => ({ role, staffId, from, to, reason });
 
 /** Access pattern: an account's assignment history, by role then start day. */
-export const listAssignments = async (accountId: string): Promise<Assignment[]> =>
-  (await queryAll({
-    TableName: tableName,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': accountPk(accountId), ':prefix': 'ASSIGN#' },
-  })).map(toAssignment);
+export const listAssignments = async (accountId: string): Promise<Assignment[]> => (await all(assignments, 'history', { accountId })).map(toAssignment);
 
 /**
  * Access pattern: who held role R on account A on day D — one keyed Query: the latest
  * interval of R that started on or before D, if it had not ended before D.
  */
 export const holderOnDay = async (accountId: string, role: AccountRole, day: string): Promise<Assignment | undefined> => {
-  const out = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :day',
-      ExpressionAttributeValues: { ':pk': accountPk(accountId), ':first': assignSk(role, ''), ':day': assignSk(role, day) },
-      ScanIndexForward: false,
-      Limit: 1,
-    }),
-  );
-  const found = out.Items?.[0];
+  const found = await first(assignments, 'ofRole', { accountId, role }, { range: { from: '', to: day }, newestFirst: true });
   if (found === undefined) return undefined;
-  const assignment = toAssignment(found);
-  return assignment.to === null || day <= assignment.to ? assignment : undefined;
+  return found.to === null || day <= found.to ? toAssignment(found) : undefined;
 };
-
-export interface Holding extends Assignment {
-  accountId: string;
-}
 
 /**
  * Access pattern: which accounts person P held during [from, to] — one keyed Query on
@@ -242,82 +192,49 @@ export interface Holding extends Assignment {
  * `from`/`to` omitted: what P holds now.
  */
 export const listHoldings = async (staffId: string, during?: { from: string; to: string }): Promise<Holding[]> =>
-  (await queryAll({
-    TableName: tableName,
-    IndexName: 'gsi1',
-    KeyConditionExpression: during === undefined ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND gsi1sk <= :last',
-    FilterExpression: during === undefined ? '#to = :open' : '#to = :open OR #to >= :from',
-    ExpressionAttributeNames: { '#to': 'to' },
-    ExpressionAttributeValues: {
-      ':pk': holderPk(staffId),
-      ':open': null,
-      ...(during === undefined ? {} : { ':last': `${during.to}#\uffff`, ':from': during.from }),
-    },
-  })).map((item) => ({ ...toAssignment(item), accountId: item.accountId as string }));
+  (
+    await all(assignments, 
+      'byHolder',
+      { staffId },
+      during === undefined
+        ? { filter: openOnly }
+        : { range: { upTo: during.to }, filter: { ...openOnly, expression: '#to = :open OR #to >= :from', values: { ...openOnly.values, ':from': during.from } } },
+    )
+  ).map((h) => ({ ...toAssignment(h), accountId: h.accountId }));
 
 /** Flag items: the account needs a new holder for `role`. */
 export const flagForReassignment = (accountId: string, role: AccountRole, since: string): TransactItem[] => [
   {
     Update: {
       TableName: tableName,
-      Key: { pk: accountPk(accountId), sk: PROFILE },
+      Key: key(accounts, { accountId }),
       UpdateExpression: 'SET needsReassignment.#role = :yes, version = version + :one',
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeNames: { '#role': role },
       ExpressionAttributeValues: { ':yes': true, ':one': 1 },
     },
   },
-  { Put: { TableName: tableName, Item: { pk: FLAGS, sk: `ACCOUNT#${accountId}#${role}`, kind: 'reassignment-flag', accountId, role, since } } },
+  overwrite(reassignmentFlags, { accountId, role, since }),
 ];
 
 export const clearReassignmentFlag = (accountId: string, role: AccountRole): TransactItem => ({
-  Delete: { TableName: tableName, Key: { pk: FLAGS, sk: `ACCOUNT#${accountId}#${role}` } },
+  Delete: { TableName: tableName, Key: key(reassignmentFlags, { accountId, role }) },
 });
 
-const handoverKey = (accountId: string, id: string) => ({ pk: accountPk(accountId), sk: `HANDOVER#${id}` });
-const handoverFields = [
-  'id', 'accountId', 'role', 'fromStaffId', 'toStaffId', 'effectiveOn', 'reason', 'items', 'openIssues', 'notes',
-  'dossierEntries', 'openOpportunities', 'openReceivables', 'openActionItems', 'recordedBy', 'recordedAt', 'receipt', 'version',
-] as const;
-const toHandover = (item: Record<string, unknown>) => Object.fromEntries(handoverFields.map((f) => [f, item[f]])) as unknown as Handover;
-
-export const handoverPut = (handover: Handover, expectedVersion: number | 'new'): TransactItem => ({
-  Put: {
-    TableName: tableName,
-    Item: { ...handoverKey(handover.accountId, handover.id), kind: 'handover', ...handover },
-    ...(expectedVersion === 'new'
-      ? { ConditionExpression: 'attribute_not_exists(pk)' }
-      : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
-  },
-});
+export const handoverPut = (handover: Handover, expectedVersion: Expected): TransactItem => put(handovers, handover, expectedVersion).item;
 
 /** Access pattern: one handover form. */
-export const getHandover = async (accountId: string, id: string): Promise<Handover | undefined> => {
-  const out = await db.send(new GetCommand({ TableName: tableName, Key: handoverKey(accountId, id) }));
-  return out.Item === undefined ? undefined : toHandover(out.Item);
-};
+export const getHandover = (accountId: string, id: string) => get(handovers, { accountId, id });
 
 /** Access pattern: an account's handover forms, oldest first. */
-export const listHandovers = async (accountId: string): Promise<Handover[]> => {
-  const out = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': accountPk(accountId), ':prefix': 'HANDOVER#' },
-    }),
-  );
-  return (out.Items ?? []).map(toHandover);
-};
+export const listHandovers = (accountId: string): Promise<Handover[]> => all(handovers, 'ofAccount', { accountId });
 
 /** The receipt, on the condition that nobody confirmed it first. */
-export const saveHandoverReceipt = async (before: Handover, after: Handover, ctx: AuditContext): Promise<void> => {
-  try {
-    await transactWrite([handoverPut(after, before.version), auditPut(ctx, { entity: 'handover', entityId: after.id, action: 'receipt', before, after })]);
-  } catch (error) {
-    if (error instanceof ConditionFailed && error.index === 0) throw new PreconditionFailed();
-    throw error;
-  }
-};
+export const saveHandoverReceipt = (before: Handover, after: Handover, ctx: AuditContext) =>
+  commit([
+    put(handovers, after, before.version, { onFail: () => new PreconditionFailed() }),
+    auditPut(ctx, { entity: 'handover', entityId: after.id, action: 'receipt', before, after }),
+  ]);
 
 export interface AccountFilter {
   tier?: 'normal' | 'key';
@@ -334,104 +251,48 @@ export interface AccountFilter {
  */
 export const listAccounts = async (filter: AccountFilter): Promise<Page<Account>> => {
   if (filter.needsReassignment === true || filter.ownerId !== undefined) {
-    const input: QueryCommandInput =
+    const refs =
       filter.needsReassignment === true
-        ? { TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': FLAGS } }
-        : {
-            TableName: tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            FilterExpression: '#to = :open',
-            ExpressionAttributeNames: { '#to': 'to' },
-            ExpressionAttributeValues: { ':pk': holderPk(filter.ownerId ?? ''), ':open': null },
-          };
-    const refs = await queryPage(input, filter.limit, filter.cursor, (item) => item.accountId as string);
+        ? await page(reassignmentFlags, 'all', {}, filter.limit, filter.cursor)
+        : await page(assignments, 'byHolder', { staffId: filter.ownerId ?? '' }, filter.limit, filter.cursor, { filter: openOnly });
     // An account flagged for both roles, or held in both, is listed once.
-    const accounts = await getAccountsByIds([...new Set(refs.items)]);
-    const kept = accounts.filter(
-      (a) => (filter.tier === undefined || a.tier === filter.tier) && (filter.name === undefined || a.name.startsWith(filter.name)),
-    );
+    const found = await getAccountsByIds([...new Set(refs.items.map((r) => r.accountId))]);
+    const kept = found.filter((a) => (filter.tier === undefined || a.tier === filter.tier) && (filter.name === undefined || a.name.startsWith(filter.name)));
     return { items: kept, nextCursor: refs.nextCursor };
   }
-  const index = filter.tier === undefined ? 'gsi2' : 'gsi1';
-  const partition = filter.tier === undefined ? 'ACCOUNTS' : `TIER#${filter.tier}`;
-  const input: QueryCommandInput = {
-    TableName: tableName,
-    IndexName: index,
-    KeyConditionExpression: `${index}pk = :pk AND begins_with(${index}sk, :prefix)`,
-    ExpressionAttributeValues: { ':pk': partition, ':prefix': `NAME#${filter.name ?? ''}` },
-  };
-  return queryPage(input, filter.limit, filter.cursor, fromItem);
+  const name = filter.name ?? '';
+  return filter.tier === undefined ? page(accounts, 'all', { name }, filter.limit, filter.cursor) : page(accounts, 'byTier', { tier: filter.tier, name }, filter.limit, filter.cursor);
 };
-
-type Yearly = 'targets' | 'revenue';
-const yearlyKey = (kind: Yearly, accountId: string, year: number) => ({ pk: accountPk(accountId), sk: `${kind.toUpperCase()}#${year}` });
-
-const getYearly = async (kind: Yearly, accountId: string, year: number): Promise<Record<string, unknown> | undefined> =>
-  (await db.send(new GetCommand({ TableName: tableName, Key: yearlyKey(kind, accountId, year) }))).Item;
 
 /**
  * Writes a per-account, per-year record (targets, revenue) as a new version; `expected`
- * null means it must not exist yet. gsi2 `<KIND>#<year>` lists every account's for a year.
+ * null means it must not exist yet. 412 when either condition fails.
  */
-const putYearly = async (
-  kind: Yearly,
-  record: { accountId: string; year: number; version: number },
+const putYearly = <S extends z.ZodType<{ accountId: string; year: number; version: number }>>(
+  entity: Declaration<S, 'byYear'>,
+  record: z.infer<S>,
   expected: number | null,
   ctx: AuditContext,
   before: unknown,
-): Promise<void> => {
-  try {
-    await transactWrite([
-      {
-        Put: {
-          TableName: tableName,
-          Item: { ...yearlyKey(kind, record.accountId, record.year), gsi2pk: `${kind.toUpperCase()}#${record.year}`, gsi2sk: accountPk(record.accountId), kind, ...record },
-          ...(expected === null
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expected } }),
-        },
-      },
-      auditPut(ctx, { entity: kind, entityId: `${record.accountId}#${record.year}`, action: expected === null ? 'create' : 'update', before, after: record }),
-    ]);
-  } catch (error) {
-    if (error instanceof ConditionFailed && error.index === 0) throw new PreconditionFailed();
-    throw error;
-  }
-};
+) =>
+  commit([
+    put(entity, record, expected ?? 'new', { onFail: () => new PreconditionFailed() }),
+    auditPut(ctx, { entity: entity.kind, entityId: `${record.accountId}#${record.year}`, action: expected === null ? 'create' : 'update', before, after: record }),
+  ]);
 
 /** Access pattern: an account's targets for a year. */
-export const getTargets = async (accountId: string, year: number): Promise<Targets | undefined> => {
-  const item = await getYearly('targets', accountId, year);
-  if (item === undefined) return undefined;
-  const { contractAmount, collectionAmount, quarters, split, version } = item as unknown as Targets;
-  return { accountId, year, contractAmount, collectionAmount, quarters, split, version };
-};
+export const getTargets = (accountId: string, year: number) => get(targets, { accountId, year });
 
 /** Access pattern: every account's targets for a year (gsi2 TARGETS#<year>), all pages — for the pay close. */
-export const listTargetsByYear = async (year: number): Promise<Targets[]> =>
-  (await queryAll({ TableName: tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `TARGETS#${year}` } })).map((item) => {
-    const { accountId, contractAmount, collectionAmount, quarters, split, version } = item as unknown as Targets;
-    return { accountId, year, contractAmount, collectionAmount, quarters, split, version };
-  });
+export const listTargetsByYear = (year: number): Promise<Targets[]> => all(targets, 'byYear', { year });
 
-export const putTargets = (targets: Targets, expected: number | null, ctx: AuditContext, before?: Targets) =>
-  putYearly('targets', targets, expected, ctx, before);
+export const putTargets = (record: Targets, expected: number | null, ctx: AuditContext, before?: Targets) => putYearly(targets, record, expected, ctx, before);
 
 /** Access pattern: an account's recorded revenue for a year. */
-export const getRevenue = async (accountId: string, year: number): Promise<Revenue | undefined> => {
-  const item = await getYearly('revenue', accountId, year);
-  if (item === undefined) return undefined;
-  const { annualRevenueAmount, version } = item as unknown as Revenue;
-  return { accountId, year, annualRevenueAmount, version };
-};
+export const getRevenue = (accountId: string, year: number) => get(revenue, { accountId, year });
 
-export const putRevenue = (revenue: Revenue, expected: number | null, ctx: AuditContext, before?: Revenue) =>
-  putYearly('revenue', revenue, expected, ctx, before);
+export const putRevenue = (record: Revenue, expected: number | null, ctx: AuditContext, before?: Revenue) => putYearly(revenue, record, expected, ctx, before);
 
 /** Access pattern: every account's recorded revenue in a year (gsi2 REVENUE#<year>), all pages. */
 export const listRevenueByYear = async (year: number): Promise<{ accountId: string; amount: number }[]> =>
-  (await queryAll({ TableName: tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `REVENUE#${year}` } })).map((item) => ({
-    accountId: item.accountId as string,
-    amount: item.annualRevenueAmount as number,
-  }));
+  (await all(revenue, 'byYear', { year })).map((r) => ({ accountId: r.accountId, amount: r.annualRevenueAmount }));

@@ -1,180 +1,151 @@
-import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { db, tableName } from '#shared/db/client.ts';
+import { tableName } from '#shared/db/client.ts';
+import { all, commit, defineEntity, get, goneOrChanged, key, overwrite, page, parse, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
-import { queryAll, queryPage } from '#shared/db/query.ts';
-import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
-import { NotFound, PreconditionFailed } from '#shared/errors.ts';
-import type { DepartmentChange, Invoice, Opportunity, OpportunityUpdate, Payment, Project } from '#shared/schemas/business.ts';
+import { DepartmentChange, Invoice, Opportunity, OpportunityUpdate, Payment, Project } from '#shared/schemas/business.ts';
 
-/*
- * Keys (see README, data model):
- *   opportunity  pk OPP#<id>      sk PROFILE
- *                gsi1 ACCOUNT#<accountId>#OPPS / <createdAt>#<id>      (by account)
- *                gsi2 OPPS#<open|won|lost> / <lastActivityOn>#<id>     (by status; stale = oldest activity)
- *                gsi3 OWNER#<ownerId>#OPPS / <createdAt>#<id>          (by owner)
- *   update       pk OPP#<id>      sk UPDATE#<at>#<updateId>
- *   project      pk PROJECT#<id>  sk PROFILE
- *                gsi1 ACCOUNT#<accountId>#PROJECTS / <wonOn>#<id>      (contract credit by account and won date)
- *                gsi2 DEPT#<department>#PROJECTS / <wonOn>#<id>        (by delivering department)
- *                gsi3 WON#<year> / ACCOUNT#<accountId>#<id>            (contract revenue of a year)
- *   department   pk PROJECT#<id>  sk DEPT#<effectiveOn>#<changeId>     (the delivering department's changes)
- *   invoice      pk INVOICE#<id>  sk PROFILE
- *                gsi1 ACCOUNT#<accountId>#INVOICES / <issuedOn>#<id>
- *                gsi2 RECEIVABLES / <dueOn>#<id>                       (only while unpaid: sparse)
- *                gsi3 PROJECT#<projectId>#INVOICES / <issuedOn>#<id>
- *   payment      pk PAYMENT#<id>  sk PROFILE
- *                gsi1 ACCOUNT#<accountId>#PAYMENTS / <receivedOn>#<id>  (collection credit by account and date)
- *                gsi3 INVOICE#<invoiceId>#PAYMENTS / <receivedOn>#<id>
- */
-const PROFILE = 'PROFILE';
-const oppKey = (id: string) => ({ pk: `OPP#${id}`, sk: PROFILE });
-const projectKey = (id: string) => ({ pk: `PROJECT#${id}`, sk: PROFILE });
-const invoiceKey = (id: string) => ({ pk: `INVOICE#${id}`, sk: PROFILE });
-const status = (o: Opportunity) => (o.stage === 'won' || o.stage === 'lost' ? o.stage : 'open');
-
-const oppItem = (o: Opportunity) => ({
-  ...oppKey(o.id),
-  gsi1pk: `ACCOUNT#${o.accountId}#OPPS`,
-  gsi1sk: `${o.createdAt}#${o.id}`,
-  gsi2pk: `OPPS#${status(o)}`,
-  gsi2sk: `${o.lastActivityOn}#${o.id}`,
-  gsi3pk: `OWNER#${o.ownerId}#OPPS`,
-  gsi3sk: `${o.createdAt}#${o.id}`,
+export const opportunities = /* @__PURE__ */ defineEntity({
   kind: 'opportunity',
-  ...o,
-});
-
-const projectItem = (p: Project) => ({
-  ...projectKey(p.id),
-  gsi1pk: `ACCOUNT#${p.accountId}#PROJECTS`,
-  gsi1sk: `${p.wonOn}#${p.id}`,
-  gsi2pk: `DEPT#${p.department}#PROJECTS`,
-  gsi2sk: `${p.wonOn}#${p.id}`,
-  gsi3pk: `WON#${p.wonOn.slice(0, 4)}`,
-  gsi3sk: `ACCOUNT#${p.accountId}#${p.id}`,
-  kind: 'project',
-  ...p,
-});
-
-const invoiceItem = (i: Invoice) => ({
-  ...invoiceKey(i.id),
-  gsi1pk: `ACCOUNT#${i.accountId}#INVOICES`,
-  gsi1sk: `${i.issuedOn}#${i.id}`,
-  ...(i.status === 'open' ? { gsi2pk: 'RECEIVABLES', gsi2sk: `${i.dueOn}#${i.id}` } : {}),
-  gsi3pk: `PROJECT#${i.projectId}#INVOICES`,
-  gsi3sk: `${i.issuedOn}#${i.id}`,
-  kind: 'invoice',
-  ...i,
-});
-
-const pick = <T>(item: Record<string, unknown>, fields: readonly (keyof T)[]): T =>
-  Object.fromEntries(fields.map((f) => [f, item[f as string]])) as T;
-const oppFields = ['id', 'accountId', 'title', 'source', 'ownerId', 'stage', 'estimatedAmount', 'expectedCloseOn', 'lastActivityOn', 'wonOn', 'lostOn', 'lostReason', 'projectIds', 'createdAt', 'version'] as const;
-const projectFields = ['id', 'opportunityId', 'accountId', 'name', 'department', 'contractAmount', 'wonOn', 'deliveredOn', 'invoicedAmount', 'paidAmount', 'version'] as const;
-const invoiceFields = ['id', 'projectId', 'accountId', 'amount', 'issuedOn', 'dueOn', 'paidAmount', 'status', 'version'] as const;
-const paymentFields = ['id', 'invoiceId', 'projectId', 'accountId', 'amount', 'receivedOn', 'recordedBy'] as const;
-const updateFields = ['id', 'opportunityId', 'note', 'stage', 'by', 'on', 'at'] as const;
-export const toOpportunity = (item: Record<string, unknown>) => pick<Opportunity>(item, oppFields);
-export const toProject = (item: Record<string, unknown>) => pick<Project>(item, projectFields);
-const toInvoice = (item: Record<string, unknown>) => pick<Invoice>(item, invoiceFields);
-const toPayment = (item: Record<string, unknown>) => pick<Payment>(item, paymentFields);
-
-const getOne = async <T>(key: Record<string, string>, to: (item: Record<string, unknown>) => T): Promise<T | undefined> => {
-  const out = await db.send(new GetCommand({ TableName: tableName, Key: key }));
-  return out.Item === undefined ? undefined : to(out.Item);
-};
-
-/** Access patterns: one opportunity, project or invoice by id. */
-export const getOpportunityById = (id: string) => getOne(oppKey(id), toOpportunity);
-export const getProjectById = (id: string) => getOne(projectKey(id), toProject);
-export const getInvoiceById = (id: string) => getOne(invoiceKey(id), toInvoice);
-
-const onIndex = (index: 'gsi1' | 'gsi2' | 'gsi3', pk: string, range?: { from?: string; to?: string; before?: string }): QueryCommandInput => {
-  const values: Record<string, string> = { ':pk': pk };
-  let condition = `${index}pk = :pk`;
-  if (range?.before !== undefined) {
-    condition += ` AND ${index}sk < :before`;
-    values[':before'] = range.before;
-  } else if (range?.from !== undefined && range.to !== undefined) {
-    condition += ` AND ${index}sk BETWEEN :from AND :to`;
-    values[':from'] = range.from;
-    // Sort keys are `<date>#<id>`: the day itself is included up to its last id.
-    values[':to'] = `${range.to}#\uffff`;
-  }
-  return { TableName: tableName, IndexName: index, KeyConditionExpression: condition, ExpressionAttributeValues: values };
-};
-
-const versioned = (item: Record<string, unknown>, expected: number | 'new'): TransactItem => ({
-  Put: {
-    TableName: tableName,
-    Item: item,
-    ...(expected === 'new'
-      ? { ConditionExpression: 'attribute_not_exists(pk)' }
-      : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expected } }),
+  label: 'opportunity',
+  schema: Opportunity,
+  versioned: true,
+  derive: (o) => ({ status: o.stage === 'won' || o.stage === 'lost' ? o.stage : 'open' }),
+  keys: {
+    pk: 'OPP#<id>',
+    sk: 'PROFILE',
+    gsi1: { pk: 'ACCOUNT#<accountId>#OPPS', sk: '<createdAt>#<id>' },
+    // Stale = the oldest activity first.
+    gsi2: { pk: 'OPPS#<status>', sk: '<lastActivityOn>#<id>', note: 'status: open, won or lost' },
+    gsi3: { pk: 'OWNER#<ownerId>#OPPS', sk: '<createdAt>#<id>' },
+  },
+  patterns: {
+    byAccount: { doc: 'opportunities of an account', index: 'gsi1', pk: 'ACCOUNT#<accountId>#OPPS' },
+    byOwner: { doc: 'opportunities of an owner', index: 'gsi3', pk: 'OWNER#<ownerId>#OPPS' },
+    byStatus: { doc: 'open / won / lost opportunities; stale ones (no activity since day X); open ones at a stage (filter)', index: 'gsi2', pk: 'OPPS#<status>' },
   },
 });
 
-/** Writes all or nothing; the first item is the versioned one: 412 when it changed, 404 when gone. */
-const commit = async (items: TransactItem[], what: string): Promise<void> => {
-  try {
-    await transactWrite(items);
-  } catch (error) {
-    if (error instanceof ConditionFailed && error.index === 0) {
-      throw error.existing === undefined ? new NotFound(`No ${what}`) : new PreconditionFailed();
-    }
-    throw error;
-  }
-};
+export const opportunityUpdates = /* @__PURE__ */ defineEntity({
+  kind: 'opportunity-update',
+  label: 'opportunity update',
+  schema: OpportunityUpdate,
+  keys: { pk: 'OPP#<opportunityId>', sk: 'UPDATE#<at>#<id>' },
+  patterns: { ofOpportunity: { doc: "an opportunity's update log", pk: 'OPP#<opportunityId>', sk: 'UPDATE#' } },
+});
 
+export const projects = /* @__PURE__ */ defineEntity({
+  kind: 'project',
+  label: 'project',
+  schema: Project,
+  versioned: true,
+  derive: (p) => ({ wonYear: p.wonOn.slice(0, 4) }),
+  keys: {
+    pk: 'PROJECT#<id>',
+    sk: 'PROFILE',
+    gsi1: { pk: 'ACCOUNT#<accountId>#PROJECTS', sk: '<wonOn>#<id>', note: 'contract credit by account and won date' },
+    gsi2: { pk: 'DEPT#<department>#PROJECTS', sk: '<wonOn>#<id>' },
+    gsi3: { pk: 'WON#<wonYear>', sk: 'ACCOUNT#<accountId>#<id>' },
+  },
+  patterns: {
+    byAccount: { doc: 'projects of an account; contract credit: those won in [from, to] (pay close)', index: 'gsi1', pk: 'ACCOUNT#<accountId>#PROJECTS' },
+    byDepartment: { doc: 'projects a department delivers', index: 'gsi2', pk: 'DEPT#<department>#PROJECTS' },
+    wonInYear: { doc: 'contract revenue won in a year, per account (candidates)', index: 'gsi3', pk: 'WON#<wonYear>' },
+  },
+});
+
+export const departmentChanges = /* @__PURE__ */ defineEntity({
+  kind: 'department-change',
+  label: 'delivering-department change',
+  schema: DepartmentChange,
+  keys: { pk: 'PROJECT#<projectId>', sk: 'DEPT#<effectiveOn>#<id>' },
+  patterns: { ofProject: { doc: "a project's delivering-department changes", pk: 'PROJECT#<projectId>', sk: 'DEPT#' } },
+});
+
+export const invoices = /* @__PURE__ */ defineEntity({
+  kind: 'invoice',
+  label: 'invoice',
+  schema: Invoice,
+  versioned: true,
+  keys: {
+    pk: 'INVOICE#<id>',
+    sk: 'PROFILE',
+    gsi1: { pk: 'ACCOUNT#<accountId>#INVOICES', sk: '<issuedOn>#<id>' },
+    gsi2: { pk: 'RECEIVABLES', sk: '<dueOn>#<id>', when: (i) => i.status === 'open', note: 'only while unpaid' },
+    gsi3: { pk: 'PROJECT#<projectId>#INVOICES', sk: '<issuedOn>#<id>' },
+  },
+  patterns: {
+    byAccount: { doc: "an account's unpaid invoices (handover form; status as a filter)", index: 'gsi1', pk: 'ACCOUNT#<accountId>#INVOICES' },
+    receivables: { doc: 'every unpaid invoice (receivables), oldest due first', index: 'gsi2', pk: 'RECEIVABLES' },
+  },
+});
+
+export const payments = /* @__PURE__ */ defineEntity({
+  kind: 'payment',
+  label: 'payment',
+  schema: Payment,
+  keys: {
+    pk: 'PAYMENT#<id>',
+    sk: 'PROFILE',
+    gsi1: { pk: 'ACCOUNT#<accountId>#PAYMENTS', sk: '<receivedOn>#<id>', note: 'collection credit by account and date' },
+    gsi3: { pk: 'INVOICE#<invoiceId>#PAYMENTS', sk: '<receivedOn>#<id>' },
+  },
+  patterns: {
+    byAccount: { doc: "collection credit: an account's payments received in [from, to] (pay close)", index: 'gsi1', pk: 'ACCOUNT#<accountId>#PAYMENTS' },
+    ofInvoice: { doc: 'the payments of an invoice', index: 'gsi3', pk: 'INVOICE#<invoiceId>#PAYMENTS' },
+  },
+});
+
+export const toOpportunity = (item: Record<string, unknown>) => parse(opportunities, item);
+export const toProject = (item: Record<string, unknown>) => parse(projects, item);
+
+/** Access patterns: one opportunity, project or invoice by id. */
+export const getOpportunityById = (id: string) => get(opportunities, { id });
+export const getProjectById = (id: string) => get(projects, { id });
+export const getInvoiceById = (id: string) => get(invoices, { id });
+
+// The first item of each write is the versioned one: 412 when it changed, 404 when gone.
 export const insertOpportunity = (o: Opportunity, ctx: AuditContext) =>
-  commit([versioned(oppItem(o), 'new'), auditPut(ctx, { entity: 'opportunity', entityId: o.id, action: 'create', after: o })], `opportunity ${o.id}`);
+  commit([
+    put(opportunities, o, 'new', { onFail: goneOrChanged(`opportunity ${o.id}`) }),
+    auditPut(ctx, { entity: 'opportunity', entityId: o.id, action: 'create', after: o }),
+  ]);
 
 export const saveOpportunityUpdate = (before: Opportunity, after: Opportunity, update: OpportunityUpdate, ctx: AuditContext) =>
-  commit(
-    [
-      versioned(oppItem(after), before.version),
-      { Put: { TableName: tableName, Item: { pk: `OPP#${after.id}`, sk: `UPDATE#${update.at}#${update.id}`, kind: 'opportunity-update', ...update } } },
-      auditPut(ctx, { entity: 'opportunity', entityId: after.id, action: 'update', before, after }),
-    ],
-    `opportunity ${after.id}`,
-  );
+  commit([
+    put(opportunities, after, before.version, { onFail: goneOrChanged(`opportunity ${after.id}`) }),
+    overwrite(opportunityUpdates, update),
+    auditPut(ctx, { entity: 'opportunity', entityId: after.id, action: 'update', before, after }),
+  ]);
 
 /** Win: the opportunity and all its projects in one transaction, or nothing. */
-export const saveWin = (before: Opportunity, after: Opportunity, projects: readonly Project[], ctx: AuditContext) =>
-  commit(
-    [
-      versioned(oppItem(after), before.version),
-      ...projects.map((p) => versioned(projectItem(p), 'new')),
-      auditPut(ctx, { entity: 'opportunity', entityId: after.id, action: 'win', before, after: { ...after, projects } }),
-    ],
-    `opportunity ${after.id}`,
-  );
+export const saveWin = (before: Opportunity, after: Opportunity, won: readonly Project[], ctx: AuditContext) =>
+  commit([
+    put(opportunities, after, before.version, { onFail: goneOrChanged(`opportunity ${after.id}`) }),
+    ...won.map((p) => put(projects, p, 'new')),
+    auditPut(ctx, { entity: 'opportunity', entityId: after.id, action: 'win', before, after: { ...after, projects: won } }),
+  ]);
 
 export const saveOpportunity = (before: Opportunity, after: Opportunity, action: string, ctx: AuditContext) =>
-  commit([versioned(oppItem(after), before.version), auditPut(ctx, { entity: 'opportunity', entityId: after.id, action, before, after })], `opportunity ${after.id}`);
+  commit([
+    put(opportunities, after, before.version, { onFail: goneOrChanged(`opportunity ${after.id}`) }),
+    auditPut(ctx, { entity: 'opportunity', entityId: after.id, action, before, after }),
+  ]);
 
 export const saveProject = (before: Project, after: Project, action: string, ctx: AuditContext) =>
-  commit([versioned(projectItem(after), before.version), auditPut(ctx, { entity: 'project', entityId: after.id, action, before, after })], `project ${after.id}`);
+  commit([put(projects, after, before.version, { onFail: goneOrChanged(`project ${after.id}`) }), auditPut(ctx, { entity: 'project', entityId: after.id, action, before, after })]);
 
 /** A new delivering department, with the change kept in the project's history, together. */
 export const saveDepartmentChange = (before: Project, after: Project, change: DepartmentChange & { id: string }, ctx: AuditContext) =>
-  commit(
-    [
-      versioned(projectItem(after), before.version),
-      { Put: { TableName: tableName, Item: { ...projectKey(after.id), sk: `DEPT#${change.effectiveOn}#${change.id}`, kind: 'department-change', ...change } } },
-      auditPut(ctx, { entity: 'project', entityId: after.id, action: 'change-department', before, after }),
-    ],
-    `project ${after.id}`,
-  );
+  commit([
+    put(projects, after, before.version, { onFail: goneOrChanged(`project ${after.id}`) }),
+    overwrite(departmentChanges, change),
+    auditPut(ctx, { entity: 'project', entityId: after.id, action: 'change-department', before, after }),
+  ]);
 
 /** Access pattern: a project's delivering-department changes, oldest first. */
-export const listDepartmentChanges = async (projectId: string): Promise<DepartmentChange[]> =>
-  (await queryAll({
-    TableName: tableName,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': `PROJECT#${projectId}`, ':prefix': 'DEPT#' },
-  })).map((item) => pick<DepartmentChange>(item, ['projectId', 'from', 'to', 'effectiveOn', 'reason', 'changedBy', 'changedAt']));
+export const listDepartmentChanges = (projectId: string): Promise<DepartmentChange[]> => all(departmentChanges, 'ofProject', { projectId });
+
+class OverContract extends Error {}
 
 /**
  * An invoice, with the project's invoiced total raised in the same transaction on the
@@ -183,22 +154,25 @@ export const listDepartmentChanges = async (projectId: string): Promise<Departme
  */
 export const insertInvoice = async (project: Project, invoice: Invoice, ctx: AuditContext): Promise<boolean> => {
   try {
-    await transactWrite([
+    await commit([
       {
-        Update: {
-          TableName: tableName,
-          Key: projectKey(project.id),
-          UpdateExpression: 'SET invoicedAmount = invoicedAmount + :amount, version = version + :one',
-          ConditionExpression: 'invoicedAmount <= :limit',
-          ExpressionAttributeValues: { ':amount': invoice.amount, ':one': 1, ':limit': project.contractAmount - invoice.amount },
+        item: {
+          Update: {
+            TableName: tableName,
+            Key: key(projects, { id: project.id }),
+            UpdateExpression: 'SET invoicedAmount = invoicedAmount + :amount, version = version + :one',
+            ConditionExpression: 'invoicedAmount <= :limit',
+            ExpressionAttributeValues: { ':amount': invoice.amount, ':one': 1, ':limit': project.contractAmount - invoice.amount },
+          },
         },
+        onFail: () => new OverContract(),
       },
-      versioned(invoiceItem(invoice), 'new'),
+      put(invoices, invoice, 'new'),
       auditPut(ctx, { entity: 'invoice', entityId: invoice.id, action: 'create', after: invoice }),
     ]);
     return true;
   } catch (error) {
-    if (error instanceof ConditionFailed && error.index === 0) return false;
+    if (error instanceof OverContract) return false;
     throw error;
   }
 };
@@ -211,112 +185,64 @@ export const insertInvoice = async (project: Project, invoice: Invoice, ctx: Aud
 export const insertPayment = async (invoice: Invoice, payment: Payment, ctx: AuditContext): Promise<Invoice> => {
   const paidAmount = invoice.paidAmount + payment.amount;
   const after: Invoice = { ...invoice, paidAmount, status: paidAmount === invoice.amount ? 'paid' : 'open', version: invoice.version + 1 };
-  await commit(
-    [
-      versioned(invoiceItem(after), invoice.version),
-      {
-        Update: {
-          TableName: tableName,
-          Key: projectKey(payment.projectId),
-          UpdateExpression: 'SET paidAmount = paidAmount + :amount, version = version + :one',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':amount': payment.amount, ':one': 1 },
-        },
+  await commit([
+    put(invoices, after, invoice.version, { onFail: goneOrChanged(`invoice ${invoice.id}`) }),
+    {
+      Update: {
+        TableName: tableName,
+        Key: key(projects, { id: payment.projectId }),
+        UpdateExpression: 'SET paidAmount = paidAmount + :amount, version = version + :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':amount': payment.amount, ':one': 1 },
       },
-      versioned(
-        {
-          pk: `PAYMENT#${payment.id}`,
-          sk: PROFILE,
-          gsi1pk: `ACCOUNT#${payment.accountId}#PAYMENTS`,
-          gsi1sk: `${payment.receivedOn}#${payment.id}`,
-          gsi3pk: `INVOICE#${payment.invoiceId}#PAYMENTS`,
-          gsi3sk: `${payment.receivedOn}#${payment.id}`,
-          kind: 'payment',
-          ...payment,
-        },
-        'new',
-      ),
-      auditPut(ctx, { entity: 'payment', entityId: payment.id, action: 'create', after: payment }),
-    ],
-    `invoice ${invoice.id}`,
-  );
+    },
+    put(payments, payment, 'new'),
+    auditPut(ctx, { entity: 'payment', entityId: payment.id, action: 'create', after: payment }),
+  ]);
   return after;
 };
 
 export const listOpportunityUpdates = (opportunityId: string, limit: number, cursor?: string): Promise<Page<OpportunityUpdate>> =>
-  queryPage(
-    { TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': `OPP#${opportunityId}`, ':prefix': 'UPDATE#' } },
-    limit,
-    cursor,
-    (item) => pick<OpportunityUpdate>(item, updateFields),
-  );
+  page(opportunityUpdates, 'ofOpportunity', { opportunityId }, limit, cursor);
 
 /** Access patterns: opportunities by account (gsi1), by owner (gsi3), by status (gsi2), stale (gsi2, activity before a day). */
-export const listOpportunitiesByAccount = (accountId: string, limit: number, cursor?: string) =>
-  queryPage(onIndex('gsi1', `ACCOUNT#${accountId}#OPPS`), limit, cursor, toOpportunity);
-export const listOpportunitiesByOwner = (ownerId: string, limit: number, cursor?: string) =>
-  queryPage(onIndex('gsi3', `OWNER#${ownerId}#OPPS`), limit, cursor, toOpportunity);
+export const listOpportunitiesByAccount = (accountId: string, limit: number, cursor?: string) => page(opportunities, 'byAccount', { accountId }, limit, cursor);
+export const listOpportunitiesByOwner = (ownerId: string, limit: number, cursor?: string) => page(opportunities, 'byOwner', { ownerId }, limit, cursor);
 export const listOpportunitiesByStatus = (status: 'open' | 'won' | 'lost', limit: number, cursor?: string, activityBefore?: string) =>
-  queryPage(onIndex('gsi2', `OPPS#${status}`, activityBefore === undefined ? undefined : { before: activityBefore }), limit, cursor, toOpportunity);
+  page(opportunities, 'byStatus', { status }, limit, cursor, activityBefore === undefined ? {} : { range: { before: activityBefore } });
 
 /** Access pattern: open opportunities at one open stage (gsi2 `OPPS#open`, the stage as a filter; pages are filled). */
-export const listOpportunitiesAtStage = (stage: string, limit: number, cursor?: string) => {
-  const input = onIndex('gsi2', 'OPPS#open');
-  return queryPage(
-    {
-      ...input,
-      FilterExpression: '#stage = :stage',
-      ExpressionAttributeNames: { '#stage': 'stage' },
-      ExpressionAttributeValues: { ...input.ExpressionAttributeValues, ':stage': stage },
-    },
-    limit,
-    cursor,
-    toOpportunity,
-  );
-};
-export const allOpportunitiesOfAccount = async (accountId: string) => (await queryAll(onIndex('gsi1', `ACCOUNT#${accountId}#OPPS`))).map(toOpportunity);
+export const listOpportunitiesAtStage = (stage: string, limit: number, cursor?: string) =>
+  page(opportunities, 'byStatus', { status: 'open' }, limit, cursor, { filter: { expression: '#stage = :stage', names: { '#stage': 'stage' }, values: { ':stage': stage } } });
+export const allOpportunitiesOfAccount = (accountId: string) => all(opportunities, 'byAccount', { accountId });
 
 /** Access patterns: projects by account (gsi1) and by delivering department (gsi2). */
-export const listProjectsByAccount = (accountId: string, limit: number, cursor?: string) =>
-  queryPage(onIndex('gsi1', `ACCOUNT#${accountId}#PROJECTS`), limit, cursor, toProject);
-export const listProjectsByDepartment = (department: string, limit: number, cursor?: string) =>
-  queryPage(onIndex('gsi2', `DEPT#${department}#PROJECTS`), limit, cursor, toProject);
-/** Access pattern: an account's projects one department delivers (gsi1, filtered on the department). */
-export const listProjectsOfAccountByDepartment = (accountId: string, department: string, limit: number, cursor?: string) => {
-  const input = onIndex('gsi1', `ACCOUNT#${accountId}#PROJECTS`);
-  return queryPage(
-    { ...input, FilterExpression: '#department = :department', ExpressionAttributeNames: { '#department': 'department' }, ExpressionAttributeValues: { ...input.ExpressionAttributeValues, ':department': department } },
-    limit,
-    cursor,
-    toProject,
-  );
-};
-export const allProjectsOfAccount = async (accountId: string) => (await queryAll(onIndex('gsi1', `ACCOUNT#${accountId}#PROJECTS`))).map(toProject);
+export const listProjectsByAccount = (accountId: string, limit: number, cursor?: string) => page(projects, 'byAccount', { accountId }, limit, cursor);
+export const listProjectsByDepartment = (department: string, limit: number, cursor?: string) => page(projects, 'byDepartment', { department }, limit, cursor);
+/** Access pattern: an account's projects one department delivers (byAccount, filtered on the department). */
+export const listProjectsOfAccountByDepartment = (accountId: string, department: string, limit: number, cursor?: string) =>
+  page(projects, 'byAccount', { accountId }, limit, cursor, { filter: { expression: '#department = :department', names: { '#department': 'department' }, values: { ':department': department } } });
+export const allProjectsOfAccount = (accountId: string) => all(projects, 'byAccount', { accountId });
 
 /** Access pattern (pay close): projects of an account whose opportunity was won in [from, to]. */
-export const listProjectsWonBetween = async (accountId: string, from: string, to: string) =>
-  (await queryAll(onIndex('gsi1', `ACCOUNT#${accountId}#PROJECTS`, { from, to }))).map(toProject);
+export const listProjectsWonBetween = (accountId: string, from: string, to: string) => all(projects, 'byAccount', { accountId }, { range: { from, to } });
 
 /** Access pattern (pay close): payments on an account's invoices received in [from, to]. */
-export const listPaymentsReceivedBetween = async (accountId: string, from: string, to: string) =>
-  (await queryAll(onIndex('gsi1', `ACCOUNT#${accountId}#PAYMENTS`, { from, to }))).map(toPayment);
+export const listPaymentsReceivedBetween = (accountId: string, from: string, to: string) => all(payments, 'byAccount', { accountId }, { range: { from, to } });
 
 /** Access pattern: the payments of one invoice. */
-export const listPaymentsOfInvoice = async (invoiceId: string) => (await queryAll(onIndex('gsi3', `INVOICE#${invoiceId}#PAYMENTS`))).map(toPayment);
+export const listPaymentsOfInvoice = (invoiceId: string) => all(payments, 'ofInvoice', { invoiceId });
 
 /** Access pattern: every unpaid invoice (gsi2 RECEIVABLES, sparse), oldest due first. */
-export const listOpenInvoices = async () => (await queryAll(onIndex('gsi2', 'RECEIVABLES'))).map(toInvoice);
+export const listOpenInvoices = () => all(invoices, 'receivables', {});
 
 /** Access pattern: contract revenue won in a year, summed per account (gsi3 WON#<year>). */
 export const wonRevenueByAccount = async (year: number): Promise<Map<string, number>> => {
   const sums = new Map<string, number>();
-  for (const item of await queryAll(onIndex('gsi3', `WON#${year}`))) {
-    const project = toProject(item);
-    sums.set(project.accountId, (sums.get(project.accountId) ?? 0) + project.contractAmount);
-  }
+  for (const project of await all(projects, 'wonInYear', { wonYear: year })) sums.set(project.accountId, (sums.get(project.accountId) ?? 0) + project.contractAmount);
   return sums;
 };
 
 /** Access pattern: an account's unpaid invoices (gsi1 ACCOUNT#<id>#INVOICES, kept while open). */
-export const listOpenInvoicesOfAccount = async (accountId: string) =>
-  (await queryAll({ ...onIndex('gsi1', `ACCOUNT#${accountId}#INVOICES`), FilterExpression: '#status = :open', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':pk': `ACCOUNT#${accountId}#INVOICES`, ':open': 'open' } })).map(toInvoice);
+export const listOpenInvoicesOfAccount = (accountId: string) =>
+  all(invoices, 'byAccount', { accountId }, { filter: { expression: '#status = :open', names: { '#status': 'status' }, values: { ':open': 'open' } } });

@@ -1,55 +1,49 @@
-import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { db, tableName } from '#shared/db/client.ts';
+import { all, commit, defineEntity, get, historyPut, page, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
-import { queryAll, queryPage } from '#shared/db/query.ts';
-import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
+import { accountPk } from '#shared/db/partitions.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
-import type { DossierAccess, DossierEntry, DossierGrant } from '#shared/schemas/dossier.ts';
+import { DossierAccess, DossierEntry, DossierGrant } from '#shared/schemas/dossier.ts';
 
 /*
- * Keys (see README, data model):
- *   dossier entry (current)  pk ACCOUNT#<accountId>     sk DOSSIER#<entryId>
- *   dossier entry version    pk ACCOUNT#<accountId>     sk DOSSIERV#<entryId>#<version, 8 digits>
- *   dossier grant            pk ACCOUNT#<accountId>     sk GRANT#<staffId>#<grantId>
- *   dossier access log       pk DOSSIERLOG#<accountId>  sk <at>#<id>
  * Entries live beside the account, so they stay with it whoever keeps them. Every
  * version, the current one included, is an item of its own that is written once.
  */
-const accountPk = (accountId: string) => `ACCOUNT#${accountId}`;
-const entrySk = (entryId: string) => `DOSSIER#${entryId}`;
-// Zero-padded so that versions sort as numbers within an entry.
-const versionSk = (entryId: string, version: number) => `DOSSIERV#${entryId}#${String(version).padStart(8, '0')}`;
-const grantSk = (staffId: string, grantId: string) => `GRANT#${staffId}#${grantId}`;
-// Ids hold no '#', so `GRANT#<staffId>#` is the prefix of exactly that person's grants.
-const grantPrefix = (staffId?: string) => (staffId === undefined ? 'GRANT#' : `GRANT#${staffId}#`);
-const logPk = (accountId: string) => `DOSSIERLOG#${accountId}`;
-
-// `kind` on an item names its entity (as everywhere in the table); the entry's own kind is `entryKind`.
-const entryAttributes = ({ kind, ...entry }: DossierEntry) => ({ ...entry, entryKind: kind });
-
-const toEntry = (item: Record<string, unknown>): DossierEntry => {
-  const { id, accountId, entryKind, title, content, version, createdBy, createdAt, updatedBy, updatedAt } = item as unknown as Omit<DossierEntry, 'kind'> & {
-    entryKind: DossierEntry['kind'];
-  };
-  return { id, accountId, kind: entryKind, title, content, version, createdBy, createdAt, updatedBy, updatedAt };
-};
-
-const toGrant = (item: Record<string, unknown>): DossierGrant => {
-  const { id, accountId, staffId, expiresOn, grantedBy, grantedAt } = item as unknown as DossierGrant;
-  return { id, accountId, staffId, expiresOn, grantedBy, grantedAt };
-};
-
-const toAccess = (item: Record<string, unknown>): DossierAccess => {
-  const { id, accountId, readerId, at, operation, basis, grantId, entries } = item as unknown as DossierAccess;
-  return { id, accountId, readerId, at, operation, basis, grantId, entries };
-};
-
-const writeOnce = (Item: Record<string, unknown>): TransactItem => ({
-  Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' },
+export const dossierEntries = /* @__PURE__ */ defineEntity({
+  kind: 'dossier-entry',
+  label: 'dossier entry (current / each version)',
+  schema: DossierEntry,
+  versioned: true,
+  keys: { pk: accountPk, sk: 'DOSSIER#<id>' },
+  history: { kind: 'dossier-version', sk: 'DOSSIERV#<id>#<version>' },
+  // `kind` on an item names its entity (as everywhere in the table); the entry's own kind is `entryKind`.
+  stored: { write: ({ kind, ...entry }) => ({ ...entry, entryKind: kind }), read: ({ entryKind, ...item }) => ({ ...item, kind: entryKind }) },
+  patterns: {
+    // `DOSSIER#` does not prefix `DOSSIERV#`: the versions stay out of this list.
+    current: { doc: "an account's dossier, the current version of each entry, oldest entry first", pk: accountPk, sk: 'DOSSIER#' },
+    versions: { doc: 'every version of one entry, oldest first (the last is the current one)', pk: accountPk, sk: 'DOSSIERV#<id>#' },
+  },
 });
 
-const versionItem = (entry: DossierEntry) => ({ pk: accountPk(entry.accountId), sk: versionSk(entry.id, entry.version), kind: 'dossier-version', ...entryAttributes(entry) });
+// Ids hold no '#', so `GRANT#<staffId>#` is the prefix of exactly that person's grants.
+export const dossierGrants = /* @__PURE__ */ defineEntity({
+  kind: 'dossier-grant',
+  label: 'dossier grant',
+  schema: DossierGrant,
+  keys: { pk: accountPk, sk: 'GRANT#<staffId>#<id>' },
+  patterns: {
+    ofStaff: { doc: 'does staff S hold a grant on account A (expired too)', pk: accountPk, sk: 'GRANT#<staffId>#' },
+    all: { doc: "an account's dossier grants, by person then grant (oldest first)", pk: accountPk, sk: 'GRANT#' },
+  },
+});
+
+export const dossierAccessLog = /* @__PURE__ */ defineEntity({
+  kind: 'dossier-access',
+  label: 'dossier access log',
+  schema: DossierAccess,
+  keys: { pk: 'DOSSIERLOG#<accountId>', sk: '<at>#<id>' },
+  patterns: { newestFirst: { doc: "an account's dossier access log, newest first", pk: 'DOSSIERLOG#<accountId>', newestFirst: true } },
+});
 
 /**
  * The audit record names the change but leaves the content out: the content's history is
@@ -66,103 +60,63 @@ const auditOf = (entry: DossierEntry) => ({
 });
 
 /** Access pattern: one dossier entry, current version. */
-export const getEntry = async (accountId: string, entryId: string): Promise<DossierEntry | undefined> => {
-  const out = await db.send(new GetCommand({ TableName: tableName, Key: { pk: accountPk(accountId), sk: entrySk(entryId) } }));
-  return out.Item === undefined ? undefined : toEntry(out.Item);
-};
+export const getEntry = (accountId: string, entryId: string) => get(dossierEntries, { accountId, id: entryId });
 
 /** A new entry, its first version and its audit record, all or nothing. */
-export const insertEntry = async (entry: DossierEntry, ctx: AuditContext): Promise<void> => {
-  try {
-    await transactWrite([
-      writeOnce({ pk: accountPk(entry.accountId), sk: entrySk(entry.id), kind: 'dossier-entry', ...entryAttributes(entry) }),
-      writeOnce(versionItem(entry)),
-      auditPut(ctx, { entity: 'dossier-entry', entityId: entry.id, action: 'create', after: auditOf(entry) }),
-    ]);
-  } catch (error) {
-    if (error instanceof ConditionFailed && error.index < 2) throw new Conflict(`Dossier entry id ${entry.id} is taken`);
-    throw error;
-  }
+export const insertEntry = (entry: DossierEntry, ctx: AuditContext) => {
+  const taken = () => new Conflict(`Dossier entry id ${entry.id} is taken`);
+  return commit([
+    put(dossierEntries, entry, 'new', { onFail: taken }),
+    { ...historyPut(dossierEntries, entry), onFail: taken },
+    auditPut(ctx, { entity: 'dossier-entry', entityId: entry.id, action: 'create', after: auditOf(entry) }),
+  ]);
 };
 
 /**
  * Replaces the current entry if it is still at `before.version` and adds the new version
  * beside the old ones (no version is overwritten). 404 when gone, 412 when changed.
  */
-export const replaceEntry = async (before: DossierEntry, after: DossierEntry, ctx: AuditContext): Promise<void> => {
-  try {
-    await transactWrite([
-      {
-        Put: {
-          TableName: tableName,
-          Item: { pk: accountPk(after.accountId), sk: entrySk(after.id), kind: 'dossier-entry', ...entryAttributes(after) },
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': before.version },
-        },
-      },
-      writeOnce(versionItem(after)),
-      auditPut(ctx, { entity: 'dossier-entry', entityId: after.id, action: 'update', before: auditOf(before), after: auditOf(after) }),
-    ]);
-  } catch (error) {
-    if (!(error instanceof ConditionFailed)) throw error;
-    if (error.index === 0 && error.existing === undefined) throw new NotFound(`No dossier entry ${before.id} on account ${before.accountId}`);
-    if (error.index < 2) throw new PreconditionFailed();
-    throw error;
-  }
-};
-
-const prefixQuery = (pk: string, prefix: string): QueryCommandInput => ({
-  TableName: tableName,
-  KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-  ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-});
+export const replaceEntry = (before: DossierEntry, after: DossierEntry, ctx: AuditContext) =>
+  commit([
+    put(dossierEntries, after, before.version, {
+      onFail: (old) => (old === undefined ? new NotFound(`No dossier entry ${before.id} on account ${before.accountId}`) : new PreconditionFailed()),
+    }),
+    { ...historyPut(dossierEntries, after), onFail: () => new PreconditionFailed() },
+    auditPut(ctx, { entity: 'dossier-entry', entityId: after.id, action: 'update', before: auditOf(before), after: auditOf(after) }),
+  ]);
 
 /** Access pattern: an account's dossier, the current version of each entry, oldest entry first. */
 export const listEntries = (accountId: string, limit: number, cursor?: string): Promise<Page<DossierEntry>> =>
-  // `DOSSIER#` does not prefix `DOSSIERV#`: the versions stay out of this list.
-  queryPage(prefixQuery(accountPk(accountId), 'DOSSIER#'), limit, cursor, toEntry);
+  page(dossierEntries, 'current', { accountId }, limit, cursor);
 
 /** Access pattern: every version of one entry, oldest first (the last is the current one). */
 export const listEntryVersions = (accountId: string, entryId: string, limit: number, cursor?: string): Promise<Page<DossierEntry>> =>
-  queryPage(prefixQuery(accountPk(accountId), `DOSSIERV#${entryId}#`), limit, cursor, toEntry);
+  page(dossierEntries, 'versions', { accountId, id: entryId }, limit, cursor);
 
 /** A new grant and its audit record. */
-export const insertGrant = async (grant: DossierGrant, ctx: AuditContext): Promise<void> => {
-  try {
-    await transactWrite([
-      writeOnce({ pk: accountPk(grant.accountId), sk: grantSk(grant.staffId, grant.id), kind: 'dossier-grant', ...grant }),
-      auditPut(ctx, { entity: 'dossier-grant', entityId: grant.id, action: 'create', after: grant }),
-    ]);
-  } catch (error) {
-    if (error instanceof ConditionFailed && error.index === 0) throw new Conflict(`Dossier grant id ${grant.id} is taken`);
-    throw error;
-  }
-};
+export const insertGrant = (grant: DossierGrant, ctx: AuditContext) =>
+  commit([
+    put(dossierGrants, grant, 'new', { onFail: () => new Conflict(`Dossier grant id ${grant.id} is taken`) }),
+    auditPut(ctx, { entity: 'dossier-grant', entityId: grant.id, action: 'create', after: grant }),
+  ]);
 
 /** Access pattern: does staff S hold a grant on account A — all of S's grants there (expired too), one keyed Query. */
-export const listGrantsOfStaff = async (accountId: string, staffId: string): Promise<DossierGrant[]> =>
-  (await queryAll(prefixQuery(accountPk(accountId), grantPrefix(staffId)))).map(toGrant);
+export const listGrantsOfStaff = (accountId: string, staffId: string): Promise<DossierGrant[]> => all(dossierGrants, 'ofStaff', { accountId, staffId });
 
 /** Access pattern: an account's dossier grants, by person then grant (oldest first); optionally one person's. */
 export const listGrants = (accountId: string, limit: number, cursor?: string, staffId?: string): Promise<Page<DossierGrant>> =>
-  queryPage(prefixQuery(accountPk(accountId), grantPrefix(staffId)), limit, cursor, toGrant);
+  staffId === undefined ? page(dossierGrants, 'all', { accountId }, limit, cursor) : page(dossierGrants, 'ofStaff', { accountId, staffId }, limit, cursor);
 
 /**
  * Logs a read, with its audit record, before the reply leaves: if this write fails, so
  * does the read, so no read goes unlogged.
  */
-export const appendAccessLog = async (access: DossierAccess, ctx: AuditContext): Promise<void> => {
-  await transactWrite([
-    writeOnce({ pk: logPk(access.accountId), sk: `${access.at}#${access.id}`, kind: 'dossier-access', ...access }),
+export const appendAccessLog = (access: DossierAccess, ctx: AuditContext) =>
+  commit([
+    put(dossierAccessLog, access, 'new'),
     auditPut(ctx, { entity: 'dossier-access', entityId: access.accountId, action: 'read', after: { id: access.id, operation: access.operation } }),
   ]);
-};
 
 /** Access pattern: an account's dossier access log, newest first. */
 export const listAccessLog = (accountId: string, limit: number, cursor?: string): Promise<Page<DossierAccess>> =>
-  queryPage(
-    { TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': logPk(accountId) }, ScanIndexForward: false },
-    limit,
-    cursor,
-    toAccess,
-  );
+  page(dossierAccessLog, 'newestFirst', { accountId }, limit, cursor);

@@ -1,4 +1,6 @@
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   BatchWriteCommand,
   type BatchWriteCommandOutput,
   QueryCommand,
@@ -45,6 +47,24 @@ export const queryPage = async <T>(
   return { items, nextCursor: encodeCursor(query, start) };
 };
 
+/** Waits before a retry of what DynamoDB left unprocessed: doubling from 100 ms, at most 3.2 s. */
+const backoff = (attempt: number) => new Promise((done) => setTimeout(done, 50 * 2 ** Math.min(attempt, 6)));
+
+/** Items by key, 100 at a time; keys DynamoDB leaves unprocessed under load are asked again. */
+export const batchGet = async (keys: readonly Record<string, unknown>[]): Promise<Record<string, unknown>[]> => {
+  const found: Record<string, unknown>[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
+    for (let attempt = 0; pending !== undefined && pending.length > 0; attempt++) {
+      if (attempt > 0) await backoff(attempt);
+      const out: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
+      found.push(...(out.Responses?.[tableName] ?? []));
+      pending = out.UnprocessedKeys?.[tableName]?.Keys;
+    }
+  }
+  return found;
+};
+
 type WriteRequest = NonNullable<BatchWriteCommandOutput['UnprocessedItems']>[string][number];
 
 /**
@@ -55,7 +75,7 @@ export const batchWrite = async (requests: readonly WriteRequest[]): Promise<voi
   for (let i = 0; i < requests.length; i += 25) {
     let pending: WriteRequest[] | undefined = requests.slice(i, i + 25);
     for (let attempt = 0; pending !== undefined && pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((done) => setTimeout(done, 50 * 2 ** Math.min(attempt, 6)));
+      if (attempt > 0) await backoff(attempt);
       const out: BatchWriteCommandOutput = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
       pending = out.UnprocessedItems?.[tableName];
     }

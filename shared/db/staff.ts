@@ -1,132 +1,91 @@
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
+import * as z from 'zod';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { db, tableName } from '#shared/db/client.ts';
+import { all, commit, defineEntity, get, key, overwrite, page, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
-import { queryPage } from '#shared/db/query.ts';
-import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
+import { tableName } from '#shared/db/client.ts';
+import type { TransactItem } from '#shared/db/transact.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import type { Role } from '#shared/schemas/common.ts';
-import type { Staff } from '#shared/schemas/staff.ts';
+import { Staff } from '#shared/schemas/staff.ts';
 
-/*
- * Keys (see README, data model):
- *   staff record       pk STAFF#<id>   sk PROFILE
- *                      gsi1 DEPT#<department> / STAFF#<id>   (staff by department)
- *                      gsi2 STAFF / STAFF#<id>               (all staff)
- *   role membership    pk ROLE#<role>  sk STAFF#<id>         (a copy of the record per role)
- *   training result    pk STAFF#<id>   sk TRAINING#<completedOn>#<ulid>
- *   certification      pk STAFF#<id>   sk CERT#<awardedOn>#<ulid>
- */
-const staffPk = (id: string) => `STAFF#${id}`;
-const PROFILE = 'PROFILE';
-const rolePk = (role: Role) => `ROLE#${role}`;
-
-const fromItem = (item: Record<string, unknown>): Staff => {
-  const { id, name, department, roles, grade, status, leftOn, training, certification, version } =
-    item as unknown as Staff;
-  return { id, name, department, roles, grade, status, leftOn, training, certification, version };
-};
-
-const profileItem = (staff: Staff) => ({
-  pk: staffPk(staff.id),
-  sk: PROFILE,
-  gsi1pk: `DEPT#${staff.department}`,
-  gsi1sk: staffPk(staff.id),
-  gsi2pk: 'STAFF',
-  gsi2sk: staffPk(staff.id),
+export const staffMembers = /* @__PURE__ */ defineEntity({
   kind: 'staff',
-  ...staff,
+  label: 'staff member',
+  schema: Staff,
+  versioned: true,
+  keys: { pk: 'STAFF#<id>', sk: 'PROFILE', gsi1: { pk: 'DEPT#<department>', sk: 'STAFF#<id>' }, gsi2: { pk: 'STAFF', sk: 'STAFF#<id>' } },
+  patterns: {
+    byDepartment: { doc: 'staff of a department', index: 'gsi1', pk: 'DEPT#<department>' },
+    all: { doc: 'all staff', index: 'gsi2', pk: 'STAFF' },
+  },
 });
 
-const roleItem = (staff: Staff, role: Role) => ({
-  pk: rolePk(role),
-  sk: staffPk(staff.id),
+/** A copy of the record per role it holds, so a role lists its people with one Query. */
+export const staffRoles = /* @__PURE__ */ defineEntity({
   kind: 'staff-role',
-  ...staff,
+  label: 'role membership (copy of the record per role)',
+  schema: Staff,
+  keys: { pk: 'ROLE#<role>', sk: 'STAFF#<id>' },
+  patterns: { byRole: { doc: 'staff with a role (optionally in a department)', pk: 'ROLE#<role>' } },
 });
+
+// Results are kept as sent (with who recorded them); the record itself carries the summary.
+const StaffResult = z.looseObject({});
+export const trainingResults = /* @__PURE__ */ defineEntity({
+  kind: 'training',
+  label: 'training result',
+  schema: StaffResult,
+  keys: { pk: 'STAFF#<staffId>', sk: 'TRAINING#<on>#<ulid>' },
+  patterns: { ofStaff: { doc: "a person's training results", pk: 'STAFF#<staffId>', sk: 'TRAINING#' } },
+});
+export const certifications = /* @__PURE__ */ defineEntity({ kind: 'certification', label: 'certification', schema: StaffResult, keys: { pk: 'STAFF#<staffId>', sk: 'CERT#<on>#<ulid>' } });
 
 /** Role copies follow the record: put one per current role, delete those for roles given up. */
 const roleWrites = (after: Staff, before?: Staff): TransactItem[] => [
-  ...after.roles.map((role) => ({ Put: { TableName: tableName, Item: roleItem(after, role) } })),
+  ...after.roles.map((role) => overwrite(staffRoles, after, { role })),
   ...(before?.roles ?? [])
     .filter((role) => !after.roles.includes(role))
-    .map((role) => ({ Delete: { TableName: tableName, Key: { pk: rolePk(role), sk: staffPk(after.id) } } })),
+    .map((role) => ({ Delete: { TableName: tableName, Key: key(staffRoles, { role, id: after.id }) } })),
 ];
 
 /** Access pattern: a staff member by id. */
-export const getStaffById = async (id: string): Promise<Staff | undefined> => {
-  const out = await db.send(new GetCommand({ TableName: tableName, Key: { pk: staffPk(id), sk: PROFILE } }));
-  return out.Item === undefined ? undefined : fromItem(out.Item);
-};
+export const getStaffById = (id: string) => get(staffMembers, { id });
 
 /** Writes a new staff member; false when the id is taken. */
 export const insertStaff = async (staff: Staff, ctx: AuditContext): Promise<boolean> => {
+  const taken = new Error('taken');
   try {
-    await transactWrite([
-      { Put: { TableName: tableName, Item: profileItem(staff), ConditionExpression: 'attribute_not_exists(pk)' } },
+    await commit([
+      put(staffMembers, staff, 'new', { onFail: () => taken }),
       ...roleWrites(staff),
       auditPut(ctx, { entity: 'staff', entityId: staff.id, action: 'create', after: staff }),
     ]);
     return true;
   } catch (error) {
-    if (error instanceof ConditionFailed && error.index === 0) return false;
+    if (error === taken) return false;
     throw error;
   }
 };
 
 /** A training or certification result, kept beside the record in the same transaction. */
-export const staffRecordPut = (staffId: string, kind: 'training' | 'certification', on: string, data: object): TransactItem => ({
-  Put: {
-    TableName: tableName,
-    Item: { pk: staffPk(staffId), sk: `${kind === 'training' ? 'TRAINING' : 'CERT'}#${on}#${ulid()}`, kind, ...data },
-  },
-});
+export const staffRecordPut = (staffId: string, kind: 'training' | 'certification', on: string, data: Record<string, unknown>): TransactItem =>
+  overwrite(kind === 'training' ? trainingResults : certifications, data, { staffId, on, ulid: ulid() });
 
 /**
  * Replaces a staff record if it is still at `before.version` (optimistic concurrency):
  * 412 when someone changed it first, 404 when it is gone. `extra` items commit with it.
  */
-export const replaceStaff = async (
-  before: Staff,
-  after: Staff,
-  action: string,
-  ctx: AuditContext,
-  extra: TransactItem[] = [],
-): Promise<void> => {
-  try {
-    await transactWrite([
-      {
-        Put: {
-          TableName: tableName,
-          Item: profileItem(after),
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': before.version },
-        },
-      },
-      ...roleWrites(after, before),
-      ...extra,
-      auditPut(ctx, { entity: 'staff', entityId: after.id, action, before, after }),
-    ]);
-  } catch (error) {
-    if (error instanceof ConditionFailed && error.index === 0) {
-      throw error.existing === undefined ? new NotFound(`No staff member ${before.id}`) : new PreconditionFailed();
-    }
-    throw error;
-  }
-};
+export const replaceStaff = (before: Staff, after: Staff, action: string, ctx: AuditContext, extra: TransactItem[] = []) =>
+  commit([
+    put(staffMembers, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(`No staff member ${before.id}`) : new PreconditionFailed()) }),
+    ...roleWrites(after, before),
+    ...extra,
+    auditPut(ctx, { entity: 'staff', entityId: after.id, action, before, after }),
+  ]);
 
 /** Access pattern: a staff member's training results, oldest first. */
-export const listTrainingResults = async (staffId: string): Promise<Record<string, unknown>[]> => {
-  const out = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': staffPk(staffId), ':prefix': 'TRAINING#' },
-    }),
-  );
-  return out.Items ?? [];
-};
+export const listTrainingResults = (staffId: string): Promise<Record<string, unknown>[]> => all(trainingResults, 'ofStaff', { staffId });
 
 export interface StaffFilter {
   role?: Role;
@@ -139,32 +98,11 @@ export interface StaffFilter {
  * Access patterns: staff by role (role copies, department as a filter), staff by
  * department (gsi1), all staff (gsi2). Every one a keyed Query.
  */
-export const listStaff = async (filter: StaffFilter): Promise<Page<Staff>> => {
-  let input: QueryCommandInput;
+export const listStaff = (filter: StaffFilter): Promise<Page<Staff>> => {
   if (filter.role !== undefined) {
-    input = {
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: {
-        ':pk': rolePk(filter.role),
-        ...(filter.department === undefined ? {} : { ':department': filter.department }),
-      },
-      ...(filter.department === undefined ? {} : { FilterExpression: 'department = :department' }),
-    };
-  } else if (filter.department !== undefined) {
-    input = {
-      TableName: tableName,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': `DEPT#${filter.department}` },
-    };
-  } else {
-    input = {
-      TableName: tableName,
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': 'STAFF' },
-    };
+    const byDepartment = filter.department === undefined ? {} : { filter: { expression: 'department = :department', values: { ':department': filter.department } } };
+    return page(staffRoles, 'byRole', { role: filter.role }, filter.limit, filter.cursor, byDepartment);
   }
-  return queryPage(input, filter.limit, filter.cursor, fromItem);
+  if (filter.department !== undefined) return page(staffMembers, 'byDepartment', { department: filter.department }, filter.limit, filter.cursor);
+  return page(staffMembers, 'all', {}, filter.limit, filter.cursor);
 };

@@ -59,7 +59,7 @@ export const updateAccount = async (caller: Caller, id: string, ifMatch: number,
   const before = await loadAccountFor(caller, id, 'act');
   if (before.version !== ifMatch) throw new PreconditionFailed();
   const after = rules.patchAccount(before, patch);
-  await store.replaceAccount(before, after, 'update', audit);
+  await store.replaceAccount(before, after, { action: 'update', ctx: audit });
   return after;
 };
 
@@ -79,10 +79,12 @@ export const designateAccount = (id: string, input: DesignationInput, audit: Aud
     ]);
     const after = rules.designate(before, input.contactLeaderId, input.salesManagerId, input.effectiveOn);
     const opened = (role: Assignment['role'], staffId: string): Assignment => ({ role, staffId, from: input.effectiveOn, to: null, reason: 'designation' });
-    await store.replaceAccount(before, after, 'designate', audit, [
-      store.openAssignment(id, opened('contact_leader', input.contactLeaderId)),
-      store.openAssignment(id, opened('sales_manager', input.salesManagerId)),
-    ], true);
+    await store.replaceAccount(before, after, {
+      action: 'designate',
+      ctx: audit,
+      onlyIfNormal: true,
+      with: [store.openAssignment(id, opened('contact_leader', input.contactLeaderId)), store.openAssignment(id, opened('sales_manager', input.salesManagerId))],
+    });
     return after;
   });
 
@@ -116,12 +118,11 @@ export const reassignAccount = (id: string, input: ReassignmentInput, audit: Aud
       receipt: null,
       version: 1,
     };
-    await store.replaceAccount(before, after, 'reassign', audit, [
-      store.closeAssignment(id, closed),
-      store.openAssignment(id, opened),
-      store.handoverPut(handover, 'new'),
-      store.clearReassignmentFlag(id, input.role),
-    ]);
+    await store.replaceAccount(before, after, {
+      action: 'reassign',
+      ctx: audit,
+      with: [store.closeAssignment(id, closed), store.openAssignment(id, opened), store.handoverPut(handover, 'new'), store.clearReassignmentFlag(id, input.role)],
+    });
     return { account: after, closed, opened, handover };
   });
 

@@ -7,14 +7,13 @@ import * as store from '#shared/db/pay.ts';
 import { getStaffById } from '#shared/db/staff.ts';
 import { allMeetingsOfType } from '#shared/db/upkeep.ts';
 import type { AssessmentAccount } from '#shared/domain/pay/assessment.ts';
-import { previousMonthInShanghai } from '#shared/domain/dates.ts';
-import { formatRatio } from '#shared/domain/ratio.ts';
+import { bulletinOf, sameStatement, talentSuggestions } from '#shared/domain/pay/close.ts';
 import { type Period, parsePayPeriod } from '#shared/domain/pay/period.ts';
 import type { PayPolicy } from '#shared/domain/pay/policy.ts';
-import { type Statement, closeStatements } from '#shared/domain/pay/statement.ts';
+import { closeStatements } from '#shared/domain/pay/statement.ts';
 import type { TeamAccount } from '#shared/domain/pay/team.ts';
 import { RuleViolation } from '#shared/errors.ts';
-import type { Bulletin, PeriodState, StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
+import type { PeriodState, StoredStatement } from '#shared/schemas/pay.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { accountFacts } from '#shared/usecases/compliance.ts';
 
@@ -36,19 +35,25 @@ export const planClose = async (periodId: string, runId: string): Promise<{ peri
   await store.acquirePeriodLock(period.id, runId, Date.now(), lockSeconds);
   try {
     await requirePolicy(period.year);
-    const batches: (string | null)[] = [];
-    let cursor: string | undefined;
-    do {
-      batches.push(cursor ?? null);
-      cursor = (await listAccounts({ tier: 'key', limit: batchSize, cursor })).nextCursor ?? undefined;
-    } while (cursor !== undefined);
-    return { period: period.id, runId, batches };
+    return { period: period.id, runId, batches: (await keyAccountBatches()).map((b) => b.cursor) };
   } catch (error) {
     await store.releasePeriodLock(period.id, runId);
     throw error;
   }
 };
 
+
+/** The key accounts cut into batches of one page each: the cursor that starts each (null: the first) and its size. */
+export const keyAccountBatches = async (): Promise<{ cursor: string | null; accounts: number }[]> => {
+  const batches: { cursor: string | null; accounts: number }[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listAccounts({ tier: 'key', limit: batchSize, cursor });
+    batches.push({ cursor: cursor ?? null, accounts: page.items.length });
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return batches;
+};
 
 /** Phase 2 — gather one batch of key accounts: assignments, visits, reports, targets, credits (keyed queries, 8 accounts in flight). */
 export const gatherBatch = async (periodId: string, cursor: string | null): Promise<GatheredAccount[]> => {
@@ -80,7 +85,14 @@ export const requirePolicy = async (year: number): Promise<PayPolicy> => {
   return stored;
 };
 
-interface CloseData {
+/** A distributed close keeps each gathered batch for its finish step (gone by TTL after two days). */
+export const keepGathered = (periodId: string, runId: string, accounts: readonly GatheredAccount[], now: Date) =>
+  store.saveCloseWork(periodId, runId, accounts, Math.floor(now.getTime() / 1000) + 2 * 24 * 60 * 60);
+
+/** Everything the Map's gather steps kept for this run. */
+export const loadGathered = (periodId: string, runId: string) => store.loadCloseWork<GatheredAccount>(periodId, runId);
+
+export interface CloseData {
   people: { staff: Staff; accounts: AssessmentAccount[]; peerScores: number[] }[];
   teamAccounts: TeamAccount[];
   accounts: GatheredAccount[];
@@ -88,7 +100,7 @@ interface CloseData {
 }
 
 /** The people to assess — everyone who held a role on a key account in P — with their accounts, records and scores. */
-const peopleOf = async (period: Period, accounts: readonly GatheredAccount[]): Promise<CloseData> => {
+export const gatherPeople = async (period: Period, accounts: readonly GatheredAccount[]): Promise<CloseData> => {
   const held = new Map<string, GatheredAccount[]>();
   for (const account of accounts) {
     const holders = new Set(account.assignments.filter((a) => a.from <= period.to && (a.to === null || a.to >= period.from)).map((a) => a.staffId));
@@ -118,18 +130,6 @@ const assertGrades = (policy: PayPolicy, people: CloseData['people']): void => {
   }
 };
 
-/** JSON with object keys sorted at every depth: DynamoDB keeps no key order in maps. */
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  );
-
-/** Whether a stored statement says exactly what a new computation says (its own version and status aside). */
-const sameStatement = (stored: StoredStatement, computed: Statement): boolean => {
-  const { version: _v, status: _s, closedAt: _c, ...content } = stored;
-  return canonical(content) === canonical(computed);
-};
-
 /**
  * Phase 3 — finish: compute every statement and the team bonus from the gathered
  * accounts, keep them (same data → same statements, no new version; changed data → a
@@ -140,7 +140,7 @@ export const finishClose = async (periodId: string, runId: string, accounts: rea
   const period = parsePayPeriod(periodId);
   try {
     const policy = await requirePolicy(period.year);
-    const data = await peopleOf(period, accounts);
+    const data = await gatherPeople(period, accounts);
     assertGrades(policy, data.people);
     const { team, statements } = closeStatements({
       period,
@@ -168,7 +168,7 @@ export const finishClose = async (periodId: string, runId: string, accounts: rea
     };
     await store.savePeriodState(state);
     const names = new Map(data.people.map((p) => [p.staff.id, p.staff]));
-    await store.saveBulletin(bulletinOf(period, state.version, data, statements, team, names));
+    await store.saveBulletin(bulletinOf(period, state.version, data.accounts, statements, team, names));
     if (period.kind === 'year') await store.saveTalentSuggestions(talentSuggestions(period, statements, names));
     // The reply carries the first page of statements; GET …/statements pages through the rest.
     const first = await store.listStatementsPage(period.id, 200);
@@ -178,28 +178,8 @@ export const finishClose = async (periodId: string, runId: string, accounts: rea
   }
 };
 
-/** The period a schedule closes: the one that ended just before it fired (01:30 on the 1st in Shanghai looks back a month). */
-export const periodToClose = (kind: 'quarter' | 'year', instant: Date): string => {
-  const month = previousMonthInShanghai(instant);
-  return kind === 'year' ? month.slice(0, 4) : `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
-};
-
 /** A failed distributed close lets go of its period at once rather than when the lock expires. */
 export const abortClose = (periodId: string, runId: string) => store.releasePeriodLock(periodId, runId);
-
-const tierGrade = { outstanding: 'A', exceeded: 'B', basically_completed: 'C', not_completed: 'D' } as const;
-
-/** After an annual close, each assessed sales manager's suggested talent-pool grade (domain.md §5). */
-const talentSuggestions = (period: Period, statements: readonly Statement[], staff: Map<string, Staff>): TalentEntry[] =>
-  statements.flatMap((s) => {
-    const manager = s.assessments.find((a) => a.role === 'sales_manager');
-    const person = staff.get(s.staffId);
-    if (manager === undefined || person === undefined) return [];
-    return [{
-      year: period.year, staffId: s.staffId, name: person.name, annualTier: manager.tier, suggestedGrade: tierGrade[manager.tier],
-      confirmedGrade: null, confirmedBy: null, certification: person.certification, version: 1,
-    }];
-  });
 
 /**
  * The period close (pay.md) in one process: plan, gather every batch, finish. The API and
@@ -217,49 +197,4 @@ export const closePeriod = async (periodId: string, audit: AuditContext) => {
     throw error;
   }
   return finishClose(plan.period, plan.runId, accounts, audit);
-};
-
-/** The quarterly bulletin (季度通报): per key account target, credits, attainment, visit compliance; per person tier; rankings. */
-const bulletinOf = (
-  period: Period,
-  version: number,
-  data: CloseData,
-  statements: readonly Statement[],
-  team: ReturnType<typeof closeStatements>['team'],
-  staff: Map<string, Staff>,
-): Bulletin => {
-  const perAccount = new Map<string, Bulletin['accounts'][number]>();
-  for (const s of statements) {
-    for (const assessment of s.assessments) {
-      for (const row of assessment.accounts) {
-        if (perAccount.has(row.accountId) && assessment.role !== 'sales_manager') continue;
-        const name = data.accounts.find((a) => a.accountId === row.accountId)?.name ?? '';
-        const ratio = (num: number, den: number) => (den === 0 ? null : formatRatio(BigInt(num), BigInt(den)));
-        perAccount.set(row.accountId, {
-          accountId: row.accountId,
-          name,
-          contractTargetAmount: row.contractTargetAmount,
-          contractCreditAmount: row.contractCreditAmount,
-          collectionTargetAmount: row.collectionTargetAmount,
-          collectionCreditAmount: row.collectionCreditAmount,
-          contractAttainment: ratio(row.contractCreditAmount, row.contractTargetAmount),
-          collectionAttainment: ratio(row.collectionCreditAmount, row.collectionTargetAmount),
-          visitCompliance: row.visitsRequired === 0 ? null : ratio(Math.min(row.visitsDone, row.visitsRequired), row.visitsRequired),
-        });
-      }
-    }
-  }
-  const best = (s: Statement) => [...s.assessments].sort((a, b) => b.ratio.localeCompare(a.ratio))[0];
-  const people = [...statements]
-    .sort((a, b) => (best(b)?.ratio ?? '').localeCompare(best(a)?.ratio ?? '') || a.staffId.localeCompare(b.staffId))
-    .map((s, i) => ({
-      rank: i + 1,
-      staffId: s.staffId,
-      name: staff.get(s.staffId)?.name ?? '',
-      roles: s.assessments.map((a) => a.role),
-      ratio: best(s)?.ratio ?? '0.0000',
-      tier: best(s)?.tier ?? 'not_completed',
-      total: s.total,
-    }));
-  return { period: period.id, version, accounts: [...perAccount.values()], people, team: { ...team } };
 };

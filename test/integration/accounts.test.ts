@@ -14,7 +14,7 @@ const designated = async (id: string, leader: string, manager: string, from: str
   await store.insertAccount(normal, audit);
   const key = designate(normal, leader, manager, from);
   const opened = (role: Assignment['role'], staffId: string): Assignment => ({ role, staffId, from, to: null, reason: 'designation' });
-  await store.replaceAccount(normal, key, 'designate', audit, [store.openAssignment(id, opened('contact_leader', leader)), store.openAssignment(id, opened('sales_manager', manager))], true);
+  await store.replaceAccount(normal, key, { action: 'designate', ctx: audit, onlyIfNormal: true, with: [store.openAssignment(id, opened('contact_leader', leader)), store.openAssignment(id, opened('sales_manager', manager))] });
   return key;
 };
 
@@ -33,7 +33,7 @@ describe('account entity against DynamoDB Local', () => {
   it('moves the credit-code claim when the code changes, freeing the old one', async () => {
     const before = account('CC-3', '腾讯', '9144030071526726XG');
     await store.insertAccount(before, audit);
-    await store.replaceAccount(before, { ...before, creditCode: '91350100M000100Y43', version: 2 }, 'update', audit);
+    await store.replaceAccount(before, { ...before, creditCode: '91350100M000100Y43', version: 2 }, { action: 'update', ctx: audit });
     expect(await store.accountIdByCreditCode('9144030071526726XG')).toBeUndefined();
     expect(await store.accountIdByCreditCode('91350100M000100Y43')).toBe('CC-3');
   });
@@ -41,7 +41,7 @@ describe('account entity against DynamoDB Local', () => {
   it('designates only a normal account: a second designation finds it key (409)', async () => {
     const key = await designated('D-1', 'K1', 'M1', '2026-01-01');
     const stale = account('D-1', '客户D-1');
-    await expect(store.replaceAccount(stale, designate(stale, 'K2', 'M2', '2026-02-01'), 'designate', audit, [], true)).rejects.toBeInstanceOf(Conflict);
+    await expect(store.replaceAccount(stale, designate(stale, 'K2', 'M2', '2026-02-01'), { action: 'designate', ctx: audit, onlyIfNormal: true })).rejects.toBeInstanceOf(Conflict);
     expect((await store.getAccountById('D-1'))?.salesManagerId).toBe(key.salesManagerId);
   });
 
@@ -49,10 +49,7 @@ describe('account entity against DynamoDB Local', () => {
     await designated('H-1', 'K1', 'M1', '2026-01-01');
     const current = (await store.listAssignments('H-1')).find((a) => a.role === 'sales_manager' && a.to === null) as Assignment;
     const { closed, opened } = reassign(current, 'M2', '2026-04-01', 'unfit');
-    await store.replaceAccount((await store.getAccountById('H-1'))!, { ...(await store.getAccountById('H-1'))!, salesManagerId: 'M2', version: 3 }, 'reassign', audit, [
-      store.closeAssignment('H-1', closed),
-      store.openAssignment('H-1', opened),
-    ]);
+    await store.replaceAccount((await store.getAccountById('H-1'))!, { ...(await store.getAccountById('H-1'))!, salesManagerId: 'M2', version: 3 }, { action: 'reassign', ctx: audit, with: [store.closeAssignment('H-1', closed), store.openAssignment('H-1', opened)] });
     expect(await store.holderOnDay('H-1', 'sales_manager', '2025-12-31')).toBeUndefined();
     expect((await store.holderOnDay('H-1', 'sales_manager', '2026-03-31'))?.staffId).toBe('M1');
     expect((await store.holderOnDay('H-1', 'sales_manager', '2026-04-01'))?.staffId).toBe('M2');
@@ -65,13 +62,10 @@ describe('account entity against DynamoDB Local', () => {
     const current = (await store.listAssignments('H-2')).find((a) => a.role === 'sales_manager') as Assignment;
     const first = reassign(current, 'M2', '2026-04-01', 'other');
     const second = reassign(current, 'M3', '2026-05-01', 'other');
-    await store.replaceAccount((await store.getAccountById('H-2'))!, { ...(await store.getAccountById('H-2'))!, salesManagerId: 'M2', version: 3 }, 'reassign', audit, [
-      store.closeAssignment('H-2', first.closed),
-      store.openAssignment('H-2', first.opened),
-    ]);
+    await store.replaceAccount((await store.getAccountById('H-2'))!, { ...(await store.getAccountById('H-2'))!, salesManagerId: 'M2', version: 3 }, { action: 'reassign', ctx: audit, with: [store.closeAssignment('H-2', first.closed), store.openAssignment('H-2', first.opened)] });
     const account3 = (await store.getAccountById('H-2'))!;
     await expect(
-      store.replaceAccount(account3, { ...account3, salesManagerId: 'M3', version: 4 }, 'reassign', audit, [store.closeAssignment('H-2', second.closed), store.openAssignment('H-2', second.opened)]),
+      store.replaceAccount(account3, { ...account3, salesManagerId: 'M3', version: 4 }, { action: 'reassign', ctx: audit, with: [store.closeAssignment('H-2', second.closed), store.openAssignment('H-2', second.opened)] }),
     ).rejects.toThrow();
     expect((await store.getAccountById('H-2'))?.salesManagerId).toBe('M2');
   });
@@ -82,7 +76,7 @@ describe('account entity against DynamoDB Local', () => {
     const current = (await store.listAssignments('P-1')).find((a) => a.role === 'contact_leader') as Assignment;
     const { closed, opened } = reassign(current, 'KQ', '2026-03-01', 'customer_request');
     const p1 = (await store.getAccountById('P-1'))!;
-    await store.replaceAccount(p1, { ...p1, contactLeaderId: 'KQ', version: p1.version + 1 }, 'reassign', audit, [store.closeAssignment('P-1', closed), store.openAssignment('P-1', opened)]);
+    await store.replaceAccount(p1, { ...p1, contactLeaderId: 'KQ', version: p1.version + 1 }, { action: 'reassign', ctx: audit, with: [store.closeAssignment('P-1', closed), store.openAssignment('P-1', opened)] });
 
     const held = async (from: string, to: string) => (await store.listHoldings('KP', { from, to })).map((h) => h.accountId).sort();
     expect(await held('2026-01-01', '2026-03-31')).toEqual(['P-1']);

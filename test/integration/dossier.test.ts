@@ -27,7 +27,7 @@ const keyAccount = async (manager = 'M1', leader = 'K1'): Promise<Account> => {
   const normal = newAccount(id, { name: `客户${id}`, industry: '能源' }, 'tester', audit.at);
   await accounts.insertAccount(normal, audit);
   const key = designate(normal, leader, manager, '2026-01-01');
-  await accounts.replaceAccount(normal, key, 'designate', audit, [], true);
+  await accounts.replaceAccount(normal, key, { action: 'designate', ctx: audit, onlyIfNormal: true });
   return key;
 };
 const normalAccount = async (): Promise<Account> => {
