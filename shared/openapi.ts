@@ -1,4 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { etagPattern, idempotencyKeyMaxLength, idempotencyKeyPattern } from '#shared/http/headers.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { catalogue } from '#shared/routes/index.ts';
 import { Problem } from '#shared/schemas/common.ts';
@@ -54,9 +55,15 @@ export const buildOpenApi = (routes: readonly RouteDefinition[] = catalogue) => 
                     in: 'header',
                     required: route.ifMatch === 'required',
                     description: route.ifMatch === 'required' ? 'The ETag you read, e.g. "3"' : 'The ETag you read; required when the resource exists',
-                    schema: { type: 'string' },
+                    schema: { type: 'string', maxLength: 24, pattern: etagPattern.source },
                   }
-                : { name: 'Idempotency-Key', in: 'header', required: false, description: 'Retry safely: the first reply is returned again for 24 h', schema: { type: 'string' } },
+                : {
+                    name: 'Idempotency-Key',
+                    in: 'header',
+                    required: false,
+                    description: 'Retry safely: the first reply is returned again for 24 h',
+                    schema: { type: 'string', maxLength: idempotencyKeyMaxLength, pattern: idempotencyKeyPattern.source },
+                  },
             ],
           }
         : {}),

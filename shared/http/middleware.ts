@@ -6,6 +6,7 @@ import { getStaffById } from '#shared/db/staff.ts';
 import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
 import { BadRequest, type FieldError, Forbidden, PreconditionFailed, PreconditionRequired, Unauthorized } from '#shared/errors.ts';
 import { problemResponse, toHttpError } from '#shared/http/problem.ts';
+import { etagPattern, idempotencyKeyMaxLength, idempotencyKeyPattern } from '#shared/http/headers.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { logger } from '#shared/logger.ts';
 
@@ -99,6 +100,10 @@ export const validate = (route: RouteDefinition): Middleware => ({
       ['body', route.body, route.body === undefined ? undefined : parseJsonBody(event)],
     ] as const;
     const errors: FieldError[] = [];
+    const key = event.headers['idempotency-key'];
+    if (key !== undefined && !idempotencyKeyPattern.test(key)) {
+      errors.push({ path: 'headers.idempotency-key', message: `must be 1–${idempotencyKeyMaxLength} visible ASCII characters` });
+    }
     for (const [name, schema, raw] of parts) {
       if (schema === undefined) continue;
       const result = schema.safeParse(raw);
@@ -109,7 +114,6 @@ export const validate = (route: RouteDefinition): Middleware => ({
   },
 });
 
-const etagPattern = /^(?:W\/)?"?(\d{1,15})"?$/;
 
 /** PATCH/PUT of an existing resource must say which version it changes (428 / 412). */
 export const requireIfMatch = (route: RouteDefinition): Middleware => ({
