@@ -25,9 +25,9 @@ const lineMessage = 'must be one line without control characters or lone surroga
 const textMessage = 'must not hold control characters (other than line feed and tab) or lone surrogates';
 
 /** Single-line input (a name, a title): trimmed, not blank, at most `max` UTF-16 units. */
-export const Line = (max: number) => z.string().trim().min(1, 'required').max(max).regex(linePattern, lineMessage);
+export const Line = (max: number) => z.string().trim().min(1, 'must not be blank').max(max).regex(linePattern, lineMessage);
 /** Multi-line input (notes, summaries, minutes): trimmed, not blank; `\n` and `\t` allowed. */
-export const Text = (max: number) => z.string().trim().min(1, 'required').max(max).regex(textPattern, textMessage);
+export const Text = (max: number) => z.string().trim().min(1, 'must not be blank').max(max).regex(textPattern, textMessage);
 /** Multi-line input kept exactly as written (indentation matters), but never blank. */
 export const RawText = (max: number) =>
   z.string().max(max).regex(textPattern, textMessage).refine((s) => /\S/.test(s), 'must not be blank');
