@@ -103,25 +103,28 @@ export const Score = Decimal(0, 100, 2);
 /*
  * Free-form objects (a report's key figures): keys are letters, digits, space, `_ . - % ( ) /`,
  * 1–64 long, never `__proto__`, `constructor` or `prototype`. JSON.parse keeps a `__proto__`
- * key as an own property but a zod record drops it, so the raw keys are checked first.
+ * key as an own property but a zod record drops it silently, so the raw keys are checked
+ * here, together with the values, and every bad one is named in the one 400.
  */
 export const recordKeyPattern = /^(?!(?:__proto__|constructor|prototype)$)[\p{L}\p{N}_ .%()/-]{1,64}$/u;
-const keyPatternText = '^(?!(?:__proto__|constructor|prototype)$)[\\p{L}\\p{N}_ .%()/-]{1,64}$';
-export const BoundedRecord = <V extends z.ZodType>(value: V, maxKeys: number) =>
-  z.preprocess(
-    (raw, ctx) => {
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
-      const keys = Object.keys(raw);
-      for (const key of keys) {
-        if (!recordKeyPattern.test(key)) {
-          ctx.addIssue({ code: 'custom', path: [key], message: 'must be a key of 1–64 letters, digits, spaces or _ . - % ( ) /, not __proto__, constructor or prototype', input: key });
-        }
+const keyMessage = 'must be a key of 1–64 letters, digits, spaces or _ . - % ( ) /, not __proto__, constructor or prototype';
+export const BoundedRecord = <V extends z.ZodType>(value: V, maxKeys: number) => {
+  const record = z.record(z.string().meta({ maxLength: 64, pattern: recordKeyPattern.source }), value).meta({ maxProperties: maxKeys });
+  const { $schema: _, ...documented } = z.toJSONSchema(record, { io: 'input' }) as Record<string, unknown>;
+  return z
+    .unknown()
+    .superRefine((raw, ctx) => {
+      if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+        const keys = Object.keys(raw);
+        for (const key of keys) if (!recordKeyPattern.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: keyMessage, input: key });
+        if (keys.length > maxKeys) ctx.addIssue({ code: 'custom', message: `must have at most ${maxKeys} keys`, input: raw });
       }
-      if (keys.length > maxKeys) ctx.addIssue({ code: 'custom', message: `must have at most ${maxKeys} keys`, input: raw });
-      return raw;
-    },
-    z.record(z.string().max(64).meta({ pattern: keyPatternText }), value).meta({ maxProperties: maxKeys }),
-  );
+      const parsed = record.safeParse(raw);
+      if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: raw });
+    })
+    .pipe(record)
+    .meta(documented);
+};
 
 /** Cursors are opaque URL-safe text this API gave out. */
 export const Cursor = z.string().min(1).max(2048).regex(/^[A-Za-z0-9_.~-]+$/, 'must be a cursor this API gave out');
