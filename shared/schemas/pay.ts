@@ -268,7 +268,7 @@ const BulletinAccount = z.object({
 });
 const BulletinPerson = z.object({ rank: Int(1, Number.MAX_SAFE_INTEGER), staffId: Id, name: LineOut(100), roles: z.array(AccountRole).max(2), ratio: Ratio, tier: Tier, total: Fen });
 /** The team bonus as team.ts's TeamResult. */
-const BulletinTeam = z.object({
+export const BulletinTeam = z.object({
   period: PayPeriod,
   ratio: Ratio,
   tier: Tier,

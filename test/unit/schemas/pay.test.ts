@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PayPolicyBody, PeerScoreBody } from '#shared/schemas/pay.ts';
+import { assessPerson } from '#shared/domain/pay/assessment.ts';
+import { buildStatement, closeStatements } from '#shared/domain/pay/statement.ts';
+import { BulletinTeam, PayPolicyBody, PeerScoreBody, Statement } from '#shared/schemas/pay.ts';
+import { account, held, policy, q1, reports, visits, workedExample } from '#test/unit/domain/pay/builders.ts';
 
 const grades = [{ grade: 'P6', monthlyBase: 2_000_000, quarterlyPerformanceBase: 3_000_000, annualPerformanceBase: 12_000_000 }];
 const issues = (body: unknown) => {
@@ -29,5 +32,43 @@ describe('a peer score', () => {
   it('is 0–100 with at most 2 places, and its comment may span lines', () => {
     expect(PeerScoreBody.safeParse({ period: '2026-Q1', targetStaffId: 'x1', score: 1e-300 }).success).toBe(false);
     expect(PeerScoreBody.parse({ period: '2026-Q1', targetStaffId: 'x1', score: 87.25, comment: '沟通及时\n回款稳定' }).comment).toBe('沟通及时\n回款稳定');
+  });
+});
+
+describe('the published Statement schema', () => {
+  it('describes every field the close writes: parsing a computed statement and the team keeps all of it', () => {
+    const example = workedExample();
+    const both = {
+      ...example,
+      peerScores: [80, 90.5],
+      meetings: [{ type: 'contact_leader_quarterly_review' as const, heldOn: '2026-03-01', attendeeIds: ['L'] }],
+      accounts: [
+        ...example.accounts,
+        account('C', {
+          assignments: [held('contact_leader', 'L', '2025-01-01')],
+          targets: { contract: [1_000_000, 0, 0, 0], collection: [0, 0, 0, 0] },
+          projects: [{ contractAmount: 1_000_000, wonOn: '2026-03-03' }],
+          visits: visits('L', 'formal_visit', '2026-03-03'),
+          reports: reports('L', '2026-01'),
+        }),
+      ],
+    };
+    const computed = buildStatement({ staffId: 'L', grade: 'P6', period: q1, policy, assessments: assessPerson(both), teamShare: 10 });
+    const stored = { ...JSON.parse(JSON.stringify(computed)), version: 1, status: 'draft', closedAt: '2026-04-01T00:00:00.000Z' };
+    expect(stored.assessments).toHaveLength(2);
+    // The optional parts are there, so the schema is checked on them too.
+    expect(Object.keys(stored.assessments[0])).toEqual(expect.arrayContaining(['meetings', 'peerScore', 'managementParts']));
+    expect(Object.keys(stored.assessments[1])).toEqual(expect.arrayContaining(['reports', 'peerScore']));
+    expect(Statement.parse(stored)).toEqual(stored);
+
+    const { team } = closeStatements({
+      period: q1,
+      policy,
+      meetings: [],
+      people: [{ staffId: 'L', grade: 'P6', peerScores: [], accounts: example.accounts }],
+      teamAccounts: example.accounts.map((a) => ({ ...a, keyIntervals: [{ from: '2025-01-01', to: null }] })),
+    });
+    const plain = JSON.parse(JSON.stringify(team));
+    expect(BulletinTeam.parse(plain)).toEqual(plain);
   });
 });
