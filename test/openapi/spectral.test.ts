@@ -48,7 +48,15 @@ describe('the OpenAPI document under Spectral (spectral:oas and the OWASP API Se
   }, 120_000);
 
   it('catches an unbounded input, so the test above can fail', async () => {
-    const document = structuredClone(buildOpenApi()) as { components: { schemas: Record<string, { properties: Record<string, object> }> } };
+    // One operation of the real document, with its Account schema made unbounded: small, so quick to lint.
+    type Document = { paths: Record<string, unknown>; components: { schemas: Record<string, { properties: Record<string, object> }> } };
+    const full = buildOpenApi() as Document;
+    const { Account, Problem, GatewayThrottled } = full.components.schemas;
+    const document: Document = structuredClone({
+      ...full,
+      paths: { '/v1/accounts/{id}': full.paths['/v1/accounts/{id}'] },
+      components: { ...full.components, schemas: { Account, Problem, GatewayThrottled } as Document['components']['schemas'] },
+    });
     const account = document.components.schemas.Account;
     if (account === undefined) throw new Error('no Account schema');
     account.properties.name = { type: 'string' };
