@@ -39,22 +39,22 @@ export const TextOut = (max: number) => z.string().max(max).regex(textPattern);
 /** A server-made instant (`new Date().toISOString()`). */
 export const Timestamp = z.iso.datetime({ offset: true }).max(40);
 
-/** A calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused). */
-export const IsoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' }).max(10);
+/** A calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused). Fixed-form strings state their length in the document only, so a bad one gets one message. */
+export const IsoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' }).meta({ maxLength: 10 });
 
 /** Server-made ids are ULIDs; the bootstrap staff member is `admin`. */
-export const Id = z.string().min(1).max(64).regex(/^[0-9A-Za-z_-]{1,64}$/, 'must be an id');
+export const Id = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'must be an id').meta({ minLength: 1, maxLength: 64 });
 
 /** A month `YYYY-MM`. */
-export const Month = z.string().max(7).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
+export const Month = z.string().meta({ maxLength: 7 }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
 /** A pay period: a quarter `YYYY-Qn` or a year `YYYY` (pay.md, "Numbers"). */
 export const periodPattern = /^\d{4}(-Q[1-4])?$/;
-export const PayPeriod = z.string().max(7).regex(periodPattern, 'must be a period YYYY-Qn or YYYY');
+export const PayPeriod = z.string().regex(periodPattern, 'must be a period YYYY-Qn or YYYY').meta({ maxLength: 7 });
 /** A pay period or a month (compliance is also counted per month). */
 export const PeriodOrMonth = z
   .string()
-  .max(7)
-  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'must be a period YYYY-Qn, YYYY or YYYY-MM');
+  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'must be a period YYYY-Qn, YYYY or YYYY-MM')
+  .meta({ maxLength: 7 });
 
 /*
  * Numbers. Integers carry their own range and an OpenAPI format; JSON numbers that are not
