@@ -1,7 +1,12 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { etagPattern, idempotencyKeyMaxLength, idempotencyKeyPattern } from '#shared/http/headers.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { catalogue } from '#shared/routes/index.ts';
+import * as z from 'zod';
 import { Problem } from '#shared/schemas/common.ts';
+
+/** What API Gateway answers itself when the stage's throttle (infra/stateless-stack.ts) is exceeded. */
+const GatewayThrottled = z.object({ message: z.enum(['Too Many Requests']) }).meta({ id: 'GatewayThrottled' });
 
 const statusText: Record<number, string> = {
   400: 'Bad input: one `errors[]` entry per bad field',
@@ -27,20 +32,29 @@ const problemResponses = (route: RouteDefinition) => {
     ...(route.body === undefined ? [] : [415]),
     ...(route.problems ?? []),
   ]);
-  return Object.fromEntries(
-    [...statuses]
-      .sort()
-      .map((status) => [
-        status,
-        { description: statusText[status] ?? 'Problem', content: { 'application/problem+json': { schema: Problem } } },
-      ]),
-  );
+  return {
+    ...Object.fromEntries(
+      [...statuses]
+        .sort()
+        .map((status) => [
+          status,
+          { description: statusText[status] ?? 'Problem', content: { 'application/problem+json': { schema: Problem } } },
+        ]),
+    ),
+    429: { description: 'Too many requests: the stage throttle (API Gateway) refused it; retry later', content: { 'application/json': { schema: GatewayThrottled } } },
+  };
 };
 
 /** The OpenAPI 3.1 document, generated from the route catalogue and its zod schemas. */
 export const buildOpenApi = (routes: readonly RouteDefinition[] = catalogue) => {
   const registry = new OpenAPIRegistry();
-  registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  registry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description:
+      'A signed JWT (JWS) from the identity provider, verified before any function runs: the API Gateway JWT authorizer checks signature, issuer, audience and expiry and takes no unsigned token, as RFC8725 advises.',
+  });
   for (const route of routes) {
     registry.registerPath({
       method: route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete',
@@ -63,9 +77,15 @@ export const buildOpenApi = (routes: readonly RouteDefinition[] = catalogue) => 
                     in: 'header',
                     required: route.ifMatch === 'required',
                     description: route.ifMatch === 'required' ? 'The ETag you read, e.g. "3"' : 'The ETag you read; required when the resource exists',
-                    schema: { type: 'string' },
+                    schema: { type: 'string', maxLength: 24, pattern: etagPattern.source },
                   }
-                : { name: 'Idempotency-Key', in: 'header', required: false, description: 'Retry safely: the first reply is returned again for 24 h', schema: { type: 'string' } },
+                : {
+                    name: 'Idempotency-Key',
+                    in: 'header',
+                    required: false,
+                    description: 'Retry safely: the first reply is returned again for 24 h',
+                    schema: { type: 'string', maxLength: idempotencyKeyMaxLength, pattern: idempotencyKeyPattern.source },
+                  },
             ],
           }
         : {}),
@@ -89,6 +109,8 @@ export const buildOpenApi = (routes: readonly RouteDefinition[] = catalogue) => 
       version: '1.0.0',
       description: 'Company G’s key accounts, their upkeep, and the four-tier pay of the key-account team.',
     },
-    servers: [{ url: '/' }],
+    tags: [...new Set(routes.map((r) => r.tag))].sort().map((name) => ({ name })),
+    // For company G's staff and their front end, not the public: each stage serves its own URL.
+    servers: [{ url: '/', description: 'This deployment (local, test or production stage)', 'x-internal': true }],
   });
 };

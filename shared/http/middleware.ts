@@ -14,6 +14,7 @@ import {
   UnsupportedMediaType,
 } from '#shared/errors.ts';
 import { problemResponse, toHttpError } from '#shared/http/problem.ts';
+import { etagPattern, idempotencyKeyMaxLength, idempotencyKeyPattern } from '#shared/http/headers.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { logger } from '#shared/logger.ts';
 
@@ -119,6 +120,10 @@ export const validate = (route: RouteDefinition): Middleware => ({
       ['body', route.body, route.body === undefined ? undefined : parseJsonBody(event)],
     ] as const;
     const errors: FieldError[] = [];
+    const key = event.headers['idempotency-key'];
+    if (key !== undefined && !idempotencyKeyPattern.test(key)) {
+      errors.push({ path: 'headers.idempotency-key', message: `must be 1–${idempotencyKeyMaxLength} visible ASCII characters` });
+    }
     for (const [name, schema, raw] of parts) {
       if (schema === undefined) continue;
       const result = schema.safeParse(raw, { reportInput: true });
@@ -129,7 +134,6 @@ export const validate = (route: RouteDefinition): Middleware => ({
   },
 });
 
-const etagPattern = /^(?:W\/)?"?(\d{1,15})"?$/;
 
 /** PATCH/PUT of an existing resource must say which version it changes (428 / 412). */
 export const requireIfMatch = (route: RouteDefinition): Middleware => ({

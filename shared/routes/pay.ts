@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { PayPolicyBody } from '#shared/domain/pay/policy.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import {
+  PayPolicyBody,
   BulletinPage,
   BulletinQuery,
   CloseResult,
@@ -12,10 +12,12 @@ import {
   PeerScoreSummary,
   PeerScoresQuery,
   PeriodParams,
+  PayrollCsv,
   PeriodState,
   Statement,
   StatementPage,
   StatementParams,
+  StatementWithVersions,
   StoredPayPolicy,
   TalentConfirmBody,
   TalentEntry,
@@ -84,14 +86,14 @@ export const payRoutes = {
     id: 'getStatement', method: 'GET', path: '/v1/periods/{period}/statements/{staffId}', handler: 'pay/get-statement', tag,
     summary: 'One person’s statement with its explanation (the person themself, finance, leadership, coordinators)',
     auth: anyStaff, tableAccess: 'read', params: StatementParams,
-    response: { status: 200, schema: Statement.extend({ versions: z.array(z.object({ version: z.number().int(), total: z.number().int(), closedAt: z.string() })) }), description: 'The statement' },
+    response: { status: 200, schema: StatementWithVersions, description: 'The statement' },
     problems: [404, 409],
   }),
   exportStatements: defineRoute({
     id: 'exportStatements', method: 'GET', path: '/v1/periods/{period}/statements.csv', handler: 'pay/export-statements', tag,
     summary: 'The payroll spreadsheet: one row per person (UTF-8 with BOM; yuan and fen)',
     auth: { roles: ['finance'] }, tableAccess: 'read', params: PeriodParams, timeoutSeconds: 29,
-    response: { status: 200, schema: z.string(), description: 'The payroll rows, UTF-8 with a BOM', contentType: 'text/csv' }, problems: [404, 409],
+    response: { status: 200, schema: PayrollCsv, description: 'The payroll rows, UTF-8 with a BOM', contentType: 'text/csv' }, problems: [404, 409],
   }),
   getBulletin: defineRoute({
     id: 'getBulletin', method: 'GET', path: '/v1/periods/{period}/bulletin', handler: 'pay/get-bulletin', tag,

@@ -1,36 +1,43 @@
 import * as z from 'zod';
 import { creditCodeProblem } from '#shared/domain/credit-code.ts';
-import { Id, IsoDate, PageQuery, Version, page } from '#shared/schemas/common.ts';
+import { dossierKinds } from '#shared/schemas/dossier.ts';
+import { Count, Cursor, Fen, Id, Int, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, Year as YearParam, YearOut, maxPage, page } from '#shared/schemas/common.ts';
 
 /** Integer fen, never negative. */
-export const Amount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-export const Year = z.coerce.number().int().min(2000).max(2100);
-const Ratio = z.string().regex(/^\d+\.\d{4}$/);
+export const Amount = Fen;
+export const Year = YearParam;
+const Ratio = z.string().max(24).regex(/^\d+\.\d{4}$/);
 
 const CreditCode = z
   .string()
   .superRefine((code, ctx) => {
     const problem = creditCodeProblem(code);
     if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `not a valid unified social credit code: ${problem}` });
-  });
-const AccountName = z.string().trim().min(1).max(200);
-const Industry = z.string().trim().min(1).max(100);
+  })
+  .meta({ minLength: 18, maxLength: 18, pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$' });
+const CreditCodeOut = z.string().max(18).regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/);
+const AccountName = Line(200);
+const Industry = Line(100);
 export const AccountRole = z.enum(['contact_leader', 'sales_manager']);
+/** A handover is one DynamoDB item (at most 400 KB), so none of its lists can reach this. */
+const handoverListCap = 10_000;
+/** Each designation or reassignment adds one; documented as a bound, far above any account's history. */
+const maxAssignments = 10_000;
 
 export const Account = z
   .object({
     id: Id,
-    name: z.string(),
-    industry: z.string(),
-    creditCode: z.string().nullable(),
+    name: LineOut(200),
+    industry: LineOut(100),
+    creditCode: CreditCodeOut.nullable(),
     tier: z.enum(['normal', 'key']),
     contactLeaderId: Id.nullable(),
     salesManagerId: Id.nullable(),
     keySince: IsoDate.nullable(),
     /** Roles whose holder has left; the coordination group must reassign them. */
-    needsReassignment: z.array(AccountRole),
+    needsReassignment: z.array(AccountRole).max(2),
     createdBy: Id,
-    createdAt: z.string(),
+    createdAt: Timestamp,
     version: Version,
   })
   .meta({ id: 'Account' });
@@ -54,7 +61,7 @@ export const ListAccountsQuery = z.strictObject({
   tier: z.enum(['normal', 'key']).optional(),
   ownerId: Id.optional(),
   /** Accounts whose name starts with this. */
-  name: z.string().trim().min(1).max(200).optional(),
+  name: Line(200).optional(),
   needsReassignment: z.enum(['true']).optional(),
   ...PageQuery,
 });
@@ -73,9 +80,9 @@ export const ReassignmentBody = z.strictObject({
   effectiveOn: IsoDate,
   reason: z.enum(['unfit', 'customer_request', 'departure', 'other']),
   handover: z.strictObject({
-    items: z.array(z.string().trim().min(1).max(500)).min(1).max(200),
-    openIssues: z.array(z.string().trim().min(1).max(500)).max(200).optional(),
-    notes: z.string().max(5000).optional(),
+    items: z.array(Line(500)).min(1).max(200),
+    openIssues: z.array(Line(500)).max(200).optional(),
+    notes: Text(5000).optional(),
   }),
 });
 export type ReassignmentInput = z.infer<typeof ReassignmentBody>;
@@ -98,34 +105,35 @@ export const Handover = z
     fromStaffId: Id,
     toStaffId: Id,
     effectiveOn: IsoDate,
-    reason: z.string(),
-    items: z.array(z.string()),
-    openIssues: z.array(z.string()),
-    notes: z.string().nullable(),
-    /** What the account had open when it changed hands (资料交接表). */
-    dossierEntries: z.array(z.object({ id: Id, kind: z.string(), title: z.string() })),
-    openOpportunities: z.array(z.object({ id: Id, title: z.string(), stage: z.string(), estimatedAmount: Amount })),
-    openReceivables: z.array(z.object({ invoiceId: Id, projectId: Id, amount: Amount, paidAmount: Amount, dueOn: IsoDate })),
-    openActionItems: z.array(z.object({ meetingId: Id, itemId: Id, action: z.string(), ownerId: Id, dueOn: IsoDate })),
+    reason: z.enum(['unfit', 'customer_request', 'departure', 'other']),
+    items: z.array(LineOut(500)).max(200),
+    openIssues: z.array(LineOut(500)).max(200),
+    notes: TextOut(5000).nullable(),
+    /** What the account had open when it changed hands (资料交接表); each list is capped by handoverListCap. */
+    dossierEntries: z.array(z.object({ id: Id, kind: z.enum(dossierKinds), title: LineOut(200) })).max(handoverListCap),
+    openOpportunities: z.array(z.object({ id: Id, title: LineOut(200), stage: z.enum(['open', 'qualified', 'proposal', 'negotiation', 'won', 'lost']), estimatedAmount: Amount })).max(handoverListCap),
+    openReceivables: z.array(z.object({ invoiceId: Id, projectId: Id, amount: Amount, paidAmount: Amount, dueOn: IsoDate })).max(handoverListCap),
+    openActionItems: z.array(z.object({ meetingId: Id, itemId: Id, action: TextOut(2000), ownerId: Id, dueOn: IsoDate })).max(handoverListCap),
     recordedBy: Id,
-    recordedAt: z.string(),
+    recordedAt: Timestamp,
     /** The new holder's confirmation that they received it. */
-    receipt: z.object({ receivedBy: Id, receivedOn: IsoDate, notes: z.string().nullable(), recordedAt: z.string() }).nullable(),
+    receipt: z.object({ receivedBy: Id, receivedOn: IsoDate, notes: TextOut(5000).nullable(), recordedAt: Timestamp }).nullable(),
     version: Version,
   })
   .meta({ id: 'Handover' });
 export type Handover = z.infer<typeof Handover>;
 export const HandoverParams = z.strictObject({ id: Id, handoverId: Id });
-export const ReceiptBody = z.strictObject({ receivedOn: IsoDate, notes: z.string().trim().min(1).max(5000).optional() });
+export const ReceiptBody = z.strictObject({ receivedOn: IsoDate, notes: Text(5000).optional() });
 export const HandoverPage = page(Handover).meta({ id: 'HandoverPage' });
 
 export const ReassignmentResult = z
   .object({ account: Account, closed: Assignment, opened: Assignment, handover: Handover })
   .meta({ id: 'ReassignmentResult' });
 
-export const AssignmentHistory = z.object({ items: z.array(Assignment), nextCursor: z.null() }).meta({ id: 'AssignmentHistory' });
+export const AssignmentHistory = z.object({ items: z.array(Assignment).max(maxAssignments), nextCursor: z.null() }).meta({ id: 'AssignmentHistory' });
 
-const QuarterAmounts = z.tuple([Amount, Amount, Amount, Amount]);
+/** Exactly one amount per quarter, Q1 to Q4. */
+const QuarterAmounts = z.array(Amount).length(4).meta({ minItems: 4, maxItems: 4 });
 export const TargetsParams = z.strictObject({ id: Id, year: Year });
 export const TargetsBody = z.strictObject({
   contractAmount: Amount,
@@ -137,7 +145,7 @@ export type TargetsInput = z.infer<typeof TargetsBody>;
 export const Targets = z
   .object({
     accountId: Id,
-    year: z.number().int(),
+    year: YearOut,
     contractAmount: Amount,
     collectionAmount: Amount,
     quarters: z.object({ contract: QuarterAmounts, collection: QuarterAmounts }),
@@ -149,21 +157,22 @@ export type Targets = z.infer<typeof Targets>;
 
 export const RevenueBody = z.strictObject({ annualRevenueAmount: Amount });
 export const Revenue = z
-  .object({ accountId: Id, year: z.number().int(), annualRevenueAmount: Amount, version: Version })
+  .object({ accountId: Id, year: YearOut, annualRevenueAmount: Amount, version: Version })
   .meta({ id: 'AccountRevenue' });
 export type Revenue = z.infer<typeof Revenue>;
 
 export const CandidatesQuery = z.strictObject({ year: Year, ...PageQuery });
 export const Candidates = z
   .object({
-    year: z.number().int(),
+    year: YearOut,
     totalAmount: Amount,
-    coreSetSize: z.number().int(),
-    items: z.array(
+    coreSetSize: Count,
+    items: z
+      .array(
       z.object({
-        rank: z.number().int(),
+        rank: Int(1, Number.MAX_SAFE_INTEGER),
         accountId: Id,
-        name: z.string(),
+        name: LineOut(200),
         tier: z.enum(['normal', 'key']),
         revenueAmount: Amount,
         revenueSource: z.enum(['projects', 'recorded']),
@@ -172,8 +181,9 @@ export const Candidates = z
         inCoreSet: z.boolean(),
         isKey: z.boolean(),
       }),
-    ),
-    nextCursor: z.string().nullable(),
+      )
+      .max(maxPage),
+    nextCursor: Cursor.nullable(),
   })
   .meta({ id: 'KeyAccountCandidates' });
 

@@ -1,10 +1,11 @@
 import * as z from 'zod';
 import { Amount } from '#shared/schemas/accounts.ts';
-import { Id, IsoDate, PageQuery, Version, page } from '#shared/schemas/common.ts';
+import { Count, Id, Int, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, maxPage, page } from '#shared/schemas/common.ts';
 
 /** Positive integer fen: invoices and payments move money, so never 0. */
 const PositiveAmount = Amount.min(1);
-const Text = (max: number) => z.string().trim().min(1).max(max);
+/** Lists the server assembles from one account's or opportunity's records; documented bounds far above real use. */
+const listCap = 10_000;
 
 export const OpportunitySource = z.enum(['sales', 'leadership', 'client_visit']);
 /** Open stages a salesperson moves an opportunity through; `won` and `lost` only by win and lose. */
@@ -16,7 +17,7 @@ export const Opportunity = z
   .object({
     id: Id,
     accountId: Id,
-    title: z.string(),
+    title: LineOut(200),
     source: OpportunitySource,
     ownerId: Id,
     stage: Stage,
@@ -25,9 +26,9 @@ export const Opportunity = z
     lastActivityOn: IsoDate,
     wonOn: IsoDate.nullable(),
     lostOn: IsoDate.nullable(),
-    lostReason: z.string().nullable(),
-    projectIds: z.array(Id),
-    createdAt: z.string(),
+    lostReason: TextOut(2000).nullable(),
+    projectIds: z.array(Id).max(listCap),
+    createdAt: Timestamp,
     version: Version,
   })
   .meta({ id: 'Opportunity' });
@@ -35,7 +36,7 @@ export type Opportunity = z.infer<typeof Opportunity>;
 
 export const CreateOpportunityBody = z.strictObject({
   accountId: Id,
-  title: Text(200),
+  title: Line(200),
   source: OpportunitySource,
   estimatedAmount: Amount,
   expectedCloseOn: IsoDate.optional(),
@@ -46,14 +47,14 @@ export const OpportunityUpdateBody = z.strictObject({ note: Text(5000), stage: O
 export type OpportunityUpdateInput = z.infer<typeof OpportunityUpdateBody>;
 
 export const OpportunityUpdate = z
-  .object({ id: Id, opportunityId: Id, note: z.string(), stage: Stage.nullable(), by: Id, on: IsoDate, at: z.string() })
+  .object({ id: Id, opportunityId: Id, note: TextOut(5000), stage: Stage.nullable(), by: Id, on: IsoDate, at: Timestamp })
   .meta({ id: 'OpportunityUpdate' });
 export type OpportunityUpdate = z.infer<typeof OpportunityUpdate>;
 
 export const WinBody = z.strictObject({
   wonOn: IsoDate,
   projects: z
-    .array(z.strictObject({ name: Text(200), department: Text(100), contractAmount: PositiveAmount }))
+    .array(z.strictObject({ name: Line(200), department: Line(100), contractAmount: PositiveAmount }))
     .min(1)
     .max(20),
 });
@@ -66,8 +67,8 @@ export const Project = z
     id: Id,
     opportunityId: Id,
     accountId: Id,
-    name: z.string(),
-    department: z.string(),
+    name: LineOut(200),
+    department: LineOut(100),
     contractAmount: Amount,
     wonOn: IsoDate,
     deliveredOn: IsoDate.nullable(),
@@ -78,18 +79,18 @@ export const Project = z
   .meta({ id: 'Project' });
 export type Project = z.infer<typeof Project>;
 
-export const WinResult = z.object({ opportunity: Opportunity, projects: z.array(Project) }).meta({ id: 'WinResult' });
+export const WinResult = z.object({ opportunity: Opportunity, projects: z.array(Project).max(20) }).meta({ id: 'WinResult' });
 
 export const DeliveryBody = z.strictObject({ deliveredOn: IsoDate });
 
 /** Replacing the delivering department (domain.md §2, reassignment). */
 export const DepartmentChangeBody = z.strictObject({
-  department: Text(100),
+  department: Line(100),
   effectiveOn: IsoDate,
   reason: z.enum(['unfit', 'customer_request', 'other']),
 });
 export const DepartmentChange = z
-  .object({ projectId: Id, from: z.string(), to: z.string(), effectiveOn: IsoDate, reason: z.string(), changedBy: Id, changedAt: z.string() })
+  .object({ projectId: Id, from: LineOut(100), to: LineOut(100), effectiveOn: IsoDate, reason: z.string().max(32).regex(/^[a-z_]+$/), changedBy: Id, changedAt: Timestamp })
   .meta({ id: 'DepartmentChange' });
 export type DepartmentChange = z.infer<typeof DepartmentChange>;
 
@@ -118,7 +119,7 @@ export const Payment = z
   .object({ id: Id, invoiceId: Id, projectId: Id, accountId: Id, amount: Amount, receivedOn: IsoDate, recordedBy: Id })
   .meta({ id: 'Payment' });
 export type Payment = z.infer<typeof Payment>;
-export const InvoiceWithPayments = Invoice.extend({ payments: z.array(Payment) }).meta({ id: 'InvoiceWithPayments' });
+export const InvoiceWithPayments = Invoice.extend({ payments: z.array(Payment).max(listCap) }).meta({ id: 'InvoiceWithPayments' });
 export const PaymentResult = z.object({ payment: Payment, invoice: Invoice }).meta({ id: 'PaymentResult' });
 
 export const ListOpportunitiesQuery = z
@@ -127,7 +128,7 @@ export const ListOpportunitiesQuery = z
     ownerId: Id.optional(),
     stage: Stage.optional(),
     /** Open opportunities with no update for at least this many days. */
-    staleDays: z.coerce.number().int().min(1).max(3650).optional(),
+    staleDays: z.coerce.number().int().min(1).max(3650).meta({ format: 'int32' }).optional(),
     ...PageQuery,
   })
   .refine((q) => [q.accountId, q.ownerId, q.stage, q.staleDays].filter((v) => v !== undefined).length === 1, {
@@ -137,7 +138,7 @@ export const ListOpportunitiesQuery = z
 export type ListOpportunitiesQuery = z.infer<typeof ListOpportunitiesQuery>;
 
 export const ListProjectsQuery = z
-  .strictObject({ accountId: Id.optional(), department: Text(100).optional(), ...PageQuery })
+  .strictObject({ accountId: Id.optional(), department: Line(100).optional(), ...PageQuery })
   .refine((q) => (q.accountId === undefined) !== (q.department === undefined), {
     message: 'give exactly one of accountId, department',
     path: ['accountId'],
@@ -157,14 +158,17 @@ const Buckets = z.object({
   total: Amount,
 });
 export type Buckets = z.infer<typeof Buckets>;
+/** The receivables report covers every open invoice of the company in one reply. */
+const receivablesCap = 100_000;
 export const Receivables = z
   .object({
     asOf: IsoDate,
     overdueOnly: z.boolean(),
     totals: Buckets,
-    byAccount: z.array(z.object({ accountId: Id, name: z.string(), salesManagerId: Id.nullable(), buckets: Buckets })),
-    bySalesManager: z.array(z.object({ salesManagerId: Id.nullable(), buckets: Buckets })),
-    items: z.array(
+    byAccount: z.array(z.object({ accountId: Id, name: LineOut(200), salesManagerId: Id.nullable(), buckets: Buckets })).max(receivablesCap),
+    bySalesManager: z.array(z.object({ salesManagerId: Id.nullable(), buckets: Buckets })).max(receivablesCap),
+    items: z
+      .array(
       z.object({
         invoiceId: Id,
         projectId: Id,
@@ -173,10 +177,11 @@ export const Receivables = z
         paidAmount: Amount,
         outstandingAmount: Amount,
         dueOn: IsoDate,
-        daysOverdue: z.number().int(),
+        daysOverdue: Int(-4_000_000, 4_000_000), // dates are years 0000–9999
         bucket: z.enum(['current', 'days1to30', 'days31to90', 'days90plus']),
       }),
-    ),
+      )
+      .max(receivablesCap),
   })
   .meta({ id: 'Receivables' });
 
@@ -197,16 +202,16 @@ export const OpportunityView = z
     /** Where it is in opportunity → project → delivery → invoice → paid. */
     step: z.enum(['open', 'lost', 'won', 'delivered', 'invoiced', 'paid']),
     amounts: LoopAmounts,
-    projects: z.array(Project),
+    projects: z.array(Project).max(listCap),
   })
   .meta({ id: 'OpportunityView' });
 
 export const Pipeline = z
   .object({
     accountId: Id,
-    open: z.object({ count: z.number().int(), estimatedAmount: Amount }),
-    won: z.object({ count: z.number().int() }),
-    lost: z.object({ count: z.number().int() }),
+    open: z.object({ count: Count, estimatedAmount: Amount }),
+    won: z.object({ count: Count }),
+    lost: z.object({ count: Count }),
     amounts: LoopAmounts,
   })
   .meta({ id: 'Pipeline' });

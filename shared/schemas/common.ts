@@ -11,28 +11,139 @@ export const roles = [
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
 
-/** A calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused). */
-export const IsoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
+/*
+ * Text. Single-line text refuses C0 controls (U+0000–U+001F), DEL (U+007F) and lone
+ * surrogates; multi-line text allows line feed and tab but nothing else of those (not
+ * `\r`: clients send `\n` line ends, so stored text has one convention). The patterns are
+ * written without the `u` flag, pairing surrogates by hand, so they mean the same in the
+ * OpenAPI document (ECMA-262 with or without unicode mode) as in zod.
+ */
+const pair = '[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]';
+export const linePattern = new RegExp(`^(?:[^\\u0000-\\u001F\\u007F\\uD800-\\uDFFF]|${pair})*$`);
+export const textPattern = new RegExp(`^(?:[^\\u0000-\\u0008\\u000B-\\u001F\\u007F\\uD800-\\uDFFF]|${pair})*$`);
+const lineMessage = 'must be one line without control characters or lone surrogates';
+const textMessage = 'must not hold control characters (other than line feed and tab) or lone surrogates';
+
+/** Single-line input (a name, a title): trimmed, not blank, at most `max` UTF-16 units. */
+export const Line = (max: number) => z.string().trim().min(1, 'must not be blank').max(max).regex(linePattern, lineMessage);
+/** Multi-line input (notes, summaries, minutes): trimmed, not blank; `\n` and `\t` allowed. */
+export const Text = (max: number) => z.string().trim().min(1, 'must not be blank').max(max).regex(textPattern, textMessage);
+/** Multi-line input kept exactly as written (indentation matters), but never blank. */
+export const RawText = (max: number) =>
+  z.string().max(max).regex(textPattern, textMessage).refine((s) => /\S/.test(s), 'must not be blank');
+
+/** What a response holds: the same alphabet as the input it came from, with its cap. */
+export const LineOut = (max: number) => z.string().max(max).regex(linePattern);
+export const TextOut = (max: number) => z.string().max(max).regex(textPattern);
+
+/** A server-made instant (`new Date().toISOString()`). */
+export const Timestamp = z.iso.datetime({ offset: true }).max(40);
+
+/** A calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused). Fixed-form strings state their length in the document only, so a bad one gets one message. */
+export const IsoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' }).meta({ maxLength: 10 });
 
 /** Server-made ids are ULIDs; the bootstrap staff member is `admin`. */
-export const Id = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'must be an id');
+export const Id = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'must be an id').meta({ minLength: 1, maxLength: 64 });
 
-export const Version = z.number().int().min(1);
+/** A month `YYYY-MM`. */
+export const Month = z.string().meta({ maxLength: 7 }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
+/** A pay period: a quarter `YYYY-Qn` or a year `YYYY` (pay.md, "Numbers"). */
+export const periodPattern = /^\d{4}(-Q[1-4])?$/;
+export const PayPeriod = z.string().regex(periodPattern, 'must be a period YYYY-Qn or YYYY').meta({ maxLength: 7 });
+/** A pay period or a month (compliance is also counted per month). */
+export const PeriodOrMonth = z
+  .string()
+  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'must be a period YYYY-Qn, YYYY or YYYY-MM')
+  .meta({ maxLength: 7 });
 
-export const PageQuery = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(2048).optional(),
+/*
+ * Numbers. Integers carry their own range and an OpenAPI format; JSON numbers that are not
+ * safe integers (9007199254740993 parses to …992) fall outside every range here.
+ */
+const int32 = 2_147_483_647;
+export const Int = (min: number, max: number) =>
+  z.number().int().min(min).max(max).meta({ format: min >= -int32 - 1 && max <= int32 ? 'int32' : 'int64' });
+/** A count or size the server computed. */
+export const Count = Int(0, Number.MAX_SAFE_INTEGER);
+/** Integer fen, never negative. */
+export const Fen = Int(0, Number.MAX_SAFE_INTEGER);
+/** A signed sum of fen (a difference may be negative). */
+export const SignedFen = Int(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+export const Version = Int(1, Number.MAX_SAFE_INTEGER);
+/** A year in a path or query. */
+export const Year = z.coerce.number().int().min(2000).max(2100).meta({ format: 'int32' });
+export const YearOut = Int(2000, 2100);
+
+/**
+ * Decimal places of a finite number as JSON writes it (its shortest round-trip form):
+ * 0.07 → 2, 1e-300 → 300, 1.5e-7 → 8.
+ */
+export const decimalPlaces = (value: number): number => {
+  const [mantissa = '', exponent = '0'] = String(Math.abs(value)).split('e');
+  const fraction = mantissa.split('.')[1]?.length ?? 0;
+  return Math.max(0, fraction - Number(exponent));
 };
 
-export const page = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+/**
+ * A decimal JSON number with its range and at most `places` decimal places. DynamoDB keeps
+ * 38 significant digits between 1E-130 and 9.99E+125, so a bounded range and few places
+ * always fit; 1e-300 or 1e308 never reach it.
+ */
+export const Decimal = (min: number, max: number, places: number) =>
+  z
+    .number()
+    .min(min)
+    .max(max)
+    .refine((v) => Number.isFinite(v) && decimalPlaces(v) <= places, `must have at most ${places} decimal places`)
+    .meta({ description: `At most ${places} decimal places` });
+
+/** A score 0–100 with at most 2 decimal places (training, certification, peer scores). */
+export const Score = Decimal(0, 100, 2);
+
+/*
+ * Free-form objects (a report's key figures): keys are letters, digits, space, `_ . - % ( ) /`,
+ * 1–64 long, never `__proto__`, `constructor` or `prototype`. JSON.parse keeps a `__proto__`
+ * key as an own property but a zod record drops it silently, so the raw keys are checked
+ * here, together with the values, and every bad one is named in the one 400.
+ */
+export const recordKeyPattern = /^(?!(?:__proto__|constructor|prototype)$)[\p{L}\p{N}_ .%()/-]{1,64}$/u;
+const keyMessage = 'must be a key of 1–64 letters, digits, spaces or _ . - % ( ) /, not __proto__, constructor or prototype';
+export const BoundedRecord = <V extends z.ZodType>(value: V, maxKeys: number) => {
+  const record = z.record(z.string().meta({ maxLength: 64, pattern: recordKeyPattern.source }), value).meta({ maxProperties: maxKeys });
+  const { $schema: _, ...documented } = z.toJSONSchema(record, { io: 'input' }) as Record<string, unknown>;
+  return z
+    .unknown()
+    .superRefine((raw, ctx) => {
+      if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+        const keys = Object.keys(raw);
+        for (const key of keys) if (!recordKeyPattern.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: keyMessage, input: key });
+        if (keys.length > maxKeys) ctx.addIssue({ code: 'custom', message: `must have at most ${maxKeys} keys`, input: raw });
+      }
+      const parsed = record.safeParse(raw);
+      if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: raw });
+    })
+    .pipe(record)
+    .meta(documented);
+};
+
+/** Cursors are opaque URL-safe text this API gave out. */
+export const Cursor = z.string().min(1).max(2048).regex(/^[A-Za-z0-9_.~-]+$/, 'must be a cursor this API gave out');
+
+/** Page sizes: at most 200 items a page. */
+export const maxPage = 200;
+export const PageQuery = {
+  limit: z.coerce.number().int().min(1).max(maxPage).default(50).meta({ format: 'int32' }),
+  cursor: Cursor.optional(),
+};
+
+export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item).max(maxPage), nextCursor: Cursor.nullable() });
 
 export const Problem = z
   .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    type: z.string().max(64).regex(/^[a-z0-9-]+$/),
+    title: LineOut(200),
+    status: Int(400, 599),
+    detail: TextOut(5000),
+    errors: z.array(z.object({ path: LineOut(2000), message: TextOut(2000) })).max(1000).optional(),
   })
   .meta({ id: 'Problem' });

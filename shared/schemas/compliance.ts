@@ -1,39 +1,41 @@
 import * as z from 'zod';
-import { Id, IsoDate, PageQuery, page } from '#shared/schemas/common.ts';
-import { Month } from '#shared/schemas/upkeep.ts';
+import { Count, Cursor, Id, IsoDate, LineOut, Month, PageQuery, PeriodOrMonth, Timestamp, maxPage, page } from '#shared/schemas/common.ts';
+import { MeetingType } from '#shared/schemas/upkeep.ts';
 
-const Ratio = z.string().regex(/^\d+\.\d{4}$/);
-const Component = z.object({ required: z.number().int(), done: z.number().int(), counted: z.number().int(), missing: z.number().int(), ratio: Ratio.nullable() });
-const AccountRow = z.object({
+const Ratio = z.string().max(24).regex(/^\d+\.\d{4}$/);
+/** Documented bounds of server-built lists: holdings of a period, people of the key-account team. */
+const listCap = 10_000;
+export const Component = z.object({ required: Count, done: Count, counted: Count, missing: Count, ratio: Ratio.nullable() });
+export const AccountRow = z.object({
   accountId: Id,
-  held: z.array(z.object({ from: IsoDate, to: IsoDate })),
-  heldDays: z.number().int(),
+  held: z.array(z.object({ from: IsoDate, to: IsoDate })).max(listCap),
+  heldDays: Count,
   f: Ratio,
-  visitsRequired: z.number().int(),
-  visitsDone: z.number().int(),
-  visitsMissing: z.number().int(),
-  reportsRequired: z.number().int().optional(),
-  reportsDone: z.number().int().optional(),
-  reportsMissing: z.number().int().optional(),
-  monthsWithoutReport: z.array(Month).optional(),
+  visitsRequired: Count,
+  visitsDone: Count,
+  visitsMissing: Count,
+  reportsRequired: Count.optional(),
+  reportsDone: Count.optional(),
+  reportsMissing: Count.optional(),
+  monthsWithoutReport: z.array(Month).max(12).optional(),
 });
 export const ComplianceView = z
   .object({
     staffId: Id,
     role: z.enum(['contact_leader', 'sales_manager']),
-    period: z.string(),
-    accounts: z.array(AccountRow),
+    period: PeriodOrMonth,
+    accounts: z.array(AccountRow).max(listCap),
     visits: Component,
     reports: Component.optional(),
     meetings: Component.optional(),
     management: Ratio.nullable(),
-    explanation: z.array(z.string()),
+    explanation: z.array(LineOut(2000)).max(listCap),
   })
   .meta({ id: 'ComplianceView' });
 
 export const ComplianceQuery = z.strictObject({
   /** `YYYY-Qn`, `YYYY` or `YYYY-MM`. */
-  period: z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'must be a period YYYY-Qn, YYYY or YYYY-MM'),
+  period: PeriodOrMonth,
   /** One person's compliance over all the accounts they held; without it, per key account. */
   staffId: Id.optional(),
   ...PageQuery,
@@ -41,24 +43,24 @@ export const ComplianceQuery = z.strictObject({
 
 export const BodyCadence = z.object({
   body: z.enum(['leadership', 'contact_leaders', 'coordination_group']),
-  meetingType: z.string(),
-  required: z.number().int(),
-  held: z.number().int(),
-  missing: z.number().int(),
+  meetingType: MeetingType,
+  required: Count,
+  held: Count,
+  missing: Count,
   /** Active members of the body who attended fewer of these meetings than were due. */
-  absent: z.array(Id),
+  absent: z.array(Id).max(listCap),
 });
 
 export const Compliance = z
   .object({
-    period: z.string(),
+    period: PeriodOrMonth,
     /** Per person: one view per role they held in the period (with `staffId`). */
-    people: z.array(ComplianceView),
+    people: z.array(ComplianceView).max(2),
     /** Per key account and responsible person (without `staffId`), a page of accounts at a time. */
-    accounts: z.array(z.object({ accountId: Id, name: z.string(), rows: z.array(ComplianceView) })),
+    accounts: z.array(z.object({ accountId: Id, name: LineOut(200), rows: z.array(ComplianceView).max(listCap) })).max(maxPage),
     /** Meeting cadence per body: leadership each half year, contact leaders each quarter, coordination each month. */
-    bodies: z.array(BodyCadence),
-    nextCursor: z.string().nullable(),
+    bodies: z.array(BodyCadence).max(3),
+    nextCursor: Cursor.nullable(),
   })
   .meta({ id: 'Compliance' });
 
@@ -68,10 +70,10 @@ export const Alert = z
     month: Month,
     accountId: Id,
     kind: z.enum(['visits', 'reports']),
-    required: z.number().int(),
-    done: z.number().int(),
-    missing: z.number().int(),
-    createdAt: z.string(),
+    required: Count,
+    done: Count,
+    missing: Count,
+    createdAt: Timestamp,
   })
   .meta({ id: 'Alert' });
 export type Alert = z.infer<typeof Alert>;

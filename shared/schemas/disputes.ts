@@ -1,16 +1,16 @@
 import * as z from 'zod';
-import { Id, IsoDate, PageQuery, Version, page } from '#shared/schemas/common.ts';
+import { Id, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, page } from '#shared/schemas/common.ts';
 
-const Department = z.string().trim().min(1).max(100);
-const Subject = z.string().trim().min(1).max(200);
-const LongText = z.string().trim().min(1).max(5000);
+const Department = Line(100);
+const Subject = Line(200);
+const LongText = Text(5000);
 export const DisputeStatus = z.enum(['open', 'decided']);
 export type DisputeStatus = z.infer<typeof DisputeStatus>;
 export const InFavourOf = z.enum(['filer', 'other_side', 'neither']);
 
 export const Decision = z
   .object({
-    text: z.string(),
+    text: TextOut(5000),
     inFavourOf: InFavourOf,
     decidedBy: Id,
     /** The day in the company's time zone (Asia/Shanghai). */
@@ -25,12 +25,12 @@ export const Dispute = z
     accountId: Id,
     opportunityId: Id.nullable(),
     filedBy: Id,
-    filedByDepartment: z.string(),
-    againstDepartment: z.string().nullable(),
-    subject: z.string(),
-    description: z.string(),
+    filedByDepartment: LineOut(100),
+    againstDepartment: LineOut(100).nullable(),
+    subject: LineOut(200),
+    description: TextOut(5000),
     status: DisputeStatus,
-    filedAt: z.string(),
+    filedAt: Timestamp,
     decision: Decision.nullable(),
     version: Version,
   })

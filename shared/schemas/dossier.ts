@@ -1,25 +1,25 @@
 import * as z from 'zod';
-import { Id, IsoDate, PageQuery, Version, page } from '#shared/schemas/common.ts';
+import { Id, IsoDate, Line, LineOut, PageQuery, RawText, TextOut, Timestamp, Version, maxPage, page } from '#shared/schemas/common.ts';
 
 export const dossierKinds = ['basic_facts', 'contact', 'contract', 'history', 'note'] as const;
 export const DossierKind = z.enum(dossierKinds);
 
-const Title = z.string().trim().min(1).max(200);
+const Title = Line(200);
 /** Kept as written (indentation and line breaks matter in a dossier), but never blank. */
-const Content = z.string().max(20_000).regex(/\S/, 'must not be blank');
+const Content = RawText(20_000);
 
 export const DossierEntry = z
   .object({
     id: Id,
     accountId: Id,
     kind: DossierKind,
-    title: z.string(),
-    content: z.string(),
+    title: LineOut(200),
+    content: TextOut(20_000),
     version: Version,
     createdBy: Id,
-    createdAt: z.string(),
+    createdAt: Timestamp,
     updatedBy: Id,
-    updatedAt: z.string(),
+    updatedAt: Timestamp,
   })
   .meta({ id: 'DossierEntry' });
 export type DossierEntry = z.infer<typeof DossierEntry>;
@@ -45,7 +45,7 @@ export const DossierGrant = z
     /** The last day the grant is valid (inclusive), in the company's time zone. */
     expiresOn: IsoDate,
     grantedBy: Id,
-    grantedAt: z.string(),
+    grantedAt: Timestamp,
   })
   .meta({ id: 'DossierGrant' });
 export type DossierGrant = z.infer<typeof DossierGrant>;
@@ -73,13 +73,13 @@ export const DossierAccess = z
     id: Id,
     accountId: Id,
     readerId: Id,
-    at: z.string(),
+    at: Timestamp,
     operation: DossierReadOperation,
     basis: DossierReadBasis,
     /** The grant relied on, when the basis is `grant`. */
     grantId: Id.nullable(),
     /** Exactly what was returned: each entry and the version of it. */
-    entries: z.array(z.object({ id: Id, version: Version })),
+    entries: z.array(z.object({ id: Id, version: Version })).max(maxPage),
   })
   .meta({ id: 'DossierAccess' });
 export type DossierAccess = z.infer<typeof DossierAccess>;

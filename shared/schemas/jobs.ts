@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Month } from '#shared/schemas/upkeep.ts';
+import { Cursor, Month, PayPeriod } from '#shared/schemas/common.ts';
 
 /** What the monthly schedule sends (or `npm run job` passes): a month to check, else the one before `scheduledTime`. */
 export const MonthlyJobInput = z.strictObject({
@@ -13,9 +13,9 @@ export const PeriodCloseInput = z.strictObject({
   job: z.literal('period-close'),
   periodKind: z.enum(['quarter', 'year']),
   scheduledTime: z.iso.datetime({ offset: true }).optional(),
-  period: z.string().regex(/^\d{4}(-Q[1-4])?$/).optional(),
+  period: PayPeriod.optional(),
 });
 
 /** The distributed close's steps pass the period and the run (its lock holder) along. */
-export const CloseRunInput = z.strictObject({ period: z.string().regex(/^\d{4}(-Q[1-4])?$/), runId: z.string().min(1).max(64) });
-export const CloseBatchInput = CloseRunInput.extend({ cursor: z.string().min(1).max(2048).nullable() });
+export const CloseRunInput = z.strictObject({ period: PayPeriod, runId: z.string().min(1).max(64) });
+export const CloseBatchInput = CloseRunInput.extend({ cursor: Cursor.nullable() });

@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { Id, IsoDate, PageQuery, Version, page } from '#shared/schemas/common.ts';
+import { Id, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, page } from '#shared/schemas/common.ts';
 
-const ShortText = z.string().trim().min(1).max(200);
-const LongText = z.string().trim().min(1).max(5000);
+const ShortText = Line(200);
+const LongText = Text(5000);
 
 /* Spot checks (domain.md §3.1 "Tracking"): the coordination group checks a key account and records its findings. */
 
@@ -11,7 +11,7 @@ export const SpotCheckRating = z.enum(['good', 'acceptable', 'poor']);
 export const FollowUp = z
   .object({
     id: Id,
-    action: z.string(),
+    action: TextOut(1000),
     ownerId: Id,
     dueOn: IsoDate,
     done: z.boolean(),
@@ -27,10 +27,10 @@ export const SpotCheck = z
     checkedBy: Id,
     checkedOn: IsoDate,
     /** What was looked at, e.g. `dossier`, `visits`, `reports`, `receivables`. */
-    scope: z.array(z.string()),
-    findings: z.string(),
+    scope: z.array(LineOut(100)).max(20),
+    findings: TextOut(5000),
     rating: SpotCheckRating,
-    followUps: z.array(FollowUp),
+    followUps: z.array(FollowUp).max(50),
     version: Version,
   })
   .meta({ id: 'SpotCheck' });
@@ -42,14 +42,14 @@ export const FollowUpParams = z.strictObject({ id: Id, followUpId: Id });
 export const SpotCheckBody = z.strictObject({
   checkedOn: IsoDate,
   scope: z
-    .array(z.string().trim().min(1).max(100))
+    .array(Line(100))
     .min(1)
     .max(20)
     .refine((list) => new Set(list).size === list.length, 'scope items must not repeat'),
   findings: LongText,
   rating: SpotCheckRating,
   followUps: z
-    .array(z.strictObject({ action: z.string().trim().min(1).max(1000), ownerId: Id, dueOn: IsoDate }))
+    .array(z.strictObject({ action: Text(1000), ownerId: Id, dueOn: IsoDate }))
     .max(50)
     .optional(),
 });
@@ -72,17 +72,17 @@ export const MajorMatter = z
     id: Id,
     accountId: Id,
     reportedBy: Id,
-    reportedByDepartment: z.string(),
+    reportedByDepartment: LineOut(100),
     /** When the report was filed (ISO timestamp); lists are newest first by it. */
-    reportedAt: z.string(),
+    reportedAt: Timestamp,
     occurredOn: IsoDate,
     category: MatterCategory,
-    summary: z.string(),
-    details: z.string().nullable(),
+    summary: LineOut(200),
+    details: TextOut(5000).nullable(),
     status: MatterStatus,
     acknowledgedBy: Id.nullable(),
-    acknowledgedAt: z.string().nullable(),
-    response: z.string().nullable(),
+    acknowledgedAt: Timestamp.nullable(),
+    response: TextOut(5000).nullable(),
     version: Version,
   })
   .meta({ id: 'MajorMatter' });

@@ -1,74 +1,244 @@
 import * as z from 'zod';
-import { type PayPolicy, PayPolicySettings } from '#shared/domain/pay/policy.ts';
+import { type PayPolicy, rateText, tierNames } from '#shared/domain/pay/policy.ts';
+import { compare, isDecimal, parseDecimal } from '#shared/domain/pay/rational.ts';
 import type { Statement as DomainStatement } from '#shared/domain/pay/statement.ts';
-import { Id, IsoDate, PageQuery, Version, page } from '#shared/schemas/common.ts';
+import {
+  Count,
+  Cursor,
+  Fen,
+  Id,
+  Int,
+  IsoDate,
+  Line,
+  LineOut,
+  PageQuery,
+  PayPeriod,
+  Score,
+  Text,
+  TextOut,
+  Timestamp,
+  Version,
+  Year,
+  YearOut,
+  decimalPlaces,
+  maxPage,
+  page,
+} from '#shared/schemas/common.ts';
+import { AccountRow, Component } from '#shared/schemas/compliance.ts';
 
-export const PayPeriod = z.string().regex(/^\d{4}(-Q[1-4])?$/, 'must be a period YYYY-Qn or YYYY');
-export const YearParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+export { PayPeriod };
+export const YearParams = z.strictObject({ year: Year });
 export const PeriodParams = z.strictObject({ period: PayPeriod });
 export const StatementParams = z.strictObject({ period: PayPeriod, staffId: Id });
 
-export const StoredPayPolicy = PayPolicySettings.extend({ year: z.number().int(), version: Version, updatedBy: Id, updatedAt: z.string() }).meta({ id: 'PayPolicy' });
+/* The pay policy (pay.md, "The pay policy"). */
+
+/** Rates have at most 6 integer digits and 6 decimal places, as a decimal string or a JSON number. */
+const rateDigits = 6;
+const ratePattern = `^\\d{1,${rateDigits}}(\\.\\d{1,${rateDigits}})?$`;
+const rateMax = 10 ** rateDigits - 10 ** -rateDigits;
+
+interface RateBounds {
+  /** Must be more than 0. */
+  positive?: boolean;
+  max?: string;
+}
+
+/** Checked in one refine, so a bad rate gets one message; the OpenAPI document states both forms. */
+const rate = (bounds: RateBounds = {}) =>
+  z
+    .union([
+      z.number().meta({ minimum: 0, maximum: bounds.max === undefined ? rateMax : Number(bounds.max), description: `At most ${rateDigits} decimal places` }),
+      z.string().meta({ maxLength: 2 * rateDigits + 1, pattern: ratePattern }),
+    ])
+    .superRefine((value, ctx) => {
+      const text = rateText(value);
+      if (text.length > 24 || !isDecimal(text) || text.startsWith('-')) {
+        ctx.addIssue({ code: 'custom', message: 'must be a non-negative decimal such as 0.2 or "0.20"' });
+        return;
+      }
+      const [whole = '', fraction = ''] = text.split('.');
+      if (fraction.length > rateDigits || (typeof value === 'number' && decimalPlaces(value) > rateDigits)) {
+        ctx.addIssue({ code: 'custom', message: `must have at most ${rateDigits} decimal places` });
+        return;
+      }
+      if (whole.length > rateDigits) {
+        ctx.addIssue({ code: 'custom', message: `must be less than ${10 ** rateDigits}` });
+        return;
+      }
+      const exact = parseDecimal(text);
+      if (bounds.positive === true && exact.n === 0n) ctx.addIssue({ code: 'custom', message: 'must be more than 0' });
+      if (bounds.max !== undefined && compare(exact, parseDecimal(bounds.max)) > 0) ctx.addIssue({ code: 'custom', message: `must be at most ${bounds.max}` });
+    });
+
+const PolicyCount = Int(0, 1000);
+const Grade = Line(20);
+
+const GradeBody = z.strictObject({
+  grade: Grade,
+  monthlyBase: Fen,
+  quarterlyPerformanceBase: Fen,
+  annualPerformanceBase: Fen,
+});
+
+const TierBody = z.strictObject({ tier: z.enum(tierNames), minimum: rate(), coefficient: rate() });
+
+/**
+ * The four tiers in order, the first from 0, minimums strictly ascending; coefficients
+ * non-negative and never falling, so a better tier never pays less.
+ */
+const Tiers = z
+  .array(TierBody)
+  .length(tierNames.length)
+  .meta({ minItems: tierNames.length, maxItems: tierNames.length })
+  .superRefine((tiers, ctx) => {
+    tiers.forEach((t, i) => {
+      if (t.tier !== tierNames[i]) ctx.addIssue({ code: 'custom', path: [i, 'tier'], message: `must be ${tierNames[i]}` });
+    });
+    const ok = tiers.every((t) => isDecimal(rateText(t.minimum)) && isDecimal(rateText(t.coefficient)));
+    if (!ok) return; // the rate schema has reported these
+    const first = tiers[0];
+    if (first !== undefined && parseDecimal(rateText(first.minimum)).n !== 0n) ctx.addIssue({ code: 'custom', path: [0, 'minimum'], message: 'must be 0' });
+    for (let i = 1; i < tiers.length; i++) {
+      const prev = tiers[i - 1];
+      const t = tiers[i];
+      if (prev === undefined || t === undefined) continue;
+      if (compare(parseDecimal(rateText(t.minimum)), parseDecimal(rateText(prev.minimum))) <= 0) {
+        ctx.addIssue({ code: 'custom', path: [i, 'minimum'], message: `must be more than the ${prev.tier} minimum` });
+      }
+      if (compare(parseDecimal(rateText(t.coefficient)), parseDecimal(rateText(prev.coefficient))) < 0) {
+        ctx.addIssue({ code: 'custom', path: [i, 'coefficient'], message: `must not be less than the ${prev.tier} coefficient` });
+      }
+    }
+  });
+
+/** Body of `PUT /v1/pay-policies/{year}` (api.md, "Pay"): only grades are required; nested settings may be partial. */
+export const PayPolicyBody = z.strictObject({
+  grades: z
+    .array(GradeBody)
+    .min(1)
+    .max(200)
+    .refine((grades) => new Set(grades.map((g) => g.grade)).size === grades.length, 'must not repeat a grade'),
+  tiers: Tiers.optional(),
+  weights: z
+    .strictObject({ contract: rate({ positive: true }).optional(), collection: rate({ positive: true }).optional(), management: rate({ positive: true }).optional() })
+    .optional(),
+  attainmentCap: rate({ positive: true }).optional(),
+  visitRules: z.strictObject({ contactLeaderPerYear: PolicyCount.optional(), salesManagerPerMonth: PolicyCount.optional() }).optional(),
+  reportRules: z.strictObject({ salesManagerPerMonth: PolicyCount.optional() }).optional(),
+  peerScore: z.strictObject({ threshold: rate({ max: '100' }).optional() }).optional(),
+  team: z
+    .strictObject({
+      quarterlyPool: Fen.optional(),
+      annualPool: Fen.optional(),
+      topShare: rate({ max: '1' }).optional(),
+      topWeight: rate({ positive: true }).optional(),
+    })
+    .optional(),
+});
+
+/** A rate as stored and returned: a decimal string. */
+const Rate = z.string().max(24).regex(/^\d+(\.\d+)?$/);
+/** A policy as stored and returned: rates as decimal strings. */
+export const PayPolicySettings = z.object({
+  tiers: z.array(z.object({ tier: z.enum(tierNames), minimum: Rate, coefficient: Rate })).max(tierNames.length),
+  weights: z.object({ contract: Rate, collection: Rate, management: Rate }),
+  attainmentCap: Rate,
+  visitRules: z.object({ contactLeaderPerYear: PolicyCount, salesManagerPerMonth: PolicyCount }),
+  reportRules: z.object({ salesManagerPerMonth: PolicyCount }),
+  peerScore: z.object({ threshold: Rate }),
+  team: z.object({ quarterlyPool: Fen, annualPool: Fen, topShare: Rate, topWeight: Rate }),
+  grades: z.array(z.object({ grade: LineOut(20), monthlyBase: Fen, quarterlyPerformanceBase: Fen, annualPerformanceBase: Fen })).max(200),
+});
+
+export const StoredPayPolicy = PayPolicySettings.extend({ year: YearOut, version: Version, updatedBy: Id, updatedAt: Timestamp }).meta({ id: 'PayPolicy' });
 export type StoredPayPolicy = PayPolicy & { year: number; version: number; updatedBy: string; updatedAt: string };
 
-const Score = z.number().min(0).max(100);
-const Department = z.string().trim().min(1).max(100);
+/** A ratio rounded half-up to 4 places (api.md "Conventions"). */
+const Ratio = z.string().max(24).regex(/^\d+\.\d{4}$/);
+const Department = Line(100);
+const Comment = Text(2000);
 export const PeerScoreBody = z
-  .strictObject({ period: PayPeriod, targetStaffId: Id.optional(), targetDepartment: Department.optional(), score: Score, comment: z.string().trim().min(1).max(2000).optional() })
+  .strictObject({ period: PayPeriod, targetStaffId: Id.optional(), targetDepartment: Department.optional(), score: Score, comment: Comment.optional() })
   .refine((b) => (b.targetStaffId === undefined) !== (b.targetDepartment === undefined), { message: 'give exactly one of targetStaffId, targetDepartment', path: ['targetStaffId'] });
 export type PeerScoreInput = z.infer<typeof PeerScoreBody>;
-export const PeerScoreParams = z.strictObject({ period: PayPeriod, targetType: z.enum(['staff', 'department']), target: z.string().min(1).max(100) });
-export const PeerScorePatchBody = z.strictObject({ score: Score, comment: z.string().trim().min(1).max(2000).optional() });
+export const PeerScoreParams = z.strictObject({ period: PayPeriod, targetType: z.enum(['staff', 'department']), target: Line(100) });
+export const PeerScorePatchBody = z.strictObject({ score: Score, comment: Comment.optional() });
 export const PeerScore = z
   .object({
     period: PayPeriod,
     targetType: z.enum(['staff', 'department']),
-    target: z.string(),
+    target: LineOut(100),
     scorerId: Id,
     score: Score,
-    comment: z.string().nullable(),
+    comment: TextOut(2000).nullable(),
     version: Version,
-    scoredAt: z.string(),
+    scoredAt: Timestamp,
   })
   .meta({ id: 'PeerScore' });
 export type PeerScore = z.infer<typeof PeerScore>;
+/** Everyone in the company may score a target once a period. */
+const peerScoreCap = 100_000;
 export const PeerScoresQuery = z
   .strictObject({ period: PayPeriod, targetStaffId: Id.optional(), targetDepartment: Department.optional() })
   .refine((q) => (q.targetStaffId === undefined) !== (q.targetDepartment === undefined), { message: 'give exactly one of targetStaffId, targetDepartment', path: ['targetStaffId'] });
 export const PeerScoreSummary = z
-  .object({ period: PayPeriod, targetType: z.enum(['staff', 'department']), target: z.string(), count: z.number().int(), average: z.string().nullable(), scores: z.array(PeerScore) })
+  .object({ period: PayPeriod, targetType: z.enum(['staff', 'department']), target: LineOut(100), count: Count, average: Ratio.nullable(), scores: z.array(PeerScore).max(peerScoreCap) })
   .meta({ id: 'PeerScoreSummary' });
 
-const Ratio = z.string();
+const Tier = z.enum(tierNames);
+const AccountRole = z.enum(['contact_leader', 'sales_manager']);
+/** Explanation lines name accounts, amounts and rates; one line each. */
+const Explanation = z.array(LineOut(2000)).max(10_000);
+/** Documented bounds of server-built lists (the accounts a person held in a period, the team). */
+const listCap = 10_000;
+const Components = z.object({ contract: Ratio.optional(), collection: Ratio.optional(), management: Ratio.optional() });
+
+/** One role's assessment on a statement, as assessment.ts's AssessmentView. */
 const Assessment = z.object({
-  role: z.enum(['contact_leader', 'sales_manager']),
+  role: AccountRole,
   ratio: Ratio,
-  tier: z.enum(['not_completed', 'basically_completed', 'exceeded', 'outstanding']),
-  coefficient: z.string(),
+  tier: Tier,
+  /** The tier's coefficient as written in the policy ("1.2"). */
+  coefficient: Rate,
   demoted: z.boolean(),
-  demotionReason: z.string().optional(),
-  components: z.object({ contract: Ratio.optional(), collection: Ratio.optional(), management: Ratio.optional() }),
-  accounts: z.array(z.record(z.string(), z.unknown())),
-  explanation: z.array(z.string()),
-}).loose();
+  demotionReason: LineOut(2000).optional(),
+  components: Components,
+  managementParts: z.object({ visits: Ratio.optional(), reports: Ratio.optional(), meetings: Ratio.optional() }),
+  contractTargetAmount: Fen,
+  collectionTargetAmount: Fen,
+  contractCreditAmount: Fen,
+  collectionCreditAmount: Fen,
+  visits: Component,
+  reports: Component.optional(),
+  meetings: Component.optional(),
+  peerScore: z.object({ average: Ratio, count: Count }).optional(),
+  performancePay: Fen,
+  accounts: z
+    .array(AccountRow.extend({ contractTargetAmount: Fen, collectionTargetAmount: Fen, contractCreditAmount: Fen, collectionCreditAmount: Fen }))
+    .max(listCap),
+  explanation: Explanation,
+});
 export const Statement = z
   .object({
     staffId: Id,
     period: PayPeriod,
     version: Version,
     status: z.enum(['draft', 'final']),
-    grade: z.string(),
-    basePay: z.number().int(),
-    performancePay: z.number().int(),
-    teamShare: z.number().int(),
-    total: z.number().int(),
-    assessments: z.array(Assessment),
-    explanation: z.array(z.string()),
-    closedAt: z.string(),
+    grade: LineOut(20),
+    basePay: Fen,
+    performancePay: Fen,
+    teamShare: Fen,
+    total: Fen,
+    assessments: z.array(Assessment).max(2),
+    explanation: Explanation,
+    closedAt: Timestamp,
   })
   .meta({ id: 'Statement' });
 /** A statement as the close computed it (statement.ts), with its version and status. */
 export type StoredStatement = DomainStatement & { version: number; status: 'draft' | 'final'; closedAt: string };
+/** One statement with the totals of its earlier versions. */
+export const StatementWithVersions = Statement.extend({ versions: z.array(z.object({ version: Version, total: Fen, closedAt: Timestamp })).max(listCap) }).meta({ id: 'StatementWithVersions' });
 export const StatementPage = page(Statement).meta({ id: 'StatementPage' });
 
 export const PeriodState = z
@@ -77,26 +247,42 @@ export const PeriodState = z
     status: z.enum(['draft', 'final']),
     /** Goes up whenever a close changes any statement. */
     version: Version,
-    closedAt: z.string(),
-    finalizedAt: z.string().nullable(),
+    closedAt: Timestamp,
+    finalizedAt: Timestamp.nullable(),
     finalizedBy: Id.nullable(),
   })
   .meta({ id: 'PeriodState' });
 export type PeriodState = z.infer<typeof PeriodState>;
 /** The close's reply: the period, how many statements changed, and the first page of statements (GET …/statements pages on). */
 export const CloseResult = PeriodState.extend({
-  changed: z.number().int(),
-  statementCount: z.number().int(),
-  statements: z.array(Statement),
-  nextCursor: z.string().nullable(),
+  changed: Count,
+  statementCount: Count,
+  statements: z.array(Statement).max(maxPage),
+  nextCursor: Cursor.nullable(),
 }).meta({ id: 'CloseResult' });
 
 const BulletinAccount = z.object({
-  accountId: Id, name: z.string(), contractTargetAmount: z.number().int(), contractCreditAmount: z.number().int(),
-  collectionTargetAmount: z.number().int(), collectionCreditAmount: z.number().int(),
+  accountId: Id, name: LineOut(200), contractTargetAmount: Fen, contractCreditAmount: Fen,
+  collectionTargetAmount: Fen, collectionCreditAmount: Fen,
   contractAttainment: Ratio.nullable(), collectionAttainment: Ratio.nullable(), visitCompliance: Ratio.nullable(),
 });
-const BulletinPerson = z.object({ rank: z.number().int(), staffId: Id, name: z.string(), roles: z.array(z.string()), ratio: Ratio, tier: z.string(), total: z.number().int() });
+const BulletinPerson = z.object({ rank: Int(1, Number.MAX_SAFE_INTEGER), staffId: Id, name: LineOut(100), roles: z.array(AccountRole).max(2), ratio: Ratio, tier: Tier, total: Fen });
+/** The team bonus as team.ts's TeamResult. */
+export const BulletinTeam = z.object({
+  period: PayPeriod,
+  ratio: Ratio,
+  tier: Tier,
+  coefficient: Rate,
+  components: Components,
+  contractTargetAmount: Fen,
+  collectionTargetAmount: Fen,
+  contractCreditAmount: Fen,
+  collectionCreditAmount: Fen,
+  poolBaseAmount: Fen,
+  poolAmount: Fen,
+  members: z.array(z.object({ staffId: Id, rank: Int(1, Number.MAX_SAFE_INTEGER), ratio: Ratio, weight: Rate, teamShare: Fen })).max(listCap),
+  explanation: Explanation,
+});
 /** The whole bulletin as the close computes it; it is kept as one item per row, so it has no size limit. */
 export interface Bulletin {
   period: string;
@@ -111,19 +297,21 @@ export const BulletinPage = z
   .object({
     period: PayPeriod,
     version: Version,
-    team: z.record(z.string(), z.unknown()),
-    accountCount: z.number().int(),
-    peopleCount: z.number().int(),
+    team: BulletinTeam,
+    accountCount: Count,
+    peopleCount: Count,
     section: z.enum(['accounts', 'people']),
-    items: z.array(z.union([BulletinAccount, BulletinPerson])),
-    nextCursor: z.string().nullable(),
+    items: z.array(z.union([BulletinAccount, BulletinPerson])).max(maxPage),
+    nextCursor: Cursor.nullable(),
   })
   .meta({ id: 'Bulletin' });
 
 export const TalentEntry = z
-  .object({ year: z.number().int(), staffId: Id, name: z.string(), annualTier: z.string(), suggestedGrade: z.enum(['A', 'B', 'C', 'D']), confirmedGrade: z.enum(['A', 'B', 'C', 'D']).nullable(), confirmedBy: Id.nullable(), certification: z.object({ level: z.string(), awardedOn: IsoDate }).nullable(), version: Version })
+  .object({ year: YearOut, staffId: Id, name: LineOut(100), annualTier: Tier, suggestedGrade: z.enum(['A', 'B', 'C', 'D']), confirmedGrade: z.enum(['A', 'B', 'C', 'D']).nullable(), confirmedBy: Id.nullable(), certification: z.object({ level: z.enum(['junior', 'intermediate', 'senior']), awardedOn: IsoDate }).nullable(), version: Version })
   .meta({ id: 'TalentEntry' });
 export type TalentEntry = z.infer<typeof TalentEntry>;
-export const TalentQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
-export const TalentParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100), staffId: Id });
+export const TalentQuery = z.strictObject({ year: Year });
+export const TalentParams = z.strictObject({ year: Year, staffId: Id });
+/** The payroll spreadsheet: one row per person, no control characters but line ends. */
+export const PayrollCsv = z.string().max(100_000_000).regex(/^[^\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F]*$/);
 export const TalentConfirmBody = z.strictObject({ grade: z.enum(['A', 'B', 'C', 'D']) });

@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { Id, IsoDate, PageQuery, Role, Version, page } from '#shared/schemas/common.ts';
+import { Id, IsoDate, Line, LineOut, PageQuery, Role, Score, Version, page } from '#shared/schemas/common.ts';
 
-const Name = z.string().trim().min(1).max(100);
-const Department = z.string().trim().min(1).max(100);
-const Grade = z.string().trim().min(1).max(20);
+const Name = Line(100);
+const Department = Line(100);
+const Grade = Line(20);
 const Roles = z
   .array(Role)
   .min(1)
@@ -15,10 +15,10 @@ export const CertificationLevel = z.enum(['junior', 'intermediate', 'senior']);
 export const Staff = z
   .object({
     id: Id,
-    name: z.string(),
-    department: z.string(),
-    roles: z.array(Role),
-    grade: z.string(),
+    name: LineOut(100),
+    department: LineOut(100),
+    roles: z.array(Role).max(6),
+    grade: LineOut(20),
     status: z.enum(['active', 'departed']),
     leftOn: IsoDate.nullable(),
     training: z.object({ basicPassed: z.boolean(), rotationPassed: z.boolean() }),
@@ -58,12 +58,11 @@ export const TrainingBody = z.strictObject({
   kind: z.enum(['basic', 'rotation']),
   passed: z.boolean(),
   completedOn: IsoDate,
-  score: z.number().min(0).max(100).optional(),
+  score: Score.optional(),
   departments: z.array(Department).max(20).optional(),
 });
 export type TrainingInput = z.infer<typeof TrainingBody>;
 
-const Score = z.number().min(0).max(100);
 export const CertificationBody = z.strictObject({
   level: CertificationLevel,
   awardedOn: IsoDate,

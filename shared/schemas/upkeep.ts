@@ -1,8 +1,7 @@
 import * as z from 'zod';
-import { Id, IsoDate, PageQuery, Version, page } from '#shared/schemas/common.ts';
+import { BoundedRecord, Decimal, Id, IsoDate, LineOut, Month, PageQuery, Text, TextOut, Timestamp, Version, linePattern, page } from '#shared/schemas/common.ts';
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
-export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
+export { Month };
 /** Distinct ids; the caps keep a meeting and its index items within one transaction (100 items). */
 const Ids = (max: number) => z.array(Id).max(max).refine((ids) => new Set(ids).size === ids.length, 'must not repeat');
 
@@ -13,10 +12,10 @@ export const Visit = z
     accountId: Id,
     type: VisitType,
     visitedOn: IsoDate,
-    summary: z.string(),
-    participantIds: z.array(Id),
+    summary: TextOut(5000),
+    participantIds: z.array(Id).max(20),
     madeBy: Id,
-    recordedAt: z.string(),
+    recordedAt: Timestamp,
   })
   .meta({ id: 'Visit' });
 export type Visit = z.infer<typeof Visit>;
@@ -31,15 +30,24 @@ export const VisitsByPersonQuery = z
   .strictObject({ staffId: Id, from: IsoDate, to: IsoDate, ...PageQuery })
   .refine((q) => q.from <= q.to, { message: 'must not be after to', path: ['from'] });
 
-const KeyFigures = z.record(z.string().max(100), z.union([z.number(), z.string().max(500)]));
+/**
+ * A report's key figures: at most 50, each a number (|x| ≤ 10^15, at most 6 decimal places,
+ * so DynamoDB always stores it exactly) or one line of text.
+ */
+const KeyFigureValue = z.union([
+  Decimal(-1e15, 1e15, 6),
+  z.string().max(500).regex(linePattern, 'must be one line without control characters or lone surrogates'),
+]);
+const KeyFigures = BoundedRecord(KeyFigureValue, 50);
+const KeyFiguresOut = z.record(z.string().max(64), z.union([z.number().min(-1e15).max(1e15), LineOut(500)])).meta({ maxProperties: 50 });
 export const Report = z
   .object({
     accountId: Id,
     month: Month,
-    summary: z.string(),
-    keyFigures: KeyFigures,
+    summary: TextOut(20_000),
+    keyFigures: KeyFiguresOut,
     filedBy: Id,
-    filedAt: z.string(),
+    filedAt: Timestamp,
     version: Version,
   })
   .meta({ id: 'Report' });
@@ -62,18 +70,18 @@ export const MeetingType = z.enum([
   'executive_forum',
 ]);
 export type MeetingType = z.infer<typeof MeetingType>;
-export const ActionItem = z.object({ id: Id, action: z.string(), ownerId: Id, dueOn: IsoDate, done: z.boolean(), doneOn: IsoDate.nullable() });
+export const ActionItem = z.object({ id: Id, action: TextOut(2000), ownerId: Id, dueOn: IsoDate, done: z.boolean(), doneOn: IsoDate.nullable() });
 export type ActionItem = z.infer<typeof ActionItem>;
 export const Meeting = z
   .object({
     id: Id,
     type: MeetingType,
     heldOn: IsoDate,
-    attendeeIds: z.array(Id),
-    accountIds: z.array(Id),
-    minutes: z.string().nullable(),
-    decisions: z.array(z.string()),
-    actionItems: z.array(ActionItem),
+    attendeeIds: z.array(Id).max(60),
+    accountIds: z.array(Id).max(20),
+    minutes: TextOut(30_000).nullable(),
+    decisions: z.array(TextOut(1000)).max(50),
+    actionItems: z.array(ActionItem).max(15),
     recordedBy: Id,
     version: Version,
   })

@@ -1,5 +1,4 @@
-import * as z from 'zod';
-import { type Rational, compare, isDecimal, parseDecimal } from '#shared/domain/pay/rational.ts';
+import { type Rational, compare, parseDecimal } from '#shared/domain/pay/rational.ts';
 import { RuleViolation } from '#shared/errors.ts';
 
 export const tierNames = ['not_completed', 'basically_completed', 'exceeded', 'outstanding'] as const;
@@ -52,104 +51,29 @@ export const defaultPolicy: PayPolicy = {
 };
 
 /** A JSON number as its shortest decimal text (0.2 → "0.2"); exponent forms are refused by the schema. */
-const rateText = (value: number | string): string => (typeof value === 'number' ? String(value) : value);
+export const rateText = (value: number | string): string => (typeof value === 'number' ? String(value) : value);
 
-interface RateBounds {
-  /** Must be more than 0. */
-  positive?: boolean;
-  max?: string;
+/** A rate as the PUT body may give it: a JSON number or a decimal string. */
+export type RateInput = number | string;
+
+/** A parsed `PUT /v1/pay-policies/{year}` body (shared/schemas/pay.ts): only grades are required. */
+export interface PayPolicyInput {
+  readonly grades: readonly GradePay[];
+  readonly tiers?: readonly { readonly tier: TierName; readonly minimum: RateInput; readonly coefficient: RateInput }[] | undefined;
+  readonly weights?: { readonly contract?: RateInput | undefined; readonly collection?: RateInput | undefined; readonly management?: RateInput | undefined } | undefined;
+  readonly attainmentCap?: RateInput | undefined;
+  readonly visitRules?: { readonly contactLeaderPerYear?: number | undefined; readonly salesManagerPerMonth?: number | undefined } | undefined;
+  readonly reportRules?: { readonly salesManagerPerMonth?: number | undefined } | undefined;
+  readonly peerScore?: { readonly threshold?: RateInput | undefined } | undefined;
+  readonly team?:
+    | {
+        readonly quarterlyPool?: number | undefined;
+        readonly annualPool?: number | undefined;
+        readonly topShare?: RateInput | undefined;
+        readonly topWeight?: RateInput | undefined;
+      }
+    | undefined;
 }
-
-const rate = (bounds: RateBounds = {}) =>
-  z.union([z.number(), z.string()]).superRefine((value, ctx) => {
-    const text = rateText(value);
-    if (text.length > 24 || !isDecimal(text) || text.startsWith('-')) {
-      ctx.addIssue({ code: 'custom', message: 'must be a non-negative decimal such as 0.2 or "0.20"' });
-      return;
-    }
-    const exact = parseDecimal(text);
-    if (bounds.positive === true && exact.n === 0n) ctx.addIssue({ code: 'custom', message: 'must be more than 0' });
-    if (bounds.max !== undefined && compare(exact, parseDecimal(bounds.max)) > 0) ctx.addIssue({ code: 'custom', message: `must be at most ${bounds.max}` });
-  });
-
-const Fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const Count = z.number().int().min(0).max(1000);
-
-const GradeBody = z.strictObject({
-  grade: z.string().trim().min(1).max(20),
-  monthlyBase: Fen,
-  quarterlyPerformanceBase: Fen,
-  annualPerformanceBase: Fen,
-});
-
-const TierBody = z.strictObject({ tier: z.enum(tierNames), minimum: rate(), coefficient: rate() });
-
-/**
- * The four tiers in order, the first from 0, minimums strictly ascending; coefficients
- * non-negative and never falling, so a better tier never pays less.
- */
-const Tiers = z
-  .array(TierBody)
-  .length(tierNames.length)
-  .superRefine((tiers, ctx) => {
-    tiers.forEach((t, i) => {
-      if (t.tier !== tierNames[i]) ctx.addIssue({ code: 'custom', path: [i, 'tier'], message: `must be ${tierNames[i]}` });
-    });
-    const ok = tiers.every((t) => isDecimal(rateText(t.minimum)) && isDecimal(rateText(t.coefficient)));
-    if (!ok) return; // the rate schema has reported these
-    const first = tiers[0];
-    if (first !== undefined && parseDecimal(rateText(first.minimum)).n !== 0n) ctx.addIssue({ code: 'custom', path: [0, 'minimum'], message: 'must be 0' });
-    for (let i = 1; i < tiers.length; i++) {
-      const prev = tiers[i - 1];
-      const t = tiers[i];
-      if (prev === undefined || t === undefined) continue;
-      if (compare(parseDecimal(rateText(t.minimum)), parseDecimal(rateText(prev.minimum))) <= 0) {
-        ctx.addIssue({ code: 'custom', path: [i, 'minimum'], message: `must be more than the ${prev.tier} minimum` });
-      }
-      if (compare(parseDecimal(rateText(t.coefficient)), parseDecimal(rateText(prev.coefficient))) < 0) {
-        ctx.addIssue({ code: 'custom', path: [i, 'coefficient'], message: `must not be less than the ${prev.tier} coefficient` });
-      }
-    }
-  });
-
-/** Body of `PUT /v1/pay-policies/{year}` (api.md, "Pay"): only grades are required; nested settings may be partial. */
-export const PayPolicyBody = z.strictObject({
-  grades: z
-    .array(GradeBody)
-    .min(1)
-    .max(200)
-    .refine((grades) => new Set(grades.map((g) => g.grade)).size === grades.length, 'must not repeat a grade'),
-  tiers: Tiers.optional(),
-  weights: z
-    .strictObject({ contract: rate({ positive: true }).optional(), collection: rate({ positive: true }).optional(), management: rate({ positive: true }).optional() })
-    .optional(),
-  attainmentCap: rate({ positive: true }).optional(),
-  visitRules: z.strictObject({ contactLeaderPerYear: Count.optional(), salesManagerPerMonth: Count.optional() }).optional(),
-  reportRules: z.strictObject({ salesManagerPerMonth: Count.optional() }).optional(),
-  peerScore: z.strictObject({ threshold: rate({ max: '100' }).optional() }).optional(),
-  team: z
-    .strictObject({
-      quarterlyPool: Fen.optional(),
-      annualPool: Fen.optional(),
-      topShare: rate({ max: '1' }).optional(),
-      topWeight: rate({ positive: true }).optional(),
-    })
-    .optional(),
-});
-export type PayPolicyInput = z.infer<typeof PayPolicyBody>;
-
-const Rate = z.string().regex(/^\d+(\.\d+)?$/);
-/** A policy as stored and returned: rates as decimal strings. */
-export const PayPolicySettings = z.object({
-  tiers: z.array(z.object({ tier: z.enum(tierNames), minimum: Rate, coefficient: Rate })),
-  weights: z.object({ contract: Rate, collection: Rate, management: Rate }),
-  attainmentCap: Rate,
-  visitRules: z.object({ contactLeaderPerYear: Count, salesManagerPerMonth: Count }),
-  reportRules: z.object({ salesManagerPerMonth: Count }),
-  peerScore: z.object({ threshold: Rate }),
-  team: z.object({ quarterlyPool: Fen, annualPool: Fen, topShare: Rate, topWeight: Rate }),
-  grades: z.array(z.object({ grade: z.string(), monthlyBase: Fen, quarterlyPerformanceBase: Fen, annualPerformanceBase: Fen })),
-});
 
 const text = (value: number | string | undefined, fallback: string): string => (value === undefined ? fallback : rateText(value));
 

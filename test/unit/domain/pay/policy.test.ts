@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PayPolicyBody, PayPolicySettings, defaultPolicy, gradePay, mergeWithDefaults, policyRates, tierIndexFor } from '#shared/domain/pay/policy.ts';
+import { defaultPolicy, gradePay, mergeWithDefaults, policyRates, tierIndexFor } from '#shared/domain/pay/policy.ts';
+import { PayPolicyBody, PayPolicySettings } from '#shared/schemas/pay.ts';
 import { add, parseDecimal, rational } from '#shared/domain/pay/rational.ts';
 import { RuleViolation } from '#shared/errors.ts';
 
