@@ -15,8 +15,6 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export interface RouteFunctionProps {
   /** Handler file under `functions/`, without extension (a route's `handler`), e.g. `staff/get-staff`. */
   readonly handlerFile: string;
-  /** The key that signs list cursors (CURSOR_KEY, read when shared/db/pagination.ts loads). */
-  readonly cursorKey: ISecret;
   readonly environment?: Readonly<Record<string, string>>;
   readonly memorySize?: number;
   readonly timeout?: Duration;
@@ -52,14 +50,6 @@ export class RouteFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: 'kam-api',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
-        // Every function reads the table through the shared data modules, so every bundle
-        // loads the cursor module, which needs its key at start-up. A CloudFormation dynamic
-        // reference ({{resolve:secretsmanager:…}}) puts the value in at deployment: no
-        // Secrets Manager client in each bundle (already large), no GetSecretValue on each
-        // cold start and no grant to the function's role. The cost: the value sits in the
-        // function's configuration (encrypted at rest, readable with GetFunctionConfiguration,
-        // which only operators hold) and reaches the functions only on a deploy (no rotation).
-        CURSOR_KEY: props.cursorKey.secretValue.unsafeUnwrap(),
         ...props.environment,
       },
       bundling: {
@@ -82,9 +72,11 @@ export class RouteFunction extends NodejsFunction {
   /**
    * Grants least-privilege access to the table (`RO`: read only, `RW`: read and write) and
    * names it in TABLE_NAME: named actions (no Scan) on the table and each of its indexes by
-   * name, so the policy has no wildcard.
+   * name, so the policy has no wildcard. The data modules sign list cursors, so a function
+   * that reads the table also gets CURSOR_KEY (shared/config.ts); one that does not gets
+   * neither.
    */
-  bindTable(table: ITable, access: 'RO' | 'RW'): void {
+  bindTable(table: ITable, access: 'RO' | 'RW', cursorKey: ISecret): void {
     this.addToRolePolicy(
       new PolicyStatement({
         actions: access === 'RO' ? readActions : [...readActions, ...writeActions],
@@ -92,6 +84,13 @@ export class RouteFunction extends NodejsFunction {
       }),
     );
     this.addEnvironment('TABLE_NAME', table.tableName);
+    // A CloudFormation dynamic reference ({{resolve:secretsmanager:…}}) puts the value in at
+    // deployment: no Secrets Manager client in each bundle (already large), no
+    // GetSecretValue on each cold start and no grant to the function's role. The cost: the
+    // value sits in the function's configuration (encrypted at rest, readable with
+    // GetFunctionConfiguration, which only operators hold) and reaches the functions only
+    // on a deploy (no rotation).
+    this.addEnvironment('CURSOR_KEY', cursorKey.secretValue.unsafeUnwrap());
   }
 }
 

@@ -118,19 +118,14 @@ export class StatelessStack extends Stack {
       const group = this.routeGroup(route.tag);
       const fn = new RouteFunction(group, route.id, {
         handlerFile: route.handler,
-        cursorKey,
         description: `${route.method} ${route.path}`,
         ...(route.timeoutSeconds === undefined ? {} : { timeout: Duration.seconds(route.timeoutSeconds) }),
         ...(route.memoryMb === undefined ? {} : { memorySize: route.memoryMb }),
         // Cognito access tokens carry the username, and each user's username is their staff id.
-        environment: { STAFF_ID_CLAIM: 'username' },
+        ...(route.auth === 'public' ? {} : { environment: { STAFF_ID_CLAIM: 'username' } }),
       });
-      if (route.tableAccess === 'none') {
-        // No grant, but the shared config still requires the variable at start-up.
-        fn.addEnvironment('TABLE_NAME', table.tableName);
-      } else {
-        fn.bindTable(table, route.tableAccess === 'read' ? 'RO' : 'RW');
-      }
+      // Each function gets only the settings its code reads (shared/config.ts).
+      if (route.tableAccess !== 'none') fn.bindTable(table, route.tableAccess === 'read' ? 'RO' : 'RW', cursorKey);
 
       const httpRoute = new HttpRoute(group, `${route.id}Route`, {
         httpApi: this.api,
@@ -190,13 +185,11 @@ export class StatelessStack extends Stack {
       }
       const fn = new RouteFunction(scope, job.id, {
         handlerFile: job.handler,
-        cursorKey,
         description: job.summary,
         timeout: Duration.seconds(job.timeoutSeconds),
         memorySize: 512,
-        environment: { STAFF_ID_CLAIM: 'username' },
       });
-      fn.bindTable(table, 'RW');
+      fn.bindTable(table, 'RW', cursorKey);
       this.jobStacks.set(job.id, scope);
       const schedulerRole = new Role(scope, `${job.id}SchedulerRole`, { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
       const arn = scope.resolve(fn.functionArn) as { 'Fn::GetAtt': [string, string] };
@@ -226,8 +219,8 @@ export class StatelessStack extends Stack {
   private periodCloseWorkflow(scope: NestedStack, table: ITable, cursorKey: ISecret): StateMachine {
     const steps: RouteFunction[] = [];
     const step = (id: string, handlerFile: string, timeoutSeconds: number, memorySize = 512) => {
-      const fn = new RouteFunction(scope, id, { handlerFile, cursorKey, description: `Period close: ${id}`, timeout: Duration.seconds(timeoutSeconds), memorySize, environment: { STAFF_ID_CLAIM: 'username' } });
-      fn.bindTable(table, 'RW');
+      const fn = new RouteFunction(scope, id, { handlerFile, description: `Period close: ${id}`, timeout: Duration.seconds(timeoutSeconds), memorySize });
+      fn.bindTable(table, 'RW', cursorKey);
       steps.push(fn);
       return fn;
     };

@@ -1,16 +1,22 @@
-/** Configuration read once per cold start; a missing variable stops the function at once. */
-const required = (key: string): string => {
+/**
+ * Configuration, read once per cold start by the module that uses it: each function is
+ * given only the settings its code reads (infra/stateless-stack.ts), and a missing one
+ * stops the function at once with its name.
+ *
+ * | setting | read by | given to |
+ * | --- | --- | --- |
+ * | `TABLE_NAME` | shared/db/client.ts | functions with table access |
+ * | `CURSOR_KEY` | shared/db/pagination.ts | functions with table access |
+ * | `STAFF_ID_CLAIM` | shared/http/authenticate.ts | routes that take a token |
+ * | `DYNAMODB_ENDPOINT` | shared/db/client.ts | local mode and tests only |
+ */
+export const requiredSetting = (key: string, minLength = 1): string => {
   const value = process.env[key];
-  if (value === undefined || value === '') {
-    throw new Error(`Missing required environment variable ${key}`);
+  if (value === undefined || value.length < minLength) {
+    throw new Error(`Missing required environment variable ${key}${minLength > 1 ? ` (at least ${minLength} characters)` : ''}`);
   }
   return value;
 };
 
-export const config = {
-  tableName: required('TABLE_NAME'),
-  /** The JWT claim that carries the caller's staff id (`sub` locally, `username` with Cognito). */
-  staffIdClaim: required('STAFF_ID_CLAIM'),
-  /** Set only in local mode and tests, where DynamoDB Local stands in for DynamoDB. */
-  dynamoEndpoint: process.env.DYNAMODB_ENDPOINT,
-};
+/** A setting only local mode and tests give (DynamoDB Local's endpoint); absent in AWS. */
+export const localSetting = (key: string): string | undefined => process.env[key];

@@ -1,12 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { config } from '#shared/config.ts';
+import { localSetting, requiredSetting } from '#shared/config.ts';
+
+export const tableName = requiredSetting('TABLE_NAME');
+const endpoint = localSetting('DYNAMODB_ENDPOINT');
 
 /** Module-level singletons: one client per cold start, reused by every invocation. */
-export const dynamo = new DynamoDBClient(
-  config.dynamoEndpoint === undefined ? {} : { endpoint: config.dynamoEndpoint },
-);
+export const dynamo = new DynamoDBClient(endpoint === undefined ? {} : { endpoint });
 export const db = DynamoDBDocumentClient.from(dynamo, {
   marshallOptions: { removeUndefinedValues: true },
 });
-export const tableName = config.tableName;

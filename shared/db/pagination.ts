@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
+import { requiredSetting } from '#shared/config.ts';
 import { InvalidCursor } from '#shared/errors.ts';
 
 export interface Page<T> {
@@ -13,18 +14,8 @@ const CursorSchema = z.strictObject({
   k: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 
-/**
- * The deployment's secret for signing cursors, read once per cold start; a missing or short
- * one stops the function at once (shared/config.ts style). Every bundle that reads the
- * table includes this module, so every such function is given CURSOR_KEY.
- */
-const cursorKey = ((): Buffer => {
-  const value = process.env.CURSOR_KEY;
-  if (value === undefined || value.length < 32) {
-    throw new Error('Missing required environment variable CURSOR_KEY (at least 32 characters)');
-  }
-  return Buffer.from(value, 'utf8');
-})();
+/** The deployment's secret for signing cursors (shared/config.ts): at least 32 characters. */
+const cursorKey = Buffer.from(requiredSetting('CURSOR_KEY', 32), 'utf8');
 
 const signatureOf = (payload: string): Buffer => createHmac('sha256', cursorKey).update(payload).digest();
 

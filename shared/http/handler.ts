@@ -1,95 +1,17 @@
-import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type * as z from 'zod';
-import type { AuditContext } from '#shared/db/audit.ts';
-import type { Caller } from '#shared/domain/staff.ts';
+import { authenticate } from '#shared/http/authenticate.ts';
+import { type Reply, type RouteInput, routeChain } from '#shared/http/chain.ts';
 import { idempotency } from '#shared/http/idempotency.ts';
-import {
-  type HttpEvent,
-  type HttpResult,
-  type RouteContext,
-  authenticate,
-  problemDetails,
-  requireIfMatch,
-  routeState,
-  validate,
-} from '#shared/http/middleware.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
-import { logger } from '#shared/logger.ts';
+import type { Role } from '#shared/schemas/common.ts';
 
-type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
-
-/** What a handler gets: validated input and, on authenticated routes, the caller. */
-export interface RouteInput<R extends RouteDefinition> {
-  params: Parsed<R['params']>;
-  query: Parsed<R['query']>;
-  body: Parsed<R['body']>;
-  caller: R['auth'] extends 'public' ? undefined : Caller;
-  /** The version named by If-Match, on routes that require it. */
-  ifMatch: R['ifMatch'] extends 'required' ? number : R['ifMatch'] extends 'when-exists' ? number | undefined : undefined;
-  /** Who and when, for the audit record of any write. */
-  audit: AuditContext;
-}
-
-/** What a handler returns: the body, and for a 201 the path of the new resource. */
-export interface Reply {
-  body: unknown;
-  location?: string;
-  /** A PUT that created its resource answers 201 instead of the route's 200. */
-  created?: boolean;
-  /** A body that is not JSON (the CSV export), sent as given with its content type. */
-  contentType?: string;
-}
-
-const versionOf = (body: unknown): number | undefined => {
-  if (typeof body === 'object' && body !== null && 'version' in body && typeof body.version === 'number') {
-    return body.version;
-  }
-  return undefined;
-};
-
-const toResult = (route: RouteDefinition, reply: Reply): HttpResult => {
-  if (reply.contentType !== undefined && typeof reply.body === 'string') {
-    return { statusCode: route.response.status, headers: { 'content-type': reply.contentType }, body: reply.body };
-  }
-  const version = versionOf(reply.body);
-  return {
-    statusCode: reply.created === true ? 201 : route.response.status,
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      ...(version === undefined ? {} : { etag: `"${version}"` }),
-      ...(reply.location === undefined ? {} : { location: reply.location }),
-    },
-    body: JSON.stringify(reply.body),
-  };
-};
+export type { Reply, RouteInput } from '#shared/http/chain.ts';
 
 /**
- * Wraps a route's domain call in the shared middleware chain. The order matters:
- * errors → caller → input → If-Match → idempotency → handler.
+ * A route that takes a token: the caller is read from their staff record before the
+ * input, and a POST honours `Idempotency-Key`. Public routes use `publicRoute`
+ * (shared/http/public-handler.ts), whose bundle reads neither the table nor a token.
  */
-export const httpRoute = <const R extends RouteDefinition>(
+export const httpRoute = <const R extends RouteDefinition & { readonly auth: { readonly roles: readonly Role[] } }>(
   route: R,
   handle: (input: RouteInput<R>) => Promise<Reply>,
-) => {
-  const chain = middy<HttpEvent, HttpResult, Error, RouteContext>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(problemDetails())
-    .use(authenticate(route))
-    .use(validate(route))
-    .use(requireIfMatch(route));
-  if (route.method === 'POST' && route.auth !== 'public') chain.use(idempotency(route));
-  return chain.handler(async (event, context) => {
-    const state = routeState(context);
-    const caller = state.caller;
-    const input = {
-      params: state.params,
-      query: state.query,
-      body: state.body,
-      caller,
-      ifMatch: state.ifMatch,
-      audit: { actorId: caller?.id ?? 'anonymous', requestId: event.requestContext.requestId, at: new Date().toISOString() },
-    } as RouteInput<R>; // the middleware validated each part against this route's schemas
-    return toResult(route, await handle(input));
-  });
-};
+) => routeChain(route, handle, { auth: authenticate(route), ...(route.method === 'POST' ? { after: idempotency(route) } : {}) });

@@ -2,8 +2,8 @@ import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import type { MiddlewareObj } from '@middy/core';
-import { config } from '#shared/config.ts';
 import { dynamo, tableName } from '#shared/db/client.ts';
+import { staffIdClaim } from '#shared/http/authenticate.ts';
 import type { HttpEvent, HttpResult, RouteContext } from '#shared/http/middleware.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 
@@ -37,7 +37,7 @@ export const idempotency = (route: RouteDefinition): MiddlewareObj<HttpEvent, Ht
     }),
     config: new IdempotencyConfig({
       eventKeyJmesPath: 'headers."idempotency-key"',
-      payloadValidationJmesPath: `[requestContext.authorizer.jwt.claims."${config.staffIdClaim}", rawPath, powertools_json(body || '{}')]`,
+      payloadValidationJmesPath: `[requestContext.authorizer.jwt.claims."${staffIdClaim}", rawPath, powertools_json(body || '{}')]`,
       expiresAfterSeconds: 24 * 60 * 60,
       throwOnNoIdempotencyKey: false,
     }),

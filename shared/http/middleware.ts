@@ -1,16 +1,12 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { config } from '#shared/config.ts';
-import { getStaffById } from '#shared/db/staff.ts';
-import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
+import type { Caller } from '#shared/domain/staff.ts';
 import {
   BadRequest,
   type FieldError,
-  Forbidden,
   PreconditionFailed,
   PreconditionRequired,
-  Unauthorized,
   UnsupportedMediaType,
 } from '#shared/errors.ts';
 import { problemResponse, toHttpError } from '#shared/http/problem.ts';
@@ -33,7 +29,7 @@ export type RouteContext = Context & { route?: RouteState };
 
 /** The request's route state, made on first use (the Lambda runtime's context has none). */
 export const routeState = (context: RouteContext): RouteState => (context.route ??= {});
-type Middleware = MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext>;
+export type Middleware = MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext>;
 
 /** Registered first so that its onError runs last: every error leaves as problem+json. */
 export const problemDetails = (): Middleware => ({
@@ -48,31 +44,6 @@ export const problemDetails = (): Middleware => ({
       logger.warn('Request failed', { status: known.status, error: request.error });
     }
     request.response = problemResponse(known);
-  },
-});
-
-/**
- * Who is calling: the JWT (already verified by the API Gateway authorizer, or the local
- * gateway) names a staff record; roles come from that record, so a departed or demoted
- * person loses access at once.
- */
-export const authenticate = (route: RouteDefinition): Middleware => ({
-  before: async (request) => {
-    if (route.auth === 'public') return;
-    const claims = request.event.requestContext.authorizer?.jwt?.claims ?? {};
-    const staffId = claims[config.staffIdClaim];
-    if (typeof staffId !== 'string' || staffId === '') throw new Unauthorized();
-    const staff = await getStaffById(staffId);
-    // api.md: a valid signature over a staff id that does not exist is a bad token (401).
-    if (staff === undefined) throw new Unauthorized('Your token names no staff record');
-    if (staff.status === 'departed') {
-      throw new Forbidden(`Your access ended when you left on ${staff.leftOn}`, 'staff-departed');
-    }
-    const caller: Caller = { id: staff.id, roles: staff.roles, department: staff.department };
-    if (route.auth.roles.length > 0 && !hasAnyRole(caller, route.auth.roles)) {
-      throw new Forbidden(`This needs one of the roles: ${route.auth.roles.join(', ')}`, 'role-not-allowed');
-    }
-    routeState(request.context).caller = caller;
   },
 });
 

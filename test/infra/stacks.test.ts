@@ -154,31 +154,50 @@ describe('stateless stack', () => {
     }
   });
 
-  it('gives every function the table name and the staff id claim that config requires', () => {
+  it('gives each route exactly the settings its code reads (shared/config.ts): the table and cursor key with table access, the claim with a token', () => {
+    // Arrange
+    const defaults = ['NODE_OPTIONS', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME'];
+    const expected = catalogue.map((route) => [
+      route.id,
+      [...defaults, ...(route.tableAccess === 'none' ? [] : ['CURSOR_KEY', 'TABLE_NAME']), ...(route.auth === 'public' ? [] : ['STAFF_ID_CLAIM'])].sort(),
+    ]);
+
     // Act
-    const environments = catalogue.map((route) => functionOf(route).Properties?.Environment);
+    const actual = catalogue.map((route) => {
+      const variables = (functionOf(route).Properties?.Environment as { Variables: Record<string, unknown> } | undefined)?.Variables ?? {};
+      return [route.id, Object.keys(variables).sort()];
+    });
 
     // Assess
-    for (const environment of environments) {
-      expect(environment).toEqual({
-        Variables: expect.objectContaining({ TABLE_NAME: expect.anything(), STAFF_ID_CLAIM: 'username' }),
-      });
+    expect(actual).toEqual(expected);
+    expect(catalogue.some((route) => route.tableAccess === 'none')).toBe(true); // the rule is exercised both ways
+    for (const route of catalogue.filter((r) => r.auth !== 'public')) {
+      expect((functionOf(route).Properties?.Environment as { Variables: Record<string, unknown> }).Variables.STAFF_ID_CLAIM, route.id).toBe('username');
     }
   });
 
-  it('gives every function, routes and jobs alike, the cursor key as a deploy-time reference to the stateful secret', () => {
+  it('gives every function that reads the table the cursor key as a deploy-time reference to the stateful secret, and the jobs no token claim', () => {
     // Arrange
     const stacks = new Set([...built.stateless.routeStacks.values(), ...built.stateless.jobStacks.values()]);
     const closeSteps = 4; // plan, gather, finish, abort
+    const jobStacks = new Set(built.stateless.jobStacks.values());
 
     // Act
     const perTemplate = [...stacks].map((stack) => {
       const functions = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function') as Record<string, Resource>);
-      return functions.map((fn) => JSON.stringify((fn.Properties?.Environment as { Variables: Record<string, unknown> }).Variables.CURSOR_KEY));
+      return functions.flatMap((fn) => {
+        const variables = (fn.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
+        return variables.TABLE_NAME === undefined ? [] : [JSON.stringify(variables.CURSOR_KEY)];
+      });
     });
+    const jobVariables = [...jobStacks].flatMap((stack) =>
+      Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function') as Record<string, Resource>).map(
+        (fn) => (fn.Properties?.Environment as { Variables: Record<string, unknown> }).Variables,
+      ),
+    );
 
     // Assess
-    expect(perTemplate.flat()).toHaveLength(catalogue.length + jobs.filter((job) => job.workflow === undefined).length + closeSteps);
+    expect(perTemplate.flat()).toHaveLength(catalogue.filter((r) => r.tableAccess !== 'none').length + jobs.filter((job) => job.workflow === undefined).length + closeSteps);
     for (const references of perTemplate) {
       // CloudFormation resolves at most 60 dynamic references per template.
       expect(references.length).toBeLessThanOrEqual(60);
@@ -186,6 +205,11 @@ describe('stateless stack', () => {
         expect(reference).toContain('{{resolve:secretsmanager:');
         expect(reference).toContain(':SecretString:::}}');
       }
+    }
+    expect(jobVariables).toHaveLength(jobs.filter((job) => job.workflow === undefined).length + closeSteps);
+    for (const variables of jobVariables) {
+      expect(variables).toEqual(expect.objectContaining({ TABLE_NAME: expect.anything(), CURSOR_KEY: expect.anything() }));
+      expect(variables.STAFF_ID_CLAIM).toBeUndefined();
     }
   });
 

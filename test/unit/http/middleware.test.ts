@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { RuleViolation } from '#shared/errors.ts';
-import { httpRoute } from '#shared/http/handler.ts';
+import { publicRoute } from '#shared/http/public-handler.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { lambdaContext, sampleEvent } from '#test/support/events.ts';
 
@@ -22,7 +22,7 @@ const echoRoute = defineRoute({
   response: { status: 200, schema: z.unknown(), description: 'echo' },
 });
 
-const echo = httpRoute(echoRoute, async ({ params, query, body, ifMatch }) => {
+const echo = publicRoute(echoRoute, async ({ params, query, body, ifMatch }) => {
   if (body.name === 'rule') throw new RuleViolation('sales-manager-untrained', 'Not trained');
   if (body.name === 'boom') throw new Error('secret internal detail');
   return { body: { params, query, body, ifMatch, version: ifMatch + 1 } };

@@ -1,0 +1,95 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type * as z from 'zod';
+import type { AuditContext } from '#shared/db/audit.ts';
+import type { Caller } from '#shared/domain/staff.ts';
+import {
+  type HttpEvent,
+  type Middleware,
+  type HttpResult,
+  type RouteContext,
+  problemDetails,
+  requireIfMatch,
+  routeState,
+  validate,
+} from '#shared/http/middleware.ts';
+import type { RouteDefinition } from '#shared/http/route.ts';
+import { logger } from '#shared/logger.ts';
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a handler gets: validated input and, on authenticated routes, the caller. */
+export interface RouteInput<R extends RouteDefinition> {
+  params: Parsed<R['params']>;
+  query: Parsed<R['query']>;
+  body: Parsed<R['body']>;
+  caller: R['auth'] extends 'public' ? undefined : Caller;
+  /** The version named by If-Match, on routes that require it. */
+  ifMatch: R['ifMatch'] extends 'required' ? number : R['ifMatch'] extends 'when-exists' ? number | undefined : undefined;
+  /** Who and when, for the audit record of any write. */
+  audit: AuditContext;
+}
+
+/** What a handler returns: the body, and for a 201 the path of the new resource. */
+export interface Reply {
+  body: unknown;
+  location?: string;
+  /** A PUT that created its resource answers 201 instead of the route's 200. */
+  created?: boolean;
+  /** A body that is not JSON (the CSV export), sent as given with its content type. */
+  contentType?: string;
+}
+
+const versionOf = (body: unknown): number | undefined => {
+  if (typeof body === 'object' && body !== null && 'version' in body && typeof body.version === 'number') {
+    return body.version;
+  }
+  return undefined;
+};
+
+const toResult = (route: RouteDefinition, reply: Reply): HttpResult => {
+  if (reply.contentType !== undefined && typeof reply.body === 'string') {
+    return { statusCode: route.response.status, headers: { 'content-type': reply.contentType }, body: reply.body };
+  }
+  const version = versionOf(reply.body);
+  return {
+    statusCode: reply.created === true ? 201 : route.response.status,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      ...(version === undefined ? {} : { etag: `"${version}"` }),
+      ...(reply.location === undefined ? {} : { location: reply.location }),
+    },
+    body: JSON.stringify(reply.body),
+  };
+};
+
+/**
+ * Wraps a route's domain call in the shared middleware chain. The order matters:
+ * errors → caller (`auth`, on routes that take a token) → input → If-Match → `after`
+ * (idempotency) → handler.
+ */
+export const routeChain = <const R extends RouteDefinition>(
+  route: R,
+  handle: (input: RouteInput<R>) => Promise<Reply>,
+  extra: { auth?: Middleware; after?: Middleware } = {},
+) => {
+  const chain = middy<HttpEvent, HttpResult, Error, RouteContext>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(problemDetails());
+  if (extra.auth !== undefined) chain.use(extra.auth);
+  chain.use(validate(route)).use(requireIfMatch(route));
+  if (extra.after !== undefined) chain.use(extra.after);
+  return chain.handler(async (event, context) => {
+    const state = routeState(context);
+    const caller = state.caller;
+    const input = {
+      params: state.params,
+      query: state.query,
+      body: state.body,
+      caller,
+      ifMatch: state.ifMatch,
+      audit: { actorId: caller?.id ?? 'anonymous', requestId: event.requestContext.requestId, at: new Date().toISOString() },
+    } as RouteInput<R>; // the middleware validated each part against this route's schemas
+    return toResult(route, await handle(input));
+  });
+};
