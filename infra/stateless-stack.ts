@@ -118,6 +118,7 @@ export class StatelessStack extends Stack {
         description: `${route.method} ${route.path}`,
         ...(route.timeoutSeconds === undefined ? {} : { timeout: Duration.seconds(route.timeoutSeconds) }),
         ...(route.memoryMb === undefined ? {} : { memorySize: route.memoryMb }),
+        ...(route.bundleFiles === undefined ? {} : { bundleFiles: route.bundleFiles }),
         // Cognito access tokens carry the username, and each user's username is their staff id.
         environment: { STAFF_ID_CLAIM: 'username' },
       });
