@@ -30,11 +30,14 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { RouteFunction } from '#infra/route-function.ts';
+import { corsAllowHeaders, corsExposeHeaders, corsMaxAgeSeconds, corsMethods } from '#shared/http/cors.ts';
 import { jobs } from '#shared/jobs.ts';
 import { catalogue } from '#shared/routes/index.ts';
 
 export interface StatelessStackProps extends StackProps {
   readonly table: ITable;
+  /** Exact browser origins allowed to call the API (parseCorsOrigins); empty: no CORS, same-origin only. */
+  readonly corsOrigins: readonly string[];
 }
 
 /** The HTTP API, its Cognito user pool and one function per catalogue route. */
@@ -71,13 +74,18 @@ export class StatelessStack extends Stack {
       defaultAuthorizer: authorizer,
       // The stage below replaces the default one so that it can carry access logs and throttling.
       createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: ['*'],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
-        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'],
-        exposeHeaders: ['ETag', 'Location'],
-        maxAge: Duration.hours(1),
-      },
+      // The same policy as the local gateway's (shared/http/cors.ts); only the origins are a setting.
+      ...(props.corsOrigins.length === 0
+        ? {}
+        : {
+            corsPreflight: {
+              allowOrigins: [...props.corsOrigins],
+              allowMethods: corsMethods(catalogue).map((method) => CorsHttpMethod[method]),
+              allowHeaders: [...corsAllowHeaders],
+              exposeHeaders: [...corsExposeHeaders],
+              maxAge: Duration.seconds(corsMaxAgeSeconds),
+            },
+          }),
     });
 
     const stage = new HttpStage(this, 'DefaultStage', {
