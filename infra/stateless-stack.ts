@@ -29,7 +29,8 @@ import { type CfnStateMachine, DefinitionBody, DistributedMap, Fail, JsonPath, L
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { RouteFunction } from '#infra/route-function.ts';
+import { RouteFunction, type RouteFunctionProps } from '#infra/route-function.ts';
+import type { RouteDefinition } from '#shared/http/route.ts';
 import { corsAllowHeaders, corsExposeHeaders, corsMaxAgeSeconds, corsMethods } from '#shared/http/cors.ts';
 import { jobs } from '#shared/jobs.ts';
 import { catalogue } from '#shared/routes/index.ts';
@@ -39,6 +40,17 @@ export interface StatelessStackProps extends StackProps {
   /** Exact browser origins allowed to call the API (parseCorsOrigins); empty: no CORS, same-origin only. */
   readonly corsOrigins: readonly string[];
 }
+
+/** A catalogue route's function as deployed (also what test/infra/docs-bundle.test.ts bundles). */
+export const routeFunctionProps = (route: RouteDefinition): RouteFunctionProps => ({
+  handlerFile: route.handler,
+  description: `${route.method} ${route.path}`,
+  ...(route.timeoutSeconds === undefined ? {} : { timeout: Duration.seconds(route.timeoutSeconds) }),
+  ...(route.memoryMb === undefined ? {} : { memorySize: route.memoryMb }),
+  ...(route.bundleFiles === undefined ? {} : { bundleFiles: route.bundleFiles }),
+  // Cognito access tokens carry the username, and each user's username is their staff id.
+  environment: { STAFF_ID_CLAIM: 'username' },
+});
 
 /** The HTTP API, its Cognito user pool and one function per catalogue route. */
 export class StatelessStack extends Stack {
@@ -121,15 +133,7 @@ export class StatelessStack extends Stack {
     // 500-resource limit (a route costs about seven resources) as the catalogue grows.
     for (const route of catalogue) {
       const group = this.routeGroup(route.tag);
-      const fn = new RouteFunction(group, route.id, {
-        handlerFile: route.handler,
-        description: `${route.method} ${route.path}`,
-        ...(route.timeoutSeconds === undefined ? {} : { timeout: Duration.seconds(route.timeoutSeconds) }),
-        ...(route.memoryMb === undefined ? {} : { memorySize: route.memoryMb }),
-        ...(route.bundleFiles === undefined ? {} : { bundleFiles: route.bundleFiles }),
-        // Cognito access tokens carry the username, and each user's username is their staff id.
-        environment: { STAFF_ID_CLAIM: 'username' },
-      });
+      const fn = new RouteFunction(group, route.id, routeFunctionProps(route));
       if (route.tableAccess === 'none') {
         // No grant, but the shared config still requires the variable at start-up.
         fn.addEnvironment('TABLE_NAME', table.tableName);
