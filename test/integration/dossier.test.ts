@@ -70,7 +70,8 @@ describe('dossier entries against DynamoDB Local', () => {
     const stale = store.replaceEntry(first, editEntry(first, { title: '覆盖' }, 'M1', audit.at), audit);
     const ghost = entry(account.id);
     const missing = store.replaceEntry(ghost, editEntry(ghost, { title: 'x' }, 'M1', audit.at), audit);
-    // Assess
+    // Assess (both settle first: a rejection left waiting behind the other await is reported as unhandled)
+    await Promise.allSettled([stale, missing]);
     await expect(stale).rejects.toBeInstanceOf(PreconditionFailed);
     await expect(missing).rejects.toBeInstanceOf(NotFound);
     expect((await store.listEntryVersions(account.id, first.id, 50)).items.map((v) => v.title)).toEqual(['董事长', '董事长（新）']);
