@@ -4,6 +4,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { StatefulStack } from '#infra/stateful-stack.ts';
 import { StatelessStack } from '#infra/stateless-stack.ts';
+import { parseCorsOrigins } from '#shared/http/cors.ts';
 
 /** The feature flags in cdk.json, so that an app built outside the CLI (tests) behaves the same. */
 const cdkJsonContext = (): Record<string, unknown> => {
@@ -16,7 +17,8 @@ const cdkJsonContext = (): Record<string, unknown> => {
 /**
  * Builds the app without synthesizing it. Stacks are environment-agnostic: synth needs no
  * credentials and makes no lookups. `context` is added to the cdk.json context; the CLI's
- * own context (`-c`) still wins.
+ * own context (`-c`) still wins. `corsOrigins` (e.g. `-c corsOrigins=https://a.example,https://b.example`)
+ * lists the browser origins allowed to call the API; unset, none is.
  */
 export const buildApp = (context: Record<string, unknown> = {}) => {
   const app = new App({ context: { ...cdkJsonContext(), ...context } });
@@ -25,6 +27,8 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
     description: 'Key account management: API and functions',
     table: stateful.table,
     cursorKey: stateful.cursorKey,
+    // Validated here so that a bad setting stops synth with the reason.
+    corsOrigins: parseCorsOrigins(app.node.tryGetContext('corsOrigins')),
   });
   // A policy-validation plugin, not an Aspect: findings are errors that stop synth. Acknowledged
   // findings leave the report, so their reasons are written into the templates as the audit trail.

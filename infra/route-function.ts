@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -19,6 +20,8 @@ export interface RouteFunctionProps {
   readonly memorySize?: number;
   readonly timeout?: Duration;
   readonly description?: string;
+  /** Repo-relative files copied into this function's bundle at the same relative path (a route's `bundleFiles`). */
+  readonly bundleFiles?: readonly string[];
 }
 
 /**
@@ -59,6 +62,7 @@ export class RouteFunction extends NodejsFunction {
         externalModules: [...bundling.externalModules],
         // esbuild from node_modules, never Docker.
         forceDockerBundling: false,
+        ...(props.bundleFiles === undefined || props.bundleFiles.length === 0 ? {} : { commandHooks: copyInto(props.bundleFiles) }),
       },
     });
 
@@ -93,6 +97,18 @@ export class RouteFunction extends NodejsFunction {
     this.addEnvironment('CURSOR_KEY', cursorKey.secretValue.unsafeUnwrap());
   }
 }
+
+/** Copies files beside the bundle after esbuild ran, keeping their repo-relative paths. */
+const copyInto = (files: readonly string[]) => ({
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (inputDir: string, outputDir: string) =>
+    files.map((file) => {
+      if (!/^[\w@./-]+$/.test(file) || file.split('/').includes('..')) throw new Error(`bundleFiles: ${file} is not a plain repo-relative path`);
+      const target = posix.join(outputDir, file);
+      return `mkdir -p "${posix.dirname(target)}" && cp "${posix.join(inputDir, file)}" "${target}"`;
+    }),
+});
 
 const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
 const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];

@@ -30,7 +30,9 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { RouteFunction } from '#infra/route-function.ts';
+import { RouteFunction, type RouteFunctionProps } from '#infra/route-function.ts';
+import type { RouteDefinition } from '#shared/http/route.ts';
+import { corsAllowHeaders, corsExposeHeaders, corsMaxAgeSeconds, corsMethods } from '#shared/http/cors.ts';
 import { jobs } from '#shared/jobs.ts';
 import { catalogue } from '#shared/routes/index.ts';
 
@@ -38,7 +40,20 @@ export interface StatelessStackProps extends StackProps {
   readonly table: ITable;
   /** Signs list cursors; every function gets it (infra/route-function.ts). */
   readonly cursorKey: ISecret;
+  /** Exact browser origins allowed to call the API (parseCorsOrigins); empty: no CORS, same-origin only. */
+  readonly corsOrigins: readonly string[];
 }
+
+/** A catalogue route's function as deployed (also what test/infra/docs-bundle.test.ts bundles). */
+export const routeFunctionProps = (route: RouteDefinition): RouteFunctionProps => ({
+  handlerFile: route.handler,
+  description: `${route.method} ${route.path}`,
+  ...(route.timeoutSeconds === undefined ? {} : { timeout: Duration.seconds(route.timeoutSeconds) }),
+  ...(route.memoryMb === undefined ? {} : { memorySize: route.memoryMb }),
+  ...(route.bundleFiles === undefined ? {} : { bundleFiles: route.bundleFiles }),
+  // Cognito access tokens carry the username, and each user's username is their staff id.
+  ...(route.auth === 'public' ? {} : { environment: { STAFF_ID_CLAIM: 'username' } }),
+});
 
 /** The HTTP API, its Cognito user pool and one function per catalogue route. */
 export class StatelessStack extends Stack {
@@ -74,13 +89,18 @@ export class StatelessStack extends Stack {
       defaultAuthorizer: authorizer,
       // The stage below replaces the default one so that it can carry access logs and throttling.
       createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: ['*'],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
-        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'],
-        exposeHeaders: ['ETag', 'Location'],
-        maxAge: Duration.hours(1),
-      },
+      // The same policy as the local gateway's (shared/http/cors.ts); only the origins are a setting.
+      ...(props.corsOrigins.length === 0
+        ? {}
+        : {
+            corsPreflight: {
+              allowOrigins: [...props.corsOrigins],
+              allowMethods: corsMethods(catalogue).map((method) => CorsHttpMethod[method]),
+              allowHeaders: [...corsAllowHeaders],
+              exposeHeaders: [...corsExposeHeaders],
+              maxAge: Duration.seconds(corsMaxAgeSeconds),
+            },
+          }),
     });
 
     const stage = new HttpStage(this, 'DefaultStage', {
@@ -116,14 +136,7 @@ export class StatelessStack extends Stack {
     // 500-resource limit (a route costs about seven resources) as the catalogue grows.
     for (const route of catalogue) {
       const group = this.routeGroup(route.tag);
-      const fn = new RouteFunction(group, route.id, {
-        handlerFile: route.handler,
-        description: `${route.method} ${route.path}`,
-        ...(route.timeoutSeconds === undefined ? {} : { timeout: Duration.seconds(route.timeoutSeconds) }),
-        ...(route.memoryMb === undefined ? {} : { memorySize: route.memoryMb }),
-        // Cognito access tokens carry the username, and each user's username is their staff id.
-        ...(route.auth === 'public' ? {} : { environment: { STAFF_ID_CLAIM: 'username' } }),
-      });
+      const fn = new RouteFunction(group, route.id, routeFunctionProps(route));
       // Each function gets only the settings its code reads (shared/config.ts).
       if (route.tableAccess !== 'none') fn.bindTable(table, route.tableAccess === 'read' ? 'RO' : 'RW', cursorKey);
 

@@ -26,10 +26,11 @@ writeFileSync(local.endpointFile, dynamo.endpoint);
 const { ensureAdmin } = await import('#local/bootstrap.ts');
 const { createGateway } = await import('#local/gateway.ts');
 const { catalogue } = await import('#shared/routes/index.ts');
+const { localCorsOrigins } = await import('#shared/http/cors.ts');
 
 await ensureAdmin();
 const keys = await loadOrCreateKeys(local.keyFile);
-const gateway = createGateway({ routes: catalogue, publicKey: keys.publicKey, issuer: localIssuer, audience: localAudience });
+const gateway = createGateway({ routes: catalogue, publicKey: keys.publicKey, issuer: localIssuer, audience: localAudience, corsOrigins: localCorsOrigins });
 await gateway.warm();
 try {
   await gateway.listen(local.port, local.host);

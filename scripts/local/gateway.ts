@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { type CryptoKey, type JWTPayload, jwtVerify } from 'jose';
 import { lambdaContext } from '#local/lambda-context.ts';
+import { corsAllowHeaders, corsExposeHeaders, corsMaxAgeSeconds, corsMethods, originAllowed } from '#shared/http/cors.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 
 type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -16,6 +17,11 @@ export interface GatewayOptions {
   audience: string;
   /** Root of the repo; handlers load from `functions/<route.handler>.ts`. */
   root?: string;
+  /**
+   * The allowed CORS origins, as the HTTP API's `corsPreflight` takes them (`*` matches any
+   * run of characters). Absent or empty: no CORS, as a stack deployed without `corsOrigins`.
+   */
+  corsOrigins?: readonly string[];
 }
 
 interface CompiledRoute {
@@ -50,6 +56,46 @@ const readBody = (req: IncomingMessage): Promise<string> =>
     req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
     req.on('error', fail);
   });
+
+const headerOf = (req: IncomingMessage, name: string): string | undefined => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+};
+
+/**
+ * CORS as HTTP API applies it when `corsPreflight` is set: it answers every preflight
+ * (OPTIONS with Origin and Access-Control-Request-Method) itself with 204, with the allow
+ * headers only when the origin is allowed; on other responses it drops the function's own
+ * CORS headers and adds its own when the origin is allowed.
+ */
+const corsOf = (routes: readonly RouteDefinition[], origins: readonly string[]) => {
+  if (origins.length === 0) return undefined;
+  const methods = corsMethods(routes).join(',');
+  const allowed = (req: IncomingMessage): string | undefined => {
+    const origin = headerOf(req, 'origin');
+    return origin !== undefined && originAllowed(origins, origin) ? origin : undefined;
+  };
+  return {
+    preflight: (req: IncomingMessage): Record<string, string> | undefined => {
+      if (req.method !== 'OPTIONS' || headerOf(req, 'origin') === undefined || headerOf(req, 'access-control-request-method') === undefined) return undefined;
+      const origin = allowed(req);
+      if (origin === undefined) return {};
+      return {
+        'access-control-allow-origin': origin,
+        'access-control-allow-methods': methods,
+        'access-control-allow-headers': corsAllowHeaders.join(','),
+        'access-control-max-age': String(corsMaxAgeSeconds),
+      };
+    },
+    onResponse: (req: IncomingMessage, headers: Record<string, string>): Record<string, string> => {
+      const own = Object.fromEntries(Object.entries(headers).filter(([name]) => !name.toLowerCase().startsWith('access-control-')));
+      const origin = allowed(req);
+      return origin === undefined
+        ? own
+        : { ...own, 'access-control-allow-origin': origin, 'access-control-expose-headers': corsExposeHeaders.join(',') };
+    },
+  };
+};
 
 /**
  * A local stand-in for API Gateway HTTP API: matches the catalogue's routes, verifies the
@@ -146,10 +192,19 @@ export const createGateway = (options: GatewayOptions) => {
     return handler(event, lambdaContext(`kam-local-${route.id}`, requestId, route.timeoutSeconds));
   };
 
+  const cors = corsOf(options.routes, options.corsOrigins ?? []);
+
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const preflight = cors?.preflight(req);
+    if (preflight !== undefined) {
+      res.writeHead(204, preflight);
+      res.end();
+      return;
+    }
     handle(req)
       .then((result) => {
-        res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string> | undefined);
+        const headers = (result.headers ?? {}) as Record<string, string>;
+        res.writeHead(result.statusCode ?? 200, cors === undefined ? headers : cors.onResponse(req, headers));
         res.end(result.body ?? '');
       })
       .catch((error: unknown) => {

@@ -38,6 +38,8 @@ export interface Reply {
   created?: boolean;
   /** A body that is not JSON (the CSV export), sent as given with its content type. */
   contentType?: string;
+  /** More headers for such a body (cache and security headers of the docs page). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 const versionOf = (body: unknown): number | undefined => {
@@ -49,7 +51,7 @@ const versionOf = (body: unknown): number | undefined => {
 
 const toResult = (route: RouteDefinition, reply: Reply): HttpResult => {
   if (reply.contentType !== undefined && typeof reply.body === 'string') {
-    return { statusCode: route.response.status, headers: { 'content-type': reply.contentType }, body: reply.body };
+    return { statusCode: route.response.status, headers: { ...reply.headers, 'content-type': reply.contentType }, body: reply.body };
   }
   const version = versionOf(reply.body);
   return {

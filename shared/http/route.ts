@@ -36,6 +36,8 @@ export interface RouteDefinition {
   /** For heavy routes: the function's time limit (API Gateway waits 30 s at most) and memory. */
   readonly timeoutSeconds?: number;
   readonly memoryMb?: number;
+  /** Repo-relative files copied into this route's Lambda bundle at the same relative path (the docs page's renderer). */
+  readonly bundleFiles?: readonly string[];
 }
 
 export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { assetNames, rendererBundleFiles } from '#shared/docs/page.ts';
 import { defineRoute } from '#shared/http/route.ts';
 
 export const metaRoutes = {
@@ -12,5 +13,30 @@ export const metaRoutes = {
     auth: 'public',
     tableAccess: 'none',
     response: { status: 200, schema: z.record(z.string(), z.unknown()), description: 'The OpenAPI document' },
+  }),
+  getDocs: defineRoute({
+    id: 'getDocs',
+    method: 'GET',
+    path: '/v1/docs',
+    handler: 'meta/get-docs',
+    summary: 'The API reference page (Swagger UI) for this document, with “try it”',
+    tag: 'Meta',
+    auth: 'public',
+    tableAccess: 'none',
+    response: { status: 200, schema: z.string(), description: 'An HTML page', contentType: 'text/html' },
+  }),
+  getDocsAsset: defineRoute({
+    id: 'getDocsAsset',
+    method: 'GET',
+    path: '/v1/docs/{asset}',
+    handler: 'meta/get-docs-asset',
+    summary: 'A script or style sheet of the API reference page (a fixed list of names)',
+    tag: 'Meta',
+    auth: 'public',
+    tableAccess: 'none',
+    params: z.object({ asset: z.enum(assetNames) }).strict(),
+    response: { status: 200, schema: z.string(), description: 'The file', contentType: 'text/*' },
+    // Only this function carries the renderer (about 1.9 MB).
+    bundleFiles: rendererBundleFiles,
   }),
 };

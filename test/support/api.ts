@@ -1,6 +1,7 @@
 import type { CryptoKey } from 'jose';
 import { createGateway } from '#local/gateway.ts';
 import { generateKeys, localAudience, localIssuer, signToken } from '#local/keys.ts';
+import { localCorsOrigins } from '#shared/http/cors.ts';
 import { catalogue } from '#shared/routes/index.ts';
 
 export interface CallOptions {
@@ -18,9 +19,11 @@ export interface Reply {
 }
 
 /** The local gateway on a free port, with a signing key of the test's own. */
-export const startApi = async () => {
+export const startApi = async (options: { corsOrigins?: readonly string[] } = {}) => {
   const keys = await generateKeys();
-  const gateway = createGateway({ routes: catalogue, publicKey: keys.publicKey, issuer: localIssuer, audience: localAudience });
+  // CORS as `npm start` has it unless a test gives its own setting.
+  const corsOrigins = options.corsOrigins ?? localCorsOrigins;
+  const gateway = createGateway({ routes: catalogue, publicKey: keys.publicKey, issuer: localIssuer, audience: localAudience, corsOrigins });
   const port = await gateway.listen(0);
   const base = `http://127.0.0.1:${port}`;
   const tokens = new Map<string, string>();
