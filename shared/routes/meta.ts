@@ -2,6 +2,9 @@ import * as z from 'zod';
 import { assetNames, rendererBundleFiles } from '#shared/docs/page.ts';
 import { defineRoute } from '#shared/http/route.ts';
 
+/** The page and its files are the project's own (shared/docs/): bounded, and free of control characters but line ends and tabs. */
+const servedText = (maxLength: number) => z.string().max(maxLength).regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/);
+
 export const metaRoutes = {
   getOpenApi: defineRoute({
     id: 'getOpenApi',
@@ -23,7 +26,7 @@ export const metaRoutes = {
     tag: 'Meta',
     auth: 'public',
     tableAccess: 'none',
-    response: { status: 200, schema: z.string(), description: 'An HTML page', contentType: 'text/html' },
+    response: { status: 200, schema: servedText(100_000), description: 'An HTML page', contentType: 'text/html' },
   }),
   getDocsAsset: defineRoute({
     id: 'getDocsAsset',
@@ -35,7 +38,7 @@ export const metaRoutes = {
     auth: 'public',
     tableAccess: 'none',
     params: z.object({ asset: z.enum(assetNames) }).strict(),
-    response: { status: 200, schema: z.string(), description: 'The file', contentType: 'text/*' },
+    response: { status: 200, schema: servedText(5_000_000), description: 'The file', contentType: 'text/*' },
     // Only this function carries the renderer (about 1.9 MB).
     bundleFiles: rendererBundleFiles,
   }),

@@ -150,6 +150,8 @@ const heldA = readA;
 
 const matrix: Record<string, Entry[]> = {
   getOpenApi: [{ build: get('/v1/openapi.json'), expect: only({}, 200) }],
+  getDocs: [{ build: get('/v1/docs'), expect: only({}, 200) }],
+  getDocsAsset: [{ build: get('/v1/docs/init.js'), expect: only({}, 200) }],
 
   // Staff (domain.md §5): coordinators keep the records; leadership, coordinators and finance read them.
   createStaff: [{ build: () => ({ method: 'POST', path: '/v1/staff', body: { name: '新同事', department: '市场部', roles: ['sales_manager'], grade: 'P6' } }), expect: only({ coordinator: 201 }, 403) }],

@@ -172,6 +172,7 @@ const baselines = (w: World): Record<string, Baseline> => {
   return {
     createStaff: { body: { name: '模糊测试', department: '市场部', roles: ['sales_manager'], grade: 'P6' } },
     getStaff: { params: { id: victim.id } },
+    getDocsAsset: { params: { asset: 'init.js' } },
     listStaff: { query: { role: 'sales_manager' } },
     patchStaff: { params: { id: editee.id }, body: { name: '模糊', department: '市场部', roles: ['sales_manager'], grade: 'P7' }, ifMatch: '"1"' },
     recordTraining: { params: { id: victim.id }, body: { kind: 'basic', passed: true, completedOn: '2026-01-05', score: 90, departments: ['市场部'] } },
