@@ -61,7 +61,9 @@ describe('local mode', () => {
     expect(again.status).toBe(200);
     expect(((await again.json()) as { name: string }).name).toBe('李雷');
     expect(await stop(server)).toBe(0);
-  });
+    // Two whole starts as separate processes (tsx, DynamoDB Local, every handler imported):
+    // far more than one request's 30 s on a 2-core machine busy with the other test files.
+  }, 120_000);
 
   it('says in one clear line that Java is missing, and how to fix it', async () => {
     // A PATH that holds node and nothing else.
