@@ -88,7 +88,7 @@ export const validate = (route: RouteDefinition): Middleware => ({
     const parts = [
       ['params', route.params, event.pathParameters ?? {}],
       ['query', route.query, event.queryStringParameters ?? {}],
-      ['body', route.body, route.body === undefined ? undefined : parseJsonBody(event)],
+      ['body', route.body, route.body === undefined ? undefined : route.bodyOptional === true && (event.body === undefined || event.body === '') ? {} : parseJsonBody(event)],
     ] as const;
     const errors: FieldError[] = [];
     const key = event.headers['idempotency-key'];
