@@ -25,7 +25,7 @@ export interface RouteDefinition {
   readonly params?: ZodObjectAny;
   readonly query?: ZodObjectAny;
   readonly body?: ZodObjectAny;
-  /** The body may be left out (no body at all is read as `{}`), so calls made before it had one keep working. */
+  /** The body may be left out (no body and no content type is read as `{}`), so calls made before it had one keep working. */
   readonly bodyOptional?: boolean;
   /**
    * `required`: PATCH of an existing resource, If-Match or 428. `when-exists`: a PUT that

@@ -131,6 +131,8 @@ describe('the pay desk', () => {
     const second = await post(`/v1/periods/2026-Q1/statements/${k.id}/inquiries`, k, { text: '拜访次数不对' });
     expect(second.status).toBe(201);
     expect((await post('/v1/periods/2026-Q1/finalize', c1, { force: true })).status).toBe(400);
+    // The body is optional only when left out: an empty one typed as JSON is still a 400.
+    expect((await api.call('POST', '/v1/periods/2026-Q1/finalize', c1.id, { rawBody: '' })).status).toBe(400);
     const forced = await post('/v1/periods/2026-Q1/finalize', c1, { force: true, reason: '发薪截止，查询下期处理' });
     expect(forced.status).toBe(201);
     expect(forced.body).toMatchObject({ status: 'final', forced: { reason: '发薪截止，查询下期处理', by: c1.id, openInquiries: 1 } });
