@@ -66,7 +66,7 @@ export const buildOpenApi = (routes: readonly RouteDefinition[] = catalogue) => 
       request: {
         ...(route.params === undefined ? {} : { params: route.params }),
         ...(route.query === undefined ? {} : { query: route.query }),
-        ...(route.body === undefined ? {} : { body: { required: true, content: { 'application/json': { schema: route.body } } } }),
+        ...(route.body === undefined ? {} : { body: { required: route.bodyOptional !== true, content: { 'application/json': { schema: route.body } } } }),
       },
       ...(route.ifMatch !== undefined || (route.method === 'POST' && route.auth !== 'public')
         ? {

@@ -541,6 +541,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inquiries oldest first with their age in days: coordinators any (open unless asked), everyone else their own */
+        get: operations["listInquiries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inquiries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An inquiry and its answer (its person and coordinators) */
+        get: operations["getInquiry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inquiries/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer an open inquiry once: rejected with a reason, or accepted with what was done (re-closed, or an adjustment, linked) */
+        post: operations["answerInquiry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices/{id}": {
         parameters: {
             query?: never;
@@ -800,6 +851,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/pay-policies/{year}/acknowledgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge the current version of a year’s pay policy (the plan document), once per version; for people assessed that year */
+        post: operations["acknowledgePolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pay-policies/{year}/acknowledgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who assessed in the year has (not) acknowledged the policy’s current version */
+        get: operations["listPolicyAcknowledgements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/peer-scores": {
         parameters: {
             query?: never;
@@ -833,6 +918,58 @@ export interface paths {
         head?: never;
         /** Amend one’s own score of a target for a period */
         patch: operations["amendPeerScore"];
+        trace?: never;
+    };
+    "/v1/periods/{period}/acknowledgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who has (not) signed off their statement of a period */
+        get: operations["listStatementAcknowledgements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/periods/{period}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A period’s manual adjustments, oldest first, of one status or all */
+        get: operations["listAdjustments"];
+        put?: never;
+        /** Propose a manual adjustment (± fen) of a person’s statement in a closed, not final period; counted once a second person approves it */
+        post: operations["createAdjustment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/periods/{period}/adjustments/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending adjustment (four eyes: not its author, not the person paid); the next close carries it */
+        post: operations["approveAdjustment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/periods/{period}/bulletin": {
@@ -878,7 +1015,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Finalise a closed period: its statements never change again */
+        /** Finalise a closed period: its statements never change again (refused while adjustments await approval or inquiries are open, unless forced with a reason) */
         post: operations["finalizePeriod"];
         delete?: never;
         options?: never;
@@ -931,6 +1068,40 @@ export interface paths {
         get: operations["getStatement"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/periods/{period}/statements/{staffId}/acknowledgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign off one’s own final statement (once) */
+        post: operations["acknowledgeStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/periods/{period}/statements/{staffId}/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Question one’s own statement (draft or final), naming the assessment, account or explanation line if one likes */
+        post: operations["raiseInquiry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1361,6 +1532,7 @@ export interface components {
             /** Format: date-time */
             finalizedAt: string | null;
             finalizedBy: string | null;
+            forced?: components["schemas"]["ForcedFinalize"];
             nextCursor: string | null;
             period: string;
             /** Format: int64 */
@@ -1559,6 +1731,14 @@ export interface components {
             items: components["schemas"]["DossierGrant"][];
             nextCursor: string | null;
         };
+        ForcedFinalize: {
+            /** Format: date-time */
+            at: string;
+            by: string;
+            /** Format: int64 */
+            openInquiries: number;
+            reason: string;
+        } | null;
         GatewayThrottled: {
             /** @enum {string} */
             message: "Too Many Requests";
@@ -1828,6 +2008,68 @@ export interface components {
             /** @enum {string} */
             step: "open" | "lost" | "won" | "delivered" | "invoiced" | "paid";
         };
+        PayAdjustment: {
+            /** Format: int32 */
+            amount: number;
+            /** Format: date-time */
+            approvedAt: string | null;
+            approvedBy: string | null;
+            /** @enum {string} */
+            category: "correction" | "bonus" | "deduction" | "other";
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            id: string;
+            period: string;
+            reason: string;
+            staffId: string;
+            /** @enum {string} */
+            status: "pending" | "approved";
+            /** Format: int64 */
+            version: number;
+        };
+        PayAdjustmentPage: {
+            items: components["schemas"]["PayAdjustment"][];
+            nextCursor: string | null;
+        };
+        PayInquiryPage: {
+            items: components["schemas"]["PayInquiryView"][];
+            nextCursor: string | null;
+        };
+        PayInquiryView: {
+            accountId: string | null;
+            /** Format: int64 */
+            ageDays: number;
+            answer: {
+                /** @enum {string} */
+                outcome: "rejected";
+                reason: string;
+            } | {
+                /** @enum {string} */
+                action: "reclosed" | "adjusted";
+                adjustmentId: string | null;
+                note: string;
+                /** @enum {string} */
+                outcome: "accepted";
+            } | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            answeredBy: string | null;
+            id: string;
+            /** Format: int32 */
+            line: number | null;
+            period: string;
+            /** Format: date-time */
+            raisedAt: string;
+            /** @enum {string|null} */
+            role: "contact_leader" | "sales_manager" | null;
+            staffId: string;
+            /** @enum {string} */
+            status: "open" | "answered";
+            text: string;
+            /** Format: int64 */
+            version: number;
+        };
         Payment: {
             accountId: string;
             /** Format: int64 */
@@ -1894,6 +2136,34 @@ export interface components {
             /** Format: int32 */
             year: number;
         };
+        PayPolicyAcknowledgement: {
+            /** Format: date-time */
+            acknowledgedAt: string;
+            /** Format: int64 */
+            policyVersion: number;
+            staffId: string;
+            /** Format: int64 */
+            version: number;
+            /** Format: int32 */
+            year: number;
+        };
+        PayPolicyAcknowledgements: {
+            /** Format: int64 */
+            acknowledged: number;
+            /** Format: int64 */
+            assessed: number;
+            items: {
+                /** Format: date-time */
+                acknowledgedAt: string | null;
+                /** Format: int64 */
+                acknowledgedVersion: number | null;
+                staffId: string;
+            }[];
+            /** Format: int64 */
+            policyVersion: number;
+            /** Format: int32 */
+            year: number;
+        };
         PeerScore: {
             comment: string | null;
             period: string;
@@ -1924,6 +2194,7 @@ export interface components {
             /** Format: date-time */
             finalizedAt: string | null;
             finalizedBy: string | null;
+            forced?: components["schemas"]["ForcedFinalize"];
             period: string;
             /** @enum {string} */
             status: "draft" | "final";
@@ -2142,6 +2413,7 @@ export interface components {
             nextCursor: string | null;
         };
         Statement: {
+            adjustments?: components["schemas"]["StatementAdjustment"][];
             assessments: {
                 accounts: {
                     accountId: string;
@@ -2263,11 +2535,47 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        StatementAcknowledgement: {
+            /** Format: date-time */
+            acknowledgedAt: string;
+            period: string;
+            staffId: string;
+            /** Format: int64 */
+            statementVersion: number;
+            /** Format: int64 */
+            total: number;
+        };
+        StatementAcknowledgements: {
+            /** Format: int64 */
+            acknowledged: number;
+            items: {
+                /** Format: date-time */
+                acknowledgedAt: string | null;
+                staffId: string;
+                /** Format: int64 */
+                statementVersion: number;
+            }[];
+            period: string;
+            /** Format: int64 */
+            statementCount: number;
+        };
+        StatementAdjustment: {
+            /** Format: int64 */
+            amount: number;
+            approvedBy?: string;
+            category?: string;
+            id?: string;
+            /** @enum {string} */
+            kind: "prior_period" | "manual";
+            period?: string;
+            reason: string;
+        };
         StatementPage: {
             items: components["schemas"]["Statement"][];
             nextCursor: string | null;
         };
         StatementWithVersions: {
+            adjustments?: components["schemas"]["StatementAdjustment"][];
             assessments: {
                 accounts: {
                     accountId: string;
@@ -6562,6 +6870,288 @@ export interface operations {
             };
         };
     };
+    listInquiries: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                staffId?: string;
+                status?: "open" | "answered";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of inquiries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayInquiryPage"];
+                };
+            };
+            /** @description Bad input: one `errors[]` entry per bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the stage throttle (API Gateway) refused it; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayThrottled"];
+                };
+            };
+            /** @description Unexpected error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInquiry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inquiry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayInquiryView"];
+                };
+            };
+            /** @description Bad input: one `errors[]` entry per bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the stage throttle (API Gateway) refused it; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayThrottled"];
+                };
+            };
+            /** @description Unexpected error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerInquiry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the first reply is returned again for 24 h */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action?: "reclosed" | "adjusted";
+                    adjustmentId?: string;
+                    note?: string;
+                    /** @enum {string} */
+                    outcome: "rejected" | "accepted";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answered inquiry */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayInquiryView"];
+                };
+            };
+            /** @description Bad input: one `errors[]` entry per bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicting state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the stage throttle (API Gateway) refused it; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayThrottled"];
+                };
+            };
+            /** @description Unexpected error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getInvoice: {
         parameters: {
             query?: never;
@@ -8471,6 +9061,190 @@ export interface operations {
             };
         };
     };
+    acknowledgePolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the first reply is returned again for 24 h */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The acknowledgement */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayPolicyAcknowledgement"];
+                };
+            };
+            /** @description Bad input: one `errors[]` entry per bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicting state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the stage throttle (API Gateway) refused it; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayThrottled"];
+                };
+            };
+            /** @description Unexpected error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPolicyAcknowledgements: {
+        parameters: {
+            query?: {
+                pending?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The people assessed, pending only unless asked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayPolicyAcknowledgements"];
+                };
+            };
+            /** @description Bad input: one `errors[]` entry per bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the stage throttle (API Gateway) refused it; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayThrottled"];
+                };
+            };
+            /** @description Unexpected error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPeerScores: {
         parameters: {
             query: {
@@ -8789,6 +9563,388 @@ export interface operations {
             };
         };
     };
+    listStatementAcknowledgements: {
+        parameters: {
+            query?: {
+                pending?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The people with a statement, pending only unless asked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementAcknowledgements"];
+                };
+            };
+            /** @description Bad input: one `errors[]` entry per bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the stage throttle (API Gateway) refused it; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayThrottled"];
+                };
+            };
+            /** @description Unexpected error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAdjustments: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: "pending" | "approved";
+            };
+            header?: never;
+            path: {
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of adjustments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayAdjustmentPage"];
+                };
+            };
+            /** @description Bad input: one `errors[]` entry per bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the stage throttle (API Gateway) refused it; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayThrottled"];
+                };
+            };
+            /** @description Unexpected error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAdjustment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the first reply is returned again for 24 h */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: int32 */
+                    amount: number;
+                    /** @enum {string} */
+                    category: "correction" | "bonus" | "deduction" | "other";
+                    reason: string;
+                    staffId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The pending adjustment */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayAdjustment"];
+                };
+            };
+            /** @description Bad input: one `errors[]` entry per bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicting state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the stage throttle (API Gateway) refused it; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayThrottled"];
+                };
+            };
+            /** @description Unexpected error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveAdjustment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the first reply is returned again for 24 h */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approved adjustment */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayAdjustment"];
+                };
+            };
+            /** @description Bad input: one `errors[]` entry per bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicting state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the stage throttle (API Gateway) refused it; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayThrottled"];
+                };
+            };
+            /** @description Unexpected error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getBulletin: {
         parameters: {
             query?: {
@@ -8987,7 +10143,15 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @enum {boolean} */
+                    force?: true;
+                    reason?: string;
+                };
+            };
+        };
         responses: {
             /** @description The finalised period */
             201: {
@@ -9027,6 +10191,15 @@ export interface operations {
             };
             /** @description Conflicting state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9322,6 +10495,222 @@ export interface operations {
             };
             /** @description Conflicting state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the stage throttle (API Gateway) refused it; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayThrottled"];
+                };
+            };
+            /** @description Unexpected error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledgeStatement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the first reply is returned again for 24 h */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                period: string;
+                staffId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The acknowledgement */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementAcknowledgement"];
+                };
+            };
+            /** @description Bad input: one `errors[]` entry per bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicting state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the stage throttle (API Gateway) refused it; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayThrottled"];
+                };
+            };
+            /** @description Unexpected error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    raiseInquiry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the first reply is returned again for 24 h */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                period: string;
+                staffId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accountId?: string;
+                    /** Format: int32 */
+                    line?: number;
+                    /** @enum {string} */
+                    role?: "contact_leader" | "sales_manager";
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The open inquiry */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayInquiryView"];
+                };
+            };
+            /** @description Bad input: one `errors[]` entry per bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule was broken */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,7 +2,7 @@ import { httpRoute } from '#shared/http/handler.ts';
 import { payRoutes } from '#shared/routes/pay.ts';
 import { finalizePeriod } from '#shared/usecases/pay.ts';
 
-export const handler = httpRoute(payRoutes.finalizePeriod, async ({ params, audit }) => ({
-  body: await finalizePeriod(params.period, audit),
+export const handler = httpRoute(payRoutes.finalizePeriod, async ({ params, body, audit }) => ({
+  body: await finalizePeriod(params.period, audit, body),
   location: `/v1/periods/${params.period}/statements`,
 }));

@@ -6,6 +6,7 @@ import * as dossier from '#shared/db/dossier.ts';
 import type { EntityDoc } from '#shared/db/entity.ts';
 import * as oversight from '#shared/db/oversight.ts';
 import * as pay from '#shared/db/pay.ts';
+import * as payDesk from '#shared/db/pay-desk.ts';
 import * as staff from '#shared/db/staff.ts';
 import * as upkeep from '#shared/db/upkeep.ts';
 
@@ -29,6 +30,7 @@ export const entityModules: { module: string; entities: EntityDoc[] }[] = [
     module: 'pay',
     entities: [pay.payPolicies, pay.peerScores, pay.periodStates, pay.statements, pay.bulletins, pay.bulletinAccounts, pay.bulletinPeople, pay.talentPool, pay.closeWork],
   },
+  { module: 'pay-desk', entities: [payDesk.adjustments, payDesk.inquiries, payDesk.statementAcks, payDesk.policyAcks] },
 ];
 
 /** Records the entity modules do not declare: written by the audit helper and by Powertools. */

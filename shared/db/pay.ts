@@ -5,7 +5,9 @@ import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { all, commit, defineEntity, get, historyItem, item, key, page, put, queryInput } from '#shared/db/entity.ts';
 import { batchWrite, queryAll } from '#shared/db/query.ts';
+import { ConditionFailed } from '#shared/db/transact.ts';
 import { Conflict, PreconditionFailed } from '#shared/errors.ts';
+import type { ForcedFinalize } from '#shared/schemas/pay-desk.ts';
 import { type Bulletin, PeerScore, type PeriodState, type StoredPayPolicy, type StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
 
 /*
@@ -251,22 +253,44 @@ export const confirmTalentGrade = (before: TalentEntry, after: TalentEntry, ctx:
     auditPut(ctx, { entity: 'talent', entityId: `${after.year}#${after.staffId}`, action: 'confirm', before, after }),
   ]);
 
-/** Finalising: the period and each current statement become final together, per batch of statements. */
-export const markFinal = async (state: PeriodState, current: readonly StoredStatement[], ctx: AuditContext): Promise<void> => {
+/** What finalise checked on the pay desk (shared/db/pay-desk.ts): its count of desk writes, and a forced finalise's reason. */
+export interface DeskCheck {
+  deskChanges: number | undefined;
+  forced: ForcedFinalize | null;
+}
+
+/**
+ * Finalising: the period and each current statement become final together, per batch of
+ * statements. With a desk check, only if no adjustment or inquiry was written since it
+ * was read (else the statements go back as they were, and 409).
+ */
+export const markFinal = async (state: PeriodState, current: readonly StoredStatement[], ctx: AuditContext, desk?: DeskCheck): Promise<void> => {
   await saveStatements(current.map((s) => ({ ...s, status: 'final' as const })));
-  await commit([
-    {
-      Update: {
-        TableName: tableName,
-        Key: key(periodStates, { period: state.period }),
-        UpdateExpression: 'SET #status = :final, finalizedAt = :at, finalizedBy = :by',
-        ConditionExpression: '#status = :draft',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':final': 'final', ':draft': 'draft', ':at': ctx.at, ':by': ctx.actorId },
+  const seen = desk?.deskChanges;
+  try {
+    await commit([
+      {
+        Update: {
+          TableName: tableName,
+          Key: key(periodStates, { period: state.period }),
+          UpdateExpression: `SET #status = :final, finalizedAt = :at, finalizedBy = :by${desk === undefined ? '' : ', forced = :forced'}`,
+          ConditionExpression: `#status = :draft${desk === undefined ? '' : seen === undefined ? ' AND attribute_not_exists(deskChanges)' : ' AND deskChanges = :seen'}`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':final': 'final', ':draft': 'draft', ':at': ctx.at, ':by': ctx.actorId,
+            ...(desk === undefined ? {} : { ':forced': desk.forced }), ...(seen === undefined ? {} : { ':seen': seen }),
+          },
+        },
       },
-    },
-    auditPut(ctx, { entity: 'period', entityId: state.period, action: 'finalize', before: state }),
-  ]);
+      auditPut(ctx, { entity: 'period', entityId: state.period, action: 'finalize', before: state, ...(desk?.forced ? { after: { forced: desk.forced } } : {}) }),
+    ]);
+  } catch (error) {
+    if (desk !== undefined && error instanceof ConditionFailed && error.index === 0 && error.existing?.status === 'draft') {
+      await saveStatements(current);
+      throw new Conflict(`An adjustment or inquiry of ${state.period} was written while it was being finalised; check and finalise again`, 'concurrent-change');
+    }
+    throw error;
+  }
 };
 
 /** A distributed close's gather step keeps its batch here for the finish step. */

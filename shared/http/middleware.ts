@@ -81,6 +81,10 @@ const parseJsonBody = (event: HttpEvent): unknown => {
   }
 };
 
+/** An optional body left out: nothing sent and no content type (an empty body typed as JSON is still a 400). */
+const omitted = (route: RouteDefinition, event: HttpEvent): boolean =>
+  route.bodyOptional === true && (event.body === undefined || event.body === '') && event.headers['content-type'] === undefined;
+
 /** Strict zod validation of path, query and body; every bad field is named in one 400. */
 export const validate = (route: RouteDefinition): Middleware => ({
   before: (request) => {
@@ -88,7 +92,7 @@ export const validate = (route: RouteDefinition): Middleware => ({
     const parts = [
       ['params', route.params, event.pathParameters ?? {}],
       ['query', route.query, event.queryStringParameters ?? {}],
-      ['body', route.body, route.body === undefined ? undefined : parseJsonBody(event)],
+      ['body', route.body, route.body === undefined ? undefined : omitted(route, event) ? {} : parseJsonBody(event)],
     ] as const;
     const errors: FieldError[] = [];
     const key = event.headers['idempotency-key'];

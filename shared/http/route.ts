@@ -25,6 +25,8 @@ export interface RouteDefinition {
   readonly params?: ZodObjectAny;
   readonly query?: ZodObjectAny;
   readonly body?: ZodObjectAny;
+  /** The body may be left out (no body and no content type is read as `{}`), so calls made before it had one keep working. */
+  readonly bodyOptional?: boolean;
   /**
    * `required`: PATCH of an existing resource, If-Match or 428. `when-exists`: a PUT that
    * may create; the use case asks for If-Match only if the resource already exists.

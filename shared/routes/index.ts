@@ -5,6 +5,7 @@ import { disputeRoutes } from '#shared/routes/disputes.ts';
 import { dossierRoutes } from '#shared/routes/dossier.ts';
 import { metaRoutes } from '#shared/routes/meta.ts';
 import { oversightRoutes } from '#shared/routes/oversight.ts';
+import { payDeskRoutes } from '#shared/routes/pay-desk.ts';
 import { payRoutes } from '#shared/routes/pay.ts';
 import { staffRoutes } from '#shared/routes/staff.ts';
 import { upkeepRoutes } from '#shared/routes/upkeep.ts';
@@ -20,4 +21,5 @@ export const catalogue: readonly RouteDefinition[] = [
   ...Object.values(dossierRoutes),
   ...Object.values(oversightRoutes),
   ...Object.values(payRoutes),
+  ...Object.values(payDeskRoutes),
 ];

@@ -26,6 +26,7 @@ import {
   YearParams,
 } from '#shared/schemas/pay.ts';
 import { PageQuery, page } from '#shared/schemas/common.ts';
+import { FinalizeBody } from '#shared/schemas/pay-desk.ts';
 
 const tag = 'Pay';
 const policySetters = { roles: ['leadership', 'coordinator'] } as const;
@@ -72,8 +73,8 @@ export const payRoutes = {
   }),
   finalizePeriod: defineRoute({
     id: 'finalizePeriod', method: 'POST', path: '/v1/periods/{period}/finalize', handler: 'pay/finalize-period', tag,
-    summary: 'Finalise a closed period: its statements never change again',
-    auth: coordinators, tableAccess: 'write', params: PeriodParams, timeoutSeconds: 29,
+    summary: 'Finalise a closed period: its statements never change again (refused while adjustments await approval or inquiries are open, unless forced with a reason)',
+    auth: coordinators, tableAccess: 'write', params: PeriodParams, body: FinalizeBody, bodyOptional: true, timeoutSeconds: 29,
     response: { status: 201, schema: PeriodState, description: 'The finalised period' }, problems: [409, 422],
   }),
   listStatements: defineRoute({

@@ -14,6 +14,7 @@ import {
   PageQuery,
   PayPeriod,
   Score,
+  SignedFen,
   Text,
   TextOut,
   Timestamp,
@@ -25,6 +26,7 @@ import {
   page,
 } from '#shared/schemas/common.ts';
 import { AccountRow, Component } from '#shared/schemas/compliance.ts';
+import { ForcedFinalize } from '#shared/schemas/pay-desk.ts';
 
 export { PayPeriod };
 export const YearParams = z.strictObject({ year: Year });
@@ -219,6 +221,17 @@ const Assessment = z.object({
     .max(listCap),
   explanation: Explanation,
 });
+const StatementAdjustment = z
+  .object({
+    kind: z.enum(['prior_period', 'manual']),
+    period: PayPeriod.optional(),
+    amount: SignedFen,
+    reason: LineOut(2000),
+    id: Id.optional(),
+    category: LineOut(40).optional(),
+    approvedBy: Id.optional(),
+  })
+  .meta({ id: 'StatementAdjustment' });
 export const Statement = z
   .object({
     staffId: Id,
@@ -229,16 +242,18 @@ export const Statement = z
     basePay: Fen,
     performancePay: Fen,
     teamShare: Fen,
-    total: Fen,
+    total: SignedFen,
     assessments: z.array(Assessment).max(2),
     explanation: Explanation,
+    /** Prior-period and approved manual adjustments; `total` includes them. */
+    adjustments: z.array(StatementAdjustment).max(listCap).optional(),
     closedAt: Timestamp,
   })
   .meta({ id: 'Statement' });
 /** A statement as the close computed it (statement.ts), with its version and status. */
 export type StoredStatement = DomainStatement & { version: number; status: 'draft' | 'final'; closedAt: string };
 /** One statement with the totals of its earlier versions. */
-export const StatementWithVersions = Statement.extend({ versions: z.array(z.object({ version: Version, total: Fen, closedAt: Timestamp })).max(listCap) }).meta({ id: 'StatementWithVersions' });
+export const StatementWithVersions = Statement.extend({ versions: z.array(z.object({ version: Version, total: SignedFen, closedAt: Timestamp })).max(listCap) }).meta({ id: 'StatementWithVersions' });
 export const StatementPage = page(Statement).meta({ id: 'StatementPage' });
 
 export const PeriodState = z
@@ -250,6 +265,8 @@ export const PeriodState = z
     closedAt: Timestamp,
     finalizedAt: Timestamp.nullable(),
     finalizedBy: Id.nullable(),
+    /** A finalise forced past open inquiries: why, by whom, how many were open. */
+    forced: ForcedFinalize.nullable().optional(),
   })
   .meta({ id: 'PeriodState' });
 export type PeriodState = z.infer<typeof PeriodState>;
@@ -266,7 +283,7 @@ const BulletinAccount = z.object({
   collectionTargetAmount: Fen, collectionCreditAmount: Fen,
   contractAttainment: Ratio.nullable(), collectionAttainment: Ratio.nullable(), visitCompliance: Ratio.nullable(),
 });
-const BulletinPerson = z.object({ rank: Int(1, Number.MAX_SAFE_INTEGER), staffId: Id, name: LineOut(100), roles: z.array(AccountRole).max(2), ratio: Ratio, tier: Tier, total: Fen });
+const BulletinPerson = z.object({ rank: Int(1, Number.MAX_SAFE_INTEGER), staffId: Id, name: LineOut(100), roles: z.array(AccountRole).max(2), ratio: Ratio, tier: Tier, total: SignedFen });
 /** The team bonus as team.ts's TeamResult. */
 export const BulletinTeam = z.object({
   period: PayPeriod,

@@ -10,12 +10,13 @@ import type { AssessmentAccount } from '#shared/domain/pay/assessment.ts';
 import { bulletinOf, sameStatement, talentSuggestions } from '#shared/domain/pay/close.ts';
 import { type Period, parsePayPeriod } from '#shared/domain/pay/period.ts';
 import type { PayPolicy } from '#shared/domain/pay/policy.ts';
-import { closeStatements } from '#shared/domain/pay/statement.ts';
+import { closeStatements, withManualAdjustments } from '#shared/domain/pay/statement.ts';
 import type { TeamAccount } from '#shared/domain/pay/team.ts';
 import { RuleViolation } from '#shared/errors.ts';
 import type { PeriodState, StoredStatement } from '#shared/schemas/pay.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { accountFacts } from '#shared/usecases/compliance.ts';
+import { approvedAdjustments } from '#shared/usecases/pay-desk.ts';
 
 /** A close holds its period's lock at most this long (the function's own time limit). */
 const lockSeconds = 15 * 60;
@@ -142,13 +143,17 @@ export const finishClose = async (periodId: string, runId: string, accounts: rea
     const policy = await requirePolicy(period.year);
     const data = await gatherPeople(period, accounts);
     assertGrades(policy, data.people);
-    const { team, statements } = closeStatements({
+    const computed = closeStatements({
       period,
       policy,
       people: data.people.map((p) => ({ staffId: p.staff.id, grade: p.staff.grade, peerScores: p.peerScores, accounts: p.accounts })),
       teamAccounts: data.teamAccounts,
       meetings: data.meetings,
     });
+    const team = computed.team;
+    // Approved manual adjustments go into their statements and totals (the bulletin's too).
+    const approved = await approvedAdjustments(period.id);
+    const statements = computed.statements.map((s) => withManualAdjustments(s, approved));
     const current = new Map((await store.listStatements(period.id)).map((s) => [s.staffId, s]));
     const changed: StoredStatement[] = statements
       .filter((s) => {

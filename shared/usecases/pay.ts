@@ -6,7 +6,9 @@ import { type PayPolicyInput, mergeWithDefaults } from '#shared/domain/pay/polic
 import { formatRatio } from '#shared/domain/ratio.ts';
 import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, RuleViolation } from '#shared/errors.ts';
-import type { PeerScore, PeerScoreInput, StoredPayPolicy, StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
+import type { FinalizeInput } from '#shared/schemas/pay-desk.ts';
+import type { PeerScore, PeerScoreInput, PeriodState, StoredPayPolicy, StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
+import { finaliseDeskCheck } from '#shared/usecases/pay-desk.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
 
 /** PUT of a yearly record: If-Match only once it exists. */
@@ -147,16 +149,18 @@ export const statementsCsv = async (caller: Caller, period: string): Promise<str
 };
 
 /** Finalising locks the period: its statements never change again. */
-export const finalizePeriod = async (period: string, audit: AuditContext) => {
+export const finalizePeriod = async (period: string, audit: AuditContext, input: FinalizeInput = {}) => {
   parsePayPeriod(period);
   const holder = `finalize-${audit.requestId}`;
   await store.acquirePeriodLock(period, holder, Date.now(), 300);
   try {
     const state = await store.getPeriodState(period);
     if (state === undefined || state.closedAt === undefined) throw new RuleViolation('period-not-closed', `${period} has not been closed; close it first`);
+    const desk = await finaliseDeskCheck(state, input, audit);
     const statements = await store.listStatements(period);
-    await store.markFinal(state, statements, audit);
-    return { ...state, status: 'final' as const, finalizedAt: audit.at, finalizedBy: audit.actorId };
+    await store.markFinal(state, statements, audit, desk);
+    const { lock: _lock, deskChanges: _changes, ...shown } = state as PeriodState & { lock?: unknown; deskChanges?: number };
+    return { ...shown, status: 'final' as const, finalizedAt: audit.at, finalizedBy: audit.actorId, forced: desk.forced };
   } finally {
     await store.releasePeriodLock(period, holder);
   }

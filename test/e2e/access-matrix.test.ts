@@ -67,6 +67,13 @@ const fileDispute = async () =>
   (await ok(api.call('POST', '/v1/disputes', people.deliverer.id, { body: { accountId: w.a, againstDepartment: '交付二部', subject: '项目归属', description: '交付二部越界承接' } }), 'dispute')).id as string;
 const reportMatter = async () =>
   (await ok(api.call('POST', `/v1/accounts/${w.a}/major-matters`, people.deliverer.id, { body: { occurredOn: today, category: 'quality', summary: '设备质量投诉' } }), 'matter')).id as string;
+const newAdjustment = async () => {
+  const author = await seedStaff(['finance'], { department: '财务部' });
+  const body = { staffId: id('salesManager'), amount: -5_000, category: 'deduction', reason: '重复计提' };
+  return (await ok(api.call('POST', '/v1/periods/2026/adjustments', author.id, { body }), 'adjustment')).id as string;
+};
+const newInquiry = async () =>
+  (await ok(api.call('POST', `/v1/periods/2026-Q1/statements/${id('salesManager')}/inquiries`, id('salesManager'), { body: { text: '拜访次数有疑问' } }), 'inquiry')).id as string;
 const etag = async (path: string) => `"${(await api.call('GET', path, people.coordinator.id)).body.version}"`;
 
 beforeAll(async () => {
@@ -402,6 +409,33 @@ const matrix: Record<string, Entry[]> = {
   exportStatements: [{ build: get('/v1/periods/2026-Q1/statements.csv'), expect: only({ finance: 200 }, 403) }],
   getBulletin: [{ build: get('/v1/periods/2026-Q1/bulletin'), expect: only({ coordinator: 200, leadership: 200, finance: 200, contactLeader: 200, salesManager: 200, formerManager: 200, otherManager: 200 }, 403) }],
   listTalentPool: [{ build: get('/v1/talent-pool?year=2026'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+
+  // The pay desk (issue 11): adjustments by coordinators and finance, approved by another; inquiries and sign-off by the person.
+  createAdjustment: [{
+    build: () => ({ method: 'POST', path: '/v1/periods/2026/adjustments', body: { staffId: id('salesManager'), amount: 10_000, category: 'bonus', reason: '季度特别贡献' } }),
+    expect: only({ coordinator: 201, finance: 201 }, 403),
+  }],
+  approveAdjustment: [{
+    // Its author is a third person of the desk, so neither caller of the desk is its author.
+    build: async () => ({ method: 'POST', path: `/v1/periods/2026/adjustments/${await newAdjustment()}/approval` }),
+    expect: only({ coordinator: 201, finance: 201 }, 403),
+  }],
+  listAdjustments: [{ build: get('/v1/periods/2026/adjustments?status=pending'), expect: only({ coordinator: 200, finance: 200, leadership: 200 }, 403) }],
+  raiseInquiry: [{
+    build: () => ({ method: 'POST', path: `/v1/periods/2026-Q1/statements/${id('salesManager')}/inquiries`, body: { text: '回款金额有疑问' } }),
+    expect: only({ salesManager: 201 }, 403),
+  }],
+  listInquiries: [{ build: get('/v1/inquiries'), expect: only({}, 200) }],
+  getInquiry: [{ build: async () => ({ method: 'GET', path: `/v1/inquiries/${await newInquiry()}` }), expect: only({ coordinator: 200, salesManager: 200 }, 403) }],
+  answerInquiry: [{
+    build: async () => ({ method: 'POST', path: `/v1/inquiries/${await newInquiry()}/answer`, body: { outcome: 'rejected', reason: '数据无误' } }),
+    expect: only({ coordinator: 201 }, 403),
+  }],
+  acknowledgeStatement: [{ build: () => ({ method: 'POST', path: `/v1/periods/2026-Q1/statements/${id('salesManager')}/acknowledgement` }), expect: only({ salesManager: 201 }, 403) }],
+  listStatementAcknowledgements: [{ build: get('/v1/periods/2026-Q1/acknowledgements?pending=true'), expect: only({ coordinator: 200, finance: 200 }, 403) }],
+  // Those assessed in 2026 (a statement in a closed period of it) acknowledge its policy; others are not asked.
+  acknowledgePolicy: [{ build: () => ({ method: 'POST', path: '/v1/pay-policies/2026/acknowledgement' }), expect: only({ contactLeader: 201, salesManager: 201, formerManager: 201 }, 403) }],
+  listPolicyAcknowledgements: [{ build: get('/v1/pay-policies/2026/acknowledgements?pending=true'), expect: only({ coordinator: 200, finance: 200, leadership: 200 }, 403) }],
   confirmTalentGrade: [{ build: () => ({ method: 'POST', path: `/v1/talent-pool/2026/${id('salesManager')}/confirmation`, body: { grade: 'B' } }), expect: only({ coordinator: 201 }, 403) }],
 };
 

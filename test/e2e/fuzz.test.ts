@@ -56,6 +56,10 @@ interface World {
   followUp: string;
   matter: string;
   matter2: string;
+  adjustment: string;
+  adjustment2: string;
+  inquiry: string;
+  inquiry2: string;
 }
 let world: World;
 
@@ -150,11 +154,20 @@ const seedWorld = async (): Promise<World> => {
   }));
   ok(await call('POST', '/v1/peer-scores', dept.id, { period: '2026-Q2', targetStaffId: sm.id, score: 80 }));
   ok(await call('POST', '/v1/periods/2026-Q1/close', as));
+  // The pay desk works on 2026-Q2, so that finalising 2026-Q1 is not held back by it.
+  ok(await call('POST', '/v1/periods/2026-Q2/close', as));
+  const adjust = async (reason: string) =>
+    ok(await call('POST', '/v1/periods/2026-Q2/adjustments', finance.id, { staffId: sm.id, amount: 5_000, category: 'correction', reason })).id as string;
+  const adjustment = await adjust('补记回款一');
+  const adjustment2 = await adjust('补记回款二');
+  const inquire = async (text: string) => ok(await call('POST', `/v1/periods/2026-Q2/statements/${sm.id}/inquiries`, sm.id, { text })).id as string;
+  const inquiry = await inquire('查询一');
+  const inquiry2 = await inquire('查询二');
 
   return {
     staff: { admin, cl, sm, sm2, finance, dept, victim, editee },
     key, key2, normal, editable, opportunity, toWin, toLose, project, project2, invoice, dispute, dispute2,
-    meeting, actionItem, handover, entry, spotCheck, followUp, matter, matter2,
+    meeting, actionItem, handover, entry, spotCheck, followUp, matter, matter2, adjustment, adjustment2, inquiry, inquiry2,
   };
 };
 
@@ -266,13 +279,24 @@ const baselines = (w: World): Record<string, Baseline> => {
     amendPeerScore: { params: { period: '2026-Q2', targetType: 'staff', target: sm.id }, body: { score: 70, comment: '修改' }, ifMatch: '"1"' },
     getPeerScores: { query: { period: '2026-Q2', targetStaffId: sm.id } },
     closePeriod: { params: { period: '2026-Q1' } },
-    finalizePeriod: { params: { period: '2026-Q1' } },
+    finalizePeriod: { params: { period: '2026-Q1' }, body: { force: true, reason: '发薪截止' } },
     listStatements: { params: { period: '2026-Q1' } },
     getStatement: { params: { period: '2026-Q1', staffId: sm.id } },
     exportStatements: { params: { period: '2026-Q1' } },
     getBulletin: { params: { period: '2026-Q1' }, query: { section: 'accounts' } },
     listTalentPool: { query: { year: '2026' } },
     confirmTalentGrade: { params: { year: 2026, staffId: sm.id }, body: { grade: 'B' } },
+    createAdjustment: { params: { period: '2026-Q2' }, body: { staffId: sm.id, amount: 10_000, category: 'bonus', reason: '特别贡献' } },
+    approveAdjustment: { params: { period: '2026-Q2', id: w.adjustment } },
+    listAdjustments: { params: { period: '2026-Q2' }, query: { status: 'pending' } },
+    raiseInquiry: { params: { period: '2026-Q2', staffId: sm.id }, body: { role: 'sales_manager', accountId: w.key, line: 0, text: '回款有误' } },
+    listInquiries: { query: { status: 'open' } },
+    getInquiry: { params: { id: w.inquiry } },
+    answerInquiry: { params: { id: w.inquiry2 }, body: { outcome: 'accepted', action: 'adjusted', adjustmentId: w.adjustment2, note: '已调整' } },
+    acknowledgeStatement: { params: { period: '2026-Q1', staffId: sm.id } },
+    listStatementAcknowledgements: { params: { period: '2026-Q1' }, query: { pending: 'true' } },
+    acknowledgePolicy: { params: { year: 2026 } },
+    listPolicyAcknowledgements: { params: { year: 2026 }, query: { pending: 'true' } },
   };
 };
 
@@ -289,6 +313,9 @@ const callers: Partial<Record<string, keyof World['staff']>> = {
   amendPeerScore: 'dept',
   recordDelivery: 'dept',
   exportStatements: 'finance',
+  raiseInquiry: 'sm',
+  acknowledgeStatement: 'sm',
+  acknowledgePolicy: 'sm',
 };
 
 interface Probe {

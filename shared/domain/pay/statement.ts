@@ -16,7 +16,54 @@ export interface Statement {
   total: number;
   assessments: AssessmentView[];
   explanation: string[];
+  /** What moves pay besides the calculation; `total` includes their amounts. */
+  adjustments?: StatementAdjustment[];
 }
+
+/** An adjustment on a statement: a prior period's difference, or a manual one (its id, category and approver). */
+export interface StatementAdjustment {
+  kind: 'prior_period' | 'manual';
+  period?: string;
+  amount: number;
+  reason: string;
+  id?: string;
+  category?: string;
+  approvedBy?: string;
+}
+
+/** An approved manual adjustment of the period (shared/schemas/pay-desk.ts). */
+export interface ApprovedAdjustment {
+  readonly id: string;
+  readonly staffId: string;
+  readonly amount: number;
+  readonly category: string;
+  readonly reason: string;
+  readonly approvedBy: string;
+}
+
+/**
+ * The period's approved manual adjustments on their people's statements (issue 11 item 2):
+ * each is listed, explained, and added to the total. A statement without any is unchanged.
+ */
+export const withManualAdjustments = (statement: Statement, approved: readonly ApprovedAdjustment[]): Statement => {
+  const mine = approved.filter((a) => a.staffId === statement.staffId).sort((a, b) => a.id.localeCompare(b.id));
+  if (mine.length === 0) return statement;
+  const sum = mine.reduce((total, a) => total + toBigInt(a.amount), 0n);
+  const total = toBigInt(statement.total) + sum;
+  return {
+    ...statement,
+    adjustments: [
+      ...(statement.adjustments ?? []),
+      ...mine.map((a) => ({ kind: 'manual' as const, id: a.id, category: a.category, amount: a.amount, reason: a.reason, approvedBy: a.approvedBy })),
+    ],
+    total: toSafeNumber(total),
+    explanation: [
+      ...statement.explanation,
+      ...mine.map((a) => `Manual adjustment ${a.id} (${a.category}, approved by ${a.approvedBy}): ${explainFen(toBigInt(a.amount))}, ${a.reason}`),
+      `Total with manual adjustments: ${explainFen(toBigInt(statement.total))} + ${explainFen(sum)} = ${explainFen(total)}`,
+    ],
+  };
+};
 
 export interface StatementInput {
   readonly staffId: string;

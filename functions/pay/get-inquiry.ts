@@ -1,0 +1,7 @@
+import { httpRoute } from '#shared/http/handler.ts';
+import { payDeskRoutes } from '#shared/routes/pay-desk.ts';
+import { readInquiry } from '#shared/usecases/pay-desk.ts';
+
+export const handler = httpRoute(payDeskRoutes.getInquiry, async ({ params, caller }) => ({
+  body: await readInquiry(caller, params.id),
+}));
