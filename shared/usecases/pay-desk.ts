@@ -62,7 +62,7 @@ export const approvedAdjustments = async (period: string): Promise<ApprovedAdjus
  * Finalise's desk check (before it marks anything final): pending or not-yet-closed
  * adjustments refuse; open inquiries refuse unless forced with a reason, which is kept.
  */
-export const finaliseDeskCheck = async (state: PeriodState & { deskChanges?: number }, input: FinalizeInput, audit: AuditContext): Promise<store.DeskCheck> => {
+export const finaliseDeskCheck = async (state: PeriodState & { deskChanges?: number }, input: FinalizeInput, audit: AuditContext, withStatement: ReadonlySet<string>): Promise<store.DeskCheck> => {
   const [pendingAdjustments, approved, open] = await Promise.all([
     desk.anyAdjustment(state.period, 'pending'),
     desk.listAdjustments(state.period, 'approved'),
@@ -73,6 +73,8 @@ export const finaliseDeskCheck = async (state: PeriodState & { deskChanges?: num
     closedAt: state.closedAt,
     pendingAdjustments,
     approvedAt: approved.map((a) => a.approvedAt ?? ''),
+    approvedFor: approved.map((a) => a.staffId),
+    withStatement,
     openInquiries: open.length,
     ...(input.force === true && input.reason !== undefined ? { force: { reason: input.reason, by: audit.actorId, at: audit.at } } : {}),
   });

@@ -156,8 +156,8 @@ export const finalizePeriod = async (period: string, audit: AuditContext, input:
   try {
     const state = await store.getPeriodState(period);
     if (state === undefined || state.closedAt === undefined) throw new RuleViolation('period-not-closed', `${period} has not been closed; close it first`);
-    const desk = await finaliseDeskCheck(state, input, audit);
     const statements = await store.listStatements(period);
+    const desk = await finaliseDeskCheck(state, input, audit, new Set(statements.map((s) => s.staffId)));
     await store.markFinal(state, statements, audit, desk);
     const { lock: _lock, deskChanges: _changes, ...shown } = state as PeriodState & { lock?: unknown; deskChanges?: number };
     return { ...shown, status: 'final' as const, finalizedAt: audit.at, finalizedBy: audit.actorId, forced: desk.forced };

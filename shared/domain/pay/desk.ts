@@ -59,6 +59,9 @@ export interface FinaliseDesk {
   closedAt: string;
   pendingAdjustments: boolean;
   approvedAt: readonly string[];
+  /** Whom the approved adjustments pay, and who has a statement in the period. */
+  approvedFor: readonly string[];
+  withStatement: ReadonlySet<string>;
   openInquiries: number;
   force?: { reason: string; by: string; at: string };
 }
@@ -71,6 +74,16 @@ export const finaliseBlocker = (desk: FinaliseDesk): ForcedFinalize | null => {
   if (desk.pendingAdjustments) throw new Conflict(`An adjustment of ${desk.period} awaits approval; approve it before finalising`, 'adjustments-pending', 'Adjustments pending');
   if (desk.approvedAt.some((at) => at > desk.closedAt)) {
     throw new Conflict(`An adjustment of ${desk.period} was approved after its last close; close it again so the statements carry it`, 'reclose-needed', 'Re-close needed');
+  }
+  // Nothing recorded is left out of pay: an approved adjustment for someone the close no
+  // longer gives a statement (no longer assessed after a re-close) stops the finalise.
+  const orphaned = [...new Set(desk.approvedFor.filter((staffId) => !desk.withStatement.has(staffId)))].sort();
+  if (orphaned.length > 0) {
+    throw new Conflict(
+      `Approved adjustments of ${desk.period} pay ${orphaned.join(', ')}, who have no statement in it; reject or move them before finalising`,
+      'adjustment-without-statement',
+      'Adjustment without a statement',
+    );
   }
   if (desk.openInquiries === 0) return null;
   if (desk.force === undefined) {
