@@ -170,7 +170,9 @@ export const fillDemo = async (options: DemoOptions): Promise<DemoResult> => {
     return ok(`hire ${person.key}`, await admin.POST('/v1/staff', { body, headers: idem('staff', person.key) }));
   };
   const groups = Object.entries(plan) as [keyof typeof plan, DemoPerson[]][];
-  const people = Object.fromEntries(await Promise.all(groups.map(async ([group, list]) => [group, await mapLimit(list, limit, hire)] as const))) as Record<keyof typeof plan, Staff[]>;
+  const hired = await mapLimit(groups.flatMap(([, list]) => list), limit, hire);
+  const byKey = new Map(groups.flatMap(([, list]) => list).map((person, i) => [person.key, hired[i] as Staff]));
+  const people = Object.fromEntries(groups.map(([group, list]) => [group, list.map((person) => byKey.get(person.key) as Staff)])) as Record<keyof typeof plan, Staff[]>;
   await mapLimit(people.salesManagers, limit, async (manager, i) => {
     for (const kind of ['basic', 'rotation'] as const) {
       const passed = kind === 'basic' ? manager.training.basicPassed : manager.training.rotationPassed;
