@@ -14,6 +14,7 @@ import {
   PageQuery,
   PayPeriod,
   Score,
+  SignedFen,
   Text,
   TextOut,
   Timestamp,
@@ -219,6 +220,37 @@ const Assessment = z.object({
     .max(listCap),
   explanation: Explanation,
 });
+/** A record that came in after its period was finalised (adjustments.ts LateRecord). */
+const LateRecordOut = z.object({ kind: z.enum(['payment', 'project', 'visit', 'report', 'meeting', 'peer-score']), id: LineOut(200), date: LineOut(10), recordedAt: Timestamp });
+const Change = z.object({
+  role: AccountRole,
+  ratioBefore: Ratio.nullable(),
+  ratioAfter: Ratio.nullable(),
+  tierBefore: Tier.nullable(),
+  tierAfter: Tier.nullable(),
+  performancePayBefore: Fen,
+  performancePayAfter: Fen,
+});
+/**
+ * An adjustment a statement adds to its own pay: `prior_period` for a finalised period
+ * re-priced because of late records (with those records and the change they made),
+ * `manual` for one made by hand. `amount` is signed fen.
+ */
+export const StatementAdjustment = z
+  .object({
+    kind: z.enum(['prior_period', 'manual']),
+    period: PayPeriod.optional(),
+    amount: SignedFen,
+    reason: LineOut(20_000),
+    records: z.array(LateRecordOut).max(listCap).optional(),
+    changes: z.array(Change).max(2).optional(),
+    /** What the period paid when finalised, what later periods carried for it since, and what it pays now (fen). */
+    paidAmount: Fen.optional(),
+    carriedAmount: SignedFen.optional(),
+    repricedAmount: Fen.optional(),
+  })
+  .meta({ id: 'StatementAdjustment' });
+
 export const Statement = z
   .object({
     staffId: Id,
@@ -229,8 +261,10 @@ export const Statement = z
     basePay: Fen,
     performancePay: Fen,
     teamShare: Fen,
-    total: Fen,
+    /** basePay + performancePay + teamShare + Σ adjustments' amounts. */
+    total: SignedFen,
     assessments: z.array(Assessment).max(2),
+    adjustments: z.array(StatementAdjustment).max(100),
     explanation: Explanation,
     closedAt: Timestamp,
   })
@@ -238,7 +272,7 @@ export const Statement = z
 /** A statement as the close computed it (statement.ts), with its version and status. */
 export type StoredStatement = DomainStatement & { version: number; status: 'draft' | 'final'; closedAt: string };
 /** One statement with the totals of its earlier versions. */
-export const StatementWithVersions = Statement.extend({ versions: z.array(z.object({ version: Version, total: Fen, closedAt: Timestamp })).max(listCap) }).meta({ id: 'StatementWithVersions' });
+export const StatementWithVersions = Statement.extend({ versions: z.array(z.object({ version: Version, total: SignedFen, closedAt: Timestamp })).max(listCap) }).meta({ id: 'StatementWithVersions' });
 export const StatementPage = page(Statement).meta({ id: 'StatementPage' });
 
 export const PeriodState = z
@@ -250,6 +284,10 @@ export const PeriodState = z
     closedAt: Timestamp,
     finalizedAt: Timestamp.nullable(),
     finalizedBy: Id.nullable(),
+    /** When the close that made the current statements started: later records are late for this period. */
+    closeStartedAt: Timestamp.optional(),
+    /** The finalised periods this period's close re-priced for late records. */
+    repricedPeriods: z.array(PayPeriod).max(8).optional(),
   })
   .meta({ id: 'PeriodState' });
 export type PeriodState = z.infer<typeof PeriodState>;
@@ -266,7 +304,7 @@ const BulletinAccount = z.object({
   collectionTargetAmount: Fen, collectionCreditAmount: Fen,
   contractAttainment: Ratio.nullable(), collectionAttainment: Ratio.nullable(), visitCompliance: Ratio.nullable(),
 });
-const BulletinPerson = z.object({ rank: Int(1, Number.MAX_SAFE_INTEGER), staffId: Id, name: LineOut(100), roles: z.array(AccountRole).max(2), ratio: Ratio, tier: Tier, total: Fen });
+const BulletinPerson = z.object({ rank: Int(1, Number.MAX_SAFE_INTEGER), staffId: Id, name: LineOut(100), roles: z.array(AccountRole).max(2), ratio: Ratio, tier: Tier, total: SignedFen });
 /** The team bonus as team.ts's TeamResult. */
 export const BulletinTeam = z.object({
   period: PayPeriod,
@@ -314,4 +352,45 @@ export const TalentQuery = z.strictObject({ year: Year });
 export const TalentParams = z.strictObject({ year: Year, staffId: Id });
 /** The payroll spreadsheet: one row per person, no control characters but line ends. */
 export const PayrollCsv = z.string().max(100_000_000).regex(/^[^\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F]*$/);
+/** A query-string count: at most `max` (fen up to 10^13, i.e. 100 billion yuan; visits up to 10,000). */
+const QueryCount = (max: number) => z.coerce.number().int().min(0).max(max).meta({ format: max > 2 ** 31 ? 'int64' : 'int32' });
+export const EstimateQuery = z.strictObject({
+  staffId: Id,
+  addContractAmount: QueryCount(10_000_000_000_000).optional(),
+  addCollectionAmount: QueryCount(10_000_000_000_000).optional(),
+  addVisits: QueryCount(10_000).optional(),
+});
+const Position = z.object({ ratio: Ratio, tier: Tier, coefficient: Rate, demoted: z.boolean(), components: Components, performancePay: Fen });
+/**
+ * What-if: a person's position in an open period now, per role, as the close would price
+ * it on today's data; the least of each lever alone that reaches the next tier (null where
+ * that lever cannot: the cap, no target, nothing required; the whole object null at the top
+ * tier); and with the additions asked for, the position they would give. The team share
+ * is not estimated: it needs the whole team (`teamShareEstimated` is always false).
+ */
+export const Estimate = z
+  .object({
+    period: PayPeriod,
+    staffId: Id,
+    /** The day imagined records fall on: today, or the period's last day once it has ended. */
+    on: IsoDate,
+    addContractAmount: Fen.optional(),
+    addCollectionAmount: Fen.optional(),
+    addVisits: Count.optional(),
+    teamShareEstimated: z.literal(false),
+    assessments: z
+      .array(
+        Position.extend({
+          role: AccountRole,
+          contractCreditAmount: Fen,
+          collectionCreditAmount: Fen,
+          visits: Component,
+          toNextTier: z.object({ tier: Tier, minimum: Rate, contractAmount: Fen.nullable(), collectionAmount: Fen.nullable(), visits: Count.nullable() }).nullable(),
+          whatIf: Position.nullable(),
+        }),
+      )
+      .max(2),
+  })
+  .meta({ id: 'Estimate' });
+
 export const TalentConfirmBody = z.strictObject({ grade: z.enum(['A', 'B', 'C', 'D']) });
