@@ -72,7 +72,7 @@ const phrases: [RegExp, string][] = [
   [/to the fen by largest remainder/g, '按最大余数法精确到分'],
   [/exact share/g, '精确份额'],
   [/Account /g, '客户 '],
-  [/held (.+?), (\d+) of (\d+) days/g, '持有 $1，$3 天中的 $2 天'],
+  [/held (.+?), (\d+) of (\d+) days/g, '持有 $1，$2/$3 天'],
   [/contract target/g, '合同目标'],
   [/collection target/g, '回款目标'],
   [/credit/g, '业绩'],
