@@ -1,5 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { etagPattern, idempotencyKeyMaxLength, idempotencyKeyPattern } from '#shared/http/headers.ts';
+import { acceptLanguageMaxLength, etagPattern, idempotencyKeyMaxLength, idempotencyKeyPattern } from '#shared/http/headers.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { catalogue } from '#shared/routes/index.ts';
 import * as z from 'zod';
@@ -46,6 +46,36 @@ const problemResponses = (route: RouteDefinition) => {
 };
 
 /** The OpenAPI 3.1 document, generated from the route catalogue and its zod schemas. */
+/** The request headers a route reads: If-Match, Idempotency-Key (POST), Accept-Language (explained statements). */
+const headerParameters = (route: RouteDefinition) => [
+  ...(route.ifMatch !== undefined
+    ? [{
+        name: 'If-Match',
+        in: 'header' as const,
+        required: route.ifMatch === 'required',
+        description: route.ifMatch === 'required' ? 'The ETag you read, e.g. "3"' : 'The ETag you read; required when the resource exists',
+        schema: { type: 'string' as const, maxLength: 24, pattern: etagPattern.source },
+      }]
+    : route.method === 'POST' && route.auth !== 'public'
+      ? [{
+          name: 'Idempotency-Key',
+          in: 'header' as const,
+          required: false,
+          description: 'Retry safely: the first reply is returned again for 24 h',
+          schema: { type: 'string' as const, maxLength: idempotencyKeyMaxLength, pattern: idempotencyKeyPattern.source },
+        }]
+      : []),
+  ...(route.languages === true
+    ? [{
+        name: 'Accept-Language',
+        in: 'header' as const,
+        required: false,
+        description: 'zh-CN for explanation lines in Chinese; English otherwise (the numbers are the same)',
+        schema: { type: 'string' as const, maxLength: acceptLanguageMaxLength, pattern: '^[A-Za-z0-9*,;=. -]*$' },
+      }]
+    : []),
+];
+
 export const buildOpenApi = (routes: readonly RouteDefinition[] = catalogue) => {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearer', {
@@ -68,27 +98,7 @@ export const buildOpenApi = (routes: readonly RouteDefinition[] = catalogue) => 
         ...(route.query === undefined ? {} : { query: route.query }),
         ...(route.body === undefined ? {} : { body: { required: route.bodyOptional !== true, content: { 'application/json': { schema: route.body } } } }),
       },
-      ...(route.ifMatch !== undefined || (route.method === 'POST' && route.auth !== 'public')
-        ? {
-            parameters: [
-              route.ifMatch !== undefined
-                ? {
-                    name: 'If-Match',
-                    in: 'header',
-                    required: route.ifMatch === 'required',
-                    description: route.ifMatch === 'required' ? 'The ETag you read, e.g. "3"' : 'The ETag you read; required when the resource exists',
-                    schema: { type: 'string', maxLength: 24, pattern: etagPattern.source },
-                  }
-                : {
-                    name: 'Idempotency-Key',
-                    in: 'header',
-                    required: false,
-                    description: 'Retry safely: the first reply is returned again for 24 h',
-                    schema: { type: 'string', maxLength: idempotencyKeyMaxLength, pattern: idempotencyKeyPattern.source },
-                  },
-            ],
-          }
-        : {}),
+      ...(headerParameters(route).length === 0 ? {} : { parameters: headerParameters(route) }),
       responses: {
         [route.response.status]: {
           description: route.response.description,

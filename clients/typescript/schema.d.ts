@@ -1006,6 +1006,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/periods/{period}/estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What-if: a person’s position in an open period now (per role R, tier, pay), what reaches the next tier, and with added contract, collection or visits; the team share is not estimated (it needs the whole team) */
+        get: operations["getEstimate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/periods/{period}/finalize": {
         parameters: {
             query?: never;
@@ -1530,11 +1547,14 @@ export interface components {
             /** Format: date-time */
             closedAt: string;
             /** Format: date-time */
+            closeStartedAt?: string;
+            /** Format: date-time */
             finalizedAt: string | null;
             finalizedBy: string | null;
             forced?: components["schemas"]["ForcedFinalize"];
             nextCursor: string | null;
             period: string;
+            repricedPeriods?: string[];
             /** Format: int64 */
             statementCount: number;
             statements: components["schemas"]["Statement"][];
@@ -1731,6 +1751,76 @@ export interface components {
             items: components["schemas"]["DossierGrant"][];
             nextCursor: string | null;
         };
+        Estimate: {
+            /** Format: int64 */
+            addCollectionAmount?: number;
+            /** Format: int64 */
+            addContractAmount?: number;
+            /** Format: int64 */
+            addVisits?: number;
+            assessments: {
+                coefficient: string;
+                /** Format: int64 */
+                collectionCreditAmount: number;
+                components: {
+                    collection?: string;
+                    contract?: string;
+                    management?: string;
+                };
+                /** Format: int64 */
+                contractCreditAmount: number;
+                demoted: boolean;
+                /** Format: int64 */
+                performancePay: number;
+                ratio: string;
+                /** @enum {string} */
+                role: "contact_leader" | "sales_manager";
+                /** @enum {string} */
+                tier: "not_completed" | "basically_completed" | "exceeded" | "outstanding";
+                toNextTier: {
+                    /** Format: int64 */
+                    collectionAmount: number | null;
+                    /** Format: int64 */
+                    contractAmount: number | null;
+                    minimum: string;
+                    /** @enum {string} */
+                    tier: "not_completed" | "basically_completed" | "exceeded" | "outstanding";
+                    /** Format: int64 */
+                    visits: number | null;
+                } | null;
+                visits: {
+                    /** Format: int64 */
+                    counted: number;
+                    /** Format: int64 */
+                    done: number;
+                    /** Format: int64 */
+                    missing: number;
+                    ratio: string | null;
+                    /** Format: int64 */
+                    required: number;
+                };
+                whatIf: {
+                    coefficient: string;
+                    components: {
+                        collection?: string;
+                        contract?: string;
+                        management?: string;
+                    };
+                    demoted: boolean;
+                    /** Format: int64 */
+                    performancePay: number;
+                    ratio: string;
+                    /** @enum {string} */
+                    tier: "not_completed" | "basically_completed" | "exceeded" | "outstanding";
+                } | null;
+            }[];
+            /** Format: date */
+            on: string;
+            period: string;
+            staffId: string;
+            /** @enum {boolean} */
+            teamShareEstimated: false;
+        };
         ForcedFinalize: {
             /** Format: date-time */
             at: string;
@@ -1911,6 +2001,8 @@ export interface components {
             heldOn: string;
             id: string;
             minutes: string | null;
+            /** Format: date-time */
+            recordedAt?: string;
             recordedBy: string;
             /** @enum {string} */
             type: "leadership_semiannual_review" | "contact_leader_quarterly_review" | "coordination_monthly" | "special" | "executive_forum";
@@ -2079,6 +2171,8 @@ export interface components {
             projectId: string;
             /** Format: date */
             receivedOn: string;
+            /** Format: date-time */
+            recordedAt?: string;
             recordedBy: string;
         };
         PaymentResult: {
@@ -2192,10 +2286,13 @@ export interface components {
             /** Format: date-time */
             closedAt: string;
             /** Format: date-time */
+            closeStartedAt?: string;
+            /** Format: date-time */
             finalizedAt: string | null;
             finalizedBy: string | null;
             forced?: components["schemas"]["ForcedFinalize"];
             period: string;
+            repricedPeriods?: string[];
             /** @enum {string} */
             status: "draft" | "final";
             /** Format: int64 */
@@ -2259,6 +2356,8 @@ export interface components {
             opportunityId: string;
             /** Format: int64 */
             paidAmount: number;
+            /** Format: date-time */
+            recordedAt?: string;
             /** Format: int64 */
             version: number;
             /** Format: date */
@@ -2413,7 +2512,7 @@ export interface components {
             nextCursor: string | null;
         };
         Statement: {
-            adjustments?: components["schemas"]["StatementAdjustment"][];
+            adjustments: components["schemas"]["StatementAdjustment"][];
             assessments: {
                 accounts: {
                     accountId: string;
@@ -2563,19 +2662,47 @@ export interface components {
             /** Format: int64 */
             amount: number;
             approvedBy?: string;
+            /** Format: int64 */
+            carriedAmount?: number;
             category?: string;
+            changes?: {
+                /** Format: int64 */
+                performancePayAfter: number;
+                /** Format: int64 */
+                performancePayBefore: number;
+                ratioAfter: string | null;
+                ratioBefore: string | null;
+                /** @enum {string} */
+                role: "contact_leader" | "sales_manager";
+                /** @enum {string|null} */
+                tierAfter: "not_completed" | "basically_completed" | "exceeded" | "outstanding" | null;
+                /** @enum {string|null} */
+                tierBefore: "not_completed" | "basically_completed" | "exceeded" | "outstanding" | null;
+            }[];
             id?: string;
             /** @enum {string} */
             kind: "prior_period" | "manual";
+            /** Format: int64 */
+            paidAmount?: number;
             period?: string;
             reason: string;
+            records?: {
+                date: string;
+                id: string;
+                /** @enum {string} */
+                kind: "payment" | "project" | "visit" | "report" | "meeting" | "peer-score";
+                /** Format: date-time */
+                recordedAt: string;
+            }[];
+            /** Format: int64 */
+            repricedAmount?: number;
         };
         StatementPage: {
             items: components["schemas"]["Statement"][];
             nextCursor: string | null;
         };
         StatementWithVersions: {
-            adjustments?: components["schemas"]["StatementAdjustment"][];
+            adjustments: components["schemas"]["StatementAdjustment"][];
             assessments: {
                 accounts: {
                     accountId: string;
@@ -10131,6 +10258,114 @@ export interface operations {
             };
         };
     };
+    getEstimate: {
+        parameters: {
+            query: {
+                addCollectionAmount?: number | null;
+                addContractAmount?: number | null;
+                addVisits?: number | null;
+                staffId: string;
+            };
+            header?: never;
+            path: {
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The position, live; nothing is written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Estimate"];
+                };
+            };
+            /** @description Bad input: one `errors[]` entry per bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicting state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule was broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the stage throttle (API Gateway) refused it; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayThrottled"];
+                };
+            };
+            /** @description Unexpected error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     finalizePeriod: {
         parameters: {
             query?: never;
@@ -10251,7 +10486,10 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description zh-CN for explanation lines in Chinese; English otherwise (the numbers are the same) */
+                "Accept-Language"?: string;
+            };
             path: {
                 period: string;
             };
@@ -10439,7 +10677,10 @@ export interface operations {
     getStatement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description zh-CN for explanation lines in Chinese; English otherwise (the numbers are the same) */
+                "Accept-Language"?: string;
+            };
             path: {
                 period: string;
                 staffId: string;

@@ -8,13 +8,13 @@ const code = (template: string) => `\`${template.replaceAll('|', '\\|')}\``;
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
 const keyRow = (module: string, e: EntityDoc): string => {
-  const index = (name: 'gsi1' | 'gsi2' | 'gsi3') => {
+  const index = (name: 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4') => {
     const spec = e.keys[name];
     return spec === undefined ? '' : `${code(spec.pk)} / ${code(spec.sk)}${spec.note === undefined ? '' : ` (${cell(spec.note)})`}`;
   };
   const pk = e.history?.pk === undefined ? code(e.keys.pk) : `${code(e.keys.pk)} / ${code(e.history.pk)}`;
   const sk = e.history === undefined ? code(e.keys.sk) : `${code(e.keys.sk)} / ${code(e.history.sk)}`;
-  return `| ${cell(e.label)} | \`${e.kind}\` | ${pk} | ${sk} | ${index('gsi1')} | ${index('gsi2')} | ${index('gsi3')} | [${module}](shared/db/${module}.ts) |`;
+  return `| ${cell(e.label)} | \`${e.kind}\` | ${pk} | ${sk} | ${index('gsi1')} | ${index('gsi2')} | ${index('gsi3')} | ${index('gsi4')} | [${module}](shared/db/${module}.ts) |`;
 };
 
 const condition = (p: Pattern): string =>
@@ -23,7 +23,7 @@ const condition = (p: Pattern): string =>
 /** The generated section, markers included. */
 export const dataModelSection = (): string => {
   const keys = entityModules.flatMap(({ module, entities }) => entities.map((e) => keyRow(module, e)));
-  const others = otherRecords.map((r) => `| ${r.label} | | ${code(r.pk)} | ${code(r.sk)} | | | | ${r.module} |`);
+  const others = otherRecords.map((r) => `| ${r.label} | | ${code(r.pk)} | ${code(r.sk)} | | | | | ${r.module} |`);
   let n = 0;
   const patterns = entityModules.flatMap(({ module, entities }) =>
     entities.flatMap((e) => Object.entries(e.patterns ?? {}).flatMap(([name, p]) => p === undefined ? [] : [ `| ${++n} | ${cell(p.doc)} | ${condition(p)} | [\`${e.kind}.${name}\`](shared/db/${module}.ts) |`])),
@@ -34,8 +34,8 @@ export const dataModelSection = (): string => {
     'Generated from the entity declarations in `shared/db/` (`npm run docs:data`; a test fails when this differs).',
     'Holes `<field>` are filled from the record; a version in a key is zero-padded to 8 digits.',
     '',
-    '| entity | kind | pk | sk | gsi1 (pk / sk) | gsi2 (pk / sk) | gsi3 (pk / sk) | module |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| entity | kind | pk | sk | gsi1 (pk / sk) | gsi2 (pk / sk) | gsi3 (pk / sk) | gsi4 (pk / sk) | module |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...keys,
     ...others,
     '',

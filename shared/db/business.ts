@@ -2,6 +2,7 @@ import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { tableName } from '#shared/db/client.ts';
 import { all, commit, defineEntity, get, goneOrChanged, key, overwrite, page, parse, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
+import { payDataIndex, quarterOf } from '#shared/db/partitions.ts';
 import { DepartmentChange, Invoice, Opportunity, OpportunityUpdate, Payment, Project } from '#shared/schemas/business.ts';
 
 export const opportunities = /* @__PURE__ */ defineEntity({
@@ -38,13 +39,14 @@ export const projects = /* @__PURE__ */ defineEntity({
   label: 'project',
   schema: Project,
   versioned: true,
-  derive: (p) => ({ wonYear: p.wonOn.slice(0, 4) }),
+  derive: (p) => ({ wonYear: p.wonOn.slice(0, 4), payPeriod: quarterOf(p.wonOn) }),
   keys: {
     pk: 'PROJECT#<id>',
     sk: 'PROFILE',
     gsi1: { pk: 'ACCOUNT#<accountId>#PROJECTS', sk: '<wonOn>#<id>', note: 'contract credit by account and won date' },
     gsi2: { pk: 'DEPT#<department>#PROJECTS', sk: '<wonOn>#<id>' },
     gsi3: { pk: 'WON#<wonYear>', sk: 'ACCOUNT#<accountId>#<id>' },
+    gsi4: payDataIndex('project', '<id>'),
   },
   patterns: {
     byAccount: { doc: 'projects of an account; contract credit: those won in [from, to] (pay close)', index: 'gsi1', pk: 'ACCOUNT#<accountId>#PROJECTS' },
@@ -83,11 +85,13 @@ export const payments = /* @__PURE__ */ defineEntity({
   kind: 'payment',
   label: 'payment',
   schema: Payment,
+  derive: (p) => ({ payPeriod: quarterOf(p.receivedOn) }),
   keys: {
     pk: 'PAYMENT#<id>',
     sk: 'PROFILE',
     gsi1: { pk: 'ACCOUNT#<accountId>#PAYMENTS', sk: '<receivedOn>#<id>', note: 'collection credit by account and date' },
     gsi3: { pk: 'INVOICE#<invoiceId>#PAYMENTS', sk: '<receivedOn>#<id>' },
+    gsi4: payDataIndex('payment', '<id>'),
   },
   patterns: {
     byAccount: { doc: "collection credit: an account's payments received in [from, to] (pay close)", index: 'gsi1', pk: 'ACCOUNT#<accountId>#PAYMENTS' },

@@ -5,7 +5,7 @@ import type { Page } from '#shared/db/pagination.ts';
 import { queryAll, queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
-import type { GlobalIndexName } from '#shared/table.ts';
+import { type GlobalIndexName, tableDefinition } from '#shared/table.ts';
 
 /*
  * One way to declare an entity of the single table: its kind, schema, key templates and
@@ -122,7 +122,7 @@ export const key = <S extends z.ZodType>(e: AnyEntity<S>, values: Fields) => ({ 
 /** A stored item as the record its schema describes. */
 export const parse = <S extends z.ZodType>(e: AnyEntity<S>, item: Fields): Record_<S> => {
   // Keys are the table's, not the record's; `kind` too, unless it is a field of the record's own.
-  const { pk: _pk, sk: _sk, gsi1pk: _1p, gsi1sk: _1s, gsi2pk: _2p, gsi2sk: _2s, gsi3pk: _3p, gsi3sk: _3s, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _1p, gsi1sk: _1s, gsi2pk: _2p, gsi2sk: _2s, gsi3pk: _3p, gsi3sk: _3s, gsi4pk: _4p, gsi4sk: _4s, ...rest } = item;
   const { kind, ...fields } = rest;
   const record = kind === e.kind || kind === e.history?.kind ? fields : rest;
   return e.schema.parse(e.stored === undefined ? record : e.stored.read(record));
@@ -132,7 +132,7 @@ export const parse = <S extends z.ZodType>(e: AnyEntity<S>, item: Fields): Recor
 export const item = <S extends z.ZodType>(e: AnyEntity<S>, record: Record_<S>, extra: Fields = {}): Fields => {
   const values = keyValues(e, record, extra);
   const indexKeys: Fields = {};
-  for (const index of ['gsi1', 'gsi2', 'gsi3'] as const) {
+  for (const { name: index } of tableDefinition.globalIndexes) {
     const spec = e.keys[index];
     if (spec === undefined || (spec.when !== undefined && !spec.when(values))) continue;
     indexKeys[`${index}pk`] = fill(spec.pk, values);

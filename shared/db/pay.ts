@@ -4,8 +4,10 @@ import * as z from 'zod';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { all, commit, defineEntity, get, historyItem, item, key, page, put, queryInput } from '#shared/db/entity.ts';
+import { payDataIndex } from '#shared/db/partitions.ts';
 import { batchWrite, queryAll } from '#shared/db/query.ts';
 import { ConditionFailed } from '#shared/db/transact.ts';
+import type { LateRecord } from '#shared/domain/pay/adjustments.ts';
 import { Conflict, PreconditionFailed } from '#shared/errors.ts';
 import type { ForcedFinalize } from '#shared/schemas/pay-desk.ts';
 import { type Bulletin, PeerScore, type PeriodState, type StoredPayPolicy, type StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
@@ -32,11 +34,25 @@ export const peerScores = /* @__PURE__ */ defineEntity({
   label: 'two-way score',
   schema: PeerScore,
   versioned: true,
-  keys: { pk: 'PEERSCORES#<period>#<targetType>#<target>', sk: 'SCORER#<scorerId>' },
+  // Only scores of people count for pay; the index files them under the period they score.
+  derive: (s) => ({ payPeriod: s.period, recordedAt: s.targetType === 'staff' ? s.scoredAt : undefined }),
+  keys: { pk: 'PEERSCORES#<period>#<targetType>#<target>', sk: 'SCORER#<scorerId>', gsi4: payDataIndex('peer-score', '<target>#<scorerId>') },
   patterns: { ofTarget: { doc: 'the scores a person or department received in a period', pk: 'PEERSCORES#<period>#<targetType>#<target>' } },
 });
 
-export const periodStates = /* @__PURE__ */ defineEntity({ kind: 'period', label: 'period state and lock', schema: asStored<PeriodState>(), keys: { pk: 'PERIOD#<period>', sk: 'STATE' } });
+export const periodStates = /* @__PURE__ */ defineEntity({
+  kind: 'period',
+  label: 'period state and lock',
+  schema: asStored<PeriodState>(),
+  keys: { pk: 'PERIOD#<period>', sk: 'STATE' },
+  patterns: {
+    lateRecords: {
+      doc: '**pay-relevant records dated in a period, recorded after T** (payments, wins, visits, reports, quarterly reviews, peer scores: late records for the close)',
+      index: 'gsi4',
+      pk: 'PAYDATA#<payPeriod>',
+    },
+  },
+});
 
 export const statements = /* @__PURE__ */ defineEntity({
   kind: 'statement',
@@ -137,7 +153,7 @@ export const acquirePeriodLock = async (period: string, holder: string, now: num
         UpdateExpression: 'SET #lock = :lock',
         ConditionExpression: '(attribute_not_exists(#lock) OR #lock.expiresAt < :now) AND (attribute_not_exists(#status) OR #status <> :final)',
         ExpressionAttributeNames: { '#lock': 'lock', '#status': 'status' },
-        ExpressionAttributeValues: { ':lock': { holder, expiresAt: now + seconds * 1000 }, ':now': now, ':final': 'final' },
+        ExpressionAttributeValues: { ':lock': { holder, since: now, expiresAt: now + seconds * 1000 }, ':now': now, ':final': 'final' },
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
@@ -148,6 +164,47 @@ export const acquirePeriodLock = async (period: string, holder: string, now: num
     }
     throw error;
   }
+};
+
+/** When the run holding the period's lock took it (a close's start, whichever step asks). */
+export const lockedSince = async (period: string, holder: string): Promise<number | undefined> => {
+  const state = (await get(periodStates, { period })) as { lock?: { holder?: string; since?: number } } | undefined;
+  return state?.lock?.holder === holder ? state.lock.since : undefined;
+};
+
+/** A late record and whom it concerns: the account it is on, or the people it names. */
+export interface LateFact {
+  record: LateRecord;
+  accountId?: string;
+  staffIds: string[];
+}
+
+const lateFact = (i: Record<string, unknown>): LateFact | undefined => {
+  const text = (name: string) => (typeof i[name] === 'string' ? (i[name] as string) : '');
+  const recordedAt = text('recordedAt') || text('filedAt') || text('scoredAt');
+  switch (i.kind) {
+    case 'payment':
+      return { record: { kind: 'payment', id: text('id'), date: text('receivedOn'), recordedAt }, accountId: text('accountId'), staffIds: [] };
+    case 'project':
+      return { record: { kind: 'project', id: text('id'), date: text('wonOn'), recordedAt }, accountId: text('accountId'), staffIds: [] };
+    case 'visit':
+      return { record: { kind: 'visit', id: text('id'), date: text('visitedOn'), recordedAt }, accountId: text('accountId'), staffIds: [] };
+    case 'report':
+      return { record: { kind: 'report', id: `${text('accountId')}/${text('month')}`, date: `${text('month')}-01`, recordedAt }, accountId: text('accountId'), staffIds: [] };
+    case 'meeting':
+      return { record: { kind: 'meeting', id: text('id'), date: text('heldOn'), recordedAt }, staffIds: Array.isArray(i.attendeeIds) ? i.attendeeIds.map(String) : [] };
+    case 'peer-score':
+      // The scorer stays unnamed: individual scores are the coordination group's to see.
+      return { record: { kind: 'peer-score', id: `${text('period')}/${text('target')}`, date: text('period'), recordedAt }, staffIds: [text('target')] };
+    default:
+      return undefined;
+  }
+};
+
+/** Access pattern: the pay-relevant records dated in `payPeriod` (a quarter, or a year for its peer scores) recorded at or after `since` (one Query). */
+export const listLateRecords = async (payPeriod: string, since: string): Promise<LateFact[]> => {
+  const items = await queryAll(queryInput(periodStates, 'lateRecords', { payPeriod }, { range: { from: since, to: '\uffff' } }));
+  return items.flatMap((i) => lateFact(i) ?? []);
 };
 
 export const finalised = (period: string) => new Conflict(`${period} is finalised: its statements never change`, 'period-finalised', 'Period finalised');
@@ -193,11 +250,14 @@ export const savePeriodState = async (state: PeriodState): Promise<void> => {
     new UpdateCommand({
       TableName: tableName,
       Key: key(periodStates, { period: state.period }),
-      UpdateExpression: 'SET #period = :period, #status = :status, version = :version, closedAt = :closedAt, finalizedAt = :finalizedAt, finalizedBy = :finalizedBy, kind = :kind',
+      UpdateExpression:
+        'SET #period = :period, #status = :status, version = :version, closedAt = :closedAt, finalizedAt = :finalizedAt, finalizedBy = :finalizedBy, kind = :kind, ' +
+        'closeStartedAt = :started, repricedPeriods = :repriced',
       ExpressionAttributeNames: { '#period': 'period', '#status': 'status' },
       ExpressionAttributeValues: {
         ':period': state.period, ':status': state.status, ':version': state.version, ':closedAt': state.closedAt,
         ':finalizedAt': state.finalizedAt, ':finalizedBy': state.finalizedBy, ':kind': periodStates.kind,
+        ':started': state.closeStartedAt ?? state.closedAt, ':repriced': state.repricedPeriods ?? [],
       },
     }),
   );

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { all, commit, defineEntity, get, overwrite, page, put } from '#shared/db/entity.ts';
-import { accountPk } from '#shared/db/partitions.ts';
+import { accountPk, payDataIndex, quarterOf } from '#shared/db/partitions.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { Id, IsoDate } from '#shared/schemas/common.ts';
 import { type ActionItem, Meeting, MeetingType, OpenActionItem, Report, Visit } from '#shared/schemas/upkeep.ts';
@@ -10,7 +10,8 @@ export const visits = /* @__PURE__ */ defineEntity({
   kind: 'visit',
   label: 'visit',
   schema: Visit,
-  keys: { pk: accountPk, sk: 'VISIT#<visitedOn>#<id>', gsi1: { pk: 'VISITOR#<madeBy>', sk: '<visitedOn>#<accountId>#<id>' } },
+  derive: (v) => ({ payPeriod: quarterOf(v.visitedOn) }),
+  keys: { pk: accountPk, sk: 'VISIT#<visitedOn>#<id>', gsi1: { pk: 'VISITOR#<madeBy>', sk: '<visitedOn>#<accountId>#<id>' }, gsi4: payDataIndex('visit', '<id>') },
   patterns: {
     byAccount: { doc: "an account's visits in [from, to] (compliance, pay close)", pk: accountPk, sk: 'VISIT#' },
     byPerson: { doc: "a person's visits in [from, to]", index: 'gsi1', pk: 'VISITOR#<madeBy>' },
@@ -23,7 +24,8 @@ export const reports = /* @__PURE__ */ defineEntity({
   label: 'monthly report',
   schema: Report,
   versioned: true,
-  keys: { pk: accountPk, sk: 'REPORT#<month>', gsi1: { pk: 'REPORTER#<filedBy>', sk: '<month>#<accountId>' } },
+  derive: (r) => ({ payPeriod: quarterOf(r.month), recordedAt: r.filedAt }),
+  keys: { pk: accountPk, sk: 'REPORT#<month>', gsi1: { pk: 'REPORTER#<filedBy>', sk: '<month>#<accountId>' }, gsi4: payDataIndex('report', '<accountId>#<month>') },
   patterns: { byAccount: { doc: "an account's reports for months [from, to]", pk: accountPk, sk: 'REPORT#' } },
 });
 
@@ -32,7 +34,8 @@ export const meetings = /* @__PURE__ */ defineEntity({
   label: 'meeting',
   schema: Meeting,
   versioned: true,
-  keys: { pk: 'MEETING#<id>', sk: 'PROFILE', gsi1: { pk: 'MEETINGS#<type>', sk: '<heldOn>#<id>' } },
+  derive: (m) => ({ payPeriod: quarterOf(m.heldOn), ...(m.type === 'contact_leader_quarterly_review' ? {} : { recordedAt: undefined }) }),
+  keys: { pk: 'MEETING#<id>', sk: 'PROFILE', gsi1: { pk: 'MEETINGS#<type>', sk: '<heldOn>#<id>' }, gsi4: payDataIndex('meeting', '<id>') },
   patterns: { byType: { doc: 'meetings of a type in [from, to] (quarterly reviews for compliance)', index: 'gsi1', pk: 'MEETINGS#<type>' } },
 });
 

@@ -14,6 +14,8 @@ import {
   validate,
 } from '#shared/http/middleware.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
+import { preferredLanguage } from '#shared/http/headers.ts';
+import type { Language } from '#shared/domain/pay/explain.ts';
 import { logger } from '#shared/logger.ts';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -28,6 +30,8 @@ export interface RouteInput<R extends RouteDefinition> {
   ifMatch: R['ifMatch'] extends 'required' ? number : R['ifMatch'] extends 'when-exists' ? number | undefined : undefined;
   /** Who and when, for the audit record of any write. */
   audit: AuditContext;
+  /** The language the request's Accept-Language prefers (explanation lines). */
+  language: Language;
 }
 
 /** What a handler returns: the body, and for a 201 the path of the new resource. */
@@ -91,6 +95,7 @@ export const routeChain = <const R extends RouteDefinition>(
       caller,
       ifMatch: state.ifMatch,
       audit: { actorId: caller?.id ?? 'anonymous', requestId: event.requestContext.requestId, at: new Date().toISOString() },
+      language: preferredLanguage(event.headers['accept-language']),
     } as RouteInput<R>; // the middleware validated each part against this route's schemas
     return toResult(route, await handle(input));
   });

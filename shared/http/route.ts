@@ -32,6 +32,8 @@ export interface RouteDefinition {
    * may create; the use case asks for If-Match only if the resource already exists.
    */
   readonly ifMatch?: 'required' | 'when-exists';
+  /** Explanation lines in the language Accept-Language asks for (English or Chinese). */
+  readonly languages?: true;
   readonly response: { readonly status: 200 | 201 | 204; readonly schema: z.ZodType; readonly description: string; readonly contentType?: string };
   /** Problem statuses this route may answer besides 400/401/403/500/503 (and 415 where it has a body). */
   readonly problems?: readonly number[];

@@ -5,6 +5,8 @@ import {
   BulletinPage,
   BulletinQuery,
   CloseResult,
+  Estimate,
+  EstimateQuery,
   PeerScore,
   PeerScoreBody,
   PeerScoreParams,
@@ -80,13 +82,13 @@ export const payRoutes = {
   listStatements: defineRoute({
     id: 'listStatements', method: 'GET', path: '/v1/periods/{period}/statements', handler: 'pay/list-statements', tag,
     summary: 'A period’s statements, a page at a time (finance: once finalised)',
-    auth: payReaders, tableAccess: 'read', params: PeriodParams, query: z.strictObject({ ...PageQuery }),
+    auth: payReaders, tableAccess: 'read', params: PeriodParams, query: z.strictObject({ ...PageQuery }), languages: true,
     response: { status: 200, schema: StatementPage, description: 'The statements' }, problems: [404, 409],
   }),
   getStatement: defineRoute({
     id: 'getStatement', method: 'GET', path: '/v1/periods/{period}/statements/{staffId}', handler: 'pay/get-statement', tag,
     summary: 'One person’s statement with its explanation (the person themself, finance, leadership, coordinators)',
-    auth: anyStaff, tableAccess: 'read', params: StatementParams,
+    auth: anyStaff, tableAccess: 'read', params: StatementParams, languages: true,
     response: { status: 200, schema: StatementWithVersions, description: 'The statement' },
     problems: [404, 409],
   }),
@@ -95,6 +97,12 @@ export const payRoutes = {
     summary: 'The payroll spreadsheet: one row per person (UTF-8 with BOM; yuan and fen)',
     auth: { roles: ['finance'] }, tableAccess: 'read', params: PeriodParams, timeoutSeconds: 29,
     response: { status: 200, schema: PayrollCsv, description: 'The payroll rows, UTF-8 with a BOM', contentType: 'text/csv' }, problems: [404, 409],
+  }),
+  getEstimate: defineRoute({
+    id: 'getEstimate', method: 'GET', path: '/v1/periods/{period}/estimate', handler: 'pay/get-estimate', tag,
+    summary: 'What-if: a person’s position in an open period now (per role R, tier, pay), what reaches the next tier, and with added contract, collection or visits; the team share is not estimated (it needs the whole team)',
+    auth: anyStaff, tableAccess: 'read', params: PeriodParams, query: EstimateQuery, timeoutSeconds: 29,
+    response: { status: 200, schema: Estimate, description: 'The position, live; nothing is written' }, problems: [404, 409, 422],
   }),
   getBulletin: defineRoute({
     id: 'getBulletin', method: 'GET', path: '/v1/periods/{period}/bulletin', handler: 'pay/get-bulletin', tag,

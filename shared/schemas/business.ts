@@ -75,6 +75,8 @@ export const Project = z
     invoicedAmount: Amount,
     paidAmount: Amount,
     version: Version,
+    /** When the win was recorded (absent on projects from before it was kept). */
+    recordedAt: Timestamp.optional(),
   })
   .meta({ id: 'Project' });
 export type Project = z.infer<typeof Project>;
@@ -116,7 +118,7 @@ export type Invoice = z.infer<typeof Invoice>;
 
 export const PaymentBody = z.strictObject({ amount: PositiveAmount, receivedOn: IsoDate });
 export const Payment = z
-  .object({ id: Id, invoiceId: Id, projectId: Id, accountId: Id, amount: Amount, receivedOn: IsoDate, recordedBy: Id })
+  .object({ id: Id, invoiceId: Id, projectId: Id, accountId: Id, amount: Amount, receivedOn: IsoDate, recordedBy: Id, recordedAt: Timestamp.optional() })
   .meta({ id: 'Payment' });
 export type Payment = z.infer<typeof Payment>;
 export const InvoiceWithPayments = Invoice.extend({ payments: z.array(Payment).max(listCap) }).meta({ id: 'InvoiceWithPayments' });

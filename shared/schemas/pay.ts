@@ -221,17 +221,41 @@ const Assessment = z.object({
     .max(listCap),
   explanation: Explanation,
 });
-const StatementAdjustment = z
+/** A record that came in after its period was finalised (adjustments.ts LateRecord). */
+const LateRecordOut = z.object({ kind: z.enum(['payment', 'project', 'visit', 'report', 'meeting', 'peer-score']), id: LineOut(200), date: LineOut(10), recordedAt: Timestamp });
+const Change = z.object({
+  role: AccountRole,
+  ratioBefore: Ratio.nullable(),
+  ratioAfter: Ratio.nullable(),
+  tierBefore: Tier.nullable(),
+  tierAfter: Tier.nullable(),
+  performancePayBefore: Fen,
+  performancePayAfter: Fen,
+});
+/**
+ * An adjustment a statement adds to its own pay: `prior_period` for a finalised period
+ * re-priced because of late records (with those records and the change they made),
+ * `manual` for one made by hand. `amount` is signed fen.
+ */
+export const StatementAdjustment = z
   .object({
     kind: z.enum(['prior_period', 'manual']),
     period: PayPeriod.optional(),
     amount: SignedFen,
-    reason: LineOut(2000),
+    reason: LineOut(20_000),
+    records: z.array(LateRecordOut).max(listCap).optional(),
+    changes: z.array(Change).max(2).optional(),
+    /** What the period paid when finalised, what later periods carried for it since, and what it pays now (fen). */
+    paidAmount: Fen.optional(),
+    carriedAmount: SignedFen.optional(),
+    repricedAmount: Fen.optional(),
+    /** A manual adjustment's own id, category and second approver. */
     id: Id.optional(),
     category: LineOut(40).optional(),
     approvedBy: Id.optional(),
   })
   .meta({ id: 'StatementAdjustment' });
+
 export const Statement = z
   .object({
     staffId: Id,
@@ -242,11 +266,11 @@ export const Statement = z
     basePay: Fen,
     performancePay: Fen,
     teamShare: Fen,
+    /** basePay + performancePay + teamShare + Σ adjustments' amounts. */
     total: SignedFen,
     assessments: z.array(Assessment).max(2),
+    adjustments: z.array(StatementAdjustment).max(100),
     explanation: Explanation,
-    /** Prior-period and approved manual adjustments; `total` includes them. */
-    adjustments: z.array(StatementAdjustment).max(listCap).optional(),
     closedAt: Timestamp,
   })
   .meta({ id: 'Statement' });
@@ -267,6 +291,10 @@ export const PeriodState = z
     finalizedBy: Id.nullable(),
     /** A finalise forced past open inquiries: why, by whom, how many were open. */
     forced: ForcedFinalize.nullable().optional(),
+    /** When the close that made the current statements started: later records are late for this period. */
+    closeStartedAt: Timestamp.optional(),
+    /** The finalised periods this period's close re-priced for late records. */
+    repricedPeriods: z.array(PayPeriod).max(8).optional(),
   })
   .meta({ id: 'PeriodState' });
 export type PeriodState = z.infer<typeof PeriodState>;
@@ -331,4 +359,45 @@ export const TalentQuery = z.strictObject({ year: Year });
 export const TalentParams = z.strictObject({ year: Year, staffId: Id });
 /** The payroll spreadsheet: one row per person, no control characters but line ends. */
 export const PayrollCsv = z.string().max(100_000_000).regex(/^[^\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F]*$/);
+/** A query-string count: at most `max` (fen up to 10^13, i.e. 100 billion yuan; visits up to 10,000). */
+const QueryCount = (max: number) => z.coerce.number().int().min(0).max(max).meta({ format: max > 2 ** 31 ? 'int64' : 'int32' });
+export const EstimateQuery = z.strictObject({
+  staffId: Id,
+  addContractAmount: QueryCount(10_000_000_000_000).optional(),
+  addCollectionAmount: QueryCount(10_000_000_000_000).optional(),
+  addVisits: QueryCount(10_000).optional(),
+});
+const Position = z.object({ ratio: Ratio, tier: Tier, coefficient: Rate, demoted: z.boolean(), components: Components, performancePay: Fen });
+/**
+ * What-if: a person's position in an open period now, per role, as the close would price
+ * it on today's data; the least of each lever alone that reaches the next tier (null where
+ * that lever cannot: the cap, no target, nothing required; the whole object null at the top
+ * tier); and with the additions asked for, the position they would give. The team share
+ * is not estimated: it needs the whole team (`teamShareEstimated` is always false).
+ */
+export const Estimate = z
+  .object({
+    period: PayPeriod,
+    staffId: Id,
+    /** The day imagined records fall on: today, or the period's last day once it has ended. */
+    on: IsoDate,
+    addContractAmount: Fen.optional(),
+    addCollectionAmount: Fen.optional(),
+    addVisits: Count.optional(),
+    teamShareEstimated: z.literal(false),
+    assessments: z
+      .array(
+        Position.extend({
+          role: AccountRole,
+          contractCreditAmount: Fen,
+          collectionCreditAmount: Fen,
+          visits: Component,
+          toNextTier: z.object({ tier: Tier, minimum: Rate, contractAmount: Fen.nullable(), collectionAmount: Fen.nullable(), visits: Count.nullable() }).nullable(),
+          whatIf: Position.nullable(),
+        }),
+      )
+      .max(2),
+  })
+  .meta({ id: 'Estimate' });
+
 export const TalentConfirmBody = z.strictObject({ grade: z.enum(['A', 'B', 'C', 'D']) });

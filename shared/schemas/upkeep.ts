@@ -83,6 +83,8 @@ export const Meeting = z
     decisions: z.array(TextOut(1000)).max(50),
     actionItems: z.array(ActionItem).max(15),
     recordedBy: Id,
+    /** When it was recorded (absent on meetings from before it was kept). */
+    recordedAt: Timestamp.optional(),
     version: Version,
   })
   .meta({ id: 'Meeting' });

@@ -106,6 +106,7 @@ export const winOpportunity = async (caller: Caller, id: string, input: WinInput
       invoicedAmount: 0,
       paidAmount: 0,
       version: 1,
+      recordedAt: audit.at,
     }));
     const after = rules.win(before, input.wonOn, projects.map((p) => p.id));
     await store.saveWin(before, after, projects, audit);
@@ -256,7 +257,7 @@ export const recordPayment = (caller: Caller, invoiceId: string, amount: number,
     if (receivedOn < invoice.issuedOn) {
       throw new RuleViolation('paid-before-invoiced', `Invoice ${invoiceId} was issued on ${invoice.issuedOn}`, [{ path: 'body.receivedOn', message: `must be on or after ${invoice.issuedOn}` }]);
     }
-    const payment = { id: ulid(), invoiceId, projectId: invoice.projectId, accountId: invoice.accountId, amount, receivedOn, recordedBy: caller.id };
+    const payment = { id: ulid(), invoiceId, projectId: invoice.projectId, accountId: invoice.accountId, amount, receivedOn, recordedBy: caller.id, recordedAt: audit.at };
     return { payment, invoice: await store.insertPayment(invoice, payment, audit) };
   });
 

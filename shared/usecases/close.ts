@@ -10,13 +10,15 @@ import type { AssessmentAccount } from '#shared/domain/pay/assessment.ts';
 import { bulletinOf, sameStatement, talentSuggestions } from '#shared/domain/pay/close.ts';
 import { type Period, parsePayPeriod } from '#shared/domain/pay/period.ts';
 import type { PayPolicy } from '#shared/domain/pay/policy.ts';
-import { closeStatements, withManualAdjustments } from '#shared/domain/pay/statement.ts';
+import { nameStatement } from '#shared/domain/pay/explain.ts';
+import { type Adjustment, type Statement, adjustmentsOnlyStatement, closeStatements, manualAdjustmentsOf, withAdjustments } from '#shared/domain/pay/statement.ts';
 import type { TeamAccount } from '#shared/domain/pay/team.ts';
 import { RuleViolation } from '#shared/errors.ts';
 import type { PeriodState, StoredStatement } from '#shared/schemas/pay.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { accountFacts } from '#shared/usecases/compliance.ts';
 import { approvedAdjustments } from '#shared/usecases/pay-desk.ts';
+import { priorPeriodAdjustments } from '#shared/usecases/prior-periods.ts';
 
 /** A close holds its period's lock at most this long (the function's own time limit). */
 const lockSeconds = 15 * 60;
@@ -56,27 +58,30 @@ export const keyAccountBatches = async (): Promise<{ cursor: string | null; acco
   return batches;
 };
 
-/** Phase 2 — gather one batch of key accounts: assignments, visits, reports, targets, credits (keyed queries, 8 accounts in flight). */
+/** Everything the close reads about one key account in P: assignments, visits, reports, targets, credits (keyed queries). */
+export const gatherAccount = async (account: { id: string; name: string; keySince: string | null }, period: Period): Promise<GatheredAccount> => {
+  const [facts, targets, projects, payments] = await Promise.all([
+    accountFacts(account.id, period),
+    getTargets(account.id, period.year),
+    listProjectsWonBetween(account.id, period.from, period.to),
+    listPaymentsReceivedBetween(account.id, period.from, period.to),
+  ]);
+  return {
+    ...facts,
+    name: account.name,
+    keySince: account.keySince ?? period.from,
+    targets: targets?.quarters,
+    projects: projects.map((p) => ({ contractAmount: p.contractAmount, wonOn: p.wonOn })),
+    payments: payments.map((p) => ({ amount: p.amount, receivedOn: p.receivedOn })),
+  };
+};
+
+/** Phase 2 — gather one batch of key accounts (8 accounts in flight). */
 export const gatherBatch = async (periodId: string, cursor: string | null): Promise<GatheredAccount[]> => {
   const period = parsePayPeriod(periodId);
   const page = await listAccounts({ tier: 'key', limit: batchSize, cursor: cursor ?? undefined });
   const keyInPeriod = page.items.filter((a) => a.keySince !== null && a.keySince <= period.to);
-  return mapLimited(keyInPeriod, 8, async (account) => {
-    const [facts, targets, projects, payments] = await Promise.all([
-      accountFacts(account.id, period),
-      getTargets(account.id, period.year),
-      listProjectsWonBetween(account.id, period.from, period.to),
-      listPaymentsReceivedBetween(account.id, period.from, period.to),
-    ]);
-    return {
-      ...facts,
-      name: account.name,
-      keySince: account.keySince ?? period.from,
-      targets: targets?.quarters,
-      projects: projects.map((p) => ({ contractAmount: p.contractAmount, wonOn: p.wonOn })),
-      payments: payments.map((p) => ({ amount: p.amount, receivedOn: p.receivedOn })),
-    };
-  });
+  return mapLimited(keyInPeriod, 8, (account) => gatherAccount(account, period));
 };
 
 /** The year's stored policy; a close without one cannot price anything (422). */
@@ -123,7 +128,7 @@ export const gatherPeople = async (period: Period, accounts: readonly GatheredAc
 };
 
 /** Every grade an assessed person has must be in the year's policy (422 naming the missing ones). */
-const assertGrades = (policy: PayPolicy, people: CloseData['people']): void => {
+export const assertGrades = (policy: PayPolicy, people: CloseData['people']): void => {
   const known = new Set(policy.grades.map((g) => g.grade));
   const missing = [...new Set(people.map((p) => p.staff.grade).filter((g) => !known.has(g)))].sort();
   if (missing.length > 0) {
@@ -131,29 +136,61 @@ const assertGrades = (policy: PayPolicy, people: CloseData['people']): void => {
   }
 };
 
+/** A period's statements and team bonus from gathered data, with the year's policy (its explanation naming accounts and people). */
+const priceGathered = async (period: Period, accounts: readonly GatheredAccount[]) => {
+  const policy = await requirePolicy(period.year);
+  const data = await gatherPeople(period, accounts);
+  assertGrades(policy, data.people);
+  const { team, statements } = closeStatements({
+    period,
+    policy,
+    people: data.people.map((p) => ({ staffId: p.staff.id, grade: p.staff.grade, peerScores: p.peerScores, accounts: p.accounts })),
+    teamAccounts: data.teamAccounts,
+    meetings: data.meetings,
+  });
+  const names = new Map<string, string>([...accounts.map((a) => [a.accountId, a.name] as const), ...data.people.map((p) => [p.staff.id, p.staff.name] as const)]);
+  return { data, team: { ...team, explanation: nameStatement({ explanation: team.explanation }, names).explanation }, statements: statements.map((s) => nameStatement(s, names)), names };
+};
+
+/** A finalised period priced again on today's data (the real gather, every batch), for its late records. */
+const priceAgain = async (period: Period): Promise<Statement[]> => {
+  let accounts: GatheredAccount[] = [];
+  for (const batch of await keyAccountBatches()) accounts = accounts.concat(await gatherBatch(period.id, batch.cursor));
+  return (await priceGathered(period, accounts)).statements;
+};
+
+/** Each person's statement with the prior-period adjustments they are owed; someone owed one but not assessed gets a statement of adjustments only. */
+const withPriorPeriods = async (period: Period, statements: readonly Statement[], byStaff: ReadonlyMap<string, Statement['adjustments']>): Promise<Statement[]> => {
+  const assessed = statements.map((s) => withAdjustments(s, byStaff.get(s.staffId) ?? []));
+  const others = await Promise.all(
+    [...byStaff.keys()].filter((id) => !statements.some((s) => s.staffId === id)).sort().map(async (staffId) => {
+      const staff = await getStaffById(staffId);
+      return adjustmentsOnlyStatement(staffId, staff?.grade ?? '', period, byStaff.get(staffId) ?? []);
+    }),
+  );
+  return [...assessed, ...others];
+};
+
 /**
  * Phase 3 — finish: compute every statement and the team bonus from the gathered
- * accounts, keep them (same data → same statements, no new version; changed data → a
- * new version, the old one kept), write the bulletin and talent-pool suggestions, and
- * release the lock.
+ * accounts, add the prior-period adjustments of late records, keep them (same data → same
+ * statements, no new version; changed data → a new version, the old one kept), write the
+ * bulletin and talent-pool suggestions, and release the lock.
  */
 export const finishClose = async (periodId: string, runId: string, accounts: readonly GatheredAccount[], audit: AuditContext) => {
   const period = parsePayPeriod(periodId);
   try {
-    const policy = await requirePolicy(period.year);
-    const data = await gatherPeople(period, accounts);
-    assertGrades(policy, data.people);
-    const computed = closeStatements({
-      period,
-      policy,
-      people: data.people.map((p) => ({ staffId: p.staff.id, grade: p.staff.grade, peerScores: p.peerScores, accounts: p.accounts })),
-      teamAccounts: data.teamAccounts,
-      meetings: data.meetings,
-    });
-    const team = computed.team;
-    // Approved manual adjustments go into their statements and totals (the bulletin's too).
+    // Records made after the close began are late for it: the next close picks them up.
+    const since = await store.lockedSince(period.id, runId);
+    const startedAt = since === undefined ? audit.at : new Date(since).toISOString();
+    const priced = await priceGathered(period, accounts);
+    const { data, team } = priced;
+    const prior = await priorPeriodAdjustments(period, priceAgain);
+    // Approved manual adjustments join the prior-period ones (total, bulletin and CSV include them).
     const approved = await approvedAdjustments(period.id);
-    const statements = computed.statements.map((s) => withManualAdjustments(s, approved));
+    const byStaff = new Map<string, Adjustment[]>(prior.byStaff);
+    for (const staffId of new Set(approved.map((a) => a.staffId))) byStaff.set(staffId, [...(byStaff.get(staffId) ?? []), ...manualAdjustmentsOf(approved, staffId)]);
+    const statements = await withPriorPeriods(period, priced.statements, byStaff);
     const current = new Map((await store.listStatements(period.id)).map((s) => [s.staffId, s]));
     const changed: StoredStatement[] = statements
       .filter((s) => {
@@ -170,6 +207,8 @@ export const finishClose = async (periodId: string, runId: string, accounts: rea
       closedAt: audit.at,
       finalizedAt: null,
       finalizedBy: null,
+      closeStartedAt: startedAt,
+      repricedPeriods: prior.repriced,
     };
     await store.savePeriodState(state);
     const names = new Map(data.people.map((p) => [p.staff.id, p.staff]));

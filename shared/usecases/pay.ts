@@ -1,6 +1,7 @@
 import type { AuditContext } from '#shared/db/audit.ts';
 import * as store from '#shared/db/pay.ts';
 import { getStaffById } from '#shared/db/staff.ts';
+import { type Language, inLanguage } from '#shared/domain/pay/explain.ts';
 import { parsePayPeriod } from '#shared/domain/pay/period.ts';
 import { type PayPolicyInput, mergeWithDefaults } from '#shared/domain/pay/policy.ts';
 import { formatRatio } from '#shared/domain/ratio.ts';
@@ -110,14 +111,18 @@ const assertReadable = async (caller: Caller, period: string): Promise<void> => 
 };
 
 /** A page of a period's statements (a close of 10,000 people would not fit one reply). */
-export const periodStatements = async (caller: Caller, period: string, limit: number, cursor?: string) => {
+export const periodStatements = async (caller: Caller, period: string, limit: number, cursor?: string, language: Language = 'en') => {
   parsePayPeriod(period);
   await assertReadable(caller, period);
-  return store.listStatementsPage(period, limit, cursor);
+  const page = await store.listStatementsPage(period, limit, cursor);
+  return { ...page, items: page.items.map((s) => readable(s, language)) };
 };
 
+/** A stored statement as people read it: adjustments listed (none on one from before they existed), lines in their language. */
+const readable = (s: StoredStatement, language: Language): StoredStatement => inLanguage({ ...s, adjustments: s.adjustments ?? [] }, language);
+
 /** One statement: finance, leadership and coordinators, and the person themself (drafts included, marked so). */
-export const personStatement = async (caller: Caller, period: string, staffId: string) => {
+export const personStatement = async (caller: Caller, period: string, staffId: string, language: Language = 'en') => {
   parsePayPeriod(period);
   if (caller.id !== staffId) {
     if (!hasAnyRole(caller, payReaders)) throw new Forbidden('A statement is read by its person, finance, leadership and coordinators', 'role-not-allowed');
@@ -125,11 +130,15 @@ export const personStatement = async (caller: Caller, period: string, staffId: s
   }
   const statement = await store.getStatement(period, staffId);
   if (statement === undefined) throw new NotFound(`No statement for ${staffId} in ${period}`);
-  return { ...statement, versions: (await store.listStatementVersions(period, staffId)).map((v) => ({ version: v.version, total: v.total, closedAt: v.closedAt })) };
+  return { ...readable(statement, language), versions: (await store.listStatementVersions(period, staffId)).map((v) => ({ version: v.version, total: v.total, closedAt: v.closedAt })) };
 };
 
-const csvCell = (value: string | number): string => {
-  const text = String(value);
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula (starting with =, +, -, @,
+ * tab or CR) gets a leading ' (OWASP "CSV injection"); a plain number (-12.00) is left a number.
+ */
+export const csvCell = (value: string | number): string => {
+  const text = typeof value === 'number' || /^-?\d+(\.\d+)?$/.test(value) ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 const yuan = (fen: number): string => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
@@ -140,11 +149,22 @@ export const statementsCsv = async (caller: Caller, period: string): Promise<str
   await assertReadable(caller, period);
   const statements = await store.listStatements(period);
   const names = new Map(await Promise.all(statements.map(async (s) => [s.staffId, (await getStaffById(s.staffId))?.name ?? ''] as const)));
-  const header = ['staffId', 'name', 'period', 'version', 'status', 'grade', 'tiers', 'basePay (yuan)', 'performancePay (yuan)', 'teamShare (yuan)', 'total (yuan)', 'basePay (fen)', 'performancePay (fen)', 'teamShare (fen)', 'total (fen)'];
-  const rows = statements.map((s) => [
-    s.staffId, names.get(s.staffId) ?? '', s.period, s.version, s.status, s.grade, s.assessments.map((a) => `${a.role}:${a.tier}`).join(' '),
-    yuan(s.basePay), yuan(s.performancePay), yuan(s.teamShare), yuan(s.total), s.basePay, s.performancePay, s.teamShare, s.total,
-  ]);
+  const header = [
+    'staffId', 'name', 'period', 'version', 'status', 'grade', 'tiers', 'basePay (yuan)', 'performancePay (yuan)', 'teamShare (yuan)',
+    'priorPeriodAdjustments (yuan)', 'manualAdjustments (yuan)', 'total (yuan)',
+    'basePay (fen)', 'performancePay (fen)', 'teamShare (fen)', 'priorPeriodAdjustments (fen)', 'manualAdjustments (fen)', 'total (fen)', 'adjustments',
+  ];
+  const rows = statements.map((s) => {
+    const adjustments = s.adjustments ?? [];
+    const sum = (kind: string) => adjustments.filter((a) => a.kind === kind).reduce((total, a) => total + a.amount, 0);
+    const [prior, manual] = [sum('prior_period'), sum('manual')];
+    return [
+      s.staffId, names.get(s.staffId) ?? '', s.period, s.version, s.status, s.grade, s.assessments.map((a) => `${a.role}:${a.tier}`).join(' '),
+      yuan(s.basePay), yuan(s.performancePay), yuan(s.teamShare), yuan(prior), yuan(manual), yuan(s.total),
+      s.basePay, s.performancePay, s.teamShare, prior, manual, s.total,
+      adjustments.map((a) => `${a.kind}${a.period === undefined ? '' : ` ${a.period}`}: ${a.amount}`).join('; '),
+    ];
+  });
   return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 };
 

@@ -107,6 +107,7 @@ export const recordMeeting = async (caller: Caller, input: MeetingInput, audit: 
     decisions: input.decisions ?? [],
     actionItems: actionItems.map((item) => ({ id: ulid(), ...item, done: false, doneOn: null })),
     recordedBy: caller.id,
+    recordedAt: audit.at,
     version: 1,
   };
   await store.insertMeeting(meeting, audit);

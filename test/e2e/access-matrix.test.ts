@@ -407,6 +407,8 @@ const matrix: Record<string, Entry[]> = {
   listStatements: [{ build: get('/v1/periods/2026-Q1/statements'), expect: only({ coordinator: 200, leadership: 200, finance: 200 }, 403) }],
   getStatement: [{ build: () => ({ method: 'GET', path: `/v1/periods/2026-Q1/statements/${id('salesManager')}` }), expect: only({ coordinator: 200, leadership: 200, finance: 200, salesManager: 200 }, 403) }],
   exportStatements: [{ build: get('/v1/periods/2026-Q1/statements.csv'), expect: only({ finance: 200 }, 403) }],
+  // 2026-Q1 is final here (409 for those who may ask); 2026-Q4 is open.
+  getEstimate: [{ build: () => ({ method: 'GET', path: `/v1/periods/2026-Q4/estimate?staffId=${id('salesManager')}&addVisits=1` }), expect: only({ coordinator: 200, leadership: 200, salesManager: 200 }, 403) }],
   getBulletin: [{ build: get('/v1/periods/2026-Q1/bulletin'), expect: only({ coordinator: 200, leadership: 200, finance: 200, contactLeader: 200, salesManager: 200, formerManager: 200, otherManager: 200 }, 403) }],
   listTalentPool: [{ build: get('/v1/talent-pool?year=2026'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
 

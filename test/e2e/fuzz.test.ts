@@ -283,6 +283,7 @@ const baselines = (w: World): Record<string, Baseline> => {
     listStatements: { params: { period: '2026-Q1' } },
     getStatement: { params: { period: '2026-Q1', staffId: sm.id } },
     exportStatements: { params: { period: '2026-Q1' } },
+    getEstimate: { params: { period: '2026-Q4' }, query: { staffId: sm.id, addContractAmount: '100', addCollectionAmount: '100', addVisits: '1' } },
     getBulletin: { params: { period: '2026-Q1' }, query: { section: 'accounts' } },
     listTalentPool: { query: { year: '2026' } },
     confirmTalentGrade: { params: { year: 2026, staffId: sm.id }, body: { grade: 'B' } },

@@ -1,9 +1,24 @@
+import type { PriorPeriodAdjustment } from '#shared/domain/pay/adjustments.ts';
 import { type Assessment, type AssessmentAccount, type AssessmentView, assessPerson } from '#shared/domain/pay/assessment.ts';
 import type { MeetingFact } from '#shared/domain/pay/compliance.ts';
 import type { Period } from '#shared/domain/pay/period.ts';
 import { type PayPolicy, gradePay } from '#shared/domain/pay/policy.ts';
 import { explainFen, toBigInt, toSafeNumber } from '#shared/domain/pay/rational.ts';
 import { type TeamAccount, type TeamResult, teamBonus, teamMember, teamShareOf } from '#shared/domain/pay/team.ts';
+
+/** An approved manual adjustment (issue 11, item 2): counted once a second person approved it. */
+export interface ManualAdjustment {
+  kind: 'manual';
+  period?: string;
+  amount: number;
+  reason: string;
+  id: string;
+  category: string;
+  approvedBy: string;
+}
+
+/** What a statement adds to its own pay: prior-period adjustments (late records) and manual ones. */
+export type Adjustment = PriorPeriodAdjustment | ManualAdjustment;
 
 /** One person's statement for P (pay.md, "Statements"); money in integer fen. */
 export interface Statement {
@@ -13,25 +28,14 @@ export interface Statement {
   basePay: number;
   performancePay: number;
   teamShare: number;
+  /** basePay + performancePay + teamShare + Σ adjustments. */
   total: number;
   assessments: AssessmentView[];
+  adjustments: Adjustment[];
   explanation: string[];
-  /** What moves pay besides the calculation; `total` includes their amounts. */
-  adjustments?: StatementAdjustment[];
 }
 
-/** An adjustment on a statement: a prior period's difference, or a manual one (its id, category and approver). */
-export interface StatementAdjustment {
-  kind: 'prior_period' | 'manual';
-  period?: string;
-  amount: number;
-  reason: string;
-  id?: string;
-  category?: string;
-  approvedBy?: string;
-}
-
-/** An approved manual adjustment of the period (shared/schemas/pay-desk.ts). */
+/** An approved manual adjustment of the period, as the desk keeps it (shared/schemas/pay-desk.ts). */
 export interface ApprovedAdjustment {
   readonly id: string;
   readonly staffId: string;
@@ -41,29 +45,12 @@ export interface ApprovedAdjustment {
   readonly approvedBy: string;
 }
 
-/**
- * The period's approved manual adjustments on their people's statements (issue 11 item 2):
- * each is listed, explained, and added to the total. A statement without any is unchanged.
- */
-export const withManualAdjustments = (statement: Statement, approved: readonly ApprovedAdjustment[]): Statement => {
-  const mine = approved.filter((a) => a.staffId === statement.staffId).sort((a, b) => a.id.localeCompare(b.id));
-  if (mine.length === 0) return statement;
-  const sum = mine.reduce((total, a) => total + toBigInt(a.amount), 0n);
-  const total = toBigInt(statement.total) + sum;
-  return {
-    ...statement,
-    adjustments: [
-      ...(statement.adjustments ?? []),
-      ...mine.map((a) => ({ kind: 'manual' as const, id: a.id, category: a.category, amount: a.amount, reason: a.reason, approvedBy: a.approvedBy })),
-    ],
-    total: toSafeNumber(total),
-    explanation: [
-      ...statement.explanation,
-      ...mine.map((a) => `Manual adjustment ${a.id} (${a.category}, approved by ${a.approvedBy}): ${explainFen(toBigInt(a.amount))}, ${a.reason}`),
-      `Total with manual adjustments: ${explainFen(toBigInt(statement.total))} + ${explainFen(sum)} = ${explainFen(total)}`,
-    ],
-  };
-};
+/** One person's approved manual adjustments as statement adjustments, oldest id first. */
+export const manualAdjustmentsOf = (approved: readonly ApprovedAdjustment[], staffId: string): ManualAdjustment[] =>
+  approved
+    .filter((a) => a.staffId === staffId)
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((a) => ({ kind: 'manual', id: a.id, category: a.category, amount: a.amount, reason: `${a.reason} (${a.category}, ${a.id}, approved by ${a.approvedBy})`, approvedBy: a.approvedBy }));
 
 export interface StatementInput {
   readonly staffId: string;
@@ -104,9 +91,38 @@ export const buildStatement = (input: StatementInput): Statement => {
     teamShare: toSafeNumber(teamShare),
     total: toSafeNumber(total),
     assessments: input.assessments.map((a) => a.view),
+    adjustments: [],
     explanation,
   };
 };
+
+const signedFen = (fen: bigint): string => (fen < 0n ? `-${explainFen(-fen)}` : `+${explainFen(fen)}`);
+
+/**
+ * The statement with these adjustments (replacing any it had): the total becomes its own
+ * pay plus their sum, and the explanation says each one and the new total. Sorted, so the
+ * same adjustments always give the same statement.
+ */
+export const withAdjustments = (statement: Statement, adjustments: readonly Adjustment[]): Statement => {
+  const sorted = [...adjustments].sort((a, b) => a.kind.localeCompare(b.kind) || (a.period ?? '').localeCompare(b.period ?? '') || a.reason.localeCompare(b.reason));
+  const own = BigInt(statement.basePay) + BigInt(statement.performancePay) + BigInt(statement.teamShare);
+  const added = sorted.reduce((sum, a) => sum + BigInt(a.amount), 0n);
+  const total = own + added;
+  const lines = statement.explanation.filter((l) => !l.startsWith('Total: ') && !l.startsWith('Adjustment '));
+  const adjustmentLines = sorted.map((a) => `Adjustment ${a.kind === 'prior_period' ? `prior period ${a.period ?? ''}` : 'manual'}: ${signedFen(BigInt(a.amount))} (${a.reason})`);
+  const totalLine =
+    sorted.length === 0
+      ? `Total: ${explainFen(BigInt(statement.basePay))} + ${explainFen(BigInt(statement.performancePay))} + ${explainFen(BigInt(statement.teamShare))} = ${explainFen(total)}`
+      : `Total: ${explainFen(BigInt(statement.basePay))} + ${explainFen(BigInt(statement.performancePay))} + ${explainFen(BigInt(statement.teamShare))} ${sorted.map((a) => signedFen(BigInt(a.amount))).join(' ')} = ${explainFen(total)}`;
+  return { ...statement, adjustments: sorted, total: toSafeNumber(total), explanation: [...lines, ...adjustmentLines, totalLine] };
+};
+
+/** A statement for someone not assessed in P who is owed (or owes) adjustments: nothing of P's own. */
+export const adjustmentsOnlyStatement = (staffId: string, grade: string, period: Period, adjustments: readonly Adjustment[]): Statement =>
+  withAdjustments(
+    { staffId, period: period.id, grade, basePay: 0, performancePay: 0, teamShare: 0, total: 0, assessments: [], adjustments: [], explanation: [`Not assessed in ${period.id}: only adjustments for earlier periods`] },
+    adjustments,
+  );
 
 /** A person for the close: their grade, the scores they received for P, and the accounts they held in P. */
 export interface ClosePerson {
