@@ -82,12 +82,14 @@ describe('the pay desk', () => {
     expect(after.adjustments).toEqual([{ kind: 'manual', id: adjustmentId, category: 'correction', amount: 123_456, reason: '漏记回款', approvedBy: c2.id }]);
     expect(after.total).toBe(after.basePay + after.performancePay + after.teamShare + 123_456);
     expect(after.total).toBe(before.total + 123_456);
-    expect(after.explanation.at(-1)).toMatch(/Total with manual adjustments/);
+    // One explanation for both kinds of adjustment (statement.ts withAdjustments): the line, then the total with it.
+    expect(after.explanation).toContain('Adjustment manual: +123,456 fen (漏记回款)');
+    expect(after.explanation.at(-1)).toMatch(/^Total: .* \+123,456 fen = /);
     const people = (await get('/v1/periods/2026-Q1/bulletin?section=people', c1)).body.items as { staffId: string; total: number }[];
     expect(people.find((p) => p.staffId === l.id)?.total).toBe(after.total);
     // The others' statements are untouched.
     const kStatement = (await get(`/v1/periods/2026-Q1/statements/${k.id}`, k)).body;
-    expect(kStatement.adjustments).toBeUndefined();
+    expect(kStatement.adjustments).toEqual([]);
     const trail = await listAuditTrail('pay-adjustment', `2026-Q1#${adjustmentId}`);
     expect(trail.map((a) => a.action)).toEqual(['create', 'approve']);
   });
@@ -143,7 +145,12 @@ describe('the pay desk', () => {
     expect((await post('/v1/periods/2026-Q1/adjustments', c1, { staffId: l.id, amount: 1, category: 'other', reason: '晚了' })).status).toBe(409);
     expect((await post(`/v1/periods/2026-Q1/statements/${l.id}/inquiries`, l, { text: '终稿也可查询' })).status).toBe(201);
     const csv = await fetch(`${api.base}/v1/periods/2026-Q1/statements.csv`, { headers: { authorization: `Bearer ${await api.token(finance.id)}` } });
-    expect(await csv.text()).toContain(`,${before.total + 123_456}\r\n`);
+    // The payroll row carries the manual adjustment in its own column and in the total (the CSV gained adjustment columns, issue 11 item 6).
+    const [header = '', ...rows] = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const columns = header.split(',');
+    const row = rows.map((r) => r.split(',')).find((cells) => cells[0] === l.id) ?? [];
+    expect(row[columns.indexOf('manualAdjustments (fen)')]).toBe('123456');
+    expect(row[columns.indexOf('total (fen)')]).toBe(String(before.total + 123_456));
 
     const pendingOf = async () => ((await get('/v1/periods/2026-Q1/acknowledgements?pending=true', finance)).body.items as { staffId: string }[]).map((p) => p.staffId).sort();
     expect(await pendingOf()).toEqual([k.id, l.id].sort());

@@ -50,7 +50,7 @@ export const manualAdjustmentsOf = (approved: readonly ApprovedAdjustment[], sta
   approved
     .filter((a) => a.staffId === staffId)
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((a) => ({ kind: 'manual', id: a.id, category: a.category, amount: a.amount, reason: `${a.reason} (${a.category}, ${a.id}, approved by ${a.approvedBy})`, approvedBy: a.approvedBy }));
+    .map((a) => ({ kind: 'manual', id: a.id, category: a.category, amount: a.amount, reason: a.reason, approvedBy: a.approvedBy }));
 
 export interface StatementInput {
   readonly staffId: string;
