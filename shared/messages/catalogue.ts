@@ -638,10 +638,11 @@ export const messages = {
     (p) => `give exactly one of ${p.names.join(', ')}`,
     (p) => `必须且只能提供以下之一：${p.names.join('、')}`,
   ),
-  'field.noRepeat': entry<{ what?: 'scope items' | 'roles' }>(
-    (p) => (p.what === undefined ? 'must not repeat' : `${p.what} must not repeat`),
-    (p) => (p.what === undefined ? '不得重复' : `${p.what === 'roles' ? '角色' : '抽查范围'}不得重复`),
+  'field.noRepeat': entry<{ items?: 'scope items' | 'roles' }>(
+    (p) => (p.items === undefined ? 'must not repeat' : `${p.items} must not repeat`),
+    (p) => (p.items === undefined ? '不得重复' : `${p.items === 'roles' ? '角色' : '抽查范围'}不得重复`),
   ),
+  'field.nothingToChange': entry(() => 'send at least one field to change', () => '请至少发送一个要修改的字段'),
   'field.noRepeatGrade': entry(() => 'must not repeat a grade', () => '职级不得重复'),
   'field.rate': entry(() => 'must be a non-negative decimal such as 0.2 or "0.20"', () => '必须是非负小数，例如 0.2 或 "0.20"'),
   'field.lessThan': entry<{ limit: number }>((p) => `must be less than ${p.limit}`, (p) => `必须小于 ${p.limit}`),
@@ -691,9 +692,9 @@ export const messages = {
     (p) => `Invalid number: must be a multiple of ${p.divisor}`,
     (p) => `数字无效：必须是 ${p.divisor} 的倍数`,
   ),
-  'zod.unrecognized_keys': entry<{ keys: string }>(
-    (p) => `Unrecognized key${p.keys.includes(', ') ? 's' : ''}: ${p.keys}`,
-    (p) => `无法识别的键：${p.keys}`,
+  'zod.unrecognized_keys': entry<{ count: number; list: string }>(
+    (p) => `Unrecognized key${p.count > 1 ? 's' : ''}: ${p.list}`,
+    (p) => `无法识别的键：${p.list}`,
   ),
   'zod.invalid_key': entry<{ origin: string }>((p) => `Invalid key in ${p.origin}`, (p) => `${typeName(p.origin)}中的键无效`),
   'zod.invalid_element': entry<{ origin: string }>((p) => `Invalid value in ${p.origin}`, (p) => `${typeName(p.origin)}中的值无效`),

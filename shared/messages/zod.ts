@@ -31,7 +31,7 @@ const byCode = (issue: z.core.$ZodIssue): Message => {
     case 'not_multiple_of':
       return msg('zod.not_multiple_of', { divisor: String(issue.divisor) });
     case 'unrecognized_keys':
-      return msg('zod.unrecognized_keys', { keys: joinValues(issue.keys, ', ') });
+      return msg('zod.unrecognized_keys', { count: issue.keys.length, list: joinValues(issue.keys, ', ') });
     case 'invalid_key':
       return msg('zod.invalid_key', { origin: issue.origin });
     case 'invalid_element':
