@@ -11,7 +11,7 @@ export type ProblemSlug = keyof typeof titles;
 type ParamsOf<K extends MessageId> = Parameters<(typeof messages)[K]['en']>[0];
 
 export interface Message {
-  readonly id: MessageId | 'verbatim';
+  readonly id: MessageId | 'verbatim' | 'title';
   readonly params: unknown;
   text(lang: Lang): string;
 }
@@ -31,7 +31,7 @@ export const verbatim = (text: string): Message => ({ id: 'verbatim', params: te
 /** The problem type's title. */
 export const titleOf = (slug: ProblemSlug): Message => {
   const entry: Entry<void> = titles[slug];
-  return { id: 'verbatim', params: slug, text: (lang) => entry[lang]() };
+  return { id: 'title', params: slug, text: (lang) => entry[lang]() };
 };
 
 /** The language tag a response in `lang` declares (Content-Language). */
