@@ -1,77 +1,103 @@
 /** Typed domain errors. Each carries its HTTP status; one middleware turns them into problem+json. */
+import { type Lang, type Message, type ProblemSlug, msg, titleOf, verbatim } from '#shared/messages/index.ts';
+
+/**
+ * A bad field. `message` is the English text (logs, tests, back-compat); `said` is the
+ * catalogue message it came from, rendered per request. `said` is not enumerable so that a
+ * field error still equals and serialises as the plain `{ path, message }` it always was.
+ */
 export interface FieldError {
-  path: string;
-  message: string;
+  readonly path: string;
+  readonly message: string;
+  readonly said?: Message;
 }
+
+export const fieldError = (path: string, said: Message): FieldError =>
+  Object.defineProperty({ path, message: said.text('en') }, 'said', { value: said, enumerable: false });
+
+/** The field error's message in `lang` (a plain one, made elsewhere, stays as written). */
+export const fieldText = (error: FieldError, lang: Lang): string => error.said?.text(lang) ?? error.message;
 
 const problemBase = 'https://kam.example.com/problems/';
 
+/** Accepted for compatibility (tests, callers being converted); the code itself passes catalogue messages. */
+type Detail = Message | string;
+const said = (detail: Detail): Message => (typeof detail === 'string' ? verbatim(detail) : detail);
+
 export class HttpError extends Error {
+  /** The detail as a catalogue message; `message` keeps its English text. */
+  readonly said: Message;
+
   constructor(
     readonly status: number,
-    /** Short slug, expanded into the problem `type` URI. */
-    readonly slug: string,
-    readonly title: string,
-    detail: string,
+    /** Short slug, expanded into the problem `type` URI; its title comes from the catalogue. */
+    readonly slug: ProblemSlug,
+    detail: Detail,
     readonly errors: FieldError[] = [],
     readonly headers: Record<string, string> = {},
   ) {
-    super(detail);
+    const message = said(detail);
+    super(message.text('en'));
+    this.said = message;
     this.name = new.target.name;
   }
 
   get type(): string {
     return `${problemBase}${this.slug}`;
   }
+
+  get title(): string {
+    return titleOf(this.slug).text('en');
+  }
 }
 
 export class BadRequest extends HttpError {
-  constructor(detail: string, errors: FieldError[] = [], slug = 'validation-error') {
-    super(400, slug, 'Your request is not valid', detail, errors);
+  constructor(detail: Detail, errors: FieldError[] = [], slug: ProblemSlug = 'validation-error') {
+    super(400, slug, detail, errors);
   }
 }
 
 /** A cursor this list did not give out, or one changed since (shared/db/pagination.ts). */
 export class InvalidCursor extends BadRequest {
   constructor() {
-    super('The cursor is not one this list gave out', [{ path: 'query.cursor', message: 'not a valid cursor for this list' }], 'invalid-cursor');
+    super(msg('cursor.invalid'), [fieldError('query.cursor', msg('field.cursorInvalid'))], 'invalid-cursor');
   }
 }
 
 export class Unauthorized extends HttpError {
-  constructor(detail = 'A valid bearer token is required') {
-    super(401, 'unauthorized', 'Unauthorized', detail, [], { 'www-authenticate': 'Bearer' });
+  constructor(detail: Detail = msg('auth.tokenRequired')) {
+    super(401, 'unauthorized', detail, [], { 'www-authenticate': 'Bearer' });
   }
 }
 
 export class Forbidden extends HttpError {
-  constructor(detail: string, slug = 'forbidden', title = 'Forbidden') {
-    super(403, slug, title, detail);
+  constructor(detail: Detail, slug: ProblemSlug = 'forbidden') {
+    super(403, slug, detail);
   }
 }
 
 export class NotFound extends HttpError {
-  constructor(detail: string) {
-    super(404, 'not-found', 'Not found', detail);
+  constructor(detail: Detail) {
+    super(404, 'not-found', detail);
   }
 }
 
 export class Conflict extends HttpError {
-  constructor(detail: string, slug = 'conflict', title = 'Conflict') {
-    super(409, slug, title, detail);
+  constructor(detail: Detail, slug: ProblemSlug = 'conflict') {
+    super(409, slug, detail);
   }
 }
 
 export class PreconditionFailed extends HttpError {
-  constructor(detail = 'The resource has changed since you read it; read it again and retry') {
-    super(412, 'stale-version', 'Precondition failed', detail);
+  constructor(detail: Detail = msg('precondition.stale')) {
+    super(412, 'stale-version', detail);
   }
 }
 
 /** A business rule broken; `rule` names it in the problem type. */
 export class RuleViolation extends HttpError {
-  constructor(rule: string, detail: string, errors: FieldError[] = []) {
-    super(422, rule, 'A business rule was broken', detail, errors);
+  constructor(rule: ProblemSlug, detail: Detail, errors: FieldError[] = []) {
+    super(422, rule, detail, errors);
   }
 }
 
@@ -81,22 +107,21 @@ export class UnsupportedMediaType extends HttpError {
     super(
       415,
       'unsupported-media-type',
-      'Unsupported media type',
-      `Send the body as JSON with Content-Type: application/json${received === undefined ? ' (none was sent)' : `, not ${received.slice(0, 100)}`}`,
-      [{ path: 'headers.content-type', message: 'must be application/json' }],
+      received === undefined ? msg('body.notJsonTypeNone') : msg('body.notJsonType', { received: received.slice(0, 100) }),
+      [fieldError('headers.content-type', msg('field.mustBeJson'))],
     );
   }
 }
 
 export class PreconditionRequired extends HttpError {
   constructor() {
-    super(428, 'if-match-required', 'Precondition required', 'Send If-Match with the ETag you read');
+    super(428, 'if-match-required', msg('precondition.ifMatchRequired'));
   }
 }
 
 export class ServiceUnavailable extends HttpError {
-  constructor(detail: string, retryAfterSeconds: number) {
-    super(503, 'service-unavailable', 'Service unavailable', detail, [], {
+  constructor(detail: Detail, retryAfterSeconds: number) {
+    super(503, 'service-unavailable', detail, [], {
       'retry-after': String(retryAfterSeconds),
     });
   }

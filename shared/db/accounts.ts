@@ -10,6 +10,7 @@ import type { AccountRole, Assignment } from '#shared/domain/assignments.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { Account, AccountRole as Role, Assignment as AssignmentSchema, Handover, Revenue, Targets } from '#shared/schemas/accounts.ts';
 import { Id, IsoDate } from '#shared/schemas/common.ts';
+import { msg } from '#shared/messages/index.ts';
 
 const roleOrder: readonly AccountRole[] = ['contact_leader', 'sales_manager'];
 
@@ -110,7 +111,7 @@ export const getAccountsByIds = async (ids: readonly string[]): Promise<Account[
 };
 
 const codeTaken = (code: string) => (claim: Record<string, unknown> | undefined) =>
-  new Conflict(`Credit code ${code} already belongs to account ${String(claim?.accountId)}`, 'credit-code-taken', 'Credit code already registered');
+  new Conflict(msg('account.creditCodeTaken', { code, accountId: String(claim?.accountId) }), 'credit-code-taken');
 const claimCode = (code: string, accountId: string) => put(creditCodeClaims, { accountId }, 'new', { keys: { code }, onFail: codeTaken(code) });
 const releaseCode = (code: string, accountId: string): TransactItem => ({
   Delete: { TableName: tableName, Key: key(creditCodeClaims, { code }), ConditionExpression: 'accountId = :id', ExpressionAttributeValues: { ':id': accountId } },
@@ -124,7 +125,7 @@ export const insertAccount = (account: Account, ctx: AuditContext) =>
     auditPut(ctx, { entity: 'account', entityId: account.id, action: 'create', after: account }),
   ]);
 
-export const alreadyKey = (id: string) => new Conflict(`Account ${id} is already a key account`, 'already-key-account', 'Already a key account');
+export const alreadyKey = (id: string) => new Conflict(msg('account.alreadyKey', { id }), 'already-key-account');
 
 export interface AccountChange {
   action: string;
@@ -145,7 +146,7 @@ export const replaceAccount = (before: Account, after: Account, change: AccountC
     put(accounts, after, before.version, {
       ...(change.onlyIfNormal === true ? { condition: { expression: 'tier = :normal', values: { ':normal': 'normal' } } } : {}),
       onFail: (old) => {
-        if (old === undefined) return new NotFound(`No account ${before.id}`);
+        if (old === undefined) return new NotFound(msg('account.notFound', { id: before.id }));
         if (change.onlyIfNormal === true && old.tier === 'key') return alreadyKey(before.id);
         return new PreconditionFailed();
       },

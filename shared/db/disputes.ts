@@ -4,6 +4,7 @@ import type { Page } from '#shared/db/pagination.ts';
 import { alreadyDecided } from '#shared/domain/disputes.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import { Dispute, type DisputeStatus } from '#shared/schemas/disputes.ts';
+import { msg } from '#shared/messages/index.ts';
 
 export const disputes = /* @__PURE__ */ defineEntity({
   kind: 'dispute',
@@ -29,7 +30,7 @@ export const getDisputeById = (id: string) => get(disputes, { id });
 /** A new dispute and its audit record, all or nothing. */
 export const insertDispute = (dispute: Dispute, ctx: AuditContext) =>
   commit([
-    put(disputes, dispute, 'new', { onFail: () => new Conflict(`Dispute id ${dispute.id} is taken`) }),
+    put(disputes, dispute, 'new', { onFail: () => new Conflict(msg('dispute.idTaken', { id: dispute.id })) }),
     auditPut(ctx, { entity: 'dispute', entityId: dispute.id, action: 'create', after: dispute }),
   ]);
 
@@ -42,9 +43,9 @@ export const recordDecision = (before: Dispute, after: Dispute, ctx: AuditContex
     put(disputes, after, before.version, {
       condition: { expression: '#status = :open', names: { '#status': 'status' }, values: { ':open': 'open' } },
       onFail: (old) => {
-        if (old === undefined) return new NotFound(`No dispute ${before.id}`);
+        if (old === undefined) return new NotFound(msg('dispute.notFound', { id: before.id }));
         if (old.status !== 'open') return alreadyDecided(before);
-        return new Conflict(`Dispute ${before.id} changed while it was being decided; read it again`, 'concurrent-change');
+        return new Conflict(msg('dispute.changedWhileDeciding', { id: before.id }), 'concurrent-change');
       },
     }),
     auditPut(ctx, { entity: 'dispute', entityId: after.id, action: 'decide', before, after }),

@@ -6,6 +6,7 @@ import { queryAll, queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { type GlobalIndexName, tableDefinition } from '#shared/table.ts';
+import { type Message, msg } from '#shared/messages/index.ts';
 
 /*
  * One way to declare an entity of the single table: its kind, schema, key templates and
@@ -87,9 +88,9 @@ export const commit = async (writes: readonly (Write | TransactItem)[]): Promise
 
 /** The usual failed version check: 404 when the record is gone, 412 when someone changed it first. */
 export const goneOrChanged =
-  (what: string) =>
+  (what: Message) =>
   (existing: Fields | undefined): Error =>
-    existing === undefined ? new NotFound(`No ${what}`) : new PreconditionFailed();
+    existing === undefined ? new NotFound(msg('notFound.thing', { what })) : new PreconditionFailed();
 
 export type Expected = number | 'new';
 export interface PutOptions {

@@ -8,6 +8,7 @@ import type { TransactItem } from '#shared/db/transact.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import type { Role } from '#shared/schemas/common.ts';
 import { Staff } from '#shared/schemas/staff.ts';
+import { msg } from '#shared/messages/index.ts';
 
 export const staffMembers = /* @__PURE__ */ defineEntity({
   kind: 'staff',
@@ -78,7 +79,7 @@ export const staffRecordPut = (staffId: string, kind: 'training' | 'certificatio
  */
 export const replaceStaff = (before: Staff, after: Staff, action: string, ctx: AuditContext, extra: TransactItem[] = []) =>
   commit([
-    put(staffMembers, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(`No staff member ${before.id}`) : new PreconditionFailed()) }),
+    put(staffMembers, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(msg('staff.notFound', { id: before.id })) : new PreconditionFailed()) }),
     ...roleWrites(after, before),
     ...extra,
     auditPut(ctx, { entity: 'staff', entityId: after.id, action, before, after }),

@@ -1,9 +1,10 @@
 import type { AccountRole } from '#shared/domain/assignments.ts';
 import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
-import { type FieldError, Forbidden, NotFound, RuleViolation } from '#shared/errors.ts';
+import { type FieldError, fieldError, Forbidden, NotFound, RuleViolation } from '#shared/errors.ts';
 import type { Role } from '#shared/schemas/common.ts';
 import type { Account, CreateAccountInput, PatchAccountInput } from '#shared/schemas/accounts.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
+import { type Message, msg, type ProblemSlug } from '#shared/messages/index.ts';
 
 export const newAccount = (id: string, input: CreateAccountInput, createdBy: string, createdAt: string): Account => ({
   id,
@@ -81,19 +82,15 @@ export const knowsAccount = (caller: Caller, account: Account, tied = false): bo
 export type AccountDecision = { kind: 'allowed' } | { kind: 'refused'; error: Forbidden } | { kind: 'hidden' };
 
 const owned = (account: Account) =>
-  new Forbidden(
-    `Account ${account.id} is a key account: only its contact leader, its sales manager and the coordinators may act on it. Take any dispute over it to the coordination group.`,
-    'account-owned',
-    'This key account is owned by its assigned team',
-  );
+  new Forbidden(msg('account.owned', { id: account.id }), 'account-owned');
 
-const purposeText: Record<AccountPurpose, string> = {
-  act: 'Only the account’s people and the coordinators act on this account',
-  money: 'Only the account’s people, finance and the coordinators move money on this account',
-  read: 'Finance and department staff do not read an account’s opportunities, visits, reports or handovers',
-  records: 'Only the account’s people, the coordination group and finance read this account’s records',
-  held: 'Only the account’s holders and the coordination group see these records of the account',
-  oversee: 'Only the coordination group does this',
+const purposeText: Record<AccountPurpose, Message> = {
+  act: msg('account.purpose.act'),
+  money: msg('account.purpose.money'),
+  read: msg('account.purpose.read'),
+  records: msg('account.purpose.records'),
+  held: msg('account.purpose.held'),
+  oversee: msg('account.purpose.oversee'),
 };
 
 /** The one decision: allowed, refused (403) or hidden (404). */
@@ -110,7 +107,7 @@ export const assertAccount = (
   account: Account,
   purpose: AccountPurpose,
   tied = false,
-  hidden: () => Error = () => new NotFound(`No account ${account.id}`),
+  hidden: () => Error = () => new NotFound(msg('account.notFound', { id: account.id })),
 ): void => {
   const decision = decideAccount(caller, account, purpose, tied);
   if (decision.kind === 'refused') throw decision.error;
@@ -126,23 +123,23 @@ const roleField = { contact_leader: 'contactLeaderId', sales_manager: 'salesMana
  * Why `person` may not take `role` on a key account (api.md, designation): the role, an
  * active record and, for a sales manager, both basic and rotation training (domain.md §5).
  */
-export const assignmentProblems = (role: AccountRole, person: Staff | undefined, path: string): { rule: string; error: FieldError }[] => {
-  const problem = (rule: string, message: string) => ({ rule, error: { path, message } });
-  if (person === undefined) return [problem('person-lacks-role', 'no such staff member')];
+export const assignmentProblems = (role: AccountRole, person: Staff | undefined, path: string): { rule: ProblemSlug; error: FieldError }[] => {
+  const problem = (rule: ProblemSlug, message: Message) => ({ rule, error: fieldError(path, message) });
+  if (person === undefined) return [problem('person-lacks-role', msg('field.noSuchStaff'))];
   const problems = [];
-  if (person.status === 'departed') problems.push(problem('person-departed', `left on ${person.leftOn}`));
-  if (!person.roles.includes(role)) problems.push(problem('person-lacks-role', `does not have the role ${role}`));
+  if (person.status === 'departed') problems.push(problem('person-departed', msg('field.leftOn', { leftOn: person.leftOn })));
+  if (!person.roles.includes(role)) problems.push(problem('person-lacks-role', msg('field.lacksRole', { role })));
   if (role === 'sales_manager' && !(person.training.basicPassed && person.training.rotationPassed)) {
-    const missing = [person.training.basicPassed ? [] : 'basic', person.training.rotationPassed ? [] : 'rotation'].flat().join(' and ');
-    problems.push(problem('sales-manager-untrained', `has not passed ${missing} training`));
+    const missing = [person.training.basicPassed ? [] : 'basic' as const, person.training.rotationPassed ? [] : 'rotation' as const].flat();
+    problems.push(problem('sales-manager-untrained', msg('field.untrained', { missing })));
   }
   return problems;
 };
 
-export const assertAssignable = (checks: { rule: string; error: FieldError }[]): void => {
+export const assertAssignable = (checks: { rule: ProblemSlug; error: FieldError }[]): void => {
   const first = checks[0];
   if (first === undefined) return;
-  throw new RuleViolation(first.rule, checks.map((c) => `${c.error.path}: ${c.error.message}`).join('; '), checks.map((c) => c.error));
+  throw new RuleViolation(first.rule, msg('rule.fields', { errors: checks.map((c) => c.error) }), checks.map((c) => c.error));
 };
 
 export const designate = (account: Account, contactLeaderId: string, salesManagerId: string, effectiveOn: string): Account => ({
@@ -164,6 +161,6 @@ export const assignHolder = (account: Account, role: AccountRole, staffId: strin
 
 export const assertKey = (account: Account): void => {
   if (account.tier !== 'key') {
-    throw new RuleViolation('account-not-key', `Account ${account.id} is not a key account; designate it first`);
+    throw new RuleViolation('account-not-key', msg('account.notKey', { id: account.id }));
   }
 };

@@ -1,5 +1,6 @@
 import { addDays } from '#shared/domain/dates.ts';
-import { RuleViolation } from '#shared/errors.ts';
+import { fieldError, RuleViolation } from '#shared/errors.ts';
+import { msg } from '#shared/messages/index.ts';
 
 export type AccountRole = 'contact_leader' | 'sales_manager';
 export type AssignmentReason = 'designation' | 'unfit' | 'customer_request' | 'departure' | 'other';
@@ -32,13 +33,13 @@ export const reassign = (
   reason: AssignmentReason,
 ): { closed: Assignment; opened: Assignment } => {
   if (effectiveOn <= current.from) {
-    throw new RuleViolation('reassignment-before-current', `The current ${current.role} holds the account from ${current.from}; a reassignment must take effect after that day`, [
-      { path: 'body.effectiveOn', message: `must be after ${current.from}` },
+    throw new RuleViolation('reassignment-before-current', msg('assignment.beforeCurrent', { role: current.role, from: current.from }), [
+      fieldError('body.effectiveOn', msg('field.after', { day: current.from })),
     ]);
   }
   if (staffId === current.staffId) {
-    throw new RuleViolation('reassignment-to-same-person', `${staffId} already holds the role`, [
-      { path: 'body.staffId', message: 'already holds the role' },
+    throw new RuleViolation('reassignment-to-same-person', msg('assignment.samePerson', { staffId }), [
+      fieldError('body.staffId', msg('field.alreadyHoldsRole')),
     ]);
   }
   return {

@@ -9,6 +9,7 @@ import type {
   Project,
   Stage,
 } from '#shared/schemas/business.ts';
+import { msg } from '#shared/messages/index.ts';
 
 const closedStages: readonly Stage[] = ['won', 'lost'];
 export const isClosed = (opportunity: Opportunity): boolean => closedStages.includes(opportunity.stage);
@@ -32,11 +33,7 @@ export const newOpportunity = (id: string, input: CreateOpportunityInput, ownerI
 });
 
 const closed = (opportunity: Opportunity) =>
-  new Conflict(
-    `Opportunity ${opportunity.id} was ${opportunity.stage} on ${opportunity.wonOn ?? opportunity.lostOn}; a closed opportunity does not reopen`,
-    'opportunity-closed',
-    'The opportunity is closed',
-  );
+  new Conflict(msg('business.opportunityClosed', { id: opportunity.id, stage: opportunity.stage, on: opportunity.wonOn ?? opportunity.lostOn }), 'opportunity-closed');
 
 /** A dated note; it may move an open opportunity between open stages, never a closed one. */
 export const applyUpdate = (opportunity: Opportunity, update: OpportunityUpdateInput, today: string): Opportunity => {

@@ -2,6 +2,8 @@
  * The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from a
  * 31-character alphabet (no I, O, S, V, Z); the last is a check character over the first 17.
  */
+import { type Message, msg } from '#shared/messages/index.ts';
+
 const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
@@ -17,11 +19,13 @@ export const creditCodeCheckCharacter = (first17: string): string | undefined =>
 };
 
 /** Why a code is not valid, or undefined when it is. */
-export const creditCodeProblem = (code: string): string | undefined => {
-  if (code.length !== 18) return 'must be 18 characters';
+export const creditCodeFault = (code: string): Message | undefined => {
+  if (code.length !== 18) return msg('creditCode.length');
   const bad = [...code].find((c) => !alphabet.includes(c));
-  if (bad !== undefined) return `has a character outside the code alphabet: ${bad}`;
-  if (!/^\d{6}$/.test(code.slice(2, 8))) return 'characters 3–8 must be a region code of 6 digits';
-  if (creditCodeCheckCharacter(code.slice(0, 17)) !== code.charAt(17)) return 'has a wrong check character';
+  if (bad !== undefined) return msg('creditCode.alphabet', { bad });
+  if (!/^\d{6}$/.test(code.slice(2, 8))) return msg('creditCode.region');
+  if (creditCodeCheckCharacter(code.slice(0, 17)) !== code.charAt(17)) return msg('creditCode.check');
   return undefined;
 };
+/** The same in English. */
+export const creditCodeProblem = (code: string): string | undefined => creditCodeFault(code)?.text('en');

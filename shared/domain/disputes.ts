@@ -1,10 +1,11 @@
 import { holdsAccount } from '#shared/domain/accounts.ts';
 import { todayInShanghai } from '#shared/domain/dates.ts';
 import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
-import { Conflict, RuleViolation } from '#shared/errors.ts';
+import { Conflict, fieldError, RuleViolation } from '#shared/errors.ts';
 import type { Account } from '#shared/schemas/accounts.ts';
 import type { Role } from '#shared/schemas/common.ts';
 import type { DecisionInput, Dispute, FileDisputeInput } from '#shared/schemas/disputes.ts';
+import { msg } from '#shared/messages/index.ts';
 
 /** The coordination group arbitrates disputes (domain.md §1); leadership reads everything. */
 const overseers: readonly Role[] = ['coordinator', 'leadership'];
@@ -34,8 +35,8 @@ export const accountDisputeScope = (caller: Caller, account: Account): 'all' | '
 /** A new open dispute, filed by the caller on behalf of their department. */
 export const newDispute = (id: string, input: FileDisputeInput, filer: Caller, filedAt: string): Dispute => {
   if (input.againstDepartment === filer.department) {
-    throw new RuleViolation('dispute-against-own-department', `A dispute is between departments; ${filer.department} is your own`, [
-      { path: 'body.againstDepartment', message: 'must be another department than your own' },
+    throw new RuleViolation('dispute-against-own-department', msg('dispute.ownDepartment', { department: filer.department }), [
+      fieldError('body.againstDepartment', msg('field.otherDepartment')),
     ]);
   }
   return {
@@ -55,7 +56,7 @@ export const newDispute = (id: string, input: FileDisputeInput, filer: Caller, f
 };
 
 export const alreadyDecided = (dispute: Pick<Dispute, 'id'>) =>
-  new Conflict(`Dispute ${dispute.id} has been decided; the decision binds and is not made twice`, 'dispute-already-decided', 'Dispute already decided');
+  new Conflict(msg('dispute.decided', { id: dispute.id }), 'dispute-already-decided');
 
 /** The coordination group's decision: recorded once, binding on both sides. */
 export const decide = (dispute: Dispute, input: DecisionInput, decidedBy: string, at: string): Dispute => {

@@ -1,6 +1,6 @@
 import { knowsAccount } from '#shared/domain/accounts.ts';
 import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
-import { type FieldError, Forbidden, RuleViolation } from '#shared/errors.ts';
+import { type FieldError, fieldError, Forbidden, RuleViolation } from '#shared/errors.ts';
 import type { Account } from '#shared/schemas/accounts.ts';
 import type {
   CreateDossierEntryInput,
@@ -11,6 +11,7 @@ import type {
   PatchDossierEntryInput,
 } from '#shared/schemas/dossier.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
+import { msg, type ProblemSlug } from '#shared/messages/index.ts';
 
 /*
  * The dossier (档案, domain.md §3.2): the sales manager keeps it, the coordination group
@@ -64,18 +65,10 @@ export const keepsDossier = (caller: Caller, account: Account): boolean =>
   account.tier === 'key' && account.salesManagerId !== null && caller.id === account.salesManagerId;
 
 export const grantRequired = (accountId: string) =>
-  new Forbidden(
-    `Reading the dossier of account ${accountId} needs a grant from the coordination group; yours is missing or has expired`,
-    'dossier-grant-required',
-    'Dossier grant required',
-  );
+  new Forbidden(msg('dossier.grantRequired', { accountId }), 'dossier-grant-required');
 
 export const keptBySalesManager = (accountId: string) =>
-  new Forbidden(
-    `The dossier of account ${accountId} is kept by the account’s sales manager alone; send changes to them or to the coordination group`,
-    'dossier-kept-by-sales-manager',
-    'Only the sales manager keeps the dossier',
-  );
+  new Forbidden(msg('dossier.keptBySalesManager', { accountId }), 'dossier-kept-by-sales-manager');
 
 export const newEntry = (id: string, accountId: string, input: CreateDossierEntryInput, by: string, at: string): DossierEntry => ({
   id,
@@ -101,12 +94,12 @@ export const editEntry = (entry: DossierEntry, patch: PatchDossierEntryInput, by
 });
 
 /** Why a grant may not be made: the grantee must be an active staff member, the expiry today or later. */
-export const grantProblems = (input: GrantInput, grantee: Staff | undefined, today: string): { rule: string; error: FieldError }[] => {
-  const problems: { rule: string; error: FieldError }[] = [];
-  if (grantee === undefined) problems.push({ rule: 'grantee-unknown', error: { path: 'body.staffId', message: 'no such staff member' } });
-  else if (grantee.status === 'departed') problems.push({ rule: 'grantee-departed', error: { path: 'body.staffId', message: `left on ${grantee.leftOn}` } });
+export const grantProblems = (input: GrantInput, grantee: Staff | undefined, today: string): { rule: ProblemSlug; error: FieldError }[] => {
+  const problems: { rule: ProblemSlug; error: FieldError }[] = [];
+  if (grantee === undefined) problems.push({ rule: 'grantee-unknown', error: fieldError('body.staffId', msg('field.noSuchStaff')) });
+  else if (grantee.status === 'departed') problems.push({ rule: 'grantee-departed', error: fieldError('body.staffId', msg('field.leftOn', { leftOn: grantee.leftOn })) });
   if (input.expiresOn < today) {
-    problems.push({ rule: 'grant-expiry-past', error: { path: 'body.expiresOn', message: `must be today (${today}) or later` } });
+    problems.push({ rule: 'grant-expiry-past', error: fieldError('body.expiresOn', msg('field.todayOrLater', { today })) });
   }
   return problems;
 };
@@ -115,7 +108,7 @@ export const newGrant = (id: string, accountId: string, input: GrantInput, grant
   const problems = grantProblems(input, grantee, today);
   const first = problems[0];
   if (first !== undefined) {
-    throw new RuleViolation(first.rule, problems.map((p) => `${p.error.path}: ${p.error.message}`).join('; '), problems.map((p) => p.error));
+    throw new RuleViolation(first.rule, msg('rule.fields', { errors: problems.map((p) => p.error) }), problems.map((p) => p.error));
   }
   return { id, accountId, staffId: input.staffId, expiresOn: input.expiresOn, grantedBy, grantedAt };
 };

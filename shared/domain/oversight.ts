@@ -1,10 +1,11 @@
 import { holdsAccount } from '#shared/domain/accounts.ts';
 import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
-import { Conflict, type FieldError, NotFound, RuleViolation } from '#shared/errors.ts';
+import { Conflict, type FieldError, fieldError, NotFound, RuleViolation } from '#shared/errors.ts';
 import type { Account } from '#shared/schemas/accounts.ts';
 import type { Role } from '#shared/schemas/common.ts';
 import type { FollowUp, MajorMatter, MajorMatterInput, SpotCheck, SpotCheckInput } from '#shared/schemas/oversight.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
+import { msg, type ProblemSlug } from '#shared/messages/index.ts';
 
 /** The coordination group runs the oversight (domain.md §1); leadership reads everything. */
 const overseers: readonly Role[] = ['coordinator', 'leadership'];
@@ -13,18 +14,18 @@ export const oversees = (caller: Caller): boolean => hasAnyRole(caller, overseer
 
 /** A rule broken by one field; several are reported together in one 422, named by the first. */
 export interface Problem {
-  rule: string;
+  rule: ProblemSlug;
   error: FieldError;
 }
 
 export const assertNoProblems = (problems: readonly Problem[]): void => {
   const first = problems[0];
   if (first === undefined) return;
-  throw new RuleViolation(first.rule, problems.map((p) => `${p.error.path}: ${p.error.message}`).join('; '), problems.map((p) => p.error));
+  throw new RuleViolation(first.rule, msg('rule.fields', { errors: problems.map((p) => p.error) }), problems.map((p) => p.error));
 };
 
 const notAfterToday = (day: string, today: string, path: string): Problem[] =>
-  day > today ? [{ rule: 'date-in-future', error: { path, message: `must not be after today (${today})` } }] : [];
+  day > today ? [{ rule: 'date-in-future' as const, error: fieldError(path, msg('field.notAfterToday', { today })) }] : [];
 
 /* ---------- Spot checks (domain.md §3.1 "Tracking") ---------- */
 
@@ -55,12 +56,12 @@ export const spotCheckProblems = (input: SpotCheckInput, today: string, owners: 
     const path = `body.followUps.${i}`;
     return [
       ...(followUp.dueOn < input.checkedOn
-        ? [{ rule: 'follow-up-due-before-check', error: { path: `${path}.dueOn`, message: `must be on or after checkedOn (${input.checkedOn})` } }]
+        ? [{ rule: 'follow-up-due-before-check' as const, error: fieldError(`${path}.dueOn`, msg('field.onOrAfterCheckedOn', { day: input.checkedOn })) }]
         : []),
       ...(owner === undefined
-        ? [{ rule: 'follow-up-owner-not-active', error: { path: `${path}.ownerId`, message: 'no such staff member' } }]
+        ? [{ rule: 'follow-up-owner-not-active' as const, error: fieldError(`${path}.ownerId`, msg('field.noSuchStaff')) }]
         : owner.status === 'departed'
-          ? [{ rule: 'follow-up-owner-not-active', error: { path: `${path}.ownerId`, message: `left on ${owner.leftOn}` } }]
+          ? [{ rule: 'follow-up-owner-not-active' as const, error: fieldError(`${path}.ownerId`, msg('field.leftOn', { leftOn: owner.leftOn })) }]
           : []),
     ];
   }),
@@ -92,14 +93,10 @@ export const newSpotCheck = (
   version: 1,
 });
 
-export const noFollowUp = (check: Pick<SpotCheck, 'id'>, followUpId: string) => new NotFound(`No follow-up ${followUpId} on spot check ${check.id}`);
+export const noFollowUp = (check: Pick<SpotCheck, 'id'>, followUpId: string) => new NotFound(msg('oversight.followUpNotFound', { followUpId, checkId: check.id }));
 
 export const followUpAlreadyDone = (check: SpotCheck, followUp: FollowUp) =>
-  new Conflict(
-    `Follow-up ${followUp.id} of spot check ${check.id} was done on ${followUp.doneOn}`,
-    'follow-up-already-done',
-    'Follow-up already done',
-  );
+  new Conflict(msg('oversight.followUpDone', { followUpId: followUp.id, checkId: check.id, doneOn: followUp.doneOn }), 'follow-up-already-done');
 
 /** Marks one follow-up done on `doneOn` (not before the check, not after today); 409 if it already is. */
 export const completeFollowUp = (check: SpotCheck, followUpId: string, doneOn: string, today: string): SpotCheck => {
@@ -108,7 +105,7 @@ export const completeFollowUp = (check: SpotCheck, followUpId: string, doneOn: s
   if (followUp.done) throw followUpAlreadyDone(check, followUp);
   assertNoProblems([
     ...(doneOn < check.checkedOn
-      ? [{ rule: 'done-before-check', error: { path: 'body.doneOn', message: `must be on or after the check day (${check.checkedOn})` } }]
+      ? [{ rule: 'done-before-check' as const, error: fieldError('body.doneOn', msg('field.onOrAfterCheckDay', { day: check.checkedOn })) }]
       : []),
     ...notAfterToday(doneOn, today, 'body.doneOn'),
   ]);
@@ -140,7 +137,7 @@ export const accountMatterScope = (caller: Caller, account: Account): 'all' | 'o
 /** A new report, filed by the caller for their department; it must be about a key account and about the past. */
 export const newMajorMatter = (id: string, account: Account, input: MajorMatterInput, reporter: Caller, reportedAt: string, today: string): MajorMatter => {
   if (account.tier !== 'key') {
-    throw new RuleViolation('account-not-key', `Account ${account.id} is not a key account; major matters are reported on key accounts`);
+    throw new RuleViolation('account-not-key', msg('account.notKeyForMatter', { id: account.id }));
   }
   assertNoProblems(notAfterToday(input.occurredOn, today, 'body.occurredOn'));
   return {
@@ -162,7 +159,7 @@ export const newMajorMatter = (id: string, account: Account, input: MajorMatterI
 };
 
 export const alreadyAcknowledged = (matter: Pick<MajorMatter, 'id'>) =>
-  new Conflict(`Major matter ${matter.id} has already been acknowledged`, 'matter-already-acknowledged', 'Major matter already acknowledged');
+  new Conflict(msg('oversight.matterAcknowledged', { id: matter.id }), 'matter-already-acknowledged');
 
 /** The coordination group acknowledges a report once, with its response. */
 export const acknowledge = (matter: MajorMatter, response: string, by: string, at: string): MajorMatter => {

@@ -1,4 +1,4 @@
-import { Conflict, RuleViolation } from '#shared/errors.ts';
+import { Conflict, fieldError, RuleViolation } from '#shared/errors.ts';
 import type { Role } from '#shared/schemas/common.ts';
 import type {
   CertificationInput,
@@ -7,6 +7,7 @@ import type {
   Staff,
   TrainingInput,
 } from '#shared/schemas/staff.ts';
+import { msg } from '#shared/messages/index.ts';
 
 /** The person making a request, as read from their staff record. */
 export interface Caller {
@@ -35,7 +36,7 @@ export const newStaff = (id: string, input: CreateStaffInput): Staff => ({
 
 const assertActive = (staff: Staff): void => {
   if (staff.status === 'departed') {
-    throw new Conflict(`Staff member ${staff.id} left on ${staff.leftOn}; their record can no longer change`, 'staff-departed', 'Staff member has departed');
+    throw new Conflict(msg('staff.departed', { id: staff.id, leftOn: staff.leftOn }), 'staff-departed');
   }
 };
 
@@ -65,15 +66,17 @@ export const awardCertification = (staff: Staff, award: CertificationInput): Sta
   if (next !== current + 1) {
     throw new RuleViolation(
       'certification-out-of-order',
-      `Certification goes one level at a time: ${staff.id} holds ${staff.certification?.level ?? 'none'}, so the next is ${
-        Object.entries(levelRank).find(([, rank]) => rank === current + 1)?.[0] ?? 'none (already senior)'
-      }`,
-      [{ path: 'body.level', message: 'not the next level' }],
+      msg('staff.certificationOrder', {
+        id: staff.id,
+        holds: staff.certification?.level ?? 'none',
+        next: Object.entries(levelRank).find(([, rank]) => rank === current + 1)?.[0] ?? 'none (already senior)',
+      }),
+      [fieldError('body.level', msg('field.notNextLevel'))],
     );
   }
   if (staff.certification !== null && award.awardedOn < staff.certification.awardedOn) {
-    throw new RuleViolation('certification-out-of-order', 'A certification cannot predate the one it follows', [
-      { path: 'body.awardedOn', message: `must be on or after ${staff.certification.awardedOn}` },
+    throw new RuleViolation('certification-out-of-order', msg('staff.certificationPredates'), [
+      fieldError('body.awardedOn', msg('field.onOrAfter', { day: staff.certification.awardedOn })),
     ]);
   }
   return {

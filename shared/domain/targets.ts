@@ -1,4 +1,5 @@
-import { RuleViolation } from '#shared/errors.ts';
+import { fieldError, RuleViolation } from '#shared/errors.ts';
+import { msg } from '#shared/messages/index.ts';
 
 export type Quarters = [number, number, number, number];
 
@@ -13,8 +14,8 @@ export const quarterSplit = (annual: number, given: readonly number[] | undefine
   if (given === undefined) return equalSplit(annual);
   const sum = given.reduce((a, b) => a + b, 0);
   if (sum !== annual) {
-    throw new RuleViolation('quarters-must-add-up', `The ${field} quarters add up to ${sum} fen, not the annual ${annual} fen`, [
-      { path: `body.quarters.${field}`, message: `must add up to ${annual}` },
+    throw new RuleViolation('quarters-must-add-up', msg('targets.quartersSum', { field, sum, annual }), [
+      fieldError(`body.quarters.${field}`, msg('field.addUpTo', { total: annual })),
     ]);
   }
   return [given[0] ?? 0, given[1] ?? 0, given[2] ?? 0, given[3] ?? 0];

@@ -5,6 +5,7 @@ import { Forbidden, Unauthorized } from '#shared/errors.ts';
 import { type Middleware, routeState } from '#shared/http/middleware.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import type { Role } from '#shared/schemas/common.ts';
+import { msg } from '#shared/messages/index.ts';
 
 /** The JWT claim that carries the caller's staff id (`sub` locally, `username` with Cognito). */
 export const staffIdClaim = requiredSetting('STAFF_ID_CLAIM');
@@ -21,13 +22,13 @@ export const authenticate = (route: RouteDefinition & { readonly auth: { readonl
     if (typeof staffId !== 'string' || staffId === '') throw new Unauthorized();
     const staff = await getStaffById(staffId);
     // api.md: a valid signature over a staff id that does not exist is a bad token (401).
-    if (staff === undefined) throw new Unauthorized('Your token names no staff record');
+    if (staff === undefined) throw new Unauthorized(msg('auth.noStaffRecord'));
     if (staff.status === 'departed') {
-      throw new Forbidden(`Your access ended when you left on ${staff.leftOn}`, 'staff-departed');
+      throw new Forbidden(msg('auth.departed', { leftOn: staff.leftOn }), 'staff-departed');
     }
     const caller: Caller = { id: staff.id, roles: staff.roles, department: staff.department };
     if (route.auth.roles.length > 0 && !hasAnyRole(caller, route.auth.roles)) {
-      throw new Forbidden(`This needs one of the roles: ${route.auth.roles.join(', ')}`, 'role-not-allowed');
+      throw new Forbidden(msg('auth.needsRole', { roles: route.auth.roles }), 'role-not-allowed');
     }
     routeState(request.context).caller = caller;
   },

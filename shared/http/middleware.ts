@@ -5,6 +5,7 @@ import type { Caller } from '#shared/domain/staff.ts';
 import {
   BadRequest,
   type FieldError,
+  fieldError,
   PreconditionFailed,
   PreconditionRequired,
   UnsupportedMediaType,
@@ -13,6 +14,8 @@ import { problemResponse, toHttpError } from '#shared/http/problem.ts';
 import { etagPattern, idempotencyKeyMaxLength, idempotencyKeyPattern } from '#shared/http/headers.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { logger } from '#shared/logger.ts';
+import { languageOf, msg } from '#shared/messages/index.ts';
+import { issueMessage } from '#shared/messages/zod.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -43,7 +46,8 @@ export const problemDetails = (): Middleware => ({
     } else if (known.status >= 500) {
       logger.warn('Request failed', { status: known.status, error: request.error });
     }
-    request.response = problemResponse(known);
+    // The language is the request's; everything else about the problem is the same in both.
+    request.response = problemResponse(known, languageOf(request.event.headers?.['accept-language']));
   },
 });
 
@@ -59,8 +63,8 @@ const issuesOf = (prefix: string, error: z.ZodError): FieldError[] =>
     const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const path = [prefix, ...issue.path.map(String)].join('.');
     return unknownKeys.length > 0
-      ? { path: `${path}.${unknownKeys.join(',')}`, message: `unknown field${unknownKeys.length > 1 ? 's' : ''}: ${unknownKeys.join(', ')}` }
-      : { path, message: isMissing(issue) ? 'required' : issue.message };
+      ? fieldError(`${path}.${unknownKeys.join(',')}`, msg('field.unknown', { keys: unknownKeys }))
+      : fieldError(path, isMissing(issue) ? msg('field.required') : issueMessage(issue));
   });
 
 /** application/json or a JSON-based type (application/problem+json …), any parameters. */
@@ -68,7 +72,7 @@ const jsonMediaType = /^application\/(?:[a-z0-9!#$&^_.-]+\+)?json\s*(?:;.*)?$/i;
 
 const parseJsonBody = (event: HttpEvent): unknown => {
   if (event.body === undefined || event.body === '') {
-    throw new BadRequest('This request needs a JSON body', [{ path: 'body', message: 'required' }]);
+    throw new BadRequest(msg('body.required'), [fieldError('body', msg('field.required'))]);
   }
   // JSON bodies only: text/plain (a "simple" cross-site request) or no type at all is 415.
   const contentType = event.headers['content-type'];
@@ -77,7 +81,7 @@ const parseJsonBody = (event: HttpEvent): unknown => {
   try {
     return JSON.parse(text);
   } catch {
-    throw new BadRequest('The body is not valid JSON', [{ path: 'body', message: 'not valid JSON' }]);
+    throw new BadRequest(msg('body.notJson'), [fieldError('body', msg('field.notJson'))]);
   }
 };
 
@@ -97,7 +101,7 @@ export const validate = (route: RouteDefinition): Middleware => ({
     const errors: FieldError[] = [];
     const key = event.headers['idempotency-key'];
     if (key !== undefined && !idempotencyKeyPattern.test(key)) {
-      errors.push({ path: 'headers.idempotency-key', message: `must be 1–${idempotencyKeyMaxLength} visible ASCII characters` });
+      errors.push(fieldError('headers.idempotency-key', msg('field.idempotencyKey', { max: idempotencyKeyMaxLength })));
     }
     for (const [name, schema, raw] of parts) {
       if (schema === undefined) continue;
@@ -105,7 +109,7 @@ export const validate = (route: RouteDefinition): Middleware => ({
       if (result.success) routeState(request.context)[name] = result.data;
       else errors.push(...issuesOf(name, result.error));
     }
-    if (errors.length > 0) throw new BadRequest(`${errors.length} field(s) are not valid`, errors);
+    if (errors.length > 0) throw new BadRequest(msg('validation.fieldsInvalid', { count: errors.length }), errors);
   },
 });
 
@@ -120,7 +124,7 @@ export const requireIfMatch = (route: RouteDefinition): Middleware => ({
       return;
     }
     const match = etagPattern.exec(header.trim());
-    if (match?.[1] === undefined) throw new PreconditionFailed('If-Match must be an ETag this API gave out, e.g. "3"');
+    if (match?.[1] === undefined) throw new PreconditionFailed(msg('precondition.badEtag'));
     routeState(request.context).ifMatch = Number(match[1]);
   },
 });

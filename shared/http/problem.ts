@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { Conflict, HttpError, RuleViolation, ServiceUnavailable } from '#shared/errors.ts';
+import { Conflict, fieldError, fieldText, HttpError, RuleViolation, ServiceUnavailable } from '#shared/errors.ts';
+import { type Lang, languageTag, msg, titleOf } from '#shared/messages/index.ts';
 
 /** DynamoDB's "slow down" errors: retried by the SDK; if they outlast its retries the caller gets 503. */
 const throttlingNames = new Set([
@@ -28,41 +29,38 @@ export const toHttpError = (error: unknown): HttpError | undefined => {
   for (const e of causes(error)) {
     if (e instanceof HttpError) return e;
     if (throttlingNames.has(e.name)) {
-      return new ServiceUnavailable('The database is busy; nothing was changed. Retry after a moment.', 1);
+      return new ServiceUnavailable(msg('db.busy'), 1);
     }
     if (e.name === 'TransactionConflictException' || e.CancellationReasons?.some((r) => r.Code === 'TransactionConflict')) {
-      return new Conflict('Another change to the same records was in progress; nothing was changed. Retry.', 'transaction-conflict');
+      return new Conflict(msg('db.transactionConflict'), 'transaction-conflict');
     }
     if (e.CancellationReasons?.some((r) => r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded')) {
-      return new ServiceUnavailable('The database is busy; nothing was changed. Retry after a moment.', 1);
+      return new ServiceUnavailable(msg('db.busy'), 1);
     }
     if (e.name === 'ValidationException' && e instanceof Error && /item size has exceeded/i.test(e.message)) {
-      return new RuleViolation('too-large', 'What you sent makes the record larger than can be stored; send less text');
+      return new RuleViolation('too-large', msg('db.tooLarge'));
     }
     if (e.name === 'IdempotencyValidationError') {
-      return new RuleViolation(
-        'idempotency-key-reused',
-        'This Idempotency-Key was already used with a different request body; use a new key for a new request',
-        [{ path: 'headers.idempotency-key', message: 'already used for another request' }],
-      );
+      return new RuleViolation('idempotency-key-reused', msg('idempotency.reused'), [fieldError('headers.idempotency-key', msg('field.idempotencyKeyUsed'))]);
     }
     if (e.name === 'IdempotencyAlreadyInProgressError') {
-      return new Conflict('A request with this Idempotency-Key is still being processed; retry shortly', 'idempotency-in-progress');
+      return new Conflict(msg('idempotency.inProgress'), 'idempotency-in-progress');
     }
   }
   return undefined;
 };
 
-const genericError = new HttpError(500, 'internal-error', 'Internal server error', 'Something went wrong on our side; it has been logged');
+const genericError = new HttpError(500, 'internal-error', msg('internal.error'));
 
-export const problemResponse = (error: HttpError = genericError): APIGatewayProxyStructuredResultV2 => ({
+/** The problem in the caller's language: title, detail and field messages; type and paths never change. */
+export const problemResponse = (error: HttpError = genericError, lang: Lang = 'en'): APIGatewayProxyStructuredResultV2 => ({
   statusCode: error.status,
-  headers: { 'content-type': 'application/problem+json', ...error.headers },
+  headers: { 'content-type': 'application/problem+json', 'content-language': languageTag[lang], vary: 'Accept-Language', ...error.headers },
   body: JSON.stringify({
     type: error.type,
-    title: error.title,
+    title: titleOf(error.slug).text(lang),
     status: error.status,
-    detail: error.message,
-    ...(error.errors.length > 0 ? { errors: error.errors } : {}),
+    detail: error.said.text(lang),
+    ...(error.errors.length > 0 ? { errors: error.errors.map((e) => ({ path: e.path, message: fieldText(e, lang) })) } : {}),
   }),
 });

@@ -1,7 +1,8 @@
 import * as z from 'zod';
-import { creditCodeProblem } from '#shared/domain/credit-code.ts';
+import { creditCodeFault } from '#shared/domain/credit-code.ts';
 import { dossierKinds } from '#shared/schemas/dossier.ts';
 import { Count, Cursor, Fen, Id, Int, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, Year as YearParam, YearOut, maxPage, page } from '#shared/schemas/common.ts';
+import { msg, saying } from '#shared/messages/index.ts';
 
 /** Integer fen, never negative. */
 export const Amount = Fen;
@@ -11,8 +12,8 @@ const Ratio = z.string().max(24).regex(/^\d+\.\d{4}$/);
 const CreditCode = z
   .string()
   .superRefine((code, ctx) => {
-    const problem = creditCodeProblem(code);
-    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `not a valid unified social credit code: ${problem}` });
+    const problem = creditCodeFault(code);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', ...saying(msg('field.creditCode', { problem })) });
   })
   .meta({ minLength: 18, maxLength: 18, pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$' });
 const CreditCodeOut = z.string().max(18).regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/);
@@ -54,7 +55,7 @@ export type CreateAccountInput = z.infer<typeof CreateAccountBody>;
 
 export const PatchAccountBody = z
   .strictObject({ name: AccountName.optional(), industry: Industry.optional(), creditCode: CreditCode.optional() })
-  .refine((body) => Object.keys(body).length > 0, 'send at least one field to change');
+  .refine((body) => Object.keys(body).length > 0, saying(msg('field.nothingToChange')));
 export type PatchAccountInput = z.infer<typeof PatchAccountBody>;
 
 export const ListAccountsQuery = z.strictObject({

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Amount } from '#shared/schemas/accounts.ts';
 import { Count, Id, Int, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, maxPage, page } from '#shared/schemas/common.ts';
+import { msg, saying } from '#shared/messages/index.ts';
 
 /** Positive integer fen: invoices and payments move money, so never 0. */
 const PositiveAmount = Amount.min(1);
@@ -98,7 +99,7 @@ export type DepartmentChange = z.infer<typeof DepartmentChange>;
 
 export const InvoiceBody = z
   .strictObject({ amount: PositiveAmount, issuedOn: IsoDate, dueOn: IsoDate })
-  .refine((b) => b.dueOn >= b.issuedOn, { message: 'must not be before issuedOn', path: ['dueOn'] });
+  .refine((b) => b.dueOn >= b.issuedOn, { ...saying(msg('field.notBeforeField', { other: 'issuedOn' })), path: ['dueOn'] });
 export type InvoiceInput = z.infer<typeof InvoiceBody>;
 
 export const Invoice = z
@@ -134,7 +135,7 @@ export const ListOpportunitiesQuery = z
     ...PageQuery,
   })
   .refine((q) => [q.accountId, q.ownerId, q.stage, q.staleDays].filter((v) => v !== undefined).length === 1, {
-    message: 'give exactly one of accountId, ownerId, stage, staleDays',
+    ...saying(msg('field.exactlyOneOf', { names: ['accountId', 'ownerId', 'stage', 'staleDays'] })),
     path: ['accountId'],
   });
 export type ListOpportunitiesQuery = z.infer<typeof ListOpportunitiesQuery>;
@@ -142,7 +143,7 @@ export type ListOpportunitiesQuery = z.infer<typeof ListOpportunitiesQuery>;
 export const ListProjectsQuery = z
   .strictObject({ accountId: Id.optional(), department: Line(100).optional(), ...PageQuery })
   .refine((q) => (q.accountId === undefined) !== (q.department === undefined), {
-    message: 'give exactly one of accountId, department',
+    ...saying(msg('field.exactlyOneOf', { names: ['accountId', 'department'] })),
     path: ['accountId'],
   });
 

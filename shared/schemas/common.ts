@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { msg, saying, schemaText } from '#shared/messages/index.ts';
+import { issueMessage } from '#shared/messages/zod.ts';
 
 export const roles = [
   'leadership',
@@ -21,16 +23,17 @@ export type Role = z.infer<typeof Role>;
 const pair = '[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]';
 export const linePattern = new RegExp(`^(?:[^\\u0000-\\u001F\\u007F\\uD800-\\uDFFF]|${pair})*$`);
 export const textPattern = new RegExp(`^(?:[^\\u0000-\\u0008\\u000B-\\u001F\\u007F\\uD800-\\uDFFF]|${pair})*$`);
-const lineMessage = 'must be one line without control characters or lone surrogates';
-const textMessage = 'must not hold control characters (other than line feed and tab) or lone surrogates';
+export const lineMessage = schemaText(msg('field.oneLine'));
+const textMessage = schemaText(msg('field.text'));
+const notBlank = schemaText(msg('field.notBlank'));
 
 /** Single-line input (a name, a title): trimmed, not blank, at most `max` UTF-16 units. */
-export const Line = (max: number) => z.string().trim().min(1, 'must not be blank').max(max).regex(linePattern, lineMessage);
+export const Line = (max: number) => z.string().trim().min(1, notBlank).max(max).regex(linePattern, lineMessage);
 /** Multi-line input (notes, summaries, minutes): trimmed, not blank; `\n` and `\t` allowed. */
-export const Text = (max: number) => z.string().trim().min(1, 'must not be blank').max(max).regex(textPattern, textMessage);
+export const Text = (max: number) => z.string().trim().min(1, notBlank).max(max).regex(textPattern, textMessage);
 /** Multi-line input kept exactly as written (indentation matters), but never blank. */
 export const RawText = (max: number) =>
-  z.string().max(max).regex(textPattern, textMessage).refine((s) => /\S/.test(s), 'must not be blank');
+  z.string().max(max).regex(textPattern, textMessage).refine((s) => /\S/.test(s), notBlank);
 
 /** What a response holds: the same alphabet as the input it came from, with its cap. */
 export const LineOut = (max: number) => z.string().max(max).regex(linePattern);
@@ -40,20 +43,20 @@ export const TextOut = (max: number) => z.string().max(max).regex(textPattern);
 export const Timestamp = z.iso.datetime({ offset: true }).max(40);
 
 /** A calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused). Fixed-form strings state their length in the document only, so a bad one gets one message. */
-export const IsoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' }).meta({ maxLength: 10 });
+export const IsoDate = z.iso.date({ error: schemaText(msg('field.date')) }).meta({ maxLength: 10 });
 
 /** Server-made ids are ULIDs; the bootstrap staff member is `admin`. */
-export const Id = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'must be an id').meta({ minLength: 1, maxLength: 64 });
+export const Id = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, schemaText(msg('field.id'))).meta({ minLength: 1, maxLength: 64 });
 
 /** A month `YYYY-MM`. */
-export const Month = z.string().meta({ maxLength: 7 }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
+export const Month = z.string().meta({ maxLength: 7 }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, schemaText(msg('field.month')));
 /** A pay period: a quarter `YYYY-Qn` or a year `YYYY` (pay.md, "Numbers"). */
 export const periodPattern = /^\d{4}(-Q[1-4])?$/;
-export const PayPeriod = z.string().regex(periodPattern, 'must be a period YYYY-Qn or YYYY').meta({ maxLength: 7 });
+export const PayPeriod = z.string().regex(periodPattern, schemaText(msg('field.periodShapes', { shapes: ['YYYY-Qn', 'YYYY'] }))).meta({ maxLength: 7 });
 /** A pay period or a month (compliance is also counted per month). */
 export const PeriodOrMonth = z
   .string()
-  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'must be a period YYYY-Qn, YYYY or YYYY-MM')
+  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, schemaText(msg('field.periodOrMonth')))
   .meta({ maxLength: 7 });
 
 /*
@@ -94,7 +97,7 @@ export const Decimal = (min: number, max: number, places: number) =>
     .number()
     .min(min)
     .max(max)
-    .refine((v) => Number.isFinite(v) && decimalPlaces(v) <= places, `must have at most ${places} decimal places`)
+    .refine((v) => Number.isFinite(v) && decimalPlaces(v) <= places, saying(msg('field.decimalPlaces', { places })))
     .meta({ description: `At most ${places} decimal places` });
 
 /** A score 0–100 with at most 2 decimal places (training, certification, peer scores). */
@@ -107,7 +110,7 @@ export const Score = Decimal(0, 100, 2);
  * here, together with the values, and every bad one is named in the one 400.
  */
 export const recordKeyPattern = /^(?!(?:__proto__|constructor|prototype)$)[\p{L}\p{N}_ .%()/-]{1,64}$/u;
-const keyMessage = 'must be a key of 1–64 letters, digits, spaces or _ . - % ( ) /, not __proto__, constructor or prototype';
+const keyMessage = msg('field.recordKey');
 export const BoundedRecord = <V extends z.ZodType>(value: V, maxKeys: number) => {
   const record = z.record(z.string().meta({ maxLength: 64, pattern: recordKeyPattern.source }), value).meta({ maxProperties: maxKeys });
   const { $schema: _, ...documented } = z.toJSONSchema(record, { io: 'input' }) as Record<string, unknown>;
@@ -116,18 +119,18 @@ export const BoundedRecord = <V extends z.ZodType>(value: V, maxKeys: number) =>
     .superRefine((raw, ctx) => {
       if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
         const keys = Object.keys(raw);
-        for (const key of keys) if (!recordKeyPattern.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: keyMessage, input: key });
-        if (keys.length > maxKeys) ctx.addIssue({ code: 'custom', message: `must have at most ${maxKeys} keys`, input: raw });
+        for (const key of keys) if (!recordKeyPattern.test(key)) ctx.addIssue({ code: 'custom', path: [key], ...saying(keyMessage), input: key });
+        if (keys.length > maxKeys) ctx.addIssue({ code: 'custom', ...saying(msg('field.maxKeys', { max: maxKeys })), input: raw });
       }
-      const parsed = record.safeParse(raw);
-      if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: raw });
+      const parsed = record.safeParse(raw, { reportInput: true }); // the input names the received type in the message
+      if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, ...saying(issueMessage(issue)), input: raw });
     })
     .pipe(record)
     .meta(documented);
 };
 
 /** Cursors are opaque URL-safe text this API gave out. */
-export const Cursor = z.string().min(1).max(2048).regex(/^[A-Za-z0-9_.~-]+$/, 'must be a cursor this API gave out');
+export const Cursor = z.string().min(1).max(2048).regex(/^[A-Za-z0-9_.~-]+$/, schemaText(msg('field.cursor')));
 
 /** Page sizes: at most 200 items a page. */
 export const maxPage = 200;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Id, IsoDate, Line, LineOut, PageQuery, RawText, TextOut, Timestamp, Version, maxPage, page } from '#shared/schemas/common.ts';
+import { msg, saying } from '#shared/messages/index.ts';
 
 export const dossierKinds = ['basic_facts', 'contact', 'contract', 'history', 'note'] as const;
 export const DossierKind = z.enum(dossierKinds);
@@ -31,7 +32,7 @@ export type CreateDossierEntryInput = z.infer<typeof CreateDossierEntryBody>;
 
 export const PatchDossierEntryBody = z
   .strictObject({ title: Title.optional(), content: Content.optional() })
-  .refine((body) => Object.keys(body).length > 0, 'send at least one field to change');
+  .refine((body) => Object.keys(body).length > 0, saying(msg('field.nothingToChange')));
 export type PatchDossierEntryInput = z.infer<typeof PatchDossierEntryBody>;
 
 export const DossierPageQuery = z.strictObject({ ...PageQuery });

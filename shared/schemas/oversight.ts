@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Id, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, page } from '#shared/schemas/common.ts';
+import { msg, saying } from '#shared/messages/index.ts';
 
 const ShortText = Line(200);
 const LongText = Text(5000);
@@ -45,7 +46,7 @@ export const SpotCheckBody = z.strictObject({
     .array(Line(100))
     .min(1)
     .max(20)
-    .refine((list) => new Set(list).size === list.length, 'scope items must not repeat'),
+    .refine((list) => new Set(list).size === list.length, saying(msg('field.noRepeat', { items: 'scope items' }))),
   findings: LongText,
   rating: SpotCheckRating,
   followUps: z

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { msg, schemaText } from '#shared/messages/index.ts';
 import { Count, Id, Int, Line, LineOut, PageQuery, PayPeriod, Text, TextOut, Timestamp, Version, Year, YearOut, page } from '#shared/schemas/common.ts';
 
 /*
@@ -17,9 +18,12 @@ export const AdjustmentCategory = z.enum(['correction', 'bonus', 'deduction', 'o
 export const AdjustmentStatus = z.enum(['pending', 'approved']);
 export type AdjustmentStatus = z.infer<typeof AdjustmentStatus>;
 
+const notZero = schemaText(msg('field.notZero'));
+const forceWithReason = schemaText(msg('field.forceWithReason'));
+
 export const AdjustmentBody = z.strictObject({
   staffId: Id,
-  amount: Int(-maxAdjustmentFen, maxAdjustmentFen).refine((n) => n !== 0, 'must not be 0'),
+  amount: Int(-maxAdjustmentFen, maxAdjustmentFen).refine((n) => n !== 0, notZero),
   category: AdjustmentCategory,
   reason: Reason,
 });
@@ -127,7 +131,7 @@ export const InquiryPage = page(InquiryView).meta({ id: 'PayInquiryPage' });
 
 export const FinalizeBody = z
   .strictObject({ force: z.literal(true).optional(), reason: Reason.optional() })
-  .refine((b) => (b.force === undefined) === (b.reason === undefined), { message: 'give force: true and a reason together', path: ['reason'] });
+  .refine((b) => (b.force === undefined) === (b.reason === undefined), { message: forceWithReason, path: ['reason'] });
 export type FinalizeInput = z.infer<typeof FinalizeBody>;
 export const ForcedFinalize = z.object({ reason: LineOut(500), by: Id, at: Timestamp, openInquiries: Count }).meta({ id: 'ForcedFinalize' });
 export type ForcedFinalize = z.infer<typeof ForcedFinalize>;

@@ -27,6 +27,7 @@ import {
 } from '#shared/schemas/common.ts';
 import { AccountRow, Component } from '#shared/schemas/compliance.ts';
 import { ForcedFinalize } from '#shared/schemas/pay-desk.ts';
+import { msg, saying } from '#shared/messages/index.ts';
 
 export { PayPeriod };
 export const YearParams = z.strictObject({ year: Year });
@@ -56,21 +57,21 @@ const rate = (bounds: RateBounds = {}) =>
     .superRefine((value, ctx) => {
       const text = rateText(value);
       if (text.length > 24 || !isDecimal(text) || text.startsWith('-')) {
-        ctx.addIssue({ code: 'custom', message: 'must be a non-negative decimal such as 0.2 or "0.20"' });
+        ctx.addIssue({ code: 'custom', ...saying(msg('field.rate')) });
         return;
       }
       const [whole = '', fraction = ''] = text.split('.');
       if (fraction.length > rateDigits || (typeof value === 'number' && decimalPlaces(value) > rateDigits)) {
-        ctx.addIssue({ code: 'custom', message: `must have at most ${rateDigits} decimal places` });
+        ctx.addIssue({ code: 'custom', ...saying(msg('field.decimalPlaces', { places: rateDigits })) });
         return;
       }
       if (whole.length > rateDigits) {
-        ctx.addIssue({ code: 'custom', message: `must be less than ${10 ** rateDigits}` });
+        ctx.addIssue({ code: 'custom', ...saying(msg('field.lessThan', { limit: 10 ** rateDigits })) });
         return;
       }
       const exact = parseDecimal(text);
-      if (bounds.positive === true && exact.n === 0n) ctx.addIssue({ code: 'custom', message: 'must be more than 0' });
-      if (bounds.max !== undefined && compare(exact, parseDecimal(bounds.max)) > 0) ctx.addIssue({ code: 'custom', message: `must be at most ${bounds.max}` });
+      if (bounds.positive === true && exact.n === 0n) ctx.addIssue({ code: 'custom', ...saying(msg('field.moreThan', { limit: 0 })) });
+      if (bounds.max !== undefined && compare(exact, parseDecimal(bounds.max)) > 0) ctx.addIssue({ code: 'custom', ...saying(msg('field.atMost', { limit: bounds.max })) });
     });
 
 const PolicyCount = Int(0, 1000);
@@ -95,21 +96,21 @@ const Tiers = z
   .meta({ minItems: tierNames.length, maxItems: tierNames.length })
   .superRefine((tiers, ctx) => {
     tiers.forEach((t, i) => {
-      if (t.tier !== tierNames[i]) ctx.addIssue({ code: 'custom', path: [i, 'tier'], message: `must be ${tierNames[i]}` });
+      if (t.tier !== tierNames[i]) ctx.addIssue({ code: 'custom', path: [i, 'tier'], ...saying(msg('field.tier', { tier: String(tierNames[i]) })) });
     });
     const ok = tiers.every((t) => isDecimal(rateText(t.minimum)) && isDecimal(rateText(t.coefficient)));
     if (!ok) return; // the rate schema has reported these
     const first = tiers[0];
-    if (first !== undefined && parseDecimal(rateText(first.minimum)).n !== 0n) ctx.addIssue({ code: 'custom', path: [0, 'minimum'], message: 'must be 0' });
+    if (first !== undefined && parseDecimal(rateText(first.minimum)).n !== 0n) ctx.addIssue({ code: 'custom', path: [0, 'minimum'], ...saying(msg('field.mustBe', { value: '0' })) });
     for (let i = 1; i < tiers.length; i++) {
       const prev = tiers[i - 1];
       const t = tiers[i];
       if (prev === undefined || t === undefined) continue;
       if (compare(parseDecimal(rateText(t.minimum)), parseDecimal(rateText(prev.minimum))) <= 0) {
-        ctx.addIssue({ code: 'custom', path: [i, 'minimum'], message: `must be more than the ${prev.tier} minimum` });
+        ctx.addIssue({ code: 'custom', path: [i, 'minimum'], ...saying(msg('field.tierMinimum', { tier: prev.tier })) });
       }
       if (compare(parseDecimal(rateText(t.coefficient)), parseDecimal(rateText(prev.coefficient))) < 0) {
-        ctx.addIssue({ code: 'custom', path: [i, 'coefficient'], message: `must not be less than the ${prev.tier} coefficient` });
+        ctx.addIssue({ code: 'custom', path: [i, 'coefficient'], ...saying(msg('field.tierCoefficient', { tier: prev.tier })) });
       }
     }
   });
@@ -120,7 +121,7 @@ export const PayPolicyBody = z.strictObject({
     .array(GradeBody)
     .min(1)
     .max(200)
-    .refine((grades) => new Set(grades.map((g) => g.grade)).size === grades.length, 'must not repeat a grade'),
+    .refine((grades) => new Set(grades.map((g) => g.grade)).size === grades.length, saying(msg('field.noRepeatGrade'))),
   tiers: Tiers.optional(),
   weights: z
     .strictObject({ contract: rate({ positive: true }).optional(), collection: rate({ positive: true }).optional(), management: rate({ positive: true }).optional() })
@@ -162,7 +163,7 @@ const Department = Line(100);
 const Comment = Text(2000);
 export const PeerScoreBody = z
   .strictObject({ period: PayPeriod, targetStaffId: Id.optional(), targetDepartment: Department.optional(), score: Score, comment: Comment.optional() })
-  .refine((b) => (b.targetStaffId === undefined) !== (b.targetDepartment === undefined), { message: 'give exactly one of targetStaffId, targetDepartment', path: ['targetStaffId'] });
+  .refine((b) => (b.targetStaffId === undefined) !== (b.targetDepartment === undefined), { ...saying(msg('field.exactlyOneOf', { names: ['targetStaffId', 'targetDepartment'] })), path: ['targetStaffId'] });
 export type PeerScoreInput = z.infer<typeof PeerScoreBody>;
 export const PeerScoreParams = z.strictObject({ period: PayPeriod, targetType: z.enum(['staff', 'department']), target: Line(100) });
 export const PeerScorePatchBody = z.strictObject({ score: Score, comment: Comment.optional() });
@@ -183,7 +184,7 @@ export type PeerScore = z.infer<typeof PeerScore>;
 const peerScoreCap = 100_000;
 export const PeerScoresQuery = z
   .strictObject({ period: PayPeriod, targetStaffId: Id.optional(), targetDepartment: Department.optional() })
-  .refine((q) => (q.targetStaffId === undefined) !== (q.targetDepartment === undefined), { message: 'give exactly one of targetStaffId, targetDepartment', path: ['targetStaffId'] });
+  .refine((q) => (q.targetStaffId === undefined) !== (q.targetDepartment === undefined), { ...saying(msg('field.exactlyOneOf', { names: ['targetStaffId', 'targetDepartment'] })), path: ['targetStaffId'] });
 export const PeerScoreSummary = z
   .object({ period: PayPeriod, targetType: z.enum(['staff', 'department']), target: LineOut(100), count: Count, average: Ratio.nullable(), scores: z.array(PeerScore).max(peerScoreCap) })
   .meta({ id: 'PeerScoreSummary' });

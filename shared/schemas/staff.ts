@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Id, IsoDate, Line, LineOut, PageQuery, Role, Score, Version, page } from '#shared/schemas/common.ts';
+import { msg, saying } from '#shared/messages/index.ts';
 
 const Name = Line(100);
 const Department = Line(100);
@@ -8,7 +9,7 @@ const Roles = z
   .array(Role)
   .min(1)
   .max(6)
-  .refine((list) => new Set(list).size === list.length, 'roles must not repeat');
+  .refine((list) => new Set(list).size === list.length, saying(msg('field.noRepeat', { items: 'roles' })));
 
 export const CertificationLevel = z.enum(['junior', 'intermediate', 'senior']);
 
@@ -45,7 +46,7 @@ export const PatchStaffBody = z
     roles: Roles.optional(),
     grade: Grade.optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, 'send at least one field to change');
+  .refine((body) => Object.keys(body).length > 0, saying(msg('field.nothingToChange')));
 export type PatchStaffInput = z.infer<typeof PatchStaffBody>;
 
 export const ListStaffQuery = z.strictObject({

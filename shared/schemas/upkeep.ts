@@ -1,9 +1,10 @@
 import * as z from 'zod';
-import { BoundedRecord, Decimal, Id, IsoDate, LineOut, Month, PageQuery, Text, TextOut, Timestamp, Version, linePattern, page } from '#shared/schemas/common.ts';
+import { BoundedRecord, Decimal, Id, IsoDate, LineOut, Month, PageQuery, Text, TextOut, Timestamp, Version, lineMessage, linePattern, page } from '#shared/schemas/common.ts';
+import { msg, saying } from '#shared/messages/index.ts';
 
 export { Month };
 /** Distinct ids; the caps keep a meeting and its index items within one transaction (100 items). */
-const Ids = (max: number) => z.array(Id).max(max).refine((ids) => new Set(ids).size === ids.length, 'must not repeat');
+const Ids = (max: number) => z.array(Id).max(max).refine((ids) => new Set(ids).size === ids.length, saying(msg('field.noRepeat', {})));
 
 export const VisitType = z.enum(['formal_visit', 'formal_reception', 'routine_visit']);
 export const Visit = z
@@ -25,10 +26,10 @@ export type VisitInput = z.infer<typeof VisitBody>;
 /** A date range, both ends inclusive. */
 export const DateRangeQuery = z
   .strictObject({ from: IsoDate, to: IsoDate, ...PageQuery })
-  .refine((q) => q.from <= q.to, { message: 'must not be after to', path: ['from'] });
+  .refine((q) => q.from <= q.to, { ...saying(msg('field.notAfterField', { other: 'to' })), path: ['from'] });
 export const VisitsByPersonQuery = z
   .strictObject({ staffId: Id, from: IsoDate, to: IsoDate, ...PageQuery })
-  .refine((q) => q.from <= q.to, { message: 'must not be after to', path: ['from'] });
+  .refine((q) => q.from <= q.to, { ...saying(msg('field.notAfterField', { other: 'to' })), path: ['from'] });
 
 /**
  * A report's key figures: at most 50, each a number (|x| ≤ 10^15, at most 6 decimal places,
@@ -36,7 +37,7 @@ export const VisitsByPersonQuery = z
  */
 const KeyFigureValue = z.union([
   Decimal(-1e15, 1e15, 6),
-  z.string().max(500).regex(linePattern, 'must be one line without control characters or lone surrogates'),
+  z.string().max(500).regex(linePattern, lineMessage),
 ]);
 const KeyFigures = BoundedRecord(KeyFigureValue, 50);
 const KeyFiguresOut = z.record(z.string().max(64), z.union([z.number().min(-1e15).max(1e15), LineOut(500)])).meta({ maxProperties: 50 });
@@ -56,11 +57,11 @@ export const ReportBody = z.strictObject({ month: Month, summary: Text(20_000), 
 export type ReportInput = z.infer<typeof ReportBody>;
 export const ReportPatchBody = z
   .strictObject({ summary: Text(20_000).optional(), keyFigures: KeyFigures.optional() })
-  .refine((b) => Object.keys(b).length > 0, 'send at least one field to change');
+  .refine((b) => Object.keys(b).length > 0, saying(msg('field.nothingToChange')));
 export const ReportParams = z.strictObject({ id: Id, month: Month });
 export const MonthRangeQuery = z
   .strictObject({ from: Month, to: Month })
-  .refine((q) => q.from <= q.to, { message: 'must not be after to', path: ['from'] });
+  .refine((q) => q.from <= q.to, { ...saying(msg('field.notAfterField', { other: 'to' })), path: ['from'] });
 
 export const MeetingType = z.enum([
   'leadership_semiannual_review',
@@ -102,7 +103,7 @@ export const MeetingBody = z.strictObject({
 export type MeetingInput = z.infer<typeof MeetingBody>;
 export const MeetingsQuery = z
   .strictObject({ type: MeetingType, from: IsoDate, to: IsoDate, ...PageQuery })
-  .refine((q) => q.from <= q.to, { message: 'must not be after to', path: ['from'] });
+  .refine((q) => q.from <= q.to, { ...saying(msg('field.notAfterField', { other: 'to' })), path: ['from'] });
 export const ActionItemParams = z.strictObject({ id: Id, itemId: Id });
 export const ActionItemDoneBody = z.strictObject({ doneOn: IsoDate });
 export const OpenActionItemsQuery = z.strictObject({ ownerId: Id });

@@ -4,6 +4,7 @@ import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
 import { Forbidden } from '#shared/errors.ts';
 import type { Alert } from '#shared/schemas/compliance.ts';
 import { accountsCompliance } from '#shared/usecases/compliance.ts';
+import { msg } from '#shared/messages/index.ts';
 
 /**
  * The monthly job: last month's visit and report compliance of every key account,
@@ -38,7 +39,7 @@ export const runMonthlyCompliance = async (month: string, now: string): Promise<
 
 export const alertsOf = async (caller: Caller, staffId: string, month?: string) => {
   if (staffId !== caller.id && !hasAnyRole(caller, ['coordinator', 'leadership'])) {
-    throw new Forbidden('You may see your own alerts; the coordination group sees everyone’s', 'role-not-allowed');
+    throw new Forbidden(msg('alerts.ownOnly'), 'role-not-allowed');
   }
   return { items: await listAlertsOfPerson(staffId, month), nextCursor: null };
 };

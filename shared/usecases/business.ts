@@ -7,7 +7,7 @@ import { assertAccount, seesAllAccounts } from '#shared/domain/accounts.ts';
 import * as rules from '#shared/domain/business.ts';
 import { addDays, todayInShanghai } from '#shared/domain/dates.ts';
 import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
-import { Forbidden, NotFound, RuleViolation } from '#shared/errors.ts';
+import { fieldError, Forbidden, NotFound, RuleViolation } from '#shared/errors.ts';
 import type { Account } from '#shared/schemas/accounts.ts';
 import type {
   Buckets,
@@ -22,25 +22,26 @@ import type {
 } from '#shared/schemas/business.ts';
 import { accountListScope, guardAccount, loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
+import { type Message, msg } from '#shared/messages/index.ts';
 
 export const opportunityLocation = (id: string) => `/v1/opportunities/${encodeURIComponent(id)}`;
 export const projectLocation = (id: string) => `/v1/projects/${encodeURIComponent(id)}`;
 export const invoiceLocation = (id: string) => `/v1/invoices/${encodeURIComponent(id)}`;
 
-const mustExist = <T>(value: T | undefined, what: string): T => {
-  if (value === undefined) throw new NotFound(`No ${what}`);
+const mustExist = <T>(value: T | undefined, what: Message): T => {
+  if (value === undefined) throw new NotFound(msg('notFound.thing', { what }));
   return value;
 };
-const accountOf = async (accountId: string) => mustExist(await getAccountById(accountId), `account ${accountId}`);
+const accountOf = async (accountId: string) => mustExist(await getAccountById(accountId), msg('thing.account', { id: accountId }));
 
 /** An object of an account: seen by those its own tie lets in (`own`), else as the account guard says for `purpose`. */
-const assertSees = async (caller: Caller, account: Account, purpose: 'read' | 'records', what: string, own = false): Promise<void> => {
-  if (!own) await guardAccount(caller, account, purpose, { hidden: () => new NotFound(`No ${what}`) });
+const assertSees = async (caller: Caller, account: Account, purpose: 'read' | 'records', what: Message, own = false): Promise<void> => {
+  if (!own) await guardAccount(caller, account, purpose, { hidden: () => new NotFound(msg('notFound.thing', { what })) });
 };
 
 export const createOpportunity = async (caller: Caller, input: CreateOpportunityInput, audit: AuditContext): Promise<Opportunity> => {
   await loadAccountFor(caller, input.accountId, 'act', {
-    missing: () => new RuleViolation('unknown-account', `No account ${input.accountId}`, [{ path: 'body.accountId', message: 'no such account' }]),
+    missing: () => new RuleViolation('unknown-account', msg('account.notFound', { id: input.accountId }), [fieldError('body.accountId', msg('field.noSuchAccount'))]),
   });
   const opportunity = rules.newOpportunity(ulid(), input, caller.id, todayInShanghai(), audit.at);
   await store.insertOpportunity(opportunity, audit);
@@ -49,9 +50,9 @@ export const createOpportunity = async (caller: Caller, input: CreateOpportunity
 
 /** The opportunity and its account, if the caller may see them. */
 const seeOpportunity = async (caller: Caller, id: string) => {
-  const opportunity = mustExist(await store.getOpportunityById(id), `opportunity ${id}`);
+  const opportunity = mustExist(await store.getOpportunityById(id), msg('thing.opportunity', { id }));
   const account = await accountOf(opportunity.accountId);
-  await assertSees(caller, account, 'read', `opportunity ${id}`, opportunity.ownerId === caller.id);
+  await assertSees(caller, account, 'read', msg('thing.opportunity', { id }), opportunity.ownerId === caller.id);
   return { opportunity, account };
 };
 
@@ -65,7 +66,7 @@ export const viewOpportunity = async (caller: Caller, id: string) => {
 
 /** Changes an opportunity the caller may act on; a concurrent change makes it re-read and retry. */
 const changeOpportunity = (caller: Caller, id: string, change: (o: Opportunity) => Promise<Opportunity>) =>
-  withRetry(`Opportunity ${id}`, async () => {
+  withRetry(msg('changing', { kind: 'opportunity', id }), async () => {
     const { opportunity, account } = await seeOpportunity(caller, id);
     // Seeing it, the caller knows the account: a refusal is a 403.
     assertAccount(caller, account, 'act', true);
@@ -131,7 +132,7 @@ export const findOpportunities = async (caller: Caller, query: ListOpportunities
   if (query.ownerId !== undefined && (query.ownerId === caller.id || seesAllAccounts(caller))) {
     return store.listOpportunitiesByOwner(query.ownerId, limit, cursor);
   }
-  if (!seesAllAccounts(caller)) throw new Forbidden('You may list the opportunities of your accounts, and your own', 'role-not-allowed');
+  if (!seesAllAccounts(caller)) throw new Forbidden(msg('business.listOpportunities'), 'role-not-allowed');
   if (query.staleDays !== undefined) {
     return store.listOpportunitiesByStatus('open', limit, cursor, addDays(todayInShanghai(), -query.staleDays + 1));
   }
@@ -142,9 +143,9 @@ export const findOpportunities = async (caller: Caller, query: ListOpportunities
 
 /** A project: for those who may read its account's records, and for the staff of the department that delivers it. */
 const seeProject = async (caller: Caller, id: string) => {
-  const project = mustExist(await store.getProjectById(id), `project ${id}`);
+  const project = mustExist(await store.getProjectById(id), msg('thing.project', { id }));
   const account = await accountOf(project.accountId);
-  await assertSees(caller, account, 'records', `project ${id}`, caller.department === project.department);
+  await assertSees(caller, account, 'records', msg('thing.project', { id }), caller.department === project.department);
   return { project, account };
 };
 
@@ -162,19 +163,19 @@ export const findProjects = async (caller: Caller, query: { accountId?: string; 
   }
   const department = query.department ?? '';
   if (department !== caller.department && !seesAllAccounts(caller)) {
-    throw new Forbidden('Department staff see the projects their own department delivers', 'role-not-allowed');
+    throw new Forbidden(msg('business.listProjects'), 'role-not-allowed');
   }
   return store.listProjectsByDepartment(department, query.limit, query.cursor);
 };
 
 /** Delivery is recorded by the delivering department, the account's people or the coordination group. */
 export const recordDelivery = (caller: Caller, id: string, deliveredOn: string, audit: AuditContext) =>
-  withRetry(`Project ${id}`, async () => {
+  withRetry(msg('changing', { kind: 'project', id }), async () => {
     const { project, account } = await seeProject(caller, id);
     if (caller.department !== project.department) assertAccount(caller, account, 'act', true);
-    if (project.deliveredOn !== null) throw new RuleViolation('already-delivered', `Project ${id} was delivered on ${project.deliveredOn}`);
+    if (project.deliveredOn !== null) throw new RuleViolation('already-delivered', msg('business.alreadyDelivered', { id, on: project.deliveredOn }));
     if (deliveredOn < project.wonOn) {
-      throw new RuleViolation('delivered-before-won', `Project ${id} was won on ${project.wonOn}`, [{ path: 'body.deliveredOn', message: `must be on or after ${project.wonOn}` }]);
+      throw new RuleViolation('delivered-before-won', msg('business.wonOn', { id, on: project.wonOn }), [fieldError('body.deliveredOn', msg('field.onOrAfter', { day: project.wonOn }))]);
     }
     const after = { ...project, deliveredOn, version: project.version + 1 };
     await store.saveProject(project, after, 'deliver', audit);
@@ -187,15 +188,15 @@ export const recordDelivery = (caller: Caller, id: string, deliveredOn: string, 
  * project keeps the department that delivered it.
  */
 export const changeDepartment = (caller: Caller, id: string, input: { department: string; effectiveOn: string; reason: string }, audit: AuditContext) =>
-  withRetry(`Project ${id}`, async () => {
+  withRetry(msg('changing', { kind: 'project', id }), async () => {
     const { project } = await seeProject(caller, id);
-    if (project.deliveredOn !== null) throw new RuleViolation('already-delivered', `Project ${id} was delivered on ${project.deliveredOn} by ${project.department}`);
+    if (project.deliveredOn !== null) throw new RuleViolation('already-delivered', msg('business.alreadyDeliveredBy', { id, on: project.deliveredOn, department: project.department }));
     if (input.department === project.department) {
-      throw new RuleViolation('same-department', `${input.department} already delivers project ${id}`, [{ path: 'body.department', message: 'already the delivering department' }]);
+      throw new RuleViolation('same-department', msg('business.sameDepartment', { id, department: input.department }), [fieldError('body.department', msg('field.alreadyDelivering'))]);
     }
     const last = (await store.listDepartmentChanges(id)).at(-1)?.effectiveOn ?? project.wonOn;
     if (input.effectiveOn < last) {
-      throw new RuleViolation('department-change-before-current', `The current department delivers from ${last}`, [{ path: 'body.effectiveOn', message: `must be on or after ${last}` }]);
+      throw new RuleViolation('department-change-before-current', msg('business.departmentChangeBefore', { from: last }), [fieldError('body.effectiveOn', msg('field.onOrAfter', { day: last }))]);
     }
     const after = { ...project, department: input.department, version: project.version + 1 };
     const change = { id: ulid(), projectId: id, from: project.department, to: input.department, effectiveOn: input.effectiveOn, reason: input.reason, changedBy: caller.id, changedAt: audit.at };
@@ -224,19 +225,19 @@ export const issueInvoice = async (caller: Caller, projectId: string, input: Inv
     version: 1,
   };
   if (!(await store.insertInvoice(project, invoice, audit))) {
-    const current = mustExist(await store.getProjectById(projectId), `project ${projectId}`);
+    const current = mustExist(await store.getProjectById(projectId), msg('thing.project', { id: projectId }));
     const rest = current.contractAmount - current.invoicedAmount;
-    throw new RuleViolation('over-invoiced', `Project ${projectId} has ${rest} fen left to invoice of its ${current.contractAmount} fen contract`, [
-      { path: 'body.amount', message: `must not exceed ${rest}` },
+    throw new RuleViolation('over-invoiced', msg('business.overInvoiced', { id: projectId, rest, contract: current.contractAmount }), [
+      fieldError('body.amount', msg('field.notExceed', { max: rest })),
     ]);
   }
   return invoice;
 };
 
 const seeInvoice = async (caller: Caller, id: string) => {
-  const invoice = mustExist(await store.getInvoiceById(id), `invoice ${id}`);
+  const invoice = mustExist(await store.getInvoiceById(id), msg('thing.invoice', { id }));
   const account = await accountOf(invoice.accountId);
-  await assertSees(caller, account, 'records', `invoice ${id}`);
+  await assertSees(caller, account, 'records', msg('thing.invoice', { id }));
   return { invoice, account };
 };
 
@@ -247,15 +248,15 @@ export const readInvoice = async (caller: Caller, id: string) => {
 
 /** A payment never exceeds the invoice's unpaid rest (422); partial payments add up. */
 export const recordPayment = (caller: Caller, invoiceId: string, amount: number, receivedOn: string, audit: AuditContext) =>
-  withRetry(`Invoice ${invoiceId}`, async () => {
+  withRetry(msg('changing', { kind: 'invoice', id: invoiceId }), async () => {
     const { invoice, account } = await seeInvoice(caller, invoiceId);
     assertAccount(caller, account, 'money', true);
     const rest = invoice.amount - invoice.paidAmount;
     if (amount > rest) {
-      throw new RuleViolation('over-paid', `Invoice ${invoiceId} has ${rest} fen unpaid`, [{ path: 'body.amount', message: `must not exceed ${rest}` }]);
+      throw new RuleViolation('over-paid', msg('business.overPaid', { id: invoiceId, rest }), [fieldError('body.amount', msg('field.notExceed', { max: rest }))]);
     }
     if (receivedOn < invoice.issuedOn) {
-      throw new RuleViolation('paid-before-invoiced', `Invoice ${invoiceId} was issued on ${invoice.issuedOn}`, [{ path: 'body.receivedOn', message: `must be on or after ${invoice.issuedOn}` }]);
+      throw new RuleViolation('paid-before-invoiced', msg('business.issuedOn', { id: invoiceId, on: invoice.issuedOn }), [fieldError('body.receivedOn', msg('field.onOrAfter', { day: invoice.issuedOn }))]);
     }
     const payment = { id: ulid(), invoiceId, projectId: invoice.projectId, accountId: invoice.accountId, amount, receivedOn, recordedBy: caller.id, recordedAt: audit.at };
     return { payment, invoice: await store.insertPayment(invoice, payment, audit) };
@@ -269,7 +270,7 @@ export const receivables = async (caller: Caller, query: { overdue?: 'true' | 'f
   const asOf = query.asOf ?? todayInShanghai();
   const overdueOnly = query.overdue === 'true';
   if (!seesAllAccounts(caller) && !hasAnyRole(caller, ['sales_manager', 'contact_leader'])) {
-    throw new Forbidden('Receivables are for finance, the coordination group and the accounts’ own people', 'role-not-allowed');
+    throw new Forbidden(msg('business.receivables'), 'role-not-allowed');
   }
   const open = await store.listOpenInvoices();
   const accounts = new Map((await getAccountsByIds([...new Set(open.map((i) => i.accountId))])).map((a) => [a.id, a]));

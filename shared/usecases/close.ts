@@ -13,12 +13,13 @@ import type { PayPolicy } from '#shared/domain/pay/policy.ts';
 import { nameStatement } from '#shared/domain/pay/explain.ts';
 import { type Adjustment, type Statement, adjustmentsOnlyStatement, closeStatements, manualAdjustmentsOf, withAdjustments } from '#shared/domain/pay/statement.ts';
 import type { TeamAccount } from '#shared/domain/pay/team.ts';
-import { RuleViolation } from '#shared/errors.ts';
+import { fieldError, RuleViolation } from '#shared/errors.ts';
 import type { PeriodState, StoredStatement } from '#shared/schemas/pay.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { accountFacts } from '#shared/usecases/compliance.ts';
 import { approvedAdjustments } from '#shared/usecases/pay-desk.ts';
 import { priorPeriodAdjustments } from '#shared/usecases/prior-periods.ts';
+import { msg } from '#shared/messages/index.ts';
 
 /** A close holds its period's lock at most this long (the function's own time limit). */
 const lockSeconds = 15 * 60;
@@ -87,7 +88,7 @@ export const gatherBatch = async (periodId: string, cursor: string | null): Prom
 /** The year's stored policy; a close without one cannot price anything (422). */
 export const requirePolicy = async (year: number): Promise<PayPolicy> => {
   const stored = await store.getPayPolicy(year);
-  if (stored === undefined) throw new RuleViolation('pay-policy-missing', `There is no pay policy for ${year}; set one with PUT /v1/pay-policies/${year}`);
+  if (stored === undefined) throw new RuleViolation('pay-policy-missing', msg('pay.policyMissing', { year }));
   return stored;
 };
 
@@ -132,7 +133,7 @@ export const assertGrades = (policy: PayPolicy, people: CloseData['people']): vo
   const known = new Set(policy.grades.map((g) => g.grade));
   const missing = [...new Set(people.map((p) => p.staff.grade).filter((g) => !known.has(g)))].sort();
   if (missing.length > 0) {
-    throw new RuleViolation('grades-missing-from-policy', `The pay policy has no pay for grade(s) ${missing.join(', ')}; add them before closing`, missing.map((g) => ({ path: 'policy.grades', message: `missing grade ${g}` })));
+    throw new RuleViolation('grades-missing-from-policy', msg('pay.gradesMissing', { grades: missing }), missing.map((g) => fieldError('policy.grades', msg('field.missingGrade', { grade: g }))));
   }
 };
 

@@ -9,18 +9,19 @@ import { Forbidden, NotFound } from '#shared/errors.ts';
 import type { Account } from '#shared/schemas/accounts.ts';
 import { accountListScope, anyListed, guardAccount } from '#shared/usecases/account-guard.ts';
 import type { DecisionInput, Dispute, FileDisputeInput, ListDisputesQuery } from '#shared/schemas/disputes.ts';
+import { msg } from '#shared/messages/index.ts';
 
 export const disputeLocation = (id: string) => `/v1/disputes/${encodeURIComponent(id)}`;
 
 const mustGetAccount = async (id: string): Promise<Account> => {
   const account = await getAccountById(id);
-  if (account === undefined) throw new NotFound(`No account ${id}`);
+  if (account === undefined) throw new NotFound(msg('account.notFound', { id }));
   return account;
 };
 
 const mustGet = async (id: string): Promise<Dispute> => {
   const dispute = await store.getDisputeById(id);
-  if (dispute === undefined) throw new NotFound(`No dispute ${id}`);
+  if (dispute === undefined) throw new NotFound(msg('dispute.notFound', { id }));
   return dispute;
 };
 
@@ -42,8 +43,8 @@ export const readDispute = async (caller: Caller, id: string): Promise<Dispute> 
   const account = await getAccountById(dispute.accountId);
   if (rules.mayReadDispute(caller, dispute, account)) return dispute;
   // Anyone else: the account guard's answer for the account's disputes (403 if they know the account, else 404).
-  if (account !== undefined) await guardAccount(caller, account, 'held', { hidden: () => new NotFound(`No dispute ${id}`) });
-  throw new NotFound(`No dispute ${id}`);
+  if (account !== undefined) await guardAccount(caller, account, 'held', { hidden: () => new NotFound(msg('dispute.notFound', { id })) });
+  throw new NotFound(msg('dispute.notFound', { id }));
 };
 
 /**
@@ -55,7 +56,7 @@ export const findDisputes = async (caller: Caller, query: ListDisputesQuery): Pr
   const { accountId, status, limit, cursor } = query;
   if (accountId === undefined) {
     if (!rules.seesAllDisputes(caller)) {
-      throw new Forbidden('Only the coordination group and leadership list disputes across accounts; name an accountId', 'role-not-allowed');
+      throw new Forbidden(msg('dispute.listAcross'), 'role-not-allowed');
     }
     return store.listDisputesByStatus(status ?? 'open', limit, cursor);
   }

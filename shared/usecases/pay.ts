@@ -6,11 +6,12 @@ import { parsePayPeriod } from '#shared/domain/pay/period.ts';
 import { type PayPolicyInput, mergeWithDefaults } from '#shared/domain/pay/policy.ts';
 import { formatRatio } from '#shared/domain/ratio.ts';
 import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, RuleViolation } from '#shared/errors.ts';
+import { Conflict, fieldError, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, RuleViolation } from '#shared/errors.ts';
 import type { FinalizeInput } from '#shared/schemas/pay-desk.ts';
 import type { PeerScore, PeerScoreInput, PeriodState, StoredPayPolicy, StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
 import { finaliseDeskCheck } from '#shared/usecases/pay-desk.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
+import { msg } from '#shared/messages/index.ts';
 
 /** PUT of a yearly record: If-Match only once it exists. */
 const nextVersion = (existing: { version: number } | undefined, ifMatch: number | undefined): number => {
@@ -29,7 +30,7 @@ export const setPayPolicy = async (year: number, ifMatch: number | undefined, in
 
 export const readPayPolicy = async (year: number) => {
   const policy = await store.getPayPolicy(year);
-  if (policy === undefined) throw new NotFound(`No pay policy for ${year}`);
+  if (policy === undefined) throw new NotFound(msg('pay.policyNotFound', { year }));
   return policy;
 };
 
@@ -44,18 +45,18 @@ export const scorePeer = async (caller: Caller, input: PeerScoreInput, audit: Au
   let targetType: 'staff' | 'department';
   let target: string;
   if (input.targetStaffId !== undefined) {
-    if (!hasAnyRole(caller, ['department_staff'])) throw new Forbidden('Department staff score the key-account team', 'role-not-allowed');
+    if (!hasAnyRole(caller, ['department_staff'])) throw new Forbidden(msg('pay.departmentScoresTeam'), 'role-not-allowed');
     const person = await getStaffById(input.targetStaffId);
     if (person === undefined || !teamRoles.some((r) => person.roles.includes(r)) || person.id === caller.id) {
-      throw new RuleViolation('not-a-team-member', 'Scores go to members of the key-account team (not oneself)', [{ path: 'body.targetStaffId', message: 'not a key-account team member' }]);
+      throw new RuleViolation('not-a-team-member', msg('pay.notTeamMember'), [fieldError('body.targetStaffId', msg('field.notTeamMember'))]);
     }
     targetType = 'staff';
     target = person.id;
   } else {
-    if (!hasAnyRole(caller, teamRoles)) throw new Forbidden('Members of the key-account team score departments', 'role-not-allowed');
+    if (!hasAnyRole(caller, teamRoles)) throw new Forbidden(msg('pay.teamScoresDepartments'), 'role-not-allowed');
     target = input.targetDepartment ?? '';
     if (target === caller.department) {
-      throw new RuleViolation('own-department', 'You may not score your own department', [{ path: 'body.targetDepartment', message: 'your own department' }]);
+      throw new RuleViolation('own-department', msg('pay.ownDepartment'), [fieldError('body.targetDepartment', msg('field.ownDepartment'))]);
     }
     targetType = 'department';
   }
@@ -72,7 +73,7 @@ export const amendPeerScore = async (
   audit: AuditContext,
 ): Promise<PeerScore> => {
   const before = await store.getPeerScore(key.period, key.targetType, key.target, caller.id);
-  if (before === undefined) throw new NotFound('You have not scored this target for this period');
+  if (before === undefined) throw new NotFound(msg('pay.scoreNotFound'));
   if (before.version !== ifMatch) throw new PreconditionFailed();
   const after: PeerScore = { ...before, score: patch.score, comment: patch.comment ?? before.comment, version: before.version + 1, scoredAt: audit.at };
   await store.putPeerScore(after, before.version, audit, before);
@@ -85,7 +86,7 @@ export const peerScoreSummary = async (caller: Caller, q: { period: string; targ
   const target = q.targetStaffId ?? q.targetDepartment ?? '';
   const privileged = hasAnyRole(caller, ['coordinator', 'leadership']);
   if (!privileged && !(targetType === 'staff' && target === caller.id) && !(targetType === 'department' && target === caller.department)) {
-    throw new Forbidden('You may see the scores you received; the coordination group sees all', 'role-not-allowed');
+    throw new Forbidden(msg('pay.scoresOwnOnly'), 'role-not-allowed');
   }
   const scores = await store.listPeerScores(q.period, targetType, target);
   const hundredths = scores.reduce((sum, s) => sum + BigInt(Math.round(s.score * 100)), 0n);
@@ -104,9 +105,9 @@ const payReaders = ['finance', 'leadership', 'coordinator'] as const;
 /** Finance reads only finalised statements (pay.md, "Statements"); leadership and coordinators read drafts too. */
 const assertReadable = async (caller: Caller, period: string): Promise<void> => {
   const state = await store.getPeriodState(period);
-  if (state === undefined) throw new NotFound(`${period} has not been closed`);
+  if (state === undefined) throw new NotFound(msg('pay.periodNotClosed', { period }));
   if (state.status !== 'final' && !hasAnyRole(caller, ['leadership', 'coordinator'])) {
-    throw new Conflict(`${period} is not finalised yet; finance reads finalised statements only`, 'period-not-final');
+    throw new Conflict(msg('pay.periodNotFinal', { period }), 'period-not-final');
   }
 };
 
@@ -125,11 +126,11 @@ const readable = (s: StoredStatement, language: Language): StoredStatement => in
 export const personStatement = async (caller: Caller, period: string, staffId: string, language: Language = 'en') => {
   parsePayPeriod(period);
   if (caller.id !== staffId) {
-    if (!hasAnyRole(caller, payReaders)) throw new Forbidden('A statement is read by its person, finance, leadership and coordinators', 'role-not-allowed');
+    if (!hasAnyRole(caller, payReaders)) throw new Forbidden(msg('pay.statementReaders'), 'role-not-allowed');
     await assertReadable(caller, period);
   }
   const statement = await store.getStatement(period, staffId);
-  if (statement === undefined) throw new NotFound(`No statement for ${staffId} in ${period}`);
+  if (statement === undefined) throw new NotFound(msg('pay.statementNotFound', { staffId, period }));
   return { ...readable(statement, language), versions: (await store.listStatementVersions(period, staffId)).map((v) => ({ version: v.version, total: v.total, closedAt: v.closedAt })) };
 };
 
@@ -175,7 +176,7 @@ export const finalizePeriod = async (period: string, audit: AuditContext, input:
   await store.acquirePeriodLock(period, holder, Date.now(), 300);
   try {
     const state = await store.getPeriodState(period);
-    if (state === undefined || state.closedAt === undefined) throw new RuleViolation('period-not-closed', `${period} has not been closed; close it first`);
+    if (state === undefined || state.closedAt === undefined) throw new RuleViolation('period-not-closed', msg('pay.closeFirst', { period }));
     const statements = await store.listStatements(period);
     const desk = await finaliseDeskCheck(state, input, audit, new Set(statements.map((s) => s.staffId)));
     await store.markFinal(state, statements, audit, desk);
@@ -189,7 +190,7 @@ export const finalizePeriod = async (period: string, audit: AuditContext, input:
 export const periodBulletin = async (period: string, q: { section: 'accounts' | 'people'; limit: number; cursor?: string }) => {
   parsePayPeriod(period);
   const header = await store.getBulletinHeader(period);
-  if (header === undefined) throw new NotFound(`${period} has not been closed`);
+  if (header === undefined) throw new NotFound(msg('pay.periodNotClosed', { period }));
   const page = await store.listBulletinRows(period, q.section, q.limit, q.cursor);
   return { ...header, section: q.section, items: page.items, nextCursor: page.nextCursor };
 };
@@ -197,9 +198,9 @@ export const periodBulletin = async (period: string, q: { section: 'accounts' | 
 export const talentPool = async (year: number) => ({ items: await store.listTalentPool(year), nextCursor: null });
 
 export const confirmTalent = (year: number, staffId: string, grade: TalentEntry['suggestedGrade'], audit: AuditContext) =>
-  withRetry(`Talent entry ${staffId}`, async () => {
+  withRetry(msg('changing', { kind: 'talent', id: staffId }), async () => {
     const before = await store.getTalentEntry(year, staffId);
-    if (before === undefined) throw new NotFound(`No talent-pool suggestion for ${staffId} in ${year}; it comes from the annual close`);
+    if (before === undefined) throw new NotFound(msg('pay.talentNotFound', { staffId, year }));
     const after = { ...before, confirmedGrade: grade, confirmedBy: audit.actorId, version: before.version + 1 };
     await store.confirmTalentGrade(before, after, audit);
     return after;

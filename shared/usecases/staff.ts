@@ -9,24 +9,25 @@ import type { Caller } from '#shared/domain/staff.ts';
 import { Conflict, Forbidden, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
 import type { CertificationInput, CreateStaffInput, PatchStaffInput, Staff, TrainingInput } from '#shared/schemas/staff.ts';
+import { msg } from '#shared/messages/index.ts';
 
 export const staffLocation = (id: string) => `/v1/staff/${encodeURIComponent(id)}`;
 
 const mustGet = async (id: string): Promise<Staff> => {
   const staff = await getStaffById(id);
-  if (staff === undefined) throw new NotFound(`No staff member ${id}`);
+  if (staff === undefined) throw new NotFound(msg('staff.notFound', { id }));
   return staff;
 };
 
 export const createStaff = async (input: CreateStaffInput, audit: AuditContext): Promise<Staff> => {
   const staff = rules.newStaff(ulid(), input);
-  if (!(await insertStaff(staff, audit))) throw new Conflict(`Staff id ${staff.id} is taken`);
+  if (!(await insertStaff(staff, audit))) throw new Conflict(msg('staff.idTaken', { id: staff.id }));
   return staff;
 };
 
 export const readStaff = async (caller: Caller, id: string): Promise<Staff> => {
   if (!rules.canReadStaff(caller, id)) {
-    throw new Forbidden('You may read your own record; leadership, coordinators and finance read all', 'role-not-allowed');
+    throw new Forbidden(msg('staff.readOwn'), 'role-not-allowed');
   }
   return mustGet(id);
 };
@@ -49,7 +50,7 @@ const changeStaff = (
   audit: AuditContext,
   extra: (after: Staff) => TransactItem[] = () => [],
 ): Promise<Staff> =>
-  withRetry(`Staff member ${id}`, async () => {
+  withRetry(msg('changing', { kind: 'staff', id }), async () => {
     const before = await mustGet(id);
     const after = change(before);
     await replaceStaff(before, after, action, audit, extra(after));

@@ -5,10 +5,11 @@ import { getStaffById } from '#shared/db/staff.ts';
 import * as store from '#shared/db/upkeep.ts';
 import { todayInShanghai } from '#shared/domain/dates.ts';
 import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
-import { type FieldError, Forbidden, NotFound, PreconditionFailed, RuleViolation } from '#shared/errors.ts';
+import { type FieldError, fieldError, Forbidden, NotFound, PreconditionFailed, RuleViolation } from '#shared/errors.ts';
 import type { Meeting, MeetingInput, Report, ReportInput, VisitInput } from '#shared/schemas/upkeep.ts';
 import { loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
+import { msg } from '#shared/messages/index.ts';
 
 const coordination = ['coordinator', 'leadership'] as const;
 
@@ -18,10 +19,10 @@ const assertActiveStaff = async (ids: readonly { id: string; path: string }[]): 
   const people = await Promise.all(ids.map(({ id }) => getStaffById(id)));
   const errors: FieldError[] = ids.flatMap(({ path }, i) => {
     const person = people[i];
-    if (person === undefined) return [{ path, message: 'no such staff member' }];
-    return person.status === 'departed' ? [{ path, message: `left on ${person.leftOn}` }] : [];
+    if (person === undefined) return [fieldError(path, msg('field.noSuchStaff'))];
+    return person.status === 'departed' ? [fieldError(path, msg('field.leftOn', { leftOn: person.leftOn }))] : [];
   });
-  if (errors.length > 0) throw new RuleViolation('unknown-or-departed-staff', 'Some people named are not active staff', errors);
+  if (errors.length > 0) throw new RuleViolation('unknown-or-departed-staff', msg('upkeep.staffNotActive'), errors);
 };
 
 /** A visit made by the caller, on an account they may act on (exclusive ownership). */
@@ -30,7 +31,7 @@ export const recordVisit = async (caller: Caller, accountId: string, input: Visi
   const participantIds = input.participantIds ?? [];
   await assertActiveStaff(participantIds.map((id, i) => ({ id, path: `body.participantIds.${i}` })));
   if (input.visitedOn > todayInShanghai()) {
-    throw new RuleViolation('visit-in-future', 'A visit is recorded once it has been made', [{ path: 'body.visitedOn', message: 'must not be in the future' }]);
+    throw new RuleViolation('visit-in-future', msg('upkeep.visitInFuture'), [fieldError('body.visitedOn', msg('field.notInFuture'))]);
   }
   const visit = { id: ulid(), accountId, type: input.type, visitedOn: input.visitedOn, summary: input.summary, participantIds, madeBy: caller.id, recordedAt: audit.at };
   await store.insertVisit(visit, audit);
@@ -44,7 +45,7 @@ export const accountVisits = async (caller: Caller, accountId: string, q: { from
 
 export const personVisits = async (caller: Caller, q: { staffId: string; from: string; to: string; limit: number; cursor?: string }) => {
   if (q.staffId !== caller.id && !hasAnyRole(caller, coordination)) {
-    throw new Forbidden('You may list your own visits; the coordination group lists anyone’s', 'role-not-allowed');
+    throw new Forbidden(msg('upkeep.listOwnVisits'), 'role-not-allowed');
   }
   return store.listVisitsByPerson(q.staffId, q.from, q.to, q.limit, q.cursor);
 };
@@ -53,10 +54,10 @@ export const personVisits = async (caller: Caller, q: { staffId: string; from: s
 export const fileReport = async (caller: Caller, accountId: string, input: ReportInput, audit: AuditContext): Promise<Report> => {
   const account = await loadAccountFor(caller, accountId, 'act');
   if (account.salesManagerId !== caller.id) {
-    throw new Forbidden(`Only account ${accountId}'s sales manager files its monthly report`, 'not-the-sales-manager');
+    throw new Forbidden(msg('upkeep.notSalesManager', { accountId }), 'not-the-sales-manager');
   }
   if (input.month > todayInShanghai().slice(0, 7)) {
-    throw new RuleViolation('report-in-future', 'A month is reported once it has begun', [{ path: 'body.month', message: 'must not be a future month' }]);
+    throw new RuleViolation('report-in-future', msg('upkeep.reportInFuture'), [fieldError('body.month', msg('field.notFutureMonth'))]);
   }
   const report: Report = { accountId, month: input.month, summary: input.summary, keyFigures: input.keyFigures ?? {}, filedBy: caller.id, filedAt: audit.at, version: 1 };
   await store.insertReport(report, audit);
@@ -73,9 +74,9 @@ export const amendReport = async (
 ): Promise<Report> => {
   const account = await loadAccountFor(caller, accountId, 'read');
   const before = await store.getReport(accountId, month);
-  if (before === undefined) throw new NotFound(`No report for account ${accountId} in ${month}`);
+  if (before === undefined) throw new NotFound(msg('upkeep.reportNotFound', { accountId, month }));
   if (caller.id !== before.filedBy && caller.id !== account.salesManagerId) {
-    throw new Forbidden('The report’s author or the account’s sales manager amends it', 'not-the-sales-manager');
+    throw new Forbidden(msg('upkeep.reportAmenders'), 'not-the-sales-manager');
   }
   if (before.version !== ifMatch) throw new PreconditionFailed();
   const after = { ...before, ...patch, version: before.version + 1 };
@@ -95,8 +96,8 @@ export const recordMeeting = async (caller: Caller, input: MeetingInput, audit: 
     ...actionItems.map((item, i) => ({ id: item.ownerId, path: `body.actionItems.${i}.ownerId` })),
   ]);
   const accountIds = input.accountIds ?? [];
-  const missing = (await Promise.all(accountIds.map(getAccountById))).flatMap((a, i) => (a === undefined ? [{ path: `body.accountIds.${i}`, message: 'no such account' }] : []));
-  if (missing.length > 0) throw new RuleViolation('unknown-account', 'Some accounts named do not exist', missing);
+  const missing = (await Promise.all(accountIds.map(getAccountById))).flatMap((a, i) => (a === undefined ? [fieldError(`body.accountIds.${i}`, msg('field.noSuchAccount'))] : []));
+  if (missing.length > 0) throw new RuleViolation('unknown-account', msg('upkeep.unknownAccounts'), missing);
   const meeting: Meeting = {
     id: ulid(),
     type: input.type,
@@ -119,20 +120,20 @@ export const readMeeting = async (caller: Caller, id: string): Promise<Meeting> 
   const meeting = await store.getMeetingById(id);
   const related = (m: Meeting) => m.attendeeIds.includes(caller.id) || m.actionItems.some((a) => a.ownerId === caller.id);
   if (meeting === undefined || !(hasAnyRole(caller, coordination) || related(meeting))) {
-    throw new NotFound(`No meeting ${id}`);
+    throw new NotFound(msg('upkeep.meetingNotFound', { id }));
   }
   return meeting;
 };
 
 export const markActionItemDone = (caller: Caller, meetingId: string, itemId: string, doneOn: string, audit: AuditContext) =>
-  withRetry(`Meeting ${meetingId}`, async () => {
+  withRetry(msg('changing', { kind: 'meeting', id: meetingId }), async () => {
     const before = await store.getMeetingById(meetingId);
     const item = before?.actionItems.find((i) => i.id === itemId);
-    if (before === undefined || item === undefined) throw new NotFound(`No action item ${itemId} in meeting ${meetingId}`);
+    if (before === undefined || item === undefined) throw new NotFound(msg('upkeep.actionItemNotFound', { itemId, meetingId }));
     if (item.ownerId !== caller.id && !hasAnyRole(caller, ['coordinator'])) {
-      throw new Forbidden('The owner of an action item or a coordinator marks it done', 'not-the-owner');
+      throw new Forbidden(msg('upkeep.actionItemMarkers'), 'not-the-owner');
     }
-    if (item.done) throw new RuleViolation('action-item-done', `Action item ${itemId} was done on ${item.doneOn}`);
+    if (item.done) throw new RuleViolation('action-item-done', msg('upkeep.actionItemDone', { itemId, doneOn: item.doneOn }));
     const done = { ...item, done: true, doneOn };
     const after = { ...before, actionItems: before.actionItems.map((i) => (i.id === itemId ? done : i)), version: before.version + 1 };
     await store.saveActionItemDone(before, after, done, audit);
@@ -141,7 +142,7 @@ export const markActionItemDone = (caller: Caller, meetingId: string, itemId: st
 
 export const openActionItems = async (caller: Caller, ownerId: string) => {
   if (ownerId !== caller.id && !hasAnyRole(caller, coordination)) {
-    throw new Forbidden('You may list your own action items; the coordination group lists anyone’s', 'role-not-allowed');
+    throw new Forbidden(msg('upkeep.listOwnActionItems'), 'role-not-allowed');
   }
   return { items: await store.listOpenActionItems(ownerId), nextCursor: null };
 };

@@ -4,8 +4,9 @@
  * signed off. shared/usecases/pay-desk.ts reads and writes the records.
  */
 import { daysBetween, todayInShanghai } from '#shared/domain/dates.ts';
-import { Conflict, Forbidden, RuleViolation } from '#shared/errors.ts';
+import { Conflict, Forbidden, RuleViolation, fieldError } from '#shared/errors.ts';
 import type { Adjustment, AdjustmentInput, AnswerInput, ForcedFinalize, Inquiry, InquiryInput } from '#shared/schemas/pay-desk.ts';
+import { msg } from '#shared/messages/index.ts';
 
 export const newAdjustment = (id: string, period: string, input: AdjustmentInput, by: string, at: string): Adjustment => ({
   id, period, staffId: input.staffId, amount: input.amount, category: input.category, reason: input.reason,
@@ -14,9 +15,9 @@ export const newAdjustment = (id: string, period: string, input: AdjustmentInput
 
 /** Four eyes: the approver is neither the adjustment's author nor the person it pays. */
 export const approve = (adjustment: Adjustment, by: string, at: string): Adjustment => {
-  if (adjustment.status !== 'pending') throw new Conflict(`Adjustment ${adjustment.id} is already approved`, 'already-approved');
-  if (by === adjustment.createdBy) throw new Forbidden('A second person approves an adjustment, not its author', 'four-eyes', 'Four eyes');
-  if (by === adjustment.staffId) throw new Forbidden('Nobody approves an adjustment of their own pay', 'four-eyes', 'Four eyes');
+  if (adjustment.status !== 'pending') throw new Conflict(msg('desk.alreadyApproved', { id: adjustment.id }), 'already-approved');
+  if (by === adjustment.createdBy) throw new Forbidden(msg('desk.notTheAuthor'), 'four-eyes');
+  if (by === adjustment.staffId) throw new Forbidden(msg('desk.notOwnPay'), 'four-eyes');
   return { ...adjustment, status: 'approved', approvedBy: by, approvedAt: at, version: adjustment.version + 1 };
 };
 
@@ -29,11 +30,11 @@ export interface StatementOutline {
 
 export const newInquiry = (id: string, period: string, staffId: string, input: InquiryInput, statement: StatementOutline, at: string): Inquiry => {
   const errors = [
-    ...(input.role !== undefined && !statement.roles.includes(input.role) ? [{ path: 'body.role', message: 'not an assessment on this statement' }] : []),
-    ...(input.accountId !== undefined && !statement.accountIds.includes(input.accountId) ? [{ path: 'body.accountId', message: 'not an account on this statement' }] : []),
-    ...(input.line !== undefined && input.line >= statement.lines ? [{ path: 'body.line', message: `the explanation has ${statement.lines} lines (from 0)` }] : []),
+    ...(input.role !== undefined && !statement.roles.includes(input.role) ? [fieldError('body.role', msg('field.notOnStatementRole'))] : []),
+    ...(input.accountId !== undefined && !statement.accountIds.includes(input.accountId) ? [fieldError('body.accountId', msg('field.notOnStatementAccount'))] : []),
+    ...(input.line !== undefined && input.line >= statement.lines ? [fieldError('body.line', msg('field.explanationLines', { count: statement.lines }))] : []),
   ];
-  if (errors.length > 0) throw new RuleViolation('not-on-statement', 'The inquiry names something the statement does not have', errors);
+  if (errors.length > 0) throw new RuleViolation('not-on-statement', msg('desk.notOnStatement'), errors);
   return {
     id, period, staffId, role: input.role ?? null, accountId: input.accountId ?? null, line: input.line ?? null, text: input.text,
     status: 'open', raisedAt: at, answer: null, answeredBy: null, answeredAt: null, version: 1,
@@ -42,7 +43,7 @@ export const newInquiry = (id: string, period: string, staffId: string, input: I
 
 /** One answer per inquiry: rejected with a reason, or accepted with what was done. */
 export const answer = (inquiry: Inquiry, input: AnswerInput, by: string, at: string): Inquiry => {
-  if (inquiry.status !== 'open') throw new Conflict(`Inquiry ${inquiry.id} is already answered`, 'already-answered');
+  if (inquiry.status !== 'open') throw new Conflict(msg('desk.alreadyAnswered', { id: inquiry.id }), 'already-answered');
   const given =
     input.outcome === 'rejected'
       ? { outcome: 'rejected' as const, reason: input.reason ?? '' }
@@ -71,23 +72,19 @@ export interface FinaliseDesk {
  * statements (approved before the last close); no open inquiry unless forced, with a reason.
  */
 export const finaliseBlocker = (desk: FinaliseDesk): ForcedFinalize | null => {
-  if (desk.pendingAdjustments) throw new Conflict(`An adjustment of ${desk.period} awaits approval; approve it before finalising`, 'adjustments-pending', 'Adjustments pending');
+  if (desk.pendingAdjustments) throw new Conflict(msg('desk.adjustmentsPending', { period: desk.period }), 'adjustments-pending');
   if (desk.approvedAt.some((at) => at > desk.closedAt)) {
-    throw new Conflict(`An adjustment of ${desk.period} was approved after its last close; close it again so the statements carry it`, 'reclose-needed', 'Re-close needed');
+    throw new Conflict(msg('desk.recloseNeeded', { period: desk.period }), 'reclose-needed');
   }
   // Nothing recorded is left out of pay: an approved adjustment for someone the close no
   // longer gives a statement (no longer assessed after a re-close) stops the finalise.
   const orphaned = [...new Set(desk.approvedFor.filter((staffId) => !desk.withStatement.has(staffId)))].sort();
   if (orphaned.length > 0) {
-    throw new Conflict(
-      `Approved adjustments of ${desk.period} pay ${orphaned.join(', ')}, who have no statement in it; reject or move them before finalising`,
-      'adjustment-without-statement',
-      'Adjustment without a statement',
-    );
+    throw new Conflict(msg('desk.withoutStatement', { period: desk.period, names: orphaned }), 'adjustment-without-statement');
   }
   if (desk.openInquiries === 0) return null;
   if (desk.force === undefined) {
-    throw new Conflict(`${desk.openInquiries} inquiry(ies) on ${desk.period} are open; answer them, or finalise with force and a reason`, 'open-inquiries', 'Open inquiries');
+    throw new Conflict(msg('desk.openInquiries', { period: desk.period, count: desk.openInquiries }), 'open-inquiries');
   }
   return { ...desk.force, openInquiries: desk.openInquiries };
 };

@@ -1,6 +1,7 @@
 import { addDays, daysInclusive } from '#shared/domain/dates.ts';
 import { type Rational, rational } from '#shared/domain/pay/rational.ts';
-import { BadRequest } from '#shared/errors.ts';
+import { BadRequest, fieldError } from '#shared/errors.ts';
+import { type Message, msg } from '#shared/messages/index.ts';
 
 export type PeriodKind = 'quarter' | 'year' | 'month';
 export type QuarterIndex = 1 | 2 | 3 | 4;
@@ -27,21 +28,23 @@ const pattern = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/;
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** Why `id` is not a period of the given kinds, or undefined when it is one. */
-export const periodProblem = (id: string, kinds: readonly PeriodKind[] = ['quarter', 'year', 'month']): string | undefined => {
+export const periodFault = (id: string, kinds: readonly PeriodKind[] = ['quarter', 'year', 'month']): Message | undefined => {
   const match = pattern.exec(id);
   const kind: PeriodKind | undefined = match === null ? undefined : match[2] !== undefined ? 'quarter' : match[3] !== undefined ? 'month' : 'year';
   if (kind === undefined || !kinds.includes(kind)) {
     const shapes = kinds.map((k) => ({ quarter: 'YYYY-Qn', year: 'YYYY', month: 'YYYY-MM' })[k]);
-    return `must be a period ${shapes.join(' or ')}`;
+    return msg('field.periodShapes', { shapes });
   }
   return undefined;
 };
+/** The same in English. */
+export const periodProblem = (id: string, kinds?: readonly PeriodKind[]): string | undefined => periodFault(id, kinds)?.text('en');
 
 /** Parses a period id; anything else is a 400 on `period`. */
 export const parsePeriod = (id: string, kinds: readonly PeriodKind[] = ['quarter', 'year', 'month']): Period => {
-  const problem = periodProblem(id, kinds);
+  const problem = periodFault(id, kinds);
   const match = pattern.exec(id);
-  if (problem !== undefined || match === null) throw new BadRequest(`"${id}" is not a period`, [{ path: 'period', message: problem ?? 'not a period' }]);
+  if (problem !== undefined || match === null) throw new BadRequest(msg('period.notAPeriod', { id }), [fieldError('period', problem ?? msg('field.notAPeriod'))]);
   const year = Number(match[1]);
   const quarter = match[2] === undefined ? undefined : (Number(match[2]) as QuarterIndex);
   const month = match[3] === undefined ? undefined : Number(match[3]);

@@ -1,0 +1,61 @@
+/** zod's issues as catalogue messages: the same English zod writes, and Chinese, from the issue's own numbers. */
+import * as z from 'zod';
+import { type Message, msg, schemaMessage } from '#shared/messages/index.ts';
+
+const { joinValues, parsedType, stringifyPrimitive } = z.core.util;
+
+const typeName = (type: string, input?: unknown): string =>
+  type === 'number' && typeof input === 'number' && !Number.isFinite(input) ? String(input) : type === 'nan' ? 'NaN' : type;
+
+const relation = (issue: { exact?: boolean; inclusive?: boolean }) => (issue.exact === true ? 'exactly' : issue.inclusive === true ? 'inclusive' : 'exclusive');
+
+/** The catalogue message for zod's own wording of an issue. */
+const byCode = (issue: z.core.$ZodIssue): Message => {
+  switch (issue.code) {
+    case 'invalid_type':
+      return msg('zod.invalid_type', { expected: typeName(issue.expected), received: typeName(parsedType(issue.input), issue.input) });
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? msg('zod.invalid_value', { value: stringifyPrimitive(issue.values[0]) })
+        : msg('zod.invalid_option', { values: joinValues(issue.values, '|') });
+    case 'too_big':
+      return msg('zod.too_big', { origin: issue.origin, relation: relation(issue), limit: issue.maximum.toString() });
+    case 'too_small':
+      return msg('zod.too_small', { origin: issue.origin, relation: relation(issue), limit: issue.minimum.toString() });
+    case 'invalid_format':
+      if (issue.format === 'starts_with' && 'prefix' in issue) return msg('zod.invalid_format.starts_with', { prefix: String(issue.prefix) });
+      if (issue.format === 'ends_with' && 'suffix' in issue) return msg('zod.invalid_format.ends_with', { suffix: String(issue.suffix) });
+      if (issue.format === 'includes' && 'includes' in issue) return msg('zod.invalid_format.includes', { includes: String(issue.includes) });
+      if (issue.format === 'regex') return msg('zod.invalid_format.regex', { pattern: String(issue.pattern) });
+      return msg('zod.invalid_format', { format: issue.format });
+    case 'not_multiple_of':
+      return msg('zod.not_multiple_of', { divisor: String(issue.divisor) });
+    case 'unrecognized_keys':
+      return msg('zod.unrecognized_keys', { count: issue.keys.length, list: joinValues(issue.keys, ', ') });
+    case 'invalid_key':
+      return msg('zod.invalid_key', { origin: issue.origin });
+    case 'invalid_element':
+      return msg('zod.invalid_element', { origin: issue.origin });
+    case 'invalid_union': {
+      const options = 'options' in issue && Array.isArray(issue.options) ? issue.options : [];
+      if (options.length > 0) return msg('zod.invalid_union.options', { options: options.map((o) => `'${String(o)}'`).join(' | ') });
+      return 'inclusive' in issue && issue.inclusive === false ? msg('zod.invalid_union.many') : msg('zod.invalid');
+    }
+    default:
+      return msg('zod.invalid');
+  }
+};
+
+/**
+ * The message of an issue: one a schema builder said (in the issue's params, or by its
+ * fixed text), else zod's own wording by code. A message that is neither (a schema that
+ * bypassed the catalogue) keeps its text, marked as unlisted.
+ */
+export const issueMessage = (issue: z.core.$ZodIssue): Message => {
+  const said = issue.code === 'custom' ? (issue.params as { said?: Message } | undefined)?.said : undefined;
+  if (said !== undefined) return said;
+  const known = schemaMessage(issue.message);
+  if (known !== undefined) return known;
+  const own = byCode(issue);
+  return own.text('en') === issue.message ? own : msg('zod.unlisted', { text: issue.message });
+};
