@@ -1,8 +1,9 @@
 /** zod's issues as catalogue messages: the same English zod writes, and Chinese, from the issue's own numbers. */
 import * as z from 'zod';
+import { util } from 'zod/v4/core';
 import { type Message, msg, schemaMessage } from '#shared/messages/index.ts';
 
-const { joinValues, parsedType, stringifyPrimitive } = z.core.util;
+const { joinValues, parsedType, stringifyPrimitive } = util;
 
 const typeName = (type: string, input?: unknown): string =>
   type === 'number' && typeof input === 'number' && !Number.isFinite(input) ? String(input) : type === 'nan' ? 'NaN' : type;
