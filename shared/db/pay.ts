@@ -38,7 +38,7 @@ export const peerScores = /* @__PURE__ */ defineEntity({
   // Only scores of people count for pay; the index files them under the period they score.
   derive: (s) => ({ payPeriod: s.period, recordedAt: s.targetType === 'staff' ? s.scoredAt : undefined }),
   keys: { pk: 'PEERSCORES#<period>#<targetType>#<target>', sk: 'SCORER#<scorerId>', gsi4: payDataIndex('peer-score', '<target>#<scorerId>') },
-  patterns: { ofTarget: { doc: 'the scores a person or department received in a period', pk: 'PEERSCORES#<period>#<targetType>#<target>' } },
+  patterns: { ofTarget: { doc: 'the scores a person or department received in a period' } },
 });
 
 export const periodStates = /* @__PURE__ */ defineEntity({
@@ -63,7 +63,7 @@ export const statements = /* @__PURE__ */ defineEntity({
   keys: { pk: 'PERIOD#<period>', sk: 'STATEMENT#<staffId>' },
   history: { kind: 'statement-version', pk: 'STATEMENT#<period>#<staffId>', sk: 'V#<version>' },
   patterns: {
-    ofPeriod: { doc: "a period's current statements (by staff id)", pk: 'PERIOD#<period>', sk: 'STATEMENT#' },
+    ofPeriod: { doc: "a period's current statements (by staff id)", sk: 'STATEMENT#' },
     versions: { doc: "every version of one person's statement, oldest first", pk: 'STATEMENT#<period>#<staffId>' },
   },
 });
@@ -74,7 +74,7 @@ export const bulletins = /* @__PURE__ */ defineEntity({
   label: 'bulletin (team, counts)',
   schema: asStored<BulletinHeader>(),
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN' },
-  patterns: { rows: { doc: "every row of a period's bulletin (to remove an earlier run's)", pk: 'PERIOD#<period>', sk: 'BULLETIN#' } },
+  patterns: { rows: { doc: "every row of a period's bulletin (to remove an earlier run's)", sk: 'BULLETIN#' } },
 });
 // A row per item, so a bulletin has no size limit.
 const Row = asStored<Record<string, unknown>>();
@@ -83,7 +83,7 @@ export const bulletinAccounts = /* @__PURE__ */ defineEntity({
   label: 'bulletin row: account',
   schema: Row,
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#ACCOUNT#<accountId>' },
-  patterns: { ofPeriod: { doc: "a period's bulletin, accounts by id", pk: 'PERIOD#<period>', sk: 'BULLETIN#ACCOUNT#' } },
+  patterns: { ofPeriod: { doc: "a period's bulletin, accounts by id", sk: 'BULLETIN#ACCOUNT#' } },
 });
 export const bulletinPeople = /* @__PURE__ */ defineEntity({
   kind: 'bulletin-person',
@@ -91,7 +91,7 @@ export const bulletinPeople = /* @__PURE__ */ defineEntity({
   schema: Row,
   derive: (row) => ({ paddedRank: String(row.rank).padStart(6, '0') }),
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#PERSON#<paddedRank>' },
-  patterns: { ofPeriod: { doc: "a period's bulletin, people by rank", pk: 'PERIOD#<period>', sk: 'BULLETIN#PERSON#' } },
+  patterns: { ofPeriod: { doc: "a period's bulletin, people by rank", sk: 'BULLETIN#PERSON#' } },
 });
 
 export const talentPool = /* @__PURE__ */ defineEntity({
@@ -100,7 +100,7 @@ export const talentPool = /* @__PURE__ */ defineEntity({
   schema: TalentEntry,
   versioned: true,
   keys: { pk: 'TALENT#<year>', sk: 'STAFF#<staffId>' },
-  patterns: { ofYear: { doc: "a year's talent pool", pk: 'TALENT#<year>' } },
+  patterns: { ofYear: { doc: "a year's talent pool" } },
 });
 
 // A distributed close's gathered accounts, between its Map and its finish; gone by TTL after two days.
@@ -109,7 +109,7 @@ export const closeWork = /* @__PURE__ */ defineEntity({
   label: 'close working set',
   schema: z.object({ account: z.unknown() }),
   keys: { pk: 'CLOSEWORK#<period>#<runId>', sk: 'ACCOUNT#<accountId>' },
-  patterns: { ofRun: { doc: 'everything a distributed close gathered', pk: 'CLOSEWORK#<period>#<runId>' } },
+  patterns: { ofRun: { doc: 'everything a distributed close gathered' } },
 });
 
 export const getPayPolicy = (year: number) => get(payPolicies, { year });

@@ -17,8 +17,8 @@ export const staffMembers = /* @__PURE__ */ defineEntity({
   versioned: true,
   keys: { pk: 'STAFF#<id>', sk: 'PROFILE', gsi1: { pk: 'DEPT#<department>', sk: 'STAFF#<id>' }, gsi2: { pk: 'STAFF', sk: 'STAFF#<id>' } },
   patterns: {
-    byDepartment: { doc: 'staff of a department', index: 'gsi1', pk: 'DEPT#<department>' },
-    all: { doc: 'all staff', index: 'gsi2', pk: 'STAFF' },
+    byDepartment: { doc: 'staff of a department', index: 'gsi1' },
+    all: { doc: 'all staff', index: 'gsi2' },
   },
 });
 
@@ -28,7 +28,7 @@ export const staffRoles = /* @__PURE__ */ defineEntity({
   label: 'role membership (copy of the record per role)',
   schema: Staff,
   keys: { pk: 'ROLE#<role>', sk: 'STAFF#<id>' },
-  patterns: { byRole: { doc: 'staff with a role (optionally in a department)', pk: 'ROLE#<role>' } },
+  patterns: { byRole: { doc: 'staff with a role (optionally in a department)' } },
 });
 
 // Results are kept as sent (with who recorded them); the record itself carries the summary.
@@ -38,7 +38,7 @@ export const trainingResults = /* @__PURE__ */ defineEntity({
   label: 'training result',
   schema: StaffResult,
   keys: { pk: 'STAFF#<staffId>', sk: 'TRAINING#<on>#<ulid>' },
-  patterns: { ofStaff: { doc: "a person's training results", pk: 'STAFF#<staffId>', sk: 'TRAINING#' } },
+  patterns: { ofStaff: { doc: "a person's training results", sk: 'TRAINING#' } },
 });
 export const certifications = /* @__PURE__ */ defineEntity({ kind: 'certification', label: 'certification', schema: StaffResult, keys: { pk: 'STAFF#<staffId>', sk: 'CERT#<on>#<ulid>' } });
 
