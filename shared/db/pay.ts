@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
@@ -10,7 +10,7 @@ import { ConditionFailed } from '#shared/db/transact.ts';
 import type { LateRecord } from '#shared/domain/pay/adjustments.ts';
 import { Conflict, PreconditionFailed } from '#shared/errors.ts';
 import type { ForcedFinalize } from '#shared/schemas/pay-desk.ts';
-import { type Bulletin, PeerScore, type PeriodState, type StoredPayPolicy, type StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
+import { type Bulletin, type CloseSummary, PeerScore, type PeriodState, StoredCloseRun, type StoredPayPolicy, type StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
 import { msg } from '#shared/messages/index.ts';
 
 /*
@@ -103,6 +103,14 @@ export const talentPool = /* @__PURE__ */ defineEntity({
   patterns: { ofYear: { doc: "a year's talent pool", pk: 'TALENT#<year>' } },
 });
 
+// One run of the period close (by hand or by a schedule): running, done or failed.
+export const closeRuns = /* @__PURE__ */ defineEntity({
+  kind: 'close-run',
+  label: 'close run',
+  schema: StoredCloseRun,
+  keys: { pk: 'PERIOD#<period>', sk: 'CLOSERUN#<runId>' },
+});
+
 // A distributed close's gathered accounts, between its Map and its finish; gone by TTL after two days.
 export const closeWork = /* @__PURE__ */ defineEntity({
   kind: 'close-work',
@@ -144,6 +152,8 @@ export const getPeriodState = (period: string) => get(periodStates, { period });
 /**
  * The period lock: only one close of a period runs at a time, and none once it is final.
  * The lock expires by itself after `seconds`, so a crashed close does not block the next.
+ * Its holder may take it again (the workflow's plan step after the route took it for the run):
+ * its `since` then moves to the later time, which only makes fewer records late.
  */
 export const acquirePeriodLock = async (period: string, holder: string, now: number, seconds: number): Promise<void> => {
   try {
@@ -152,9 +162,9 @@ export const acquirePeriodLock = async (period: string, holder: string, now: num
         TableName: tableName,
         Key: key(periodStates, { period }),
         UpdateExpression: 'SET #lock = :lock',
-        ConditionExpression: '(attribute_not_exists(#lock) OR #lock.expiresAt < :now) AND (attribute_not_exists(#status) OR #status <> :final)',
+        ConditionExpression: '(attribute_not_exists(#lock) OR #lock.expiresAt < :now OR #lock.holder = :holder) AND (attribute_not_exists(#status) OR #status <> :final)',
         ExpressionAttributeNames: { '#lock': 'lock', '#status': 'status' },
-        ExpressionAttributeValues: { ':lock': { holder, since: now, expiresAt: now + seconds * 1000 }, ':now': now, ':final': 'final' },
+        ExpressionAttributeValues: { ':lock': { holder, since: now, expiresAt: now + seconds * 1000 }, ':now': now, ':final': 'final', ':holder': holder },
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
@@ -360,3 +370,40 @@ export const saveCloseWork = (period: string, runId: string, accounts: readonly 
 
 /** Access pattern: everything a distributed close gathered (one keyed Query). */
 export const loadCloseWork = async <T>(period: string, runId: string): Promise<T[]> => (await all(closeWork, 'ofRun', { period, runId })).map((w) => w.account as T);
+
+export const getCloseRun = (period: string, runId: string) => get(closeRuns, { period, runId });
+
+/** A run begins running (the first step to see it writes it; a later one leaves it as it is). */
+export const startCloseRun = async (run: StoredCloseRun): Promise<void> => {
+  try {
+    await db.send(new PutCommand({ TableName: tableName, Item: item(closeRuns, run), ConditionExpression: 'attribute_not_exists(pk)' }));
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+};
+
+/** A running run ends, done with its result or failed with its reason (a run that already ended keeps its outcome). */
+export const endCloseRun = async (
+  period: string,
+  runId: string,
+  outcome: { status: 'done'; result: CloseSummary } | { status: 'failed'; reason: NonNullable<StoredCloseRun['reason']> },
+  at: string,
+): Promise<void> => {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key(closeRuns, { period, runId }),
+        UpdateExpression: 'SET #status = :status, finishedAt = :at, #result = :result, reason = :reason',
+        ConditionExpression: '#status = :running',
+        ExpressionAttributeNames: { '#status': 'status', '#result': 'result' },
+        ExpressionAttributeValues: {
+          ':status': outcome.status, ':at': at, ':running': 'running',
+          ':result': outcome.status === 'done' ? outcome.result : null, ':reason': outcome.status === 'failed' ? outcome.reason : null,
+        },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+};
