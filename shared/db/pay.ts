@@ -1,7 +1,8 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import { mapLimited } from '#shared/concurrency.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { all, commit, defineEntity, get, historyItem, item, key, page, put, queryInput } from '#shared/db/entity.ts';
 import { payDataIndex } from '#shared/db/partitions.ts';
@@ -253,7 +254,12 @@ export const listStatementVersions = (period: string, staffId: string) => all(st
  * Runs under the period lock, so no other close writes the same statements meanwhile.
  */
 export const saveStatements = (changed: readonly StoredStatement[]) =>
-  batchWrite(changed.flatMap((s) => [{ PutRequest: { Item: historyItem(statements, s) } }, { PutRequest: { Item: item(statements, s) } }]));
+  batchWrite(changed.flatMap((s) => [{ PutRequest: { Item: historyItem(statements, s) } }, { PutRequest: { Item: item(statements, s) } }]), writeWidth);
+
+/** Batch requests a close keeps in flight. */
+const writeWidth = 8;
+/** Rows of an earlier bulletin read (keys only) per page while removing the ones a new run no longer has. */
+const bulletinPage = 1_000;
 
 /** Records the close's outcome on the period (under the lock, which it keeps). */
 export const savePeriodState = async (state: PeriodState): Promise<void> => {
@@ -274,19 +280,33 @@ export const savePeriodState = async (state: PeriodState): Promise<void> => {
   );
 };
 
-/** The bulletin as a header and one item per row; rows of an earlier run that no longer exist go. */
+/**
+ * The bulletin as a header and one item per row, written in pages: its rows a page at a
+ * time (batches in flight), then the rows of an earlier run that no longer exist, found a
+ * page of keys at a time, and the header last, so that its counts never name rows not yet
+ * written.
+ */
 export const saveBulletin = async (bulletin: Bulletin): Promise<void> => {
   const period = bulletin.period;
-  const rows = [...bulletin.accounts.map((row) => item(bulletinAccounts, row, { period })), ...bulletin.people.map((row) => item(bulletinPeople, row, { period }))];
-  const keep = new Set(rows.map((r) => r.sk));
-  const earlier = await queryAll({ ...queryInput(bulletins, 'rows', { period }, {}), ProjectionExpression: 'pk, sk' });
-  const stale = earlier.filter((r) => !keep.has(r.sk));
+  const keep = new Set<string>();
+  const sections = [
+    bulletin.accounts.map((row) => () => item(bulletinAccounts, row, { period })),
+    bulletin.people.map((row) => () => item(bulletinPeople, row, { period })),
+  ].flat();
+  for (let i = 0; i < sections.length; i += bulletinPage) {
+    const rows = sections.slice(i, i + bulletinPage).map((make) => make());
+    for (const r of rows) keep.add(String(r.sk));
+    await batchWrite(rows.map((Item) => ({ PutRequest: { Item } })), writeWidth);
+  }
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db.send(new QueryCommand({ ...queryInput(bulletins, 'rows', { period }, {}), ProjectionExpression: 'pk, sk', Limit: bulletinPage, ExclusiveStartKey: start }));
+    const stale = (out.Items ?? []).filter((r) => !keep.has(String(r.sk)));
+    await batchWrite(stale.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })), writeWidth);
+    start = out.LastEvaluatedKey;
+  } while (start !== undefined);
   const header: BulletinHeader = { period, version: bulletin.version, team: bulletin.team, accountCount: bulletin.accounts.length, peopleCount: bulletin.people.length };
-  await batchWrite([
-    { PutRequest: { Item: item(bulletins, header) } },
-    ...rows.map((Item) => ({ PutRequest: { Item } })),
-    ...stale.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })),
-  ]);
+  await batchWrite([{ PutRequest: { Item: item(bulletins, header) } }]);
 };
 
 export const getBulletinHeader = (period: string) => get(bulletins, { period });
@@ -300,7 +320,8 @@ export const listTalentPool = (year: number) => all(talentPool, 'ofYear', { year
 
 /** Suggestions from an annual close; a grade a coordinator already confirmed is kept. */
 export const saveTalentSuggestions = async (entries: readonly TalentEntry[]): Promise<void> => {
-  for (const entry of entries) {
+  // Each person's entry is their own item: eight at a time.
+  await mapLimited(entries, writeWidth, async (entry) => {
     const existing = await getTalentEntry(entry.year, entry.staffId);
     const merged = existing === undefined ? entry : { ...entry, confirmedGrade: existing.confirmedGrade, confirmedBy: existing.confirmedBy, version: existing.version + 1 };
     await db.send(
@@ -315,7 +336,7 @@ export const saveTalentSuggestions = async (entries: readonly TalentEntry[]): Pr
         },
       }),
     );
-  }
+  });
 };
 
 export const confirmTalentGrade = (before: TalentEntry, after: TalentEntry, ctx: AuditContext) =>

@@ -54,7 +54,13 @@ export const startClose = async (periodId: string, runId: string, startedBy: str
  */
 export const planClose = async (periodId: string, runId: string, startedBy = 'schedule'): Promise<{ period: string; runId: string; batches: (string | null)[] }> => {
   const period = parsePayPeriod(periodId);
-  await startClose(period.id, runId, startedBy);
+  try {
+    await startClose(period.id, runId, startedBy);
+  } catch (error) {
+    // A run the route recorded ends failed (no run recorded: nothing to end); the lock is not this run's to release.
+    await store.endCloseRun(period.id, runId, { status: 'failed', reason: reasonOf(error) }, new Date().toISOString());
+    throw error;
+  }
   try {
     return { period: period.id, runId, batches: (await keyAccountBatches()).map((b) => b.cursor) };
   } catch (error) {
@@ -142,7 +148,11 @@ export const gatherPeople = async (period: Period, accounts: readonly GatheredAc
   const held = new Map<string, GatheredAccount[]>();
   for (const account of accounts) {
     const holders = new Set(account.assignments.filter((a) => a.from <= period.to && (a.to === null || a.to >= period.from)).map((a) => a.staffId));
-    for (const staffId of holders) held.set(staffId, [...(held.get(staffId) ?? []), account]);
+    for (const staffId of holders) {
+      const list = held.get(staffId);
+      if (list === undefined) held.set(staffId, [account]);
+      else list.push(account);
+    }
   }
   const people = await mapLimited([...held.keys()].sort(), 8, async (staffId) => {
     const staff = await getStaffById(staffId);
@@ -227,6 +237,9 @@ export const finishClose = async (periodId: string, runId: string, accounts: rea
 const summaryOf = ({ statements: _s, nextCursor: _n, ...summary }: Awaited<ReturnType<typeof finishRun>>): CloseSummary => summary;
 
 const finishRun = async (period: Period, runId: string, accounts: readonly GatheredAccount[], audit: AuditContext) => {
+  // What the writes compare with is read while the statements are computed (the lock keeps it as it is).
+  const earlier = Promise.all([store.listStatements(period.id), store.getPeriodState(period.id)]);
+  earlier.catch(() => undefined);
   // Records made after the close began are late for it: the next close picks them up.
   const since = await store.lockedSince(period.id, runId);
   const startedAt = since === undefined ? audit.at : new Date(since).toISOString();
@@ -238,15 +251,14 @@ const finishRun = async (period: Period, runId: string, accounts: readonly Gathe
   const byStaff = new Map<string, Adjustment[]>(prior.byStaff);
   for (const staffId of new Set(approved.map((a) => a.staffId))) byStaff.set(staffId, [...(byStaff.get(staffId) ?? []), ...manualAdjustmentsOf(approved, staffId)]);
   const statements = await withPriorPeriods(period, priced.statements, byStaff);
-  const current = new Map((await store.listStatements(period.id)).map((s) => [s.staffId, s]));
+  const [currentList, before] = await earlier;
+  const current = new Map(currentList.map((s) => [s.staffId, s]));
   const changed: StoredStatement[] = statements
     .filter((s) => {
       const before = current.get(s.staffId);
       return before === undefined || !sameStatement(before, s);
     })
     .map((s) => ({ ...s, version: (current.get(s.staffId)?.version ?? 0) + 1, status: 'draft', closedAt: audit.at }));
-  await store.saveStatements(changed);
-  const before = await store.getPeriodState(period.id);
   const state: PeriodState = {
     period: period.id,
     status: 'draft',
@@ -258,10 +270,15 @@ const finishRun = async (period: Period, runId: string, accounts: readonly Gathe
     closeStartedAt: startedAt,
     repricedPeriods: prior.repriced,
   };
-  await store.savePeriodState(state);
   const names = new Map(data.people.map((p) => [p.staff.id, p.staff]));
-  await store.saveBulletin(bulletinOf(period, state.version, data.accounts, statements, team, names));
-  if (period.kind === 'year') await store.saveTalentSuggestions(talentSuggestions(period, statements, names));
+  // The statements, the bulletin and the talent-pool suggestions are written side by side;
+  // the period's state, which names the new version, only once they are all kept.
+  await Promise.all([
+    store.saveStatements(changed),
+    store.saveBulletin(bulletinOf(period, state.version, data.accounts, statements, team, names)),
+    period.kind === 'year' ? store.saveTalentSuggestions(talentSuggestions(period, statements, names)) : Promise.resolve(),
+  ]);
+  await store.savePeriodState(state);
   // The reply carries the first page of statements; GET …/statements pages through the rest.
   const first = await store.listStatementsPage(period.id, 200);
   return { ...state, changed: changed.length, statementCount: statements.length, statements: first.items, nextCursor: first.nextCursor };
