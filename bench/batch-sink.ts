@@ -59,8 +59,12 @@ export const batchSink = (client: DynamoDBClient, options: { width: number; flus
   let chain: Promise<void> = Promise.resolve();
 
   /** Sends what is kept now (after the sends before it), in batches of 25. */
+  let queued = false;
   const flush = (): Promise<void> => {
+    if (queued) return chain;
+    queued = true;
     chain = chain.then(async () => {
+      queued = false;
       const entries = [...pending.values()];
       pending.clear();
       const requests = entries.map((e) => ('put' in e ? { PutRequest: { Item: e.put } } : { DeleteRequest: { Key: e.delete } }));
@@ -119,6 +123,8 @@ export const batchSink = (client: DynamoDBClient, options: { width: number; flus
       }
       stats.taken++;
       if (pending.size >= options.flushAt) void flush();
+      // Backpressure: the generator waits while four flushes' worth is kept.
+      if (pending.size >= 4 * options.flushAt) await chain.catch(() => undefined);
       return { output: { $metadata: {} }, response: {} } as Awaited<ReturnType<typeof next>>;
     },
     { step: 'initialize', priority: 'high', name: 'benchBatchSink' },

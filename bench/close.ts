@@ -218,11 +218,14 @@ interface SizeResult {
   generation: { ms: number; tally: Tally; sink: { taken: number; items: number; batches: number; updatesApplied: number; updatesSent: number; reads: number } };
   periods: PeriodResult[];
   peakRssBytes: number;
+  generationRssBytes: number;
 }
+type Generated = Pick<SizeResult, 'records' | 'generation' | 'generationRssBytes'>;
+type Closed = Pick<SizeResult, 'periods' | 'peakRssBytes'>;
 
 // ---------------------------------------------------------------- worker: one size
 
-const worker = async (staff: number, accounts: number): Promise<void> => {
+const worker = async (staff: number, accounts: number, phase: 'generate' | 'close'): Promise<void> => {
   const label = `${staff}/${accounts}`;
   const log = (message: string) => process.stderr.write(`  [${label}] ${message}\n`);
   const { dynamo } = await import('#shared/db/client.ts');
@@ -231,6 +234,7 @@ const worker = async (staff: number, accounts: number): Promise<void> => {
   const { parsePayPeriod } = await import('#shared/domain/pay/period.ts');
   const { closePeriod, gatherBatch, gatherPeople, keyAccountBatches } = await import('#shared/usecases/close.ts');
 
+  if (phase === 'generate') {
   log('generating');
   const { batchSink } = await import('./batch-sink.ts');
   const sink = batchSink(dynamo, { width, flushAt: 2_500 });
@@ -243,6 +247,10 @@ const worker = async (staff: number, accounts: number): Promise<void> => {
   await sink.finish();
   const generation = { ms: performance.now() - genStart, tally: minus(tally, genBefore), sink: { ...sink.stats } };
   log(`generated in ${(generation.ms / 1000).toFixed(1)} s`);
+  const generated: Generated = { records, generation, generationRssBytes: process.resourceUsage().maxRSS * 1024 };
+  process.stdout.write(`${resultTag}${JSON.stringify(generated)}\n`);
+  return;
+  }
 
   /**
    * The close's own gather (shared/usecases/close.ts) — the plan's listing of key accounts,
@@ -295,7 +303,7 @@ const worker = async (staff: number, accounts: number): Promise<void> => {
     let outcome: { changed: number; statements: number } | { error: string };
     try {
       const out = await closePeriod(periodId, { actorId: 'bench', requestId: `bench-close-${periodId}`, at: new Date().toISOString() });
-      outcome = { changed: out.changed, statements: out.statements.length };
+      outcome = { changed: out.changed, statements: out.statementCount };
     } catch (error) {
       const name = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       outcome = { error: `${name}${state.lastFailure === undefined ? '' : ` (${state.lastFailure})`}` };
@@ -336,8 +344,9 @@ const worker = async (staff: number, accounts: number): Promise<void> => {
     }
     periods.push({ period: periodId, keyAccounts: read.keyAccounts, people: read.people, reads: read.counts, readTally: read.tally, readRuns, first, reruns: again });
   }
-  const result: SizeResult = { staff, accounts, records, generation, periods, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
-  process.stdout.write(`${resultTag}${JSON.stringify(result)}\n`);
+  // This process only closed (the data was written by another): its peak RSS is the close's.
+  const closed: Closed = { periods, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
+  process.stdout.write(`${resultTag}${JSON.stringify(closed)}\n`);
 };
 
 // ---------------------------------------------------------------- parent: DynamoDB Local, one worker per size
@@ -358,9 +367,9 @@ const parseSizes = (args: readonly string[]) => {
 /** A generous ceiling per size, so the bench always stops by itself. */
 const timeLimitMs = (accounts: number) => (180 + accounts * 0.5) * 1000;
 
-const runWorker = (size: { staff: number; accounts: number }, env: NodeJS.ProcessEnv): Promise<SizeResult> =>
+const runWorker = <T>(size: { staff: number; accounts: number }, env: NodeJS.ProcessEnv, phase: 'generate' | 'close'): Promise<T> =>
   new Promise((done, fail) => {
-    const child: ChildProcess = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--worker', String(size.staff), String(size.accounts)], {
+    const child: ChildProcess = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--worker', String(size.staff), String(size.accounts), phase], {
       env,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -374,7 +383,7 @@ const runWorker = (size: { staff: number; accounts: number }, env: NodeJS.Proces
     child.on('exit', (code) => {
       clearTimeout(timer);
       const line = out.split('\n').find((l) => l.startsWith(resultTag));
-      if (code === 0 && line !== undefined) done(JSON.parse(line.slice(resultTag.length)) as SizeResult);
+      if (code === 0 && line !== undefined) done(JSON.parse(line.slice(resultTag.length)) as T);
       else fail(new Error(`size ${size.staff}/${size.accounts} failed (exit ${code})`));
     });
   });
@@ -500,7 +509,7 @@ const report = (results: readonly SizeResult[], totalMs: number) => {
   }
 
   console.log('\nPeak RSS of Node (process.resourceUsage().maxRSS)');
-  for (const r of results) console.log(`  ${sizeName(r).padEnd(13)} worker process (generation and closes): ${mb(r.peakRssBytes)}`);
+  for (const r of results) console.log(`  ${sizeName(r).padEnd(13)} the closes' process: ${mb(r.peakRssBytes)}; the generation's (its own process): ${mb(r.generationRssBytes)}`);
   console.log(`  ${'driver'.padEnd(13)} ${mb(process.resourceUsage().maxRSS * 1024)} (DynamoDB Local's JVM is not counted)`);
   console.log(`\nTotal wall time ${(totalMs / 1000).toFixed(0)} s on ${cpus().length} CPU(s)`);
 };
@@ -556,7 +565,9 @@ const main = async () => {
         ...(dynamoPid === undefined ? {} : { BENCH_CLOSE_DYNAMO_PID: String(dynamoPid) }),
       };
       try {
-        results.push(await runWorker(size, env));
+        const generated = await runWorker<Generated>(size, env, 'generate');
+        const closed = await runWorker<Closed>(size, env, 'close');
+        results.push({ ...size, ...generated, ...closed });
       } catch (error) {
         crashed.push(error instanceof Error ? error.message : String(error));
         console.log(`  ${crashed.at(-1)}`);
@@ -572,5 +583,5 @@ const main = async () => {
   }
 };
 
-if (process.argv[2] === '--worker') await worker(Number(process.argv[3]), Number(process.argv[4]));
+if (process.argv[2] === '--worker') await worker(Number(process.argv[3]), Number(process.argv[4]), process.argv[5] === 'generate' ? 'generate' : 'close');
 else await main();
