@@ -3,7 +3,8 @@ import { optionalSetting } from '#shared/config.ts';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { parsePayPeriod } from '#shared/domain/pay/period.ts';
 import type { Lang } from '#shared/messages/index.ts';
-import { closePeriod, closeRunView, failClose, startClose } from '#shared/usecases/close.ts';
+import { closePeriod, failClose, startClose } from '#shared/usecases/close.ts';
+import { closeRunView } from '#shared/usecases/close-run-view.ts';
 
 /** One Step Functions client per warm function, made on first use (local mode never loads it). */
 let client: Promise<import('@aws-sdk/client-sfn').SFNClient> | undefined;

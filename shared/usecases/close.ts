@@ -13,9 +13,9 @@ import type { PayPolicy } from '#shared/domain/pay/policy.ts';
 import { nameStatement } from '#shared/domain/pay/explain.ts';
 import { type Adjustment, type Statement, adjustmentsOnlyStatement, closeStatements, manualAdjustmentsOf, withAdjustments } from '#shared/domain/pay/statement.ts';
 import type { TeamAccount } from '#shared/domain/pay/team.ts';
-import { fieldError, HttpError, NotFound, RuleViolation } from '#shared/errors.ts';
+import { fieldError, HttpError, RuleViolation } from '#shared/errors.ts';
 import { problemResponse, toHttpError } from '#shared/http/problem.ts';
-import type { CloseRun, CloseSummary, PeriodState, StoredCloseRun, StoredStatement } from '#shared/schemas/pay.ts';
+import type { CloseSummary, PeriodState, StoredCloseRun, StoredStatement } from '#shared/schemas/pay.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { accountFacts } from '#shared/usecases/compliance.ts';
 import { approvedAdjustments } from '#shared/usecases/pay-desk.ts';
@@ -309,15 +309,3 @@ export const closePeriod = async (periodId: string, audit: AuditContext, runId: 
   return finishClose(plan.period, plan.runId, accounts, audit);
 };
 
-/** A run as the API shows it: once done, with the first page of the period's statements as they are now. */
-type CloseRunView = Omit<CloseRun, 'result'> & { result: (CloseSummary & { statements: StoredStatement[]; nextCursor: string | null }) | null };
-export const closeRunView = async (periodId: string, runId: string, lang: Lang): Promise<CloseRunView> => {
-  const run = await store.getCloseRun(periodId, runId);
-  if (run === undefined) throw new NotFound(msg('pay.closeRunNotFound', { period: periodId, runId }));
-  const first = run.result === null ? undefined : await store.listStatementsPage(periodId, 200);
-  return {
-    ...run,
-    result: run.result === null || first === undefined ? null : { ...run.result, statements: first.items, nextCursor: first.nextCursor },
-    reason: run.reason === null ? null : run.reason[lang],
-  };
-};
