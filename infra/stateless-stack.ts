@@ -132,6 +132,10 @@ export class StatelessStack extends Stack {
       },
     });
 
+    // The jobs first: a route that starts the close workflow needs its ARN.
+    const jobScope = new NestedStack(this, 'Jobs', { description: 'Scheduled jobs' });
+    const closeWorkflow = this.periodCloseWorkflow(jobScope, table, cursorKey);
+
     // One nested stack per resource group keeps each template far below CloudFormation's
     // 500-resource limit (a route costs about seven resources) as the catalogue grows.
     for (const route of catalogue) {
@@ -139,6 +143,11 @@ export class StatelessStack extends Stack {
       const fn = new RouteFunction(group, route.id, routeFunctionProps(route));
       // Each function gets only the settings its code reads (shared/config.ts).
       if (route.tableAccess !== 'none') fn.bindTable(table, route.tableAccess === 'read' ? 'RO' : 'RW', cursorKey);
+      if (route.startsWorkflow === 'period-close') {
+        // states:StartExecution on this one state machine, nothing else (shared/usecases/close-run.ts).
+        closeWorkflow.grantStartExecution(fn);
+        fn.addEnvironment('CLOSE_STATE_MACHINE_ARN', closeWorkflow.stateMachineArn);
+      }
 
       const httpRoute = new HttpRoute(group, `${route.id}Route`, {
         httpApi: this.api,
@@ -155,7 +164,7 @@ export class StatelessStack extends Stack {
       this.routeStacks.set(route.id, group);
     }
 
-    this.addJobs(table, cursorKey);
+    this.addJobs(jobScope, closeWorkflow, table, cursorKey);
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
@@ -169,8 +178,7 @@ export class StatelessStack extends Stack {
   }
 
   /** One function and one EventBridge Scheduler schedule per job, with retries and a dead-letter queue. */
-  private addJobs(table: ITable, cursorKey: ISecret): void {
-    const scope = new NestedStack(this, 'Jobs', { description: 'Scheduled jobs' });
+  private addJobs(scope: NestedStack, closeWorkflow: StateMachine, table: ITable, cursorKey: ISecret): void {
     const deadLetters = new Queue(scope, 'JobDeadLetters', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -180,7 +188,6 @@ export class StatelessStack extends Stack {
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is itself the dead-letter queue of the job schedules; it needs none of its own.',
     });
-    const closeWorkflow = this.periodCloseWorkflow(scope, table, cursorKey);
     for (const job of jobs) {
       if (job.workflow === 'period-close') {
         this.jobStacks.set(job.id, scope);

@@ -998,8 +998,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run the period close now (the same as the schedule): statements, team bonus, bulletin */
+        /** Start the period close now (the same workflow as the schedule): statements, team bonus, bulletin; follow Location for its run */
         post: operations["closePeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/periods/{period}/close-runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One run of the period close: running, done with the period, its counts and first page of statements, or failed with the reason */
+        get: operations["getCloseRun"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1562,7 +1579,33 @@ export interface components {
             status: "draft" | "final";
             /** Format: int64 */
             version: number;
+        } | null;
+        CloseRun: {
+            /** Format: date-time */
+            finishedAt: string | null;
+            period: string;
+            reason: components["schemas"]["CloseRunProblem"];
+            result: components["schemas"]["CloseResult"];
+            /** Format: uuid */
+            runId: string;
+            /** Format: date-time */
+            startedAt: string;
+            startedBy: string;
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
         };
+        CloseRunProblem: {
+            detail: string;
+            errors?: {
+                message: string;
+                path: string;
+            }[];
+            /** Format: int32 */
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+        } | null;
         Compliance: {
             accounts: {
                 accountId: string;
@@ -10175,13 +10218,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The period, its version and its statements */
-            201: {
+            /** @description The run, at …/close-runs/{runId} (Location): running, or, locally, already done or failed */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CloseResult"];
+                    "application/json": components["schemas"]["CloseRun"];
                 };
             };
             /** @description Bad input: one `errors[]` entry per bad field */
@@ -10222,6 +10265,95 @@ export interface operations {
             };
             /** @description A business rule was broken */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the stage throttle (API Gateway) refused it; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayThrottled"];
+                };
+            };
+            /** @description Unexpected error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCloseRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh-CN for explanation lines in Chinese; English otherwise (the numbers are the same) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                period: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CloseRun"];
+                };
+            };
+            /** @description Bad input: one `errors[]` entry per bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object (or not visible to the caller) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -28,7 +28,7 @@ export const entityModules: { module: string; entities: EntityDoc[] }[] = [
   { module: 'oversight', entities: [oversight.spotChecks, oversight.majorMatters] },
   {
     module: 'pay',
-    entities: [pay.payPolicies, pay.peerScores, pay.periodStates, pay.statements, pay.bulletins, pay.bulletinAccounts, pay.bulletinPeople, pay.talentPool, pay.closeWork],
+    entities: [pay.payPolicies, pay.peerScores, pay.periodStates, pay.statements, pay.bulletins, pay.bulletinAccounts, pay.bulletinPeople, pay.talentPool, pay.closeRuns, pay.closeWork],
   },
   { module: 'pay-desk', entities: [payDesk.adjustments, payDesk.inquiries, payDesk.statementAcks, payDesk.policyAcks] },
 ];

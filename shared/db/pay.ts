@@ -1,7 +1,8 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import { mapLimited } from '#shared/concurrency.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { all, commit, defineEntity, get, historyItem, item, key, page, put, queryInput } from '#shared/db/entity.ts';
 import { payDataIndex } from '#shared/db/partitions.ts';
@@ -10,7 +11,7 @@ import { ConditionFailed } from '#shared/db/transact.ts';
 import type { LateRecord } from '#shared/domain/pay/adjustments.ts';
 import { Conflict, PreconditionFailed } from '#shared/errors.ts';
 import type { ForcedFinalize } from '#shared/schemas/pay-desk.ts';
-import { type Bulletin, PeerScore, type PeriodState, type StoredPayPolicy, type StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
+import { type Bulletin, type CloseSummary, PeerScore, type PeriodState, StoredCloseRun, type StoredPayPolicy, type StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
 import { msg } from '#shared/messages/index.ts';
 
 /*
@@ -103,6 +104,14 @@ export const talentPool = /* @__PURE__ */ defineEntity({
   patterns: { ofYear: { doc: "a year's talent pool" } },
 });
 
+// One run of the period close (by hand or by a schedule): running, done or failed.
+export const closeRuns = /* @__PURE__ */ defineEntity({
+  kind: 'close-run',
+  label: 'close run',
+  schema: StoredCloseRun,
+  keys: { pk: 'PERIOD#<period>', sk: 'CLOSERUN#<runId>' },
+});
+
 // A distributed close's gathered accounts, between its Map and its finish; gone by TTL after two days.
 export const closeWork = /* @__PURE__ */ defineEntity({
   kind: 'close-work',
@@ -144,6 +153,8 @@ export const getPeriodState = (period: string) => get(periodStates, { period });
 /**
  * The period lock: only one close of a period runs at a time, and none once it is final.
  * The lock expires by itself after `seconds`, so a crashed close does not block the next.
+ * Its holder may take it again (the workflow's plan step after the route took it for the run):
+ * its `since` then moves to the later time, which only makes fewer records late.
  */
 export const acquirePeriodLock = async (period: string, holder: string, now: number, seconds: number): Promise<void> => {
   try {
@@ -152,9 +163,9 @@ export const acquirePeriodLock = async (period: string, holder: string, now: num
         TableName: tableName,
         Key: key(periodStates, { period }),
         UpdateExpression: 'SET #lock = :lock',
-        ConditionExpression: '(attribute_not_exists(#lock) OR #lock.expiresAt < :now) AND (attribute_not_exists(#status) OR #status <> :final)',
+        ConditionExpression: '(attribute_not_exists(#lock) OR #lock.expiresAt < :now OR #lock.holder = :holder) AND (attribute_not_exists(#status) OR #status <> :final)',
         ExpressionAttributeNames: { '#lock': 'lock', '#status': 'status' },
-        ExpressionAttributeValues: { ':lock': { holder, since: now, expiresAt: now + seconds * 1000 }, ':now': now, ':final': 'final' },
+        ExpressionAttributeValues: { ':lock': { holder, since: now, expiresAt: now + seconds * 1000 }, ':now': now, ':final': 'final', ':holder': holder },
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
@@ -243,7 +254,12 @@ export const listStatementVersions = (period: string, staffId: string) => all(st
  * Runs under the period lock, so no other close writes the same statements meanwhile.
  */
 export const saveStatements = (changed: readonly StoredStatement[]) =>
-  batchWrite(changed.flatMap((s) => [{ PutRequest: { Item: historyItem(statements, s) } }, { PutRequest: { Item: item(statements, s) } }]));
+  batchWrite(changed.flatMap((s) => [{ PutRequest: { Item: historyItem(statements, s) } }, { PutRequest: { Item: item(statements, s) } }]), writeWidth);
+
+/** Batch requests a close keeps in flight. */
+const writeWidth = 8;
+/** Rows of an earlier bulletin read (keys only) per page while removing the ones a new run no longer has. */
+const bulletinPage = 1_000;
 
 /** Records the close's outcome on the period (under the lock, which it keeps). */
 export const savePeriodState = async (state: PeriodState): Promise<void> => {
@@ -264,19 +280,33 @@ export const savePeriodState = async (state: PeriodState): Promise<void> => {
   );
 };
 
-/** The bulletin as a header and one item per row; rows of an earlier run that no longer exist go. */
+/**
+ * The bulletin as a header and one item per row, written in pages: its rows a page at a
+ * time (batches in flight), then the rows of an earlier run that no longer exist, found a
+ * page of keys at a time, and the header last, so that its counts never name rows not yet
+ * written.
+ */
 export const saveBulletin = async (bulletin: Bulletin): Promise<void> => {
   const period = bulletin.period;
-  const rows = [...bulletin.accounts.map((row) => item(bulletinAccounts, row, { period })), ...bulletin.people.map((row) => item(bulletinPeople, row, { period }))];
-  const keep = new Set(rows.map((r) => r.sk));
-  const earlier = await queryAll({ ...queryInput(bulletins, 'rows', { period }, {}), ProjectionExpression: 'pk, sk' });
-  const stale = earlier.filter((r) => !keep.has(r.sk));
+  const keep = new Set<string>();
+  const sections = [
+    bulletin.accounts.map((row) => () => item(bulletinAccounts, row, { period })),
+    bulletin.people.map((row) => () => item(bulletinPeople, row, { period })),
+  ].flat();
+  for (let i = 0; i < sections.length; i += bulletinPage) {
+    const rows = sections.slice(i, i + bulletinPage).map((make) => make());
+    for (const r of rows) keep.add(String(r.sk));
+    await batchWrite(rows.map((Item) => ({ PutRequest: { Item } })), writeWidth);
+  }
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db.send(new QueryCommand({ ...queryInput(bulletins, 'rows', { period }, {}), ProjectionExpression: 'pk, sk', Limit: bulletinPage, ExclusiveStartKey: start }));
+    const stale = (out.Items ?? []).filter((r) => !keep.has(String(r.sk)));
+    await batchWrite(stale.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })), writeWidth);
+    start = out.LastEvaluatedKey;
+  } while (start !== undefined);
   const header: BulletinHeader = { period, version: bulletin.version, team: bulletin.team, accountCount: bulletin.accounts.length, peopleCount: bulletin.people.length };
-  await batchWrite([
-    { PutRequest: { Item: item(bulletins, header) } },
-    ...rows.map((Item) => ({ PutRequest: { Item } })),
-    ...stale.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })),
-  ]);
+  await batchWrite([{ PutRequest: { Item: item(bulletins, header) } }]);
 };
 
 export const getBulletinHeader = (period: string) => get(bulletins, { period });
@@ -290,7 +320,8 @@ export const listTalentPool = (year: number) => all(talentPool, 'ofYear', { year
 
 /** Suggestions from an annual close; a grade a coordinator already confirmed is kept. */
 export const saveTalentSuggestions = async (entries: readonly TalentEntry[]): Promise<void> => {
-  for (const entry of entries) {
+  // Each person's entry is their own item: eight at a time.
+  await mapLimited(entries, writeWidth, async (entry) => {
     const existing = await getTalentEntry(entry.year, entry.staffId);
     const merged = existing === undefined ? entry : { ...entry, confirmedGrade: existing.confirmedGrade, confirmedBy: existing.confirmedBy, version: existing.version + 1 };
     await db.send(
@@ -305,7 +336,7 @@ export const saveTalentSuggestions = async (entries: readonly TalentEntry[]): Pr
         },
       }),
     );
-  }
+  });
 };
 
 export const confirmTalentGrade = (before: TalentEntry, after: TalentEntry, ctx: AuditContext) =>
@@ -360,3 +391,40 @@ export const saveCloseWork = (period: string, runId: string, accounts: readonly 
 
 /** Access pattern: everything a distributed close gathered (one keyed Query). */
 export const loadCloseWork = async <T>(period: string, runId: string): Promise<T[]> => (await all(closeWork, 'ofRun', { period, runId })).map((w) => w.account as T);
+
+export const getCloseRun = (period: string, runId: string) => get(closeRuns, { period, runId });
+
+/** A run begins running (the first step to see it writes it; a later one leaves it as it is). */
+export const startCloseRun = async (run: StoredCloseRun): Promise<void> => {
+  try {
+    await db.send(new PutCommand({ TableName: tableName, Item: item(closeRuns, run), ConditionExpression: 'attribute_not_exists(pk)' }));
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+};
+
+/** A running run ends, done with its result or failed with its reason (a run that already ended keeps its outcome). */
+export const endCloseRun = async (
+  period: string,
+  runId: string,
+  outcome: { status: 'done'; result: CloseSummary } | { status: 'failed'; reason: NonNullable<StoredCloseRun['reason']> },
+  at: string,
+): Promise<void> => {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key(closeRuns, { period, runId }),
+        UpdateExpression: 'SET #status = :status, finishedAt = :at, #result = :result, reason = :reason',
+        ConditionExpression: '#status = :running',
+        ExpressionAttributeNames: { '#status': 'status', '#result': 'result' },
+        ExpressionAttributeValues: {
+          ':status': outcome.status, ':at': at, ':running': 'running',
+          ':result': outcome.status === 'done' ? outcome.result : null, ':reason': outcome.status === 'failed' ? outcome.reason : null,
+        },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+};

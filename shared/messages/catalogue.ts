@@ -557,6 +557,14 @@ export const messages = {
     (p) => `A close of ${p.period} is already running; try again when it has finished`,
     (p) => `${p.period} 的结算正在进行；请在完成后再试`,
   ),
+  'pay.closeRunNotFound': entry<{ period: string; runId: string }>(
+    (p) => `No close run ${p.runId} of ${p.period}`,
+    (p) => `${p.period} 没有结算运行 ${p.runId}`,
+  ),
+  'pay.closeStepFailed': entry<{ period: string }>(
+    (p) => `A step of the close of ${p.period} failed; its lock was released and the period is as it was before`,
+    (p) => `${p.period} 的结算有一步失败；锁已释放，考核期保持结算前的状态`,
+  ),
   'pay.finalised': entry<{ period: string }>(
     (p) => `${p.period} is finalised: its statements never change`,
     (p) => `${p.period} 已定稿：其绩效工资单不再更改`,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Cursor, Month, PayPeriod } from '#shared/schemas/common.ts';
+import { RunId } from '#shared/schemas/pay.ts';
 
 /** What the monthly schedule sends (or `npm run job` passes): a month to check, else the one before `scheduledTime`. */
 export const MonthlyJobInput = z.strictObject({
@@ -14,6 +15,8 @@ export const PeriodCloseInput = z.strictObject({
   periodKind: z.enum(['quarter', 'year']),
   scheduledTime: z.iso.datetime({ offset: true }).optional(),
   period: PayPeriod.optional(),
+  /** Set when POST /v1/periods/{period}/close started the workflow: the run it already recorded. */
+  runId: RunId.optional(),
 });
 
 /** The distributed close's steps pass the period and the run (its lock holder) along. */

@@ -24,6 +24,7 @@ import {
   decimalPlaces,
   maxPage,
   page,
+  Problem,
 } from '#shared/schemas/common.ts';
 import { AccountRow, Component } from '#shared/schemas/compliance.ts';
 import { ForcedFinalize } from '#shared/schemas/pay-desk.ts';
@@ -306,6 +307,43 @@ export const CloseResult = PeriodState.extend({
   statements: z.array(Statement).max(maxPage),
   nextCursor: Cursor.nullable(),
 }).meta({ id: 'CloseResult' });
+
+/** A close run's id: the UUID the route or the schedule's plan step gave it (also its Step Functions execution name). */
+export const RunId = z.uuid().meta({ minLength: 36, maxLength: 36 });
+export const CloseRunParams = z.strictObject({ period: PayPeriod, runId: RunId });
+
+/** What a run keeps of a done close: the period's state and the counts (the statements are the period's own items). */
+export const CloseSummary = PeriodState.extend({ changed: Count, statementCount: Count });
+export type CloseSummary = z.infer<typeof CloseSummary>;
+
+/** Why a run failed: the problem the close met (its type URI, title, status, detail and field errors), as a 4xx/5xx reply would say it. */
+export const CloseRunProblem = Problem.extend({ type: z.url().max(200) }).meta({ id: 'CloseRunProblem' });
+
+/**
+ * One run of the period close (api.md): `running`, then `done` with the close's result
+ * (the period's state, the counts and the first page of its statements as they are now),
+ * or `failed` with the reason as a problem.
+ */
+export const CloseRun = z
+  .object({
+    runId: RunId,
+    period: PayPeriod,
+    status: z.enum(['running', 'done', 'failed']),
+    startedAt: Timestamp,
+    startedBy: LineOut(64),
+    finishedAt: Timestamp.nullable(),
+    result: CloseResult.nullable(),
+    reason: CloseRunProblem.nullable(),
+  })
+  .meta({ id: 'CloseRun' });
+export type CloseRun = z.infer<typeof CloseRun>;
+
+/** A run as stored: the result without its statements, the reason in both languages. */
+export const StoredCloseRun = CloseRun.omit({ result: true, reason: true }).extend({
+  result: CloseSummary.nullable(),
+  reason: z.object({ en: CloseRunProblem, zh: CloseRunProblem }).nullable(),
+});
+export type StoredCloseRun = z.infer<typeof StoredCloseRun>;
 
 const BulletinAccount = z.object({
   accountId: Id, name: LineOut(200), contractTargetAmount: Fen, contractCreditAmount: Fen,

@@ -4,6 +4,7 @@ import { catalogue } from '#shared/routes/index.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { createAccount, createKeyAccount, seedTrainedSalesManager } from '#test/support/accounts.ts';
 import { type Api, startApi } from '#test/support/api.ts';
+import { closedResult, closeRun } from '#test/support/close.ts';
 import { seedStaff } from '#test/support/seed.ts';
 import { createTestTable } from '#test/support/table.ts';
 
@@ -28,7 +29,7 @@ const id = (who: Who) => people[who].id;
 const w = {
   a: '', b: '', n: '',
   opp: '', project1: '', project2: '', invoice: '', meeting: '', actionItem: '', entry: '', handover: '',
-  dispute: '', spotCheck: '', followUp: '', matter: '',
+  dispute: '', spotCheck: '', followUp: '', matter: '', closeRun: '',
 };
 const today = todayInShanghai();
 const due = addDays(today, 14);
@@ -124,10 +125,12 @@ beforeAll(async () => {
     const grades = [{ grade: 'P6', monthlyBase: 2_000_000, quarterlyPerformanceBase: 3_000_000, annualPerformanceBase: 12_000_000 }];
     await ok(api.call('PUT', `/v1/pay-policies/${year}`, c, { body: { grades } }), 'pay policy');
   }
-  await ok(api.call('POST', '/v1/periods/2026-Q1/close', c), 'close');
+  const closed = await closeRun(api, '2026-Q1', c);
+  if (closed.run?.status !== 'done') throw new Error(`close: ${closed.status} ${JSON.stringify(closed.body)}`);
+  w.closeRun = closed.run.runId;
   await ok(api.call('POST', '/v1/periods/2026-Q1/finalize', c), 'finalize');
   // The annual close suggests the talent-pool grades a coordinator confirms.
-  await ok(api.call('POST', '/v1/periods/2026/close', c), 'year close');
+  await closedResult(api, '2026', c);
 }, 120_000);
 afterAll(() => api.close());
 
@@ -396,10 +399,11 @@ const matrix: Record<string, Entry[]> = {
     expect: only({}, 404),
   }],
   getPeerScores: [{ build: () => ({ method: 'GET', path: `/v1/peer-scores?period=2026-Q1&targetStaffId=${id('salesManager')}` }), expect: only({ coordinator: 200, leadership: 200, salesManager: 200 }, 403) }],
-  closePeriod: [{ build: (fresh) => ({ method: 'POST', path: `/v1/periods/${fresh ? '2025-Q3' : '2025-Q4'}/close` }), expect: only({ coordinator: 201 }, 403) }],
+  closePeriod: [{ build: (fresh) => ({ method: 'POST', path: `/v1/periods/${fresh ? '2025-Q3' : '2025-Q4'}/close` }), expect: only({ coordinator: 202 }, 403) }],
+  getCloseRun: [{ build: () => ({ method: 'GET', path: `/v1/periods/2026-Q1/close-runs/${w.closeRun}` }), expect: only({ coordinator: 200 }, 403) }],
   finalizePeriod: [{
     build: async (fresh) => {
-      if (fresh) await ok(api.call('POST', '/v1/periods/2025-Q2/close', id('coordinator')), 'close');
+      if (fresh) await closedResult(api, '2025-Q2', id('coordinator'));
       return { method: 'POST', path: `/v1/periods/${fresh ? '2025-Q2' : '2025-Q1'}/finalize` };
     },
     expect: only({ coordinator: 201 }, 403),

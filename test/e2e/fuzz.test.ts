@@ -56,6 +56,7 @@ interface World {
   followUp: string;
   matter: string;
   matter2: string;
+  closeRun: string;
   adjustment: string;
   adjustment2: string;
   inquiry: string;
@@ -153,9 +154,10 @@ const seedWorld = async (): Promise<World> => {
     grades: [{ grade: 'P6', monthlyBase: 2_000_000, quarterlyPerformanceBase: 3_000_000, annualPerformanceBase: 12_000_000 }],
   }));
   ok(await call('POST', '/v1/peer-scores', dept.id, { period: '2026-Q2', targetStaffId: sm.id, score: 80 }));
-  ok(await call('POST', '/v1/periods/2026-Q1/close', as));
+  const closeRun = ok(await call('POST', '/v1/periods/2026-Q1/close', as), 202);
+  if (closeRun.status !== 'done') throw new Error(`seed: the close ${JSON.stringify(closeRun.reason)}`);
   // The pay desk works on 2026-Q2, so that finalising 2026-Q1 is not held back by it.
-  ok(await call('POST', '/v1/periods/2026-Q2/close', as));
+  if (ok(await call('POST', '/v1/periods/2026-Q2/close', as), 202).status !== 'done') throw new Error('seed: the 2026-Q2 close failed');
   const adjust = async (reason: string) =>
     ok(await call('POST', '/v1/periods/2026-Q2/adjustments', finance.id, { staffId: sm.id, amount: 5_000, category: 'correction', reason })).id as string;
   const adjustment = await adjust('补记回款一');
@@ -167,7 +169,7 @@ const seedWorld = async (): Promise<World> => {
   return {
     staff: { admin, cl, sm, sm2, finance, dept, victim, editee },
     key, key2, normal, editable, opportunity, toWin, toLose, project, project2, invoice, dispute, dispute2,
-    meeting, actionItem, handover, entry, spotCheck, followUp, matter, matter2, adjustment, adjustment2, inquiry, inquiry2,
+    meeting, actionItem, handover, entry, spotCheck, followUp, matter, matter2, closeRun: closeRun.runId as string, adjustment, adjustment2, inquiry, inquiry2,
   };
 };
 
@@ -279,6 +281,7 @@ const baselines = (w: World): Record<string, Baseline> => {
     amendPeerScore: { params: { period: '2026-Q2', targetType: 'staff', target: sm.id }, body: { score: 70, comment: '修改' }, ifMatch: '"1"' },
     getPeerScores: { query: { period: '2026-Q2', targetStaffId: sm.id } },
     closePeriod: { params: { period: '2026-Q1' } },
+    getCloseRun: { params: { period: '2026-Q1', runId: w.closeRun } },
     finalizePeriod: { params: { period: '2026-Q1' }, body: { force: true, reason: '发薪截止' } },
     listStatements: { params: { period: '2026-Q1' } },
     getStatement: { params: { period: '2026-Q1', staffId: sm.id } },

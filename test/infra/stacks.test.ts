@@ -159,7 +159,12 @@ describe('stateless stack', () => {
     const defaults = ['NODE_OPTIONS', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME'];
     const expected = catalogue.map((route) => [
       route.id,
-      [...defaults, ...(route.tableAccess === 'none' ? [] : ['CURSOR_KEY', 'TABLE_NAME']), ...(route.auth === 'public' ? [] : ['STAFF_ID_CLAIM'])].sort(),
+      [
+        ...defaults,
+        ...(route.tableAccess === 'none' ? [] : ['CURSOR_KEY', 'TABLE_NAME']),
+        ...(route.auth === 'public' ? [] : ['STAFF_ID_CLAIM']),
+        ...(route.startsWorkflow === undefined ? [] : ['CLOSE_STATE_MACHINE_ARN']),
+      ].sort(),
     ]);
 
     // Act
@@ -292,6 +297,30 @@ describe('stateless stack', () => {
     const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule') as Record<string, Resource>);
     const toMachine = schedules.filter((s) => JSON.stringify(s.Properties?.Target).includes(`"Ref":"${machineId}"`));
     expect(toMachine).toHaveLength(jobs.filter((j) => j.workflow === 'period-close').length);
+  });
+
+  it('lets the close route start the close workflow and nothing else: states:StartExecution on that one state machine, its ARN in CLOSE_STATE_MACHINE_ARN', () => {
+    // Prepare
+    const starters = catalogue.filter((route) => route.startsWorkflow === 'period-close');
+    expect(starters.map((route) => route.id)).toEqual(['closePeriod']);
+    const route = starters[0] as RouteDefinition;
+    const roleId = (functionOf(route).Properties?.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const statements = Object.values(templateOf(route).findResources('AWS::IAM::Policy') as Record<string, Resource>)
+      .filter((policy) => JSON.stringify(policy.Properties?.Roles).includes(`"Ref":"${roleId}"`))
+      .flatMap((policy) => (policy.Properties?.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement);
+
+    // Act
+    const states = statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith('states:')));
+    const variables = (functionOf(route).Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
+
+    // Assess: one action, one resource, the same reference the function is given; no other route may start anything.
+    expect(states).toHaveLength(1);
+    expect([states[0]?.Action].flat()).toEqual(['states:StartExecution']);
+    expect(states[0]?.Resource).toEqual(variables.CLOSE_STATE_MACHINE_ARN);
+    expect(JSON.stringify(states[0]?.Resource)).not.toContain('*');
+    for (const other of catalogue.filter((r) => r.startsWorkflow === undefined)) {
+      expect(allowedActionsOf(other).filter((action) => action.startsWith('states:')), other.id).toEqual([]);
+    }
   });
 
   it('logs access on the default stage and throttles it', () => {
