@@ -20,6 +20,7 @@ import { accountFacts } from '#shared/usecases/compliance.ts';
 import { approvedAdjustments } from '#shared/usecases/pay-desk.ts';
 import { priorPeriodAdjustments } from '#shared/usecases/prior-periods.ts';
 import { msg } from '#shared/messages/index.ts';
+import { recordClose } from '#shared/metrics.ts';
 
 /** A close holds its period's lock at most this long (the function's own time limit). */
 const lockSeconds = 15 * 60;
@@ -217,6 +218,7 @@ export const finishClose = async (periodId: string, runId: string, accounts: rea
     if (period.kind === 'year') await store.saveTalentSuggestions(talentSuggestions(period, statements, names));
     // The reply carries the first page of statements; GET …/statements pages through the rest.
     const first = await store.listStatementsPage(period.id, 200);
+    recordClose(period.kind, Date.now() - Date.parse(startedAt), changed.length);
     return { ...state, changed: changed.length, statementCount: statements.length, statements: first.items, nextCursor: first.nextCursor };
   } finally {
     await store.releasePeriodLock(period.id, runId);
