@@ -4,7 +4,7 @@ import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { StatefulStack } from '#infra/stateful-stack.ts';
 import { StatelessStack } from '#infra/stateless-stack.ts';
-import { stageSettings } from '#infra/stages.ts';
+import { stageSettings, stages } from '#infra/stages.ts';
 import { parseCorsOrigins } from '#shared/http/cors.ts';
 
 /** The feature flags in cdk.json, so that an app built outside the CLI (tests) behaves the same. */
@@ -24,9 +24,9 @@ const cdkJsonContext = (): Record<string, unknown> => {
  * `-c corsOrigins=https://a.example,https://b.example`), when given, replaces the stage's
  * browser origins.
  */
-export const buildApp = (context: Record<string, unknown> = {}) => {
+export const buildApp = (context: Record<string, unknown> = {}, stageTable: Readonly<Record<string, unknown>> = stages) => {
   const app = new App({ context: { ...cdkJsonContext(), ...context } });
-  const stage = stageSettings(app.node.tryGetContext('stage'));
+  const stage = stageSettings(app.node.tryGetContext('stage'), stageTable);
   const corsContext: unknown = app.node.tryGetContext('corsOrigins');
   const corsOrigins = corsContext === undefined ? stage.corsOrigins : parseCorsOrigins(corsContext);
   const stackName = (part: string) => `Kam-${stage.name}-${part}`;

@@ -151,6 +151,10 @@ export class Monitoring extends Construct {
     alarm(this, 'TableThrottles', 'table-throttles', 'DynamoDB throttled requests to the table', throttled, alarmThresholds.any);
     alarm(this, 'TableSystemErrors', 'table-system-errors', 'DynamoDB answered requests to the table with a system error (5xx)', systemErrors, alarmThresholds.any);
 
+    // A sign-in change the identity provider refused or missed (it stays pending and is retried).
+    const signInFailures = new Metric({ namespace: stage.prefix, metricName: metricNames.signInSyncFailures, dimensionsMap: { service: 'kam-api' }, statistic: Stats.SUM, period });
+    alarm(this, 'SignInSyncFailures', 'sign-in-sync-failed', 'A sign-in change (Cognito user created, e-mail changed, user disabled) failed and is pending', signInFailures, alarmThresholds.any);
+
     // The dashboard. Functions are found by name (`kam-<stage>-…`), business metrics in the stage's namespace.
     const lambdaSearch = (metric: string, statistic: string) =>
       new MathExpression({
@@ -208,7 +212,7 @@ export class Monitoring extends Construct {
       new GraphWidget({ title: 'Refusals by rule', left: [byDimension(metricNames.refusals, 'rule', 'Sum')], width: 12 }),
       new SingleValueWidget({
         title: 'Idempotent replays / sign-in syncs left pending',
-        metrics: [business(metricNames.idempotentReplays), business(metricNames.signInSyncFailures)],
+        metrics: [business(metricNames.idempotentReplays), signInFailures],
         width: 12,
       }),
     );

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Email, EmailOut, Id, IsoDate, Line, LineOut, PageQuery, Role, Score, Version, page } from '#shared/schemas/common.ts';
+import { Count, Email, EmailOut, Id, IsoDate, Line, LineOut, PageQuery, Role, Score, Timestamp, Version, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
 
 const Name = Line(100);
@@ -21,10 +21,10 @@ export const CertificationLevel = z.enum(['junior', 'intermediate', 'senior']);
 export const SignInPending = z
   .object({
     id: Id,
-    since: z.iso.datetime(),
-    attempts: z.int().min(0).max(1_000_000),
-    /** The identity provider's error name of the last failed attempt; null before the first. */
-    lastError: z.string().max(200).nullable(),
+    since: Timestamp,
+    attempts: Count,
+    /** The identity provider's error name of the last failed attempt (e.g. `TooManyRequestsException`); null before the first. */
+    lastError: z.string().max(200).regex(/^[A-Za-z0-9_.:-]+$/).nullable(),
   })
   .meta({ id: 'SignInPending' });
 export type SignInPending = z.infer<typeof SignInPending>;

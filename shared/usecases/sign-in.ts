@@ -35,7 +35,11 @@ const pendingFor =
   (before, after) =>
     idp.keepsUsers && syncNeeded(before, after) ? { id: ulid(), since: audit.at, attempts: 0, lastError: null } : undefined;
 
-const errorName = (error: unknown): string => (error instanceof Error ? error.name : 'UnknownError').slice(0, 200);
+/** The error's name as the marker keeps it (a plain identifier: the record's schema allows nothing else). */
+const errorName = (error: unknown): string => {
+  const name = error instanceof Error ? error.name.replace(/[^A-Za-z0-9_.:-]/g, '') : '';
+  return (name === '' ? 'UnknownError' : name).slice(0, 200);
+};
 
 /** Re-reads and replaces the record while its marker is still `pending` (another change may have replaced it). */
 const settleMarker = (staffId: string, pending: SignInPending, audit: AuditContext, action: string, change: (staff: Staff) => Staff) =>
