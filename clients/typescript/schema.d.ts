@@ -1349,6 +1349,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/staff/{id}/sign-in-sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring a staff member’s sign-in in step with their record now (re-runs a pending or failed change); 503 if the identity provider fails again */
+        post: operations["rerunSignInSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/staff/{id}/training": {
         parameters: {
             query?: never;
@@ -2499,6 +2516,14 @@ export interface components {
             items: components["schemas"]["Report"][];
             nextCursor: string | null;
         };
+        SignInPending: {
+            /** Format: int64 */
+            attempts: number;
+            id: string;
+            lastError: string | null;
+            /** Format: date-time */
+            since: string;
+        };
         SpotCheck: {
             accountId: string;
             checkedBy: string;
@@ -2535,12 +2560,15 @@ export interface components {
                 level: "junior" | "intermediate" | "senior";
             } | null;
             department: string;
+            /** Format: email */
+            email?: string;
             grade: string;
             id: string;
             /** Format: date */
             leftOn: string | null;
             name: string;
             roles: ("leadership" | "coordinator" | "contact_leader" | "sales_manager" | "department_staff" | "finance")[];
+            signInPending?: components["schemas"]["SignInPending"];
             /** @enum {string} */
             status: "active" | "departed";
             training: {
@@ -12129,6 +12157,8 @@ export interface operations {
             content: {
                 "application/json": {
                     department: string;
+                    /** Format: email */
+                    email?: string;
                     grade: string;
                     name: string;
                     roles: ("leadership" | "coordinator" | "contact_leader" | "sales_manager" | "department_staff" | "finance")[];
@@ -12320,6 +12350,8 @@ export interface operations {
             content: {
                 "application/json": {
                     department?: string;
+                    /** Format: email */
+                    email?: string;
                     grade?: string;
                     name?: string;
                     roles?: ("leadership" | "coordinator" | "contact_leader" | "sales_manager" | "department_staff" | "finance")[];
@@ -12646,6 +12678,103 @@ export interface operations {
             };
             /** @description The body is not sent as application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the stage throttle (API Gateway) refused it; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayThrottled"];
+                };
+            };
+            /** @description Unexpected error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rerunSignInSync: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the first reply is returned again for 24 h */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The staff member, with no sign-in change pending */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Staff"];
+                };
+            };
+            /** @description Bad input: one `errors[]` entry per bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicting state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -15,10 +15,17 @@ export const staffMembers = /* @__PURE__ */ defineEntity({
   label: 'staff member',
   schema: Staff,
   versioned: true,
-  keys: { pk: 'STAFF#<id>', sk: 'PROFILE', gsi1: { pk: 'DEPT#<department>', sk: 'STAFF#<id>' }, gsi2: { pk: 'STAFF', sk: 'STAFF#<id>' } },
+  keys: {
+    pk: 'STAFF#<id>',
+    sk: 'PROFILE',
+    gsi1: { pk: 'DEPT#<department>', sk: 'STAFF#<id>' },
+    gsi2: { pk: 'STAFF', sk: 'STAFF#<id>' },
+    gsi3: { pk: 'SIGNIN#PENDING', sk: 'STAFF#<id>', when: (r) => r.signInPending !== undefined && r.signInPending !== null, note: 'only while a sign-in change is pending' },
+  },
   patterns: {
     byDepartment: { doc: 'staff of a department', index: 'gsi1' },
     all: { doc: 'all staff', index: 'gsi2' },
+    signInPending: { doc: 'staff whose sign-in change is pending (the retry job)', index: 'gsi3' },
   },
 });
 
@@ -87,6 +94,9 @@ export const replaceStaff = (before: Staff, after: Staff, action: string, ctx: A
 
 /** Access pattern: a staff member's training results, oldest first. */
 export const listTrainingResults = (staffId: string): Promise<Record<string, unknown>[]> => all(trainingResults, 'ofStaff', { staffId });
+
+/** Access pattern: staff whose sign-in change is still pending, a page at a time (sparse gsi3). */
+export const listSignInPending = (limit: number, cursor?: string): Promise<Page<Staff>> => page(staffMembers, 'signInPending', {}, limit, cursor);
 
 export interface StaffFilter {
   role?: Role;

@@ -22,6 +22,12 @@ export interface RouteDefinition {
   readonly auth: 'public' | { readonly roles: readonly Role[] };
   /** The table access the function needs: the CDK grant follows this. */
   readonly tableAccess: 'none' | 'read' | 'write';
+  /**
+   * The route changes who may sign in (a staff write): in AWS its function gets the user
+   * pool (USER_POOL_ID) and the Cognito actions of shared/identity/cognito-actions.ts on
+   * that pool only; only these bundles carry the Cognito client.
+   */
+  readonly signIn?: true;
   readonly params?: ZodObjectAny;
   readonly query?: ZodObjectAny;
   readonly body?: ZodObjectAny;

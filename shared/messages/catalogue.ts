@@ -334,6 +334,10 @@ export const messages = {
 
   /* ---- staff ---- */
   'staff.notFound': entry<Id>((p) => `No staff member ${p.id}`, (p) => `没有员工 ${p.id}`),
+  'staff.signInSyncFailed': entry<{ id: string; error: string }>(
+    (p) => `The sign-in of staff member ${p.id} could not be brought in step (${p.error}); it stays pending and is retried every 15 minutes`,
+    (p) => `员工 ${p.id} 的登录账号未能同步（${p.error}）；该变更保持待处理，每 15 分钟重试一次`,
+  ),
   'staff.idTaken': entry<Id>((p) => `Staff id ${p.id} is taken`, (p) => `员工 ID ${p.id} 已被占用`),
   'staff.readOwn': entry(
     () => 'You may read your own record; leadership, coordinators and finance read all',
@@ -634,6 +638,11 @@ export const messages = {
   ),
   'field.date': entry(() => 'must be a date YYYY-MM-DD', () => '必须是日期 YYYY-MM-DD'),
   'field.id': entry(() => 'must be an id', () => '必须是 ID'),
+  'field.email': entry(() => 'must be an e-mail address such as name@example.com', () => '必须是电子邮件地址，例如 name@example.com'),
+  'field.emailRequired': entry(
+    () => 'required: sign-in is by e-mail invitation in this deployment',
+    () => '必填：本部署通过电子邮件邀请登录',
+  ),
   'field.month': entry(() => 'must be a month YYYY-MM', () => '必须是月份 YYYY-MM'),
   'field.decimalPlaces': entry<{ places: number }>((p) => `must have at most ${p.places} decimal places`, (p) => `最多保留 ${p.places} 位小数`),
   'field.recordKey': entry(

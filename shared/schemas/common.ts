@@ -45,6 +45,15 @@ export const Timestamp = z.iso.datetime({ offset: true }).max(40);
 /** A calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused). Fixed-form strings state their length in the document only, so a bad one gets one message. */
 export const IsoDate = z.iso.date({ error: schemaText(msg('field.date')) }).meta({ maxLength: 10 });
 
+/** An e-mail address (where Cognito sends the sign-in invitation): trimmed, one `@`, a dotted domain. */
+export const Email = z
+  .string()
+  .trim()
+  .max(254)
+  .regex(/^[^\s@"<>()[\]\\,;:]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, schemaText(msg('field.email')))
+  .meta({ format: 'email', minLength: 3 });
+export const EmailOut = z.string().max(254).meta({ format: 'email' });
+
 /** Server-made ids are ULIDs; the bootstrap staff member is `admin`. */
 export const Id = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, schemaText(msg('field.id'))).meta({ minLength: 1, maxLength: 64 });
 

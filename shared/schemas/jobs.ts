@@ -22,3 +22,9 @@ export const PeriodCloseInput = z.strictObject({
 /** The distributed close's steps pass the period and the run (its lock holder) along. */
 export const CloseRunInput = z.strictObject({ period: PayPeriod, runId: z.string().min(1).max(64) });
 export const CloseBatchInput = CloseRunInput.extend({ cursor: Cursor.nullable() });
+
+/** What the sign-in retry schedule sends (or `npm run job -- sign-in-sync`). */
+export const SignInSyncJobInput = z.strictObject({
+  job: z.literal('sign-in-sync'),
+  scheduledTime: z.iso.datetime({ offset: true }).optional(),
+});

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id, IsoDate, Line, LineOut, PageQuery, Role, Score, Version, page } from '#shared/schemas/common.ts';
+import { Count, Email, EmailOut, Id, IsoDate, Line, LineOut, PageQuery, Role, Score, Timestamp, Version, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
 
 const Name = Line(100);
@@ -13,6 +13,22 @@ const Roles = z
 
 export const CertificationLevel = z.enum(['junior', 'intermediate', 'senior']);
 
+/**
+ * A sign-in change (Cognito user created, e-mail changed, user disabled and signed out)
+ * recorded in the same write as the staff change and cleared once the identity provider
+ * has done it (shared/usecases/sign-in.ts). Present only while it is not yet done.
+ */
+export const SignInPending = z
+  .object({
+    id: Id,
+    since: Timestamp,
+    attempts: Count,
+    /** The identity provider's error name of the last failed attempt (e.g. `TooManyRequestsException`); null before the first. */
+    lastError: z.string().max(200).regex(/^[A-Za-z0-9_.:-]+$/).nullable(),
+  })
+  .meta({ id: 'SignInPending' });
+export type SignInPending = z.infer<typeof SignInPending>;
+
 export const Staff = z
   .object({
     id: Id,
@@ -20,10 +36,13 @@ export const Staff = z
     department: LineOut(100),
     roles: z.array(Role).max(6),
     grade: LineOut(20),
+    /** Where the sign-in invitation goes; required when the deployment signs in with Cognito. */
+    email: EmailOut.optional(),
     status: z.enum(['active', 'departed']),
     leftOn: IsoDate.nullable(),
     training: z.object({ basicPassed: z.boolean(), rotationPassed: z.boolean() }),
     certification: z.object({ level: CertificationLevel, awardedOn: IsoDate }).nullable(),
+    signInPending: SignInPending.optional(),
     version: Version,
   })
   .meta({ id: 'Staff' });
@@ -36,6 +55,7 @@ export const CreateStaffBody = z.strictObject({
   department: Department,
   roles: Roles,
   grade: Grade,
+  email: Email.optional(),
 });
 export type CreateStaffInput = z.infer<typeof CreateStaffBody>;
 
@@ -45,6 +65,7 @@ export const PatchStaffBody = z
     department: Department.optional(),
     roles: Roles.optional(),
     grade: Grade.optional(),
+    email: Email.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, saying(msg('field.nothingToChange')));
 export type PatchStaffInput = z.infer<typeof PatchStaffBody>;

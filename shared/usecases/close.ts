@@ -21,6 +21,7 @@ import { accountFacts } from '#shared/usecases/compliance.ts';
 import { approvedAdjustments } from '#shared/usecases/pay-desk.ts';
 import { priorPeriodAdjustments } from '#shared/usecases/prior-periods.ts';
 import { type Lang, msg } from '#shared/messages/index.ts';
+import { recordClose } from '#shared/metrics.ts';
 
 /** A close holds its period's lock at most this long (the function's own time limit). */
 const lockSeconds = 15 * 60;
@@ -281,6 +282,7 @@ const finishRun = async (period: Period, runId: string, accounts: readonly Gathe
   await store.savePeriodState(state);
   // The reply carries the first page of statements; GET …/statements pages through the rest.
   const first = await store.listStatementsPage(period.id, 200);
+  recordClose(period.kind, Date.now() - Date.parse(startedAt), changed.length);
   return { ...state, changed: changed.length, statementCount: statements.length, statements: first.items, nextCursor: first.nextCursor };
 };
 

@@ -180,6 +180,8 @@ const matrix: Record<string, Entry[]> = {
     expect: only({ coordinator: 201 }, 403),
   }],
   recordDeparture: [{ build: async () => ({ method: 'POST', path: `/v1/staff/${(await seedStaff(['department_staff'])).id}/departure`, body: { leftOn: '2026-11-30' } }), expect: only({ coordinator: 201 }, 403) }],
+  // Re-running a sign-in change is the coordinators' (they keep the records); locally there is nothing to sync, so it answers 200.
+  rerunSignInSync: [{ build: async () => ({ method: 'POST', path: `/v1/staff/${(await seedStaff(['department_staff'])).id}/sign-in-sync` }), expect: only({ coordinator: 200 }, 403) }],
 
   // Accounts.
   createAccount: [{ build: () => ({ method: 'POST', path: '/v1/accounts', body: { name: `矩阵客户${Math.random()}`, industry: '能源' } }), expect: only({ coordinator: 201, leadership: 201, contactLeader: 201, salesManager: 201, formerManager: 201, otherManager: 201 }, 403) }],

@@ -193,6 +193,7 @@ const baselines = (w: World): Record<string, Baseline> => {
     recordTraining: { params: { id: victim.id }, body: { kind: 'basic', passed: true, completedOn: '2026-01-05', score: 90, departments: ['市场部'] } },
     awardCertification: { params: { id: victim.id }, body: { level: 'junior', awardedOn: '2026-06-30', scores: { performance: 90, satisfaction: 88, professionalism: 85 } } },
     recordDeparture: { params: { id: victim.id }, body: { leftOn: '2026-11-30' } },
+    rerunSignInSync: { params: { id: victim.id } },
     createAccount: { body: { name: '模糊客户', industry: '能源', creditCode: '91350100M000100Y43' } },
     getAccount: { params: { id: w.key } },
     listAccounts: { query: { tier: 'key' } },

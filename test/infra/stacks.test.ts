@@ -154,9 +154,9 @@ describe('stateless stack', () => {
     }
   });
 
-  it('gives each route exactly the settings its code reads (shared/config.ts): the table and cursor key with table access, the claim with a token', () => {
+  it('gives each route exactly the settings its code reads (shared/config.ts): the table and cursor key with table access, the claim with a token, the user pool with sign-in', () => {
     // Arrange
-    const defaults = ['NODE_OPTIONS', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME'];
+    const defaults = ['NODE_OPTIONS', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_SERVICE_NAME'];
     const expected = catalogue.map((route) => [
       route.id,
       [
@@ -164,6 +164,7 @@ describe('stateless stack', () => {
         ...(route.tableAccess === 'none' ? [] : ['CURSOR_KEY', 'TABLE_NAME']),
         ...(route.auth === 'public' ? [] : ['STAFF_ID_CLAIM']),
         ...(route.startsWorkflow === undefined ? [] : ['CLOSE_STATE_MACHINE_ARN']),
+        ...(route.signIn === true ? ['USER_POOL_ID'] : []),
       ].sort(),
     ]);
 
@@ -176,6 +177,7 @@ describe('stateless stack', () => {
     // Assess
     expect(actual).toEqual(expected);
     expect(catalogue.some((route) => route.tableAccess === 'none')).toBe(true); // the rule is exercised both ways
+    expect(catalogue.filter((route) => route.signIn === true).map((route) => route.id).sort()).toEqual(['createStaff', 'patchStaff', 'recordDeparture', 'rerunSignInSync']);
     for (const route of catalogue.filter((r) => r.auth !== 'public')) {
       expect((functionOf(route).Properties?.Environment as { Variables: Record<string, unknown> }).Variables.STAFF_ID_CLAIM, route.id).toBe('username');
     }
@@ -323,22 +325,27 @@ describe('stateless stack', () => {
     }
   });
 
-  it('logs access on the default stage and throttles it', () => {
+  it('logs access on the default stage and throttles it (dev’s settings: 20 requests a second, bursts of 40)', () => {
     // Act & Assess
     stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('\\$context\\.requestId') },
-      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
     });
   });
 });
 
 describe('stateful stack', () => {
-  it('keeps the table: point-in-time recovery, deletion protection and Retain', () => {
+  let prod: Template;
+  beforeAll(() => {
+    prod = Template.fromStack(buildApp({ ...withoutBundling, stage: 'prod' }).stateful);
+  });
+
+  it('keeps the table of a retaining stage (prod): point-in-time recovery, deletion protection and Retain', () => {
     // Act & Assess
-    stateful.resourceCountIs('AWS::DynamoDB::Table', 1);
-    stateful.hasResource('AWS::DynamoDB::Table', {
+    prod.resourceCountIs('AWS::DynamoDB::Table', 1);
+    prod.hasResource('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
       Properties: Match.objectLike({
@@ -350,8 +357,17 @@ describe('stateful stack', () => {
     });
   });
 
-  it('generates the cursor key in Secrets Manager and keeps it', () => {
-    stateful.hasResource('AWS::SecretsManager::Secret', {
+  it('lets a stage that does not retain (dev) remove its table and cursor key with the stack, unprotected', () => {
+    stateful.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Delete',
+      UpdateReplacePolicy: 'Delete',
+      Properties: Match.objectLike({ TableName: 'kam-dev-data', DeletionProtectionEnabled: false, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }),
+    });
+    stateful.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Delete', Properties: Match.objectLike({ Name: 'kam-dev-cursor-key' }) });
+  });
+
+  it('generates the cursor key in Secrets Manager and keeps it on a retaining stage', () => {
+    prod.hasResource('AWS::SecretsManager::Secret', {
       Properties: { GenerateSecretString: Match.objectLike({ PasswordLength: 64, ExcludePunctuation: true }) },
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
