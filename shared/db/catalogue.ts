@@ -7,6 +7,7 @@ import type { EntityDoc } from '#shared/db/entity.ts';
 import * as oversight from '#shared/db/oversight.ts';
 import * as pay from '#shared/db/pay.ts';
 import * as payDesk from '#shared/db/pay-desk.ts';
+import * as plans from '#shared/db/plans.ts';
 import * as staff from '#shared/db/staff.ts';
 import * as stakeholders from '#shared/db/stakeholders.ts';
 import * as upkeep from '#shared/db/upkeep.ts';
@@ -33,6 +34,7 @@ export const entityModules: { module: string; entities: EntityDoc[] }[] = [
   },
   { module: 'pay-desk', entities: [payDesk.adjustments, payDesk.inquiries, payDesk.statementAcks, payDesk.policyAcks] },
   { module: 'stakeholders', entities: [stakeholders.stakeholders, stakeholders.stakeholderContacts] },
+  { module: 'plans', entities: [plans.planHeads, plans.planVersions] },
 ];
 
 /** Records the entity modules do not declare: written by the audit helper and by Powertools. */

@@ -19,6 +19,8 @@ export const accountPartition = {
     dossierGrant: 'GRANT#',
     stakeholder: 'STAKEHOLDER#',
     stakeholderContact: 'STAKECONTACT#',
+    accountPlan: 'PLAN#',
+    accountPlanVersion: 'PLANV#',
   },
 } as const;
 
