@@ -8,6 +8,7 @@ import * as oversight from '#shared/db/oversight.ts';
 import * as pay from '#shared/db/pay.ts';
 import * as payDesk from '#shared/db/pay-desk.ts';
 import * as plans from '#shared/db/plans.ts';
+import * as requests from '#shared/db/requests.ts';
 import * as staff from '#shared/db/staff.ts';
 import * as stakeholders from '#shared/db/stakeholders.ts';
 import * as upkeep from '#shared/db/upkeep.ts';
@@ -35,6 +36,7 @@ export const entityModules: { module: string; entities: EntityDoc[] }[] = [
   { module: 'pay-desk', entities: [payDesk.adjustments, payDesk.inquiries, payDesk.statementAcks, payDesk.policyAcks] },
   { module: 'stakeholders', entities: [stakeholders.stakeholders, stakeholders.stakeholderContacts] },
   { module: 'plans', entities: [plans.planHeads, plans.planVersions] },
+  { module: 'requests', entities: [requests.priorityRequests] },
 ];
 
 /** Records the entity modules do not declare: written by the audit helper and by Powertools. */

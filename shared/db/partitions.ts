@@ -21,6 +21,7 @@ export const accountPartition = {
     stakeholderContact: 'STAKECONTACT#',
     accountPlan: 'PLAN#',
     accountPlanVersion: 'PLANV#',
+    priorityRequest: 'REQUEST#',
   },
 } as const;
 

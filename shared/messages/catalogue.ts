@@ -201,16 +201,20 @@ export const titles = {
   'objective-owner-not-on-account': ruleBroken,
   'not-a-holder': forbidden,
   'not-the-contact-leader': forbidden,
+  'request-due-past': ruleBroken,
+  'request-answered': conflict,
+  'not-the-delivering-department': forbidden,
+  'not-of-department': forbidden,
 } as const;
 
 type Id = { id: string };
 const changingEn = {
   account: 'Account', staff: 'Staff member', meeting: 'Meeting', handover: 'Handover', opportunity: 'Opportunity',
-  project: 'Project', invoice: 'Invoice', talent: 'Talent entry', spotCheck: 'Spot check', stakeholder: 'Stakeholder',
+  project: 'Project', invoice: 'Invoice', talent: 'Talent entry', spotCheck: 'Spot check', stakeholder: 'Stakeholder', request: 'Request', news: 'Account news',
 } as const;
 const changingZh: Record<keyof typeof changingEn, string> = {
   account: '客户', staff: '员工', meeting: '例会', handover: '资料交接表', opportunity: '商机',
-  project: '项目', invoice: '发票', talent: '人才储备库条目', spotCheck: '抽查', stakeholder: '客户关键人',
+  project: '项目', invoice: '发票', talent: '人才储备库条目', spotCheck: '抽查', stakeholder: '客户关键人', request: '需求', news: '客户动态',
 };
 
 /** Details and field messages, keyed by message id. */
@@ -804,5 +808,21 @@ export const messages = {
   'field.notAccountHolder': entry(() => 'not the account’s contact leader or sales manager', () => '不是该客户的联系领导或销售经理'),
   'field.atLeastOne': entry(() => 'needs at least one', () => '至少需要一项'),
   'field.planNumber': entry(() => 'must be a plan version number (1, 2, …)', () => '必须是计划版本号（1、2……）'),
+  'request.notFound': entry<{ id: string; accountId: string }>((p) => `No request ${p.id} of account ${p.accountId}`, (p) => `客户 ${p.accountId} 没有需求 ${p.id}`),
+  'request.duePast': entry(() => 'A request is due today or later', () => '需求的期限须为今天或之后'),
+  'request.answered': entry<{ id: string; status: string }>(
+    (p) => `Request ${p.id} is ${p.status}; it is not answered that way again`,
+    (p) => `需求 ${p.id} 的状态为 ${p.status}，不能再次如此答复`,
+  ),
+  'request.answeredByDepartment': entry<{ department: string }>(
+    (p) => `The request is answered by ${p.department}, the department it is routed to, or the coordination group`,
+    (p) => `该需求由其承接部门 ${p.department} 或市场协同小组答复`,
+  ),
+  'request.ownDepartmentQueue': entry<{ department: string }>(
+    (p) => `The queue of ${p.department} is read by its own staff, the coordination group and leadership`,
+    (p) => `${p.department} 的需求队列仅限本部门人员、市场协同小组及公司层领导查看`,
+  ),
+  'field.requiredWhenDone': entry(() => 'say what was delivered when the outcome is done', () => '答复为 done 时须说明交付内容'),
+  'field.requiredWhenDeclined': entry(() => 'give the reason when the outcome is declined', () => '答复为 declined 时须说明理由'),
   'field.stakeholderLeft': entry<{ leftOn: string | null }>((p) => `left the customer on ${p.leftOn}`, (p) => `已于 ${p.leftOn} 离开客户单位`),
 } as const;

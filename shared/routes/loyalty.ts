@@ -15,6 +15,16 @@ import {
   PlanVersionsQuery,
 } from '#shared/schemas/plans.ts';
 import {
+  AccountRequestsQuery,
+  AnswerBody,
+  DepartmentParams,
+  PriorityRequest,
+  PriorityRequestPage,
+  RequestBody,
+  RequestPageQuery,
+  RequestParams,
+} from '#shared/schemas/requests.ts';
+import {
   DepartureBody,
   Stakeholder,
   StakeholderBody,
@@ -122,5 +132,42 @@ export const loyaltyRoutes = {
     summary: 'Key accounts without an approved plan for the year (the coordination group), a page of key accounts at a time',
     auth: coordination, tableAccess: 'read', query: MissingPlansQuery,
     response: { status: 200, schema: MissingPlanPage, description: 'The key accounts lacking an approved plan' },
+  }),
+
+  logPriorityRequest: defineRoute({
+    id: 'logPriorityRequest', method: 'POST', path: '/v1/accounts/{id}/requests', handler: 'requests/log-request', tag,
+    summary: 'Log an account’s request for a product or service, routed to a delivering department with a due day (the account’s people)',
+    auth: anyStaff, tableAccess: 'write', params: AccountIdParams, body: RequestBody,
+    response: { status: 201, schema: PriorityRequest, description: 'The request, open' }, problems: [404, 422],
+  }),
+  listAccountRequests: defineRoute({
+    id: 'listAccountRequests', method: 'GET', path: '/v1/accounts/{id}/requests', handler: 'requests/list-account-requests', tag,
+    summary: 'An account’s requests and their answers (what was delivered, why one was declined), oldest first',
+    auth: anyStaff, tableAccess: 'read', params: AccountIdParams, query: AccountRequestsQuery,
+    response: { status: 200, schema: PriorityRequestPage, description: 'A page of requests' }, problems: [404],
+  }),
+  getPriorityRequest: defineRoute({
+    id: 'getPriorityRequest', method: 'GET', path: '/v1/accounts/{id}/requests/{requestId}', handler: 'requests/get-request', tag,
+    summary: 'One request (the account’s readers and the department it is routed to)',
+    auth: anyStaff, tableAccess: 'read', params: RequestParams,
+    response: { status: 200, schema: PriorityRequest, description: 'The request' }, problems: [404],
+  }),
+  answerPriorityRequest: defineRoute({
+    id: 'answerPriorityRequest', method: 'POST', path: '/v1/accounts/{id}/requests/{requestId}/answer', handler: 'requests/answer-request', tag,
+    summary: 'The delivering department (or a coordinator) accepts a request, marks it done with what was delivered, or declines it with a reason',
+    auth: anyStaff, tableAccess: 'write', params: RequestParams, body: AnswerBody,
+    response: { status: 201, schema: PriorityRequest, description: 'The request after the answer' }, problems: [404, 409],
+  }),
+  listDepartmentRequests: defineRoute({
+    id: 'listDepartmentRequests', method: 'GET', path: '/v1/departments/{department}/requests', handler: 'requests/list-department-requests', tag,
+    summary: 'A department’s queue of open requests: key accounts’ first, then by due day',
+    auth: anyStaff, tableAccess: 'read', params: DepartmentParams, query: RequestPageQuery,
+    response: { status: 200, schema: PriorityRequestPage, description: 'A page of the queue' },
+  }),
+  listOverdueRequests: defineRoute({
+    id: 'listOverdueRequests', method: 'GET', path: '/v1/requests/overdue', handler: 'requests/list-overdue-requests', tag,
+    summary: 'Open requests past their due day, earliest due first (the coordination group)',
+    auth: coordination, tableAccess: 'read', query: RequestPageQuery,
+    response: { status: 200, schema: PriorityRequestPage, description: 'A page of overdue requests' },
   }),
 };

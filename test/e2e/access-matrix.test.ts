@@ -28,7 +28,7 @@ const id = (who: Who) => people[who].id;
 const w = {
   a: '', b: '', n: '',
   opp: '', project1: '', project2: '', invoice: '', meeting: '', actionItem: '', entry: '', handover: '',
-  dispute: '', spotCheck: '', followUp: '', matter: '', stakeholder: '',
+  dispute: '', spotCheck: '', followUp: '', matter: '', stakeholder: '', request: '',
 };
 const today = todayInShanghai();
 const due = addDays(today, 14);
@@ -76,6 +76,8 @@ const newInquiry = async () =>
   (await ok(api.call('POST', `/v1/periods/2026-Q1/statements/${id('salesManager')}/inquiries`, id('salesManager'), { body: { text: '拜访次数有疑问' } }), 'inquiry')).id as string;
 const stakeholderBody = () => ({ name: '王主任', title: '信息中心主任', decisionRole: 'influencer', influence: 4, relationshipStrength: 3, relationshipOwnerId: id('salesManager'), contact: { phone: '138 0000 0000' } });
 const newStakeholder = async () => (await ok(api.call('POST', `/v1/accounts/${w.a}/stakeholders`, people.salesManager.id, { body: stakeholderBody() }), 'stakeholder')).id as string;
+const newRequest = async () =>
+  (await ok(api.call('POST', `/v1/accounts/${w.a}/requests`, people.salesManager.id, { body: { kind: 'expert_support', summary: '专家评审', department: '交付一部', dueOn: due } }), 'request')).id as string;
 /** Plans are one per account and year: each fresh one takes a year of its own. */
 let planYear = 2040;
 const planBody = (year: number) => ({
@@ -131,6 +133,7 @@ beforeAll(async () => {
   await ok(api.call('POST', `/v1/accounts/${w.a}/dossier/grants`, c, { body: { staffId: id('finance'), expiresOn: due } }), 'grant');
   w.dispute = await fileDispute();
   w.stakeholder = await newStakeholder();
+  w.request = await newRequest();
   // The 2026 plan of A: version 1 approved and in force, version 2 a draft.
   await ok(api.call('POST', `/v1/accounts/${w.a}/plans`, id('salesManager'), { body: planBody(2026) }), 'plan');
   await ok(api.call('POST', `/v1/accounts/${w.a}/plans/2026/versions/1/approval`, id('contactLeader'), { headers: { 'if-match': '"1"' } }), 'approve');
@@ -417,6 +420,20 @@ const matrix: Record<string, Entry[]> = {
   }],
   listOverdueObjectives: [{ build: get('/v1/accounts/{a}/plans/2026/overdue-objectives'), expect: readA }],
   listAccountsWithoutPlan: [{ build: get('/v1/account-plans/missing?year=2026'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+
+  // Priority requests: the account's people log them; the department routed to (the deliverer's) or a coordinator answers.
+  logPriorityRequest: [{
+    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/requests`, body: { kind: 'scheme_support', summary: '方案支持', department: '交付一部', dueOn: due } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  listAccountRequests: [{ build: get('/v1/accounts/{a}/requests'), expect: readA }],
+  getPriorityRequest: [{ build: get('/v1/accounts/{a}/requests/{request}'), expect: { ...readA, deliverer: 200 } }],
+  answerPriorityRequest: [{
+    build: async (fresh) => ({ method: 'POST', path: `/v1/accounts/${w.a}/requests/${fresh ? await newRequest() : w.request}/answer`, body: { outcome: 'accepted' } }),
+    expect: only({ coordinator: 201, deliverer: 201, stranger: 404 }, 403),
+  }],
+  listDepartmentRequests: [{ build: get(`/v1/departments/${encodeURIComponent('交付一部')}/requests`), expect: only({ coordinator: 200, leadership: 200, deliverer: 200 }, 403) }],
+  listOverdueRequests: [{ build: get('/v1/requests/overdue'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
 
   // Oversight (domain.md §3.1, §3.2).
   recordSpotCheck: [{ build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/spot-checks`, body: spotCheckBody() }), expect: only({ coordinator: 201 }, 403) }],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapLimited } from '#shared/concurrency.ts';
+import { insertRequest } from '#shared/db/requests.ts';
 import { defaultPolicy } from '#shared/domain/pay/policy.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { catalogue } from '#shared/routes/index.ts';
@@ -62,6 +63,8 @@ interface World {
   inquiry2: string;
   stakeholder: string;
   stakeholder2: string;
+  request: string;
+  request2: string;
 }
 let world: World;
 
@@ -143,6 +146,17 @@ const seedWorld = async (): Promise<World> => {
     })).id as string;
   const stakeholder = await addStakeholder('王主任');
   const stakeholder2 = await addStakeholder('李主任');
+  const logRequest = async (summary: string) =>
+    ok(await call('POST', `/v1/accounts/${key}/requests`, sm.id, { kind: 'expert_support', summary, department: '交付一部', dueOn: '2099-01-01' })).id as string;
+  const request = await logRequest('专家支持一');
+  const request2 = await logRequest('专家支持二');
+  // Two overdue requests, as they would stand once past due (the API logs none overdue).
+  for (const id of [`FUZZLATE1${Date.now()}`, `FUZZLATE2${Date.now()}`]) {
+    await insertRequest({
+      id, accountId: key, accountTier: 'key', kind: 'deadline', summary: '工期', department: '交付一部', dueOn: '2026-01-05', status: 'open', loggedBy: sm.id,
+      loggedAt: new Date().toISOString(), acceptedBy: null, acceptedAt: null, delivered: null, declineReason: null, closedBy: null, closedAt: null, version: 1,
+    }, { actorId: 'fuzz-seed', requestId: 'seed', at: new Date().toISOString() });
+  }
   // The 2026 plan of the key account: version 1 approved, version 2 a draft.
   ok(await call('POST', `/v1/accounts/${key}/plans`, sm.id, {
     year: 2026, situation: { strategy: '转型', businessLayout: '两大板块', challenges: '预算', competitors: ['甲'] },
@@ -184,7 +198,7 @@ const seedWorld = async (): Promise<World> => {
     staff: { admin, cl, sm, sm2, finance, dept, victim, editee },
     key, key2, normal, editable, opportunity, toWin, toLose, project, project2, invoice, dispute, dispute2,
     meeting, actionItem, handover, entry, spotCheck, followUp, matter, matter2, adjustment, adjustment2, inquiry, inquiry2,
-    stakeholder, stakeholder2,
+    stakeholder, stakeholder2, request, request2,
   };
 };
 
@@ -312,6 +326,12 @@ const baselines = (w: World): Record<string, Baseline> => {
     approveAccountPlan: { params: { id: w.key, year: 2026, number: 2 }, ifMatch: '"1"' },
     listOverdueObjectives: { params: { id: w.key, year: 2026 } },
     listAccountsWithoutPlan: { query: { year: '2026' } },
+    logPriorityRequest: { params: { id: w.key }, body: { kind: 'scheme_support', summary: '方案', department: '交付一部', dueOn: '2099-01-01' } },
+    listAccountRequests: { params: { id: w.key }, query: { status: 'open' } },
+    getPriorityRequest: { params: { id: w.key, requestId: w.request } },
+    answerPriorityRequest: { params: { id: w.key, requestId: w.request2 }, body: { outcome: 'done', delivered: '已交付', reason: '无' } },
+    listDepartmentRequests: { params: { department: '交付一部' } },
+    listOverdueRequests: {},
     putPayPolicy: {
       params: { year: 2026 }, ifMatch: '"1"',
       body: { ...defaultPolicy, grades: [{ grade: 'P6', monthlyBase: 2_000_000, quarterlyPerformanceBase: 3_000_000, annualPerformanceBase: 12_000_000 }] },
@@ -363,6 +383,8 @@ const callers: Partial<Record<string, keyof World['staff']>> = {
   reviseAccountPlan: 'sm',
   editAccountPlanDraft: 'sm',
   approveAccountPlan: 'cl',
+  answerPriorityRequest: 'dept',
+  listDepartmentRequests: 'dept',
 };
 
 interface Probe {
