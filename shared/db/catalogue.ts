@@ -4,6 +4,7 @@ import * as business from '#shared/db/business.ts';
 import * as disputes from '#shared/db/disputes.ts';
 import * as dossier from '#shared/db/dossier.ts';
 import type { EntityDoc } from '#shared/db/entity.ts';
+import * as news from '#shared/db/news.ts';
 import * as oversight from '#shared/db/oversight.ts';
 import * as pay from '#shared/db/pay.ts';
 import * as payDesk from '#shared/db/pay-desk.ts';
@@ -37,6 +38,7 @@ export const entityModules: { module: string; entities: EntityDoc[] }[] = [
   { module: 'stakeholders', entities: [stakeholders.stakeholders, stakeholders.stakeholderContacts] },
   { module: 'plans', entities: [plans.planHeads, plans.planVersions] },
   { module: 'requests', entities: [requests.priorityRequests] },
+  { module: 'news', entities: [news.accountNews] },
 ];
 
 /** Records the entity modules do not declare: written by the audit helper and by Powertools. */

@@ -22,6 +22,7 @@ export const accountPartition = {
     accountPlan: 'PLAN#',
     accountPlanVersion: 'PLANV#',
     priorityRequest: 'REQUEST#',
+    accountNews: 'NEWS#',
   },
 } as const;
 

@@ -205,6 +205,8 @@ export const titles = {
   'request-answered': conflict,
   'not-the-delivering-department': forbidden,
   'not-of-department': forbidden,
+  'news-in-future': ruleBroken,
+  'news-support-full': ruleBroken,
 } as const;
 
 type Id = { id: string };
@@ -824,5 +826,8 @@ export const messages = {
   ),
   'field.requiredWhenDone': entry(() => 'say what was delivered when the outcome is done', () => '答复为 done 时须说明交付内容'),
   'field.requiredWhenDeclined': entry(() => 'give the reason when the outcome is declined', () => '答复为 declined 时须说明理由'),
+  'news.notFound': entry<{ id: string; accountId: string }>((p) => `No news ${p.id} of account ${p.accountId}`, (p) => `客户 ${p.accountId} 没有动态 ${p.id}`),
+  'news.inFuture': entry(() => 'News is recorded once it has happened', () => '动态须在发生后登记'),
+  'news.supportFull': entry<{ max: number }>((p) => `An item of news holds at most ${p.max} support records`, (p) => `每条动态最多记录 ${p.max} 项支持`),
   'field.stakeholderLeft': entry<{ leftOn: string | null }>((p) => `left the customer on ${p.leftOn}`, (p) => `已于 ${p.leftOn} 离开客户单位`),
 } as const;

@@ -14,6 +14,7 @@ import {
   PlanVersionParams,
   PlanVersionsQuery,
 } from '#shared/schemas/plans.ts';
+import { AccountNews, AccountNewsPage, NewsBody, NewsParams, NewsQuery, SupportBody } from '#shared/schemas/news.ts';
 import {
   AccountRequestsQuery,
   AnswerBody,
@@ -169,5 +170,30 @@ export const loyaltyRoutes = {
     summary: 'Open requests past their due day, earliest due first (the coordination group)',
     auth: coordination, tableAccess: 'read', query: RequestPageQuery,
     response: { status: 200, schema: PriorityRequestPage, description: 'A page of overdue requests' },
+  }),
+
+  recordAccountNews: defineRoute({
+    id: 'recordAccountNews', method: 'POST', path: '/v1/accounts/{id}/news', handler: 'news/record-news', tag,
+    summary: 'Record an account’s PR event, business news or product-strategy move, with any support given (its people or a coordinator)',
+    auth: anyStaff, tableAccess: 'write', params: AccountIdParams, body: NewsBody,
+    response: { status: 201, schema: AccountNews, description: 'The news' }, problems: [404, 422],
+  }),
+  listAccountNews: defineRoute({
+    id: 'listAccountNews', method: 'GET', path: '/v1/accounts/{id}/news', handler: 'news/list-account-news', tag,
+    summary: 'An account’s news, newest first, optionally of one kind',
+    auth: anyStaff, tableAccess: 'read', params: AccountIdParams, query: NewsQuery,
+    response: { status: 200, schema: AccountNewsPage, description: 'A page of news' }, problems: [404],
+  }),
+  addNewsSupport: defineRoute({
+    id: 'addNewsSupport', method: 'POST', path: '/v1/accounts/{id}/news/{newsId}/support', handler: 'news/add-support', tag,
+    summary: 'Record support or help the company gave on an item of news: what, who, when',
+    auth: anyStaff, tableAccess: 'write', params: NewsParams, body: SupportBody,
+    response: { status: 201, schema: AccountNews, description: 'The news with the support added' }, problems: [404, 422],
+  }),
+  listNewsFeed: defineRoute({
+    id: 'listNewsFeed', method: 'GET', path: '/v1/news', handler: 'news/list-feed', tag,
+    summary: 'The coordination group’s feed of every account’s news, newest first, optionally of one kind',
+    auth: coordination, tableAccess: 'read', query: NewsQuery,
+    response: { status: 200, schema: AccountNewsPage, description: 'A page of news' },
   }),
 };

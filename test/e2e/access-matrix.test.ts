@@ -28,7 +28,7 @@ const id = (who: Who) => people[who].id;
 const w = {
   a: '', b: '', n: '',
   opp: '', project1: '', project2: '', invoice: '', meeting: '', actionItem: '', entry: '', handover: '',
-  dispute: '', spotCheck: '', followUp: '', matter: '', stakeholder: '', request: '',
+  dispute: '', spotCheck: '', followUp: '', matter: '', stakeholder: '', request: '', news: '',
 };
 const today = todayInShanghai();
 const due = addDays(today, 14);
@@ -134,6 +134,7 @@ beforeAll(async () => {
   w.dispute = await fileDispute();
   w.stakeholder = await newStakeholder();
   w.request = await newRequest();
+  w.news = (await ok(api.call('POST', `/v1/accounts/${w.a}/news`, id('salesManager'), { body: { kind: 'business', happenedOn: '2026-02-01', source: '官网', summary: '中标' } }), 'news')).id;
   // The 2026 plan of A: version 1 approved and in force, version 2 a draft.
   await ok(api.call('POST', `/v1/accounts/${w.a}/plans`, id('salesManager'), { body: planBody(2026) }), 'plan');
   await ok(api.call('POST', `/v1/accounts/${w.a}/plans/2026/versions/1/approval`, id('contactLeader'), { headers: { 'if-match': '"1"' } }), 'approve');
@@ -434,6 +435,18 @@ const matrix: Record<string, Entry[]> = {
   }],
   listDepartmentRequests: [{ build: get(`/v1/departments/${encodeURIComponent('交付一部')}/requests`), expect: only({ coordinator: 200, leadership: 200, deliverer: 200 }, 403) }],
   listOverdueRequests: [{ build: get('/v1/requests/overdue'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+
+  // Account news: recorded by the account's people or a coordinator; the feed is the coordination group's.
+  recordAccountNews: [{
+    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/news`, body: { kind: 'public_relations', happenedOn: '2026-02-02', source: '报纸', summary: '年会' } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  listAccountNews: [{ build: get('/v1/accounts/{a}/news'), expect: readA }],
+  addNewsSupport: [{
+    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/news/${w.news}/support`, body: { what: '专家支持', byStaffId: id('deliverer'), givenOn: '2026-02-02' } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  listNewsFeed: [{ build: get('/v1/news'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
 
   // Oversight (domain.md §3.1, §3.2).
   recordSpotCheck: [{ build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/spot-checks`, body: spotCheckBody() }), expect: only({ coordinator: 201 }, 403) }],

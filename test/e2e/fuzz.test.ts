@@ -65,6 +65,7 @@ interface World {
   stakeholder2: string;
   request: string;
   request2: string;
+  news: string;
 }
 let world: World;
 
@@ -157,6 +158,8 @@ const seedWorld = async (): Promise<World> => {
       loggedAt: new Date().toISOString(), acceptedBy: null, acceptedAt: null, delivered: null, declineReason: null, closedBy: null, closedAt: null, version: 1,
     }, { actorId: 'fuzz-seed', requestId: 'seed', at: new Date().toISOString() });
   }
+  let news = '';
+  for (const summary of ['中标', '发布会']) news = ok(await call('POST', `/v1/accounts/${key}/news`, sm.id, { kind: 'business', happenedOn: '2026-02-01', source: '官网', summary })).id as string;
   // The 2026 plan of the key account: version 1 approved, version 2 a draft.
   ok(await call('POST', `/v1/accounts/${key}/plans`, sm.id, {
     year: 2026, situation: { strategy: '转型', businessLayout: '两大板块', challenges: '预算', competitors: ['甲'] },
@@ -198,7 +201,7 @@ const seedWorld = async (): Promise<World> => {
     staff: { admin, cl, sm, sm2, finance, dept, victim, editee },
     key, key2, normal, editable, opportunity, toWin, toLose, project, project2, invoice, dispute, dispute2,
     meeting, actionItem, handover, entry, spotCheck, followUp, matter, matter2, adjustment, adjustment2, inquiry, inquiry2,
-    stakeholder, stakeholder2, request, request2,
+    stakeholder, stakeholder2, request, request2, news,
   };
 };
 
@@ -332,6 +335,10 @@ const baselines = (w: World): Record<string, Baseline> => {
     answerPriorityRequest: { params: { id: w.key, requestId: w.request2 }, body: { outcome: 'done', delivered: '已交付', reason: '无' } },
     listDepartmentRequests: { params: { department: '交付一部' } },
     listOverdueRequests: {},
+    recordAccountNews: { params: { id: w.key }, body: { kind: 'product_strategy', happenedOn: '2026-02-01', source: '官网', summary: '新战略', support: [{ what: '专家', byStaffId: sm.id, givenOn: '2026-02-01' }] } },
+    listAccountNews: { params: { id: w.key }, query: { kind: 'business' } },
+    addNewsSupport: { params: { id: w.key, newsId: w.news }, body: { what: '专家支持', byStaffId: sm.id, givenOn: '2026-02-01' } },
+    listNewsFeed: { query: { kind: 'business' } },
     putPayPolicy: {
       params: { year: 2026 }, ifMatch: '"1"',
       body: { ...defaultPolicy, grades: [{ grade: 'P6', monthlyBase: 2_000_000, quarterlyPerformanceBase: 3_000_000, annualPerformanceBase: 12_000_000 }] },
