@@ -1934,6 +1934,13 @@ export interface components {
             accounts: {
                 accountId: string;
                 name: string;
+                plan: {
+                    approved: boolean;
+                    /** Format: int32 */
+                    inForce: number | null;
+                    /** Format: int32 */
+                    year: number;
+                };
                 rows: components["schemas"]["ComplianceView"][];
             }[];
             bodies: {
@@ -2223,6 +2230,19 @@ export interface components {
                 ownerId: string;
             }[];
             openIssues: string[];
+            openObjectives?: {
+                /** Format: date */
+                dueOn: string;
+                id: string;
+                /** Format: int32 */
+                number: number;
+                ownerId: string;
+                /** @enum {string} */
+                status: "not_started" | "in_progress";
+                title: string;
+                /** Format: int32 */
+                year: number;
+            }[];
             openOpportunities: {
                 /** Format: int64 */
                 estimatedAmount: number;
@@ -2241,6 +2261,16 @@ export interface components {
                 paidAmount: number;
                 projectId: string;
             }[];
+            openRequests?: {
+                department: string;
+                /** Format: date */
+                dueOn: string;
+                id: string;
+                /** @enum {string} */
+                kind: "scheme_support" | "expert_support" | "deadline" | "capability" | "other";
+                /** @enum {string} */
+                status: "open" | "accepted";
+            }[];
             /** @enum {string} */
             reason: "unfit" | "customer_request" | "departure" | "other";
             receipt: {
@@ -2256,6 +2286,14 @@ export interface components {
             recordedBy: string;
             /** @enum {string} */
             role: "contact_leader" | "sales_manager";
+            stakeholders?: {
+                /** @enum {string} */
+                decisionRole: "decision_maker" | "influencer" | "user" | "gatekeeper" | "champion" | "blocker";
+                id: string;
+                name: string;
+                relationshipOwnerId: string;
+                title: string;
+            }[];
             toStaffId: string;
             /** Format: int64 */
             version: number;

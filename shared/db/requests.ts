@@ -1,5 +1,5 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { commit, defineEntity, get, page, put } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, get, page, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
@@ -61,3 +61,7 @@ export const listDepartmentQueue = (department: string, limit: number, cursor?: 
 /** Access pattern: open requests due before `today` (overdue), earliest due first. */
 export const listOverdueRequests = (today: string, limit: number, cursor?: string): Promise<Page<PriorityRequest>> =>
   page(priorityRequests, 'openByDue', {}, limit, cursor, { range: { before: today } });
+
+/** Access pattern: an account's open requests (open or accepted), oldest first (the handover form). */
+export const allOpenRequestsOfAccount = (accountId: string): Promise<PriorityRequest[]> =>
+  all(priorityRequests, 'ofAccount', { accountId }, { filter: { expression: '#status IN (:open, :accepted)', names: { '#status': 'status' }, values: { ':open': 'open', ':accepted': 'accepted' } } });

@@ -218,3 +218,40 @@ describe('overdue objectives and missing plans', () => {
     expect((await api.call('GET', '/v1/account-plans/missing?year=2031', manager.id)).status).toBe(403);
   });
 });
+
+describe('handover and compliance see the loyalty work', () => {
+  it('lists the open objectives, open requests and stakeholders on the handover form, and compliance says whether the year’s plan is approved', async () => {
+    // Arrange: a key account with an approved 2026 plan, an open request and a stakeholder; another with a draft only.
+    const accountId = await newAccount();
+    const year = Number(today.slice(0, 4));
+    const stakeholder = (await ok(api.call('POST', `/v1/accounts/${accountId}/stakeholders`, manager.id, {
+      body: { name: '赵总', title: '总经理', decisionRole: 'decision_maker', influence: 5, relationshipStrength: 4, relationshipOwnerId: contactLeader.id },
+    }), 201)).body;
+    await ok(api.call('POST', plans(accountId), manager.id, {
+      body: draftBody({ year, objectives: [objective({ title: '进行中', status: 'in_progress' }), objective({ title: '已完成', status: 'done' })] }),
+    }), 201);
+    await ok(api.call('POST', `${plans(accountId)}/${year}/versions/1/approval`, contactLeader.id, { headers: { 'if-match': '"1"' } }), 201);
+    const request = (await ok(api.call('POST', `/v1/accounts/${accountId}/requests`, manager.id, {
+      body: { kind: 'capability', summary: '需要数据中心能力', department: '交付一部', dueOn: addDays(today, 5) },
+    }), 201)).body;
+    const draftOnly = await newAccount();
+    await ok(api.call('POST', plans(draftOnly), manager.id, { body: draftBody({ year }) }), 201);
+    // Act
+    const moved = await ok(api.call('POST', `/v1/accounts/${accountId}/reassignments`, coordinator.id, {
+      body: { role: 'sales_manager', staffId: otherManager.id, effectiveOn: today, reason: 'other', handover: { items: ['客户档案'] } },
+    }), 201);
+    const rows: { accountId: string; plan: unknown }[] = [];
+    let cursor: string | null = null;
+    do {
+      const reply = await ok(api.call('GET', `/v1/compliance?period=${year}&limit=200${cursor === null ? '' : `&cursor=${cursor}`}`, coordinator.id), 200);
+      rows.push(...reply.body.accounts);
+      cursor = reply.body.nextCursor;
+    } while (cursor !== null);
+    // Assess
+    expect(moved.body.handover.openObjectives).toEqual([{ year, number: 1, id: expect.any(String), title: '进行中', ownerId: manager.id, dueOn: '2026-06-30', status: 'in_progress' }]);
+    expect(moved.body.handover.openRequests).toEqual([{ id: request.id, kind: 'capability', department: '交付一部', dueOn: request.dueOn, status: 'open' }]);
+    expect(moved.body.handover.stakeholders).toEqual([{ id: stakeholder.id, name: '赵总', title: '总经理', decisionRole: 'decision_maker', relationshipOwnerId: contactLeader.id }]);
+    expect(rows.find((r) => r.accountId === accountId)?.plan).toEqual({ year, approved: true, inForce: 1 });
+    expect(rows.find((r) => r.accountId === draftOnly)?.plan).toEqual({ year, approved: false, inForce: null });
+  });
+});
