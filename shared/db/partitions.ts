@@ -17,6 +17,12 @@ export const accountPartition = {
     dossierEntry: 'DOSSIER#',
     dossierVersion: 'DOSSIERV#',
     dossierGrant: 'GRANT#',
+    stakeholder: 'STAKEHOLDER#',
+    stakeholderContact: 'STAKECONTACT#',
+    accountPlan: 'PLAN#',
+    accountPlanVersion: 'PLANV#',
+    priorityRequest: 'REQUEST#',
+    accountNews: 'NEWS#',
   },
 } as const;
 

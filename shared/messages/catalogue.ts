@@ -191,16 +191,32 @@ export const titles = {
   'not-assessed': forbidden,
   'already-acknowledged': conflict,
   'period-not-open': entry(() => 'Period not open', () => '考核期未开始'),
+  // Loyalty (domain.md §4): stakeholders, the account plan, priority requests, account news.
+  'stakeholder-left': conflict,
+  'unknown-stakeholder': ruleBroken,
+  'plan-exists': conflict,
+  'plan-version-approved': entry(() => 'An approved plan is never changed', () => '已批准的计划不可修改'),
+  'plan-draft-open': conflict,
+  'plan-incomplete': ruleBroken,
+  'objective-owner-not-on-account': ruleBroken,
+  'not-a-holder': forbidden,
+  'not-the-contact-leader': forbidden,
+  'request-due-past': ruleBroken,
+  'request-answered': conflict,
+  'not-the-delivering-department': forbidden,
+  'not-of-department': forbidden,
+  'news-in-future': ruleBroken,
+  'news-support-full': ruleBroken,
 } as const;
 
 type Id = { id: string };
 const changingEn = {
   account: 'Account', staff: 'Staff member', meeting: 'Meeting', handover: 'Handover', opportunity: 'Opportunity',
-  project: 'Project', invoice: 'Invoice', talent: 'Talent entry', spotCheck: 'Spot check',
+  project: 'Project', invoice: 'Invoice', talent: 'Talent entry', spotCheck: 'Spot check', stakeholder: 'Stakeholder', request: 'Request', news: 'Account news',
 } as const;
 const changingZh: Record<keyof typeof changingEn, string> = {
   account: '客户', staff: '员工', meeting: '例会', handover: '资料交接表', opportunity: '商机',
-  project: '项目', invoice: '发票', talent: '人才储备库条目', spotCheck: '抽查',
+  project: '项目', invoice: '发票', talent: '人才储备库条目', spotCheck: '抽查', stakeholder: '客户关键人', request: '需求', news: '客户动态',
 };
 
 /** Details and field messages, keyed by message id. */
@@ -769,4 +785,66 @@ export const messages = {
   'field.explanationLines': entry<{ count: number }>((p) => `the explanation has ${p.count} lines (from 0)`, (p) => `说明共有 ${p.count} 行（从 0 起）`),
   'field.notZero': entry(() => 'must not be 0', () => '不得为 0'),
   'field.forceWithReason': entry(() => 'give force: true and a reason together', () => 'force: true 与理由须同时提供'),
+  /* ---- loyalty (domain.md §4): stakeholders, the account plan, priority requests, account news ---- */
+  'stakeholder.notFound': entry<{ id: string; accountId: string }>(
+    (p) => `No stakeholder ${p.id} of account ${p.accountId}`,
+    (p) => `客户 ${p.accountId} 没有关键人 ${p.id}`,
+  ),
+  'stakeholder.left': entry<{ leftOn: string | null }>((p) => `The stakeholder left the customer on ${p.leftOn}`, (p) => `该关键人已于 ${p.leftOn} 离开客户单位`),
+  'stakeholder.ownerNotActive': entry(() => 'The relationship owner must be an active staff member', () => '关系负责人必须是在职员工'),
+  'stakeholder.unknown': entry(() => 'Some stakeholders named are not the account’s', () => '所列关键人中有的不属于该客户'),
+  'field.notStakeholderOfAccount': entry(() => 'not a stakeholder of this account', () => '不是该客户的关键人'),
+  'plan.exists': entry<{ accountId: string; year: number }>(
+    (p) => `Account ${p.accountId} already has a plan for ${p.year}; change it with a new version`,
+    (p) => `客户 ${p.accountId} 已有 ${p.year} 年的一企一策；请以新版本修改`,
+  ),
+  'plan.notFound': entry<{ accountId: string; year: number }>((p) => `No plan of account ${p.accountId} for ${p.year}`, (p) => `客户 ${p.accountId} 没有 ${p.year} 年的一企一策`),
+  'plan.versionNotFound': entry<{ accountId: string; year: number; number: number }>(
+    (p) => `No version ${p.number} of account ${p.accountId}'s ${p.year} plan`,
+    (p) => `客户 ${p.accountId} 的 ${p.year} 年一企一策没有第 ${p.number} 版`,
+  ),
+  'plan.versionApproved': entry<{ accountId: string; year: number; number: number }>(
+    (p) => `Version ${p.number} of account ${p.accountId}'s ${p.year} plan is approved and is never changed; start a new version`,
+    (p) => `客户 ${p.accountId} 的 ${p.year} 年一企一策第 ${p.number} 版已批准，不可修改；请新建版本`,
+  ),
+  'plan.draftOpen': entry<{ accountId: string; year: number; number: number }>(
+    (p) => `Version ${p.number} of account ${p.accountId}'s ${p.year} plan is an open draft; change that one`,
+    (p) => `客户 ${p.accountId} 的 ${p.year} 年一企一策第 ${p.number} 版是未批准的草稿；请修改该草稿`,
+  ),
+  'plan.incomplete': entry<{ number: number }>(
+    (p) => `Version ${p.number} cannot be approved yet: it needs the customer's situation and at least one objective`,
+    (p) => `第 ${p.number} 版尚不能批准：须有客户情况和至少一个目标`,
+  ),
+  'plan.draftedByHolders': entry<{ accountId: string }>(
+    (p) => `The plan of account ${p.accountId} is drafted by its sales manager or contact leader`,
+    (p) => `客户 ${p.accountId} 的一企一策由其销售经理或联系领导起草`,
+  ),
+  'plan.approvedByContactLeader': entry<{ accountId: string }>(
+    (p) => `The plan of account ${p.accountId} is approved by its contact leader`,
+    (p) => `客户 ${p.accountId} 的一企一策由其联系领导批准`,
+  ),
+  'plan.ownersNotOnAccount': entry(() => 'Objective owners must be the account’s contact leader or sales manager', () => '目标负责人须为该客户的联系领导或销售经理'),
+  'field.notAccountHolder': entry(() => 'not the account’s contact leader or sales manager', () => '不是该客户的联系领导或销售经理'),
+  'field.atLeastOne': entry(() => 'needs at least one', () => '至少需要一项'),
+  'field.planNumber': entry(() => 'must be a plan version number (1, 2, …)', () => '必须是计划版本号（1、2……）'),
+  'request.notFound': entry<{ id: string; accountId: string }>((p) => `No request ${p.id} of account ${p.accountId}`, (p) => `客户 ${p.accountId} 没有需求 ${p.id}`),
+  'request.duePast': entry(() => 'A request is due today or later', () => '需求的期限须为今天或之后'),
+  'request.answered': entry<{ id: string; status: string }>(
+    (p) => `Request ${p.id} is ${p.status}; it is not answered that way again`,
+    (p) => `需求 ${p.id} 的状态为 ${p.status}，不能再次如此答复`,
+  ),
+  'request.answeredByDepartment': entry<{ department: string }>(
+    (p) => `The request is answered by ${p.department}, the department it is routed to, or the coordination group`,
+    (p) => `该需求由其承接部门 ${p.department} 或市场协同小组答复`,
+  ),
+  'request.ownDepartmentQueue': entry<{ department: string }>(
+    (p) => `The queue of ${p.department} is read by its own staff, the coordination group and leadership`,
+    (p) => `${p.department} 的需求队列仅限本部门人员、市场协同小组及公司层领导查看`,
+  ),
+  'field.requiredWhenDone': entry(() => 'say what was delivered when the outcome is done', () => '答复为 done 时须说明交付内容'),
+  'field.requiredWhenDeclined': entry(() => 'give the reason when the outcome is declined', () => '答复为 declined 时须说明理由'),
+  'news.notFound': entry<{ id: string; accountId: string }>((p) => `No news ${p.id} of account ${p.accountId}`, (p) => `客户 ${p.accountId} 没有动态 ${p.id}`),
+  'news.inFuture': entry(() => 'News is recorded once it has happened', () => '动态须在发生后登记'),
+  'news.supportFull': entry<{ max: number }>((p) => `An item of news holds at most ${p.max} support records`, (p) => `每条动态最多记录 ${p.max} 项支持`),
+  'field.stakeholderLeft': entry<{ leftOn: string | null }>((p) => `left the customer on ${p.leftOn}`, (p) => `已于 ${p.leftOn} 离开客户单位`),
 } as const;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Count, Cursor, Id, IsoDate, LineOut, Month, PageQuery, PeriodOrMonth, Timestamp, maxPage, page } from '#shared/schemas/common.ts';
+import { Count, Cursor, Id, Int, YearOut, IsoDate, LineOut, Month, PageQuery, PeriodOrMonth, Timestamp, maxPage, page } from '#shared/schemas/common.ts';
 import { MeetingType } from '#shared/schemas/upkeep.ts';
 
 const Ratio = z.string().max(24).regex(/^\d+\.\d{4}$/);
@@ -57,7 +57,17 @@ export const Compliance = z
     /** Per person: one view per role they held in the period (with `staffId`). */
     people: z.array(ComplianceView).max(2),
     /** Per key account and responsible person (without `staffId`), a page of accounts at a time. */
-    accounts: z.array(z.object({ accountId: Id, name: LineOut(200), rows: z.array(ComplianceView).max(listCap) })).max(maxPage),
+    accounts: z
+      .array(
+        z.object({
+          accountId: Id,
+          name: LineOut(200),
+          rows: z.array(ComplianceView).max(listCap),
+          /** The account plan (一企一策) of the period's year: the approved version in force, or null when none is approved. */
+          plan: z.object({ year: YearOut, approved: z.boolean(), inForce: z.nullable(Int(1, 99_999_999)) }),
+        }),
+      )
+      .max(maxPage),
     /** Meeting cadence per body: leadership each half year, contact leaders each quarter, coordination each month. */
     bodies: z.array(BodyCadence).max(3),
     nextCursor: Cursor.nullable(),

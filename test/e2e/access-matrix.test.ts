@@ -29,7 +29,7 @@ const id = (who: Who) => people[who].id;
 const w = {
   a: '', b: '', n: '',
   opp: '', project1: '', project2: '', invoice: '', meeting: '', actionItem: '', entry: '', handover: '',
-  dispute: '', spotCheck: '', followUp: '', matter: '', closeRun: '',
+  dispute: '', spotCheck: '', followUp: '', matter: '', closeRun: '', stakeholder: '', request: '', news: '',
 };
 const today = todayInShanghai();
 const due = addDays(today, 14);
@@ -75,6 +75,22 @@ const newAdjustment = async () => {
 };
 const newInquiry = async () =>
   (await ok(api.call('POST', `/v1/periods/2026-Q1/statements/${id('salesManager')}/inquiries`, id('salesManager'), { body: { text: '拜访次数有疑问' } }), 'inquiry')).id as string;
+const stakeholderBody = () => ({ name: '王主任', title: '信息中心主任', decisionRole: 'influencer', influence: 4, relationshipStrength: 3, relationshipOwnerId: id('salesManager'), contact: { phone: '138 0000 0000' } });
+const newStakeholder = async () => (await ok(api.call('POST', `/v1/accounts/${w.a}/stakeholders`, people.salesManager.id, { body: stakeholderBody() }), 'stakeholder')).id as string;
+const newRequest = async () =>
+  (await ok(api.call('POST', `/v1/accounts/${w.a}/requests`, people.salesManager.id, { body: { kind: 'expert_support', summary: '专家评审', department: '交付一部', dueOn: due } }), 'request')).id as string;
+/** Plans are one per account and year: each fresh one takes a year of its own. */
+let planYear = 2040;
+const planBody = (year: number) => ({
+  year, situation: { strategy: '数字化转型', businessLayout: '两大板块', challenges: '预算', competitors: ['甲'] },
+  objectives: [{ title: '签订框架合同', ownerId: id('salesManager'), dueOn: '2026-06-30', measure: '合同额' }],
+});
+const newPlan = async (approved: boolean) => {
+  const year = planYear++;
+  await ok(api.call('POST', `/v1/accounts/${w.a}/plans`, id('salesManager'), { body: planBody(year) }), 'plan');
+  if (approved) await ok(api.call('POST', `/v1/accounts/${w.a}/plans/${year}/versions/1/approval`, id('contactLeader'), { headers: { 'if-match': '"1"' } }), 'approve');
+  return year;
+};
 const etag = async (path: string) => `"${(await api.call('GET', path, people.coordinator.id)).body.version}"`;
 
 beforeAll(async () => {
@@ -117,6 +133,13 @@ beforeAll(async () => {
   w.entry = (await ok(api.call('POST', `/v1/accounts/${w.a}/dossier/entries`, id('salesManager'), { body: { kind: 'contact', title: '董事长', content: '张总' } }), 'entry')).id;
   await ok(api.call('POST', `/v1/accounts/${w.a}/dossier/grants`, c, { body: { staffId: id('finance'), expiresOn: due } }), 'grant');
   w.dispute = await fileDispute();
+  w.stakeholder = await newStakeholder();
+  w.request = await newRequest();
+  w.news = (await ok(api.call('POST', `/v1/accounts/${w.a}/news`, id('salesManager'), { body: { kind: 'business', happenedOn: '2026-02-01', source: '官网', summary: '中标' } }), 'news')).id;
+  // The 2026 plan of A: version 1 approved and in force, version 2 a draft.
+  await ok(api.call('POST', `/v1/accounts/${w.a}/plans`, id('salesManager'), { body: planBody(2026) }), 'plan');
+  await ok(api.call('POST', `/v1/accounts/${w.a}/plans/2026/versions/1/approval`, id('contactLeader'), { headers: { 'if-match': '"1"' } }), 'approve');
+  await ok(api.call('POST', `/v1/accounts/${w.a}/plans/2026/versions`, id('salesManager')), 'revise');
   const check = await newSpotCheck();
   w.spotCheck = check.id;
   w.followUp = check.followUps[0].id;
@@ -359,6 +382,76 @@ const matrix: Record<string, Entry[]> = {
   grantDossierAccess: [{ build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/dossier/grants`, body: { staffId: id('leadership'), expiresOn: due } }), expect: only({ coordinator: 201 }, 403) }],
   listDossierGrants: [{ build: get('/v1/accounts/{a}/dossier/grants'), expect: only({ coordinator: 200 }, 403) }],
   listDossierAccessLog: [{ build: get('/v1/accounts/{a}/dossier/access-log'), expect: only({ coordinator: 200 }, 403) }],
+
+  // Loyalty (domain.md §4; issue 12): exclusive ownership on writes; contact details under the dossier's rules (finance holds a grant).
+  addStakeholder: [{
+    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/stakeholders`, body: stakeholderBody() }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  listStakeholders: [{ build: get('/v1/accounts/{a}/stakeholders'), expect: readA }],
+  getStakeholder: [{ build: get('/v1/accounts/{a}/stakeholders/{stakeholder}'), expect: readA }],
+  editStakeholder: [{
+    build: async () => ({ method: 'PATCH', path: `/v1/accounts/${w.a}/stakeholders/${w.stakeholder}`, body: { influence: 1 + Math.floor(Math.random() * 5) }, headers: { 'if-match': await etag(`/v1/accounts/${w.a}/stakeholders/${w.stakeholder}`) } }),
+    expect: only({ coordinator: 200, contactLeader: 200, salesManager: 200, stranger: 404 }, 403),
+  }],
+  recordStakeholderDeparture: [{
+    build: async (fresh) => ({ method: 'POST', path: `/v1/accounts/${w.a}/stakeholders/${fresh ? await newStakeholder() : w.stakeholder}/departure`, body: { leftOn: today } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  getStakeholderContact: [{ build: get('/v1/accounts/{a}/stakeholders/{stakeholder}/contact'), expect: only({ leadership: 200, finance: 200, contactLeader: 200, salesManager: 200, stranger: 404 }, 403) }],
+
+  // The account plan: its sales manager or contact leader drafts (a coordinator is told whose it is), the contact leader approves.
+  draftAccountPlan: [{
+    build: (fresh) => ({ method: 'POST', path: `/v1/accounts/${w.a}/plans`, body: planBody(fresh ? planYear++ : 2026) }),
+    expect: only({ contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  getAccountPlan: [{ build: get('/v1/accounts/{a}/plans/2026'), expect: readA }],
+  listAccountPlanVersions: [{ build: get('/v1/accounts/{a}/plans/2026/versions'), expect: readA }],
+  getAccountPlanVersion: [{ build: get('/v1/accounts/{a}/plans/2026/versions/1'), expect: readA }],
+  reviseAccountPlan: [{
+    build: async (fresh) => ({ method: 'POST', path: `/v1/accounts/${w.a}/plans/${fresh ? await newPlan(true) : 2026}/versions`, body: { pricing: '下浮 5%' } }),
+    expect: only({ contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  editAccountPlanDraft: [{
+    build: async (fresh) => {
+      const year = fresh ? await newPlan(false) : 2026;
+      const number = fresh ? 1 : 2;
+      return { method: 'PATCH', path: `/v1/accounts/${w.a}/plans/${year}/versions/${number}`, body: { pricing: '下浮 6%' }, headers: { 'if-match': await etag(`/v1/accounts/${w.a}/plans/${year}/versions/${number}`) } };
+    },
+    expect: only({ contactLeader: 200, salesManager: 200, stranger: 404 }, 403),
+  }],
+  approveAccountPlan: [{
+    build: async (fresh) => ({ method: 'POST', path: `/v1/accounts/${w.a}/plans/${fresh ? await newPlan(false) : 2026}/versions/${fresh ? 1 : 2}/approval`, headers: { 'if-match': '"1"' } }),
+    expect: only({ contactLeader: 201, stranger: 404 }, 403),
+  }],
+  listOverdueObjectives: [{ build: get('/v1/accounts/{a}/plans/2026/overdue-objectives'), expect: readA }],
+  listAccountsWithoutPlan: [{ build: get('/v1/account-plans/missing?year=2026'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+
+  // Priority requests: the account's people log them; the department routed to (the deliverer's) or a coordinator answers.
+  logPriorityRequest: [{
+    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/requests`, body: { kind: 'scheme_support', summary: '方案支持', department: '交付一部', dueOn: due } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  listAccountRequests: [{ build: get('/v1/accounts/{a}/requests'), expect: readA }],
+  getPriorityRequest: [{ build: get('/v1/accounts/{a}/requests/{request}'), expect: { ...readA, deliverer: 200 } }],
+  answerPriorityRequest: [{
+    build: async (fresh) => ({ method: 'POST', path: `/v1/accounts/${w.a}/requests/${fresh ? await newRequest() : w.request}/answer`, body: { outcome: 'accepted' } }),
+    expect: only({ coordinator: 201, deliverer: 201, stranger: 404 }, 403),
+  }],
+  listDepartmentRequests: [{ build: get(`/v1/departments/${encodeURIComponent('交付一部')}/requests`), expect: only({ coordinator: 200, leadership: 200, deliverer: 200 }, 403) }],
+  listOverdueRequests: [{ build: get('/v1/requests/overdue'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+
+  // Account news: recorded by the account's people or a coordinator; the feed is the coordination group's.
+  recordAccountNews: [{
+    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/news`, body: { kind: 'public_relations', happenedOn: '2026-02-02', source: '报纸', summary: '年会' } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  listAccountNews: [{ build: get('/v1/accounts/{a}/news'), expect: readA }],
+  addNewsSupport: [{
+    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/news/${w.news}/support`, body: { what: '专家支持', byStaffId: id('deliverer'), givenOn: '2026-02-02' } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  listNewsFeed: [{ build: get('/v1/news'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
 
   // Oversight (domain.md §3.1, §3.2).
   recordSpotCheck: [{ build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/spot-checks`, body: spotCheckBody() }), expect: only({ coordinator: 201 }, 403) }],

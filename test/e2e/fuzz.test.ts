@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapLimited } from '#shared/concurrency.ts';
+import { insertRequest } from '#shared/db/requests.ts';
 import { defaultPolicy } from '#shared/domain/pay/policy.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { catalogue } from '#shared/routes/index.ts';
@@ -61,6 +62,11 @@ interface World {
   adjustment2: string;
   inquiry: string;
   inquiry2: string;
+  stakeholder: string;
+  stakeholder2: string;
+  request: string;
+  request2: string;
+  news: string;
 }
 let world: World;
 
@@ -136,6 +142,33 @@ const seedWorld = async (): Promise<World> => {
   for (const staffId of [finance.id, dept.id]) ok(await call('POST', `/v1/accounts/${key}/dossier/grants`, as, { staffId, expiresOn: '2099-12-31' }));
   for (let i = 0; i < 2; i++) ok(await call('GET', `/v1/accounts/${key}/dossier`, as), 200);
 
+  const addStakeholder = async (name: string) =>
+    ok(await call('POST', `/v1/accounts/${key}/stakeholders`, sm.id, {
+      name, title: '主任', decisionRole: 'champion', influence: 4, relationshipStrength: 3, relationshipOwnerId: sm.id, contact: { phone: '138 0000 0000' },
+    })).id as string;
+  const stakeholder = await addStakeholder('王主任');
+  const stakeholder2 = await addStakeholder('李主任');
+  const logRequest = async (summary: string) =>
+    ok(await call('POST', `/v1/accounts/${key}/requests`, sm.id, { kind: 'expert_support', summary, department: '交付一部', dueOn: '2099-01-01' })).id as string;
+  const request = await logRequest('专家支持一');
+  const request2 = await logRequest('专家支持二');
+  // Two overdue requests, as they would stand once past due (the API logs none overdue).
+  for (const id of [`FUZZLATE1${Date.now()}`, `FUZZLATE2${Date.now()}`]) {
+    await insertRequest({
+      id, accountId: key, accountTier: 'key', kind: 'deadline', summary: '工期', department: '交付一部', dueOn: '2026-01-05', status: 'open', loggedBy: sm.id,
+      loggedAt: new Date().toISOString(), acceptedBy: null, acceptedAt: null, delivered: null, declineReason: null, closedBy: null, closedAt: null, version: 1,
+    }, { actorId: 'fuzz-seed', requestId: 'seed', at: new Date().toISOString() });
+  }
+  let news = '';
+  for (const summary of ['中标', '发布会']) news = ok(await call('POST', `/v1/accounts/${key}/news`, sm.id, { kind: 'business', happenedOn: '2026-02-01', source: '官网', summary })).id as string;
+  // The 2026 plan of the key account: version 1 approved, version 2 a draft.
+  ok(await call('POST', `/v1/accounts/${key}/plans`, sm.id, {
+    year: 2026, situation: { strategy: '转型', businessLayout: '两大板块', challenges: '预算', competitors: ['甲'] },
+    objectives: [{ title: '框架合同', ownerId: sm.id, dueOn: '2026-06-30', measure: '合同额' }],
+  }));
+  ok(await api.call('POST', `/v1/accounts/${key}/plans/2026/versions/1/approval`, cl.id, { headers: { 'if-match': '"1"' } }));
+  ok(await call('POST', `/v1/accounts/${key}/plans/2026/versions`, sm.id, { pricing: '下浮 5%' }));
+
   let spotCheck = '';
   let followUp = '';
   for (const checkedOn of ['2026-02-01', '2026-02-02']) {
@@ -170,6 +203,7 @@ const seedWorld = async (): Promise<World> => {
     staff: { admin, cl, sm, sm2, finance, dept, victim, editee },
     key, key2, normal, editable, opportunity, toWin, toLose, project, project2, invoice, dispute, dispute2,
     meeting, actionItem, handover, entry, spotCheck, followUp, matter, matter2, closeRun: closeRun.runId as string, adjustment, adjustment2, inquiry, inquiry2,
+    stakeholder, stakeholder2, request, request2, news,
   };
 };
 
@@ -273,6 +307,41 @@ const baselines = (w: World): Record<string, Baseline> => {
     listMajorMatters: { query: { status: 'unacknowledged' } },
     getMajorMatter: { params: { id: w.matter } },
     acknowledgeMajorMatter: { params: { id: w.matter2 }, body: { response: '收到' } },
+    addStakeholder: {
+      params: { id: w.key },
+      body: { name: '张处长', title: '采购处处长', department: '采购处', decisionRole: 'gatekeeper', influence: 3, relationshipStrength: 2, relationshipOwnerId: sm.id, contact: { email: 'z@example.cn', note: '备注' } },
+    },
+    listStakeholders: { params: { id: w.key }, query: { status: 'active' } },
+    getStakeholder: { params: { id: w.key, stakeholderId: w.stakeholder } },
+    editStakeholder: { params: { id: w.key, stakeholderId: w.stakeholder }, body: { influence: 5, department: null, contact: { phone: '139' } }, ifMatch: '"1"' },
+    recordStakeholderDeparture: { params: { id: w.key, stakeholderId: w.stakeholder2 }, body: { leftOn: '2026-03-01', note: '调任' } },
+    getStakeholderContact: { params: { id: w.key, stakeholderId: w.stakeholder } },
+    draftAccountPlan: {
+      params: { id: w.key },
+      body: {
+        year: 2027, situation: { strategy: '转型', businessLayout: '板块', challenges: '预算', competitors: ['甲', '乙'] },
+        objectives: [{ title: '框架合同', ownerId: sm.id, dueOn: '2027-06-30', measure: '合同额', status: 'in_progress', targetLink: { measure: 'contract', amount: 1_000_000 } }],
+        tailoredServices: ['驻场'], pricing: '下浮', onSiteStaff: [{ staffId: sm.id, location: '总部', from: '2027-01-01', to: '2027-12-31' }], stakeholderIds: [w.stakeholder],
+      },
+    },
+    getAccountPlan: { params: { id: w.key, year: 2026 } },
+    listAccountPlanVersions: { params: { id: w.key, year: 2026 } },
+    reviseAccountPlan: { params: { id: w.key, year: 2026 }, body: { pricing: '下浮 7%', tailoredServices: ['专家'] } },
+    getAccountPlanVersion: { params: { id: w.key, year: 2026, number: 1 } },
+    editAccountPlanDraft: { params: { id: w.key, year: 2026, number: 2 }, body: { pricing: '下浮 6%', stakeholderIds: [w.stakeholder] }, ifMatch: '"1"' },
+    approveAccountPlan: { params: { id: w.key, year: 2026, number: 2 }, ifMatch: '"1"' },
+    listOverdueObjectives: { params: { id: w.key, year: 2026 } },
+    listAccountsWithoutPlan: { query: { year: '2026' } },
+    logPriorityRequest: { params: { id: w.key }, body: { kind: 'scheme_support', summary: '方案', department: '交付一部', dueOn: '2099-01-01' } },
+    listAccountRequests: { params: { id: w.key }, query: { status: 'open' } },
+    getPriorityRequest: { params: { id: w.key, requestId: w.request } },
+    answerPriorityRequest: { params: { id: w.key, requestId: w.request2 }, body: { outcome: 'done', delivered: '已交付', reason: '无' } },
+    listDepartmentRequests: { params: { department: '交付一部' } },
+    listOverdueRequests: {},
+    recordAccountNews: { params: { id: w.key }, body: { kind: 'product_strategy', happenedOn: '2026-02-01', source: '官网', summary: '新战略', support: [{ what: '专家', byStaffId: sm.id, givenOn: '2026-02-01' }] } },
+    listAccountNews: { params: { id: w.key }, query: { kind: 'business' } },
+    addNewsSupport: { params: { id: w.key, newsId: w.news }, body: { what: '专家支持', byStaffId: sm.id, givenOn: '2026-02-01' } },
+    listNewsFeed: { query: { kind: 'business' } },
     putPayPolicy: {
       params: { year: 2026 }, ifMatch: '"1"',
       body: { ...defaultPolicy, grades: [{ grade: 'P6', monthlyBase: 2_000_000, quarterlyPerformanceBase: 3_000_000, annualPerformanceBase: 12_000_000 }] },
@@ -321,6 +390,12 @@ const callers: Partial<Record<string, keyof World['staff']>> = {
   raiseInquiry: 'sm',
   acknowledgeStatement: 'sm',
   acknowledgePolicy: 'sm',
+  draftAccountPlan: 'sm',
+  reviseAccountPlan: 'sm',
+  editAccountPlanDraft: 'sm',
+  approveAccountPlan: 'cl',
+  answerPriorityRequest: 'dept',
+  listDepartmentRequests: 'dept',
 };
 
 interface Probe {
