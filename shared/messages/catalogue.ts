@@ -4,6 +4,7 @@
  * 市场协同小组, 商机, 回款, 档案, 资料交接表, 绩效工资 …); ids, dates, codes and field names
  * stay as they are, so a message reads the same values in both languages.
  */
+import { loyaltyMessages, loyaltyTitles } from '#shared/messages/loyalty.ts';
 
 /** One message: an English and a Chinese rendering over the same typed params. */
 export interface Entry<P> {
@@ -191,6 +192,7 @@ export const titles = {
   'not-assessed': forbidden,
   'already-acknowledged': conflict,
   'period-not-open': entry(() => 'Period not open', () => '考核期未开始'),
+  ...loyaltyTitles,
 } as const;
 
 type Id = { id: string };
@@ -752,4 +754,5 @@ export const messages = {
   'field.explanationLines': entry<{ count: number }>((p) => `the explanation has ${p.count} lines (from 0)`, (p) => `说明共有 ${p.count} 行（从 0 起）`),
   'field.notZero': entry(() => 'must not be 0', () => '不得为 0'),
   'field.forceWithReason': entry(() => 'give force: true and a reason together', () => 'force: true 与理由须同时提供'),
+  ...loyaltyMessages,
 } as const;

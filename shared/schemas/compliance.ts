@@ -69,7 +69,8 @@ export const Alert = z
     staffId: Id,
     month: Month,
     accountId: Id,
-    kind: z.enum(['visits', 'reports']),
+    /** `feedback_overdue`: the account's feedback past its deadline (issue 13); required = done + missing = items waiting. */
+    kind: z.enum(['visits', 'reports', 'feedback_overdue']),
     required: Count,
     done: Count,
     missing: Count,

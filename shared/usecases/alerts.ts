@@ -5,10 +5,12 @@ import { Forbidden } from '#shared/errors.ts';
 import type { Alert } from '#shared/schemas/compliance.ts';
 import { accountsCompliance } from '#shared/usecases/compliance.ts';
 import { msg } from '#shared/messages/index.ts';
+import { overdueFeedbackAlerts } from '#shared/usecases/loyalty/alerts.ts';
 
 /**
  * The monthly job: last month's visit and report compliance of every key account,
- * with each gap stored as an alert for the person responsible. Re-running it for the
+ * with each gap stored as an alert for the person responsible, and feedback past its
+ * deadline as alerts of the account's people and the coordination group. Re-running it for the
  * same month stores the same one set.
  */
 export const runMonthlyCompliance = async (month: string, now: string): Promise<{ month: string; accounts: number; alerts: number }> => {
@@ -33,6 +35,7 @@ export const runMonthlyCompliance = async (month: string, now: string): Promise<
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);
+  alerts.push(...(await overdueFeedbackAlerts(month, now)));
   await replaceAlertsOfMonth(month, alerts);
   return { month, accounts, alerts: alerts.length };
 };
