@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
+import { careRoutes } from '#shared/routes/care.ts';
 import { findAccountFeedback } from '#shared/usecases/loyalty/feedback.ts';
 
-export const handler = httpRoute(loyaltyRoutes.listAccountFeedback, async ({ params, query, caller }) => ({ body: await findAccountFeedback(caller, params.id, query) }));
+export const handler = httpRoute(careRoutes.listAccountFeedback, async ({ params, query, caller }) => ({ body: await findAccountFeedback(caller, params.id, query) }));

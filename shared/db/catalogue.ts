@@ -9,6 +9,7 @@ import * as oversight from '#shared/db/oversight.ts';
 import * as pay from '#shared/db/pay.ts';
 import * as payDesk from '#shared/db/pay-desk.ts';
 import * as staff from '#shared/db/staff.ts';
+import * as stakeholders from '#shared/db/stakeholders.ts';
 import * as upkeep from '#shared/db/upkeep.ts';
 
 /** Every declared entity of the table, module by module, in the README's order. */
@@ -39,6 +40,7 @@ export const entityModules: { module: string; entities: EntityDoc[] }[] = [
     entities: [pay.payPolicies, pay.peerScores, pay.periodStates, pay.statements, pay.bulletins, pay.bulletinAccounts, pay.bulletinPeople, pay.talentPool, pay.closeWork],
   },
   { module: 'pay-desk', entities: [payDesk.adjustments, payDesk.inquiries, payDesk.statementAcks, payDesk.policyAcks] },
+  { module: 'stakeholders', entities: [stakeholders.stakeholders, stakeholders.stakeholderContacts] },
 ];
 
 /** Records the entity modules do not declare: written by the audit helper and by Powertools. */

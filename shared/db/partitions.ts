@@ -19,6 +19,8 @@ export const accountPartition = {
     dossierGrant: 'GRANT#',
     survey: 'SURVEY#',
     health: 'HEALTH#',
+    stakeholder: 'STAKEHOLDER#',
+    stakeholderContact: 'STAKECONTACT#',
   },
 } as const;
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { all, commit, defineEntity, get, overwrite, page, put } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, get, overwrite, page, put, type Write } from '#shared/db/entity.ts';
 import { accountPk, payDataIndex, quarterOf } from '#shared/db/partitions.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { Id, IsoDate } from '#shared/schemas/common.ts';
@@ -64,8 +64,9 @@ export const actionItems = /* @__PURE__ */ defineEntity({
   patterns: { ofOwner: { doc: "a person's open action items, earliest due first", pk: 'ACTIONS#<ownerId>' } },
 });
 
-export const insertVisit = (visit: Visit, ctx: AuditContext) =>
-  commit([put(visits, visit, 'new'), auditPut(ctx, { entity: 'visit', entityId: visit.id, action: 'create', after: visit })]);
+/** A visit, with the writes that go with it (the last contact of the stakeholders it names). */
+export const insertVisit = (visit: Visit, ctx: AuditContext, alongside: readonly Write[] = []) =>
+  commit([put(visits, visit, 'new'), ...alongside, auditPut(ctx, { entity: 'visit', entityId: visit.id, action: 'create', after: visit })]);
 
 /** Access pattern: an account's visits in [from, to]. */
 export const listVisitsByAccount = (accountId: string, from: string, to: string, limit: number, cursor?: string) =>

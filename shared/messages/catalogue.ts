@@ -192,17 +192,20 @@ export const titles = {
   'not-assessed': forbidden,
   'already-acknowledged': conflict,
   'period-not-open': entry(() => 'Period not open', () => '考核期未开始'),
+  // Loyalty (domain.md §4): stakeholders, the account plan, priority requests, account news.
+  'stakeholder-left': conflict,
+  'unknown-stakeholder': ruleBroken,
   ...loyaltyTitles,
 } as const;
 
 type Id = { id: string };
 const changingEn = {
   account: 'Account', staff: 'Staff member', meeting: 'Meeting', handover: 'Handover', opportunity: 'Opportunity',
-  project: 'Project', invoice: 'Invoice', talent: 'Talent entry', spotCheck: 'Spot check',
+  project: 'Project', invoice: 'Invoice', talent: 'Talent entry', spotCheck: 'Spot check', stakeholder: 'Stakeholder',
 } as const;
 const changingZh: Record<keyof typeof changingEn, string> = {
   account: '客户', staff: '员工', meeting: '例会', handover: '资料交接表', opportunity: '商机',
-  project: '项目', invoice: '发票', talent: '人才储备库条目', spotCheck: '抽查',
+  project: '项目', invoice: '发票', talent: '人才储备库条目', spotCheck: '抽查', stakeholder: '客户关键人',
 };
 
 /** Details and field messages, keyed by message id. */
@@ -754,5 +757,15 @@ export const messages = {
   'field.explanationLines': entry<{ count: number }>((p) => `the explanation has ${p.count} lines (from 0)`, (p) => `说明共有 ${p.count} 行（从 0 起）`),
   'field.notZero': entry(() => 'must not be 0', () => '不得为 0'),
   'field.forceWithReason': entry(() => 'give force: true and a reason together', () => 'force: true 与理由须同时提供'),
+  /* ---- loyalty (domain.md §4): stakeholders, the account plan, priority requests, account news ---- */
+  'stakeholder.notFound': entry<{ id: string; accountId: string }>(
+    (p) => `No stakeholder ${p.id} of account ${p.accountId}`,
+    (p) => `客户 ${p.accountId} 没有关键人 ${p.id}`,
+  ),
+  'stakeholder.left': entry<{ leftOn: string | null }>((p) => `The stakeholder left the customer on ${p.leftOn}`, (p) => `该关键人已于 ${p.leftOn} 离开客户单位`),
+  'stakeholder.ownerNotActive': entry(() => 'The relationship owner must be an active staff member', () => '关系负责人必须是在职员工'),
+  'stakeholder.unknown': entry(() => 'Some stakeholders named are not the account’s', () => '所列关键人中有的不属于该客户'),
+  'field.notStakeholderOfAccount': entry(() => 'not a stakeholder of this account', () => '不是该客户的关键人'),
+  'field.stakeholderLeft': entry<{ leftOn: string | null }>((p) => `left the customer on ${p.leftOn}`, (p) => `已于 ${p.leftOn} 离开客户单位`),
   ...loyaltyMessages,
 } as const;

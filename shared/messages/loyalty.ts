@@ -30,7 +30,6 @@ export const loyaltyTitles = {
   'no-surveys': ruleBroken,
   'outside-year': ruleBroken,
   'unknown-opportunity': ruleBroken,
-  'unknown-stakeholder': ruleBroken,
 } as const;
 
 export const loyaltyMessages = {
@@ -75,7 +74,7 @@ export const loyaltyMessages = {
   'loyalty.unknownOpportunity': entry<Id>((p) => `No opportunity ${p.id}`, (p) => `没有商机 ${p.id}`),
   'loyalty.surveyExists': entry<{ accountId: string; period: string; id: string }>(
     (p) => `Stakeholder ${p.id} already has a survey of account ${p.accountId} for ${p.period}`,
-    (p) => `干系人 ${p.id} 已有客户 ${p.accountId} ${p.period} 的满意度调查`,
+    (p) => `关键人 ${p.id} 已有客户 ${p.accountId} ${p.period} 的满意度调查`,
   ),
   'loyalty.noSurveys': entry<{ id: string; from: string; to: string }>(
     (p) => `No satisfaction survey of the accounts ${p.id} held from ${p.from} to ${p.to}: give the satisfaction score`,
@@ -83,6 +82,5 @@ export const loyaltyMessages = {
   ),
   'field.noSurveys': entry(() => 'no survey to take it from: give a score', () => '没有可用的满意度调查：请填写分数'),
   'thing.calendar': entry<{ year: number }>((p) => `holiday calendar of ${p.year}`, (p) => `${p.year} 年的节假日日历`),
-  'loyalty.unknownStakeholder': entry<{ id: string; accountId: string }>((p) => `No stakeholder ${p.id} of account ${p.accountId}`, (p) => `客户 ${p.accountId} 没有干系人 ${p.id}`),
   'loyalty.outsideYear': entry<{ year: number }>((p) => `Every day must be in ${p.year}`, (p) => `所有日期须在 ${p.year} 年内`),
 } as const;

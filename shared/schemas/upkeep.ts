@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { BoundedRecord, Decimal, Id, IsoDate, LineOut, Month, PageQuery, Text, TextOut, Timestamp, Version, lineMessage, linePattern, page } from '#shared/schemas/common.ts';
+import { StakeholderIds } from '#shared/schemas/stakeholders.ts';
 import { msg, saying } from '#shared/messages/index.ts';
 
 export { Month };
@@ -15,12 +16,21 @@ export const Visit = z
     visitedOn: IsoDate,
     summary: TextOut(5000),
     participantIds: z.array(Id).max(20),
+    /** The customer's people met (absent on visits recorded before stakeholders were kept). */
+    stakeholderIds: z.optional(z.array(Id).check(z.maxLength(20))),
     madeBy: Id,
     recordedAt: Timestamp,
   })
   .meta({ id: 'Visit' });
 export type Visit = z.infer<typeof Visit>;
-export const VisitBody = z.strictObject({ type: VisitType, visitedOn: IsoDate, summary: Text(5000), participantIds: Ids(20).optional() });
+export const VisitBody = z.strictObject({
+  type: VisitType,
+  visitedOn: IsoDate,
+  summary: Text(5000),
+  participantIds: Ids(20).optional(),
+  /** The account's stakeholders met: their last contact moves to this visit's day. */
+  stakeholderIds: z.optional(StakeholderIds(20)),
+});
 export type VisitInput = z.infer<typeof VisitBody>;
 
 /** A date range, both ends inclusive. */

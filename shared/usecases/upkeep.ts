@@ -9,6 +9,7 @@ import { type FieldError, fieldError, Forbidden, NotFound, PreconditionFailed, R
 import type { Meeting, MeetingInput, Report, ReportInput, VisitInput } from '#shared/schemas/upkeep.ts';
 import { loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
+import { visitContactWrites } from '#shared/usecases/stakeholders.ts';
 import { msg } from '#shared/messages/index.ts';
 
 const coordination = ['coordinator', 'leadership'] as const;
@@ -33,8 +34,12 @@ export const recordVisit = async (caller: Caller, accountId: string, input: Visi
   if (input.visitedOn > todayInShanghai()) {
     throw new RuleViolation('visit-in-future', msg('upkeep.visitInFuture'), [fieldError('body.visitedOn', msg('field.notInFuture'))]);
   }
-  const visit = { id: ulid(), accountId, type: input.type, visitedOn: input.visitedOn, summary: input.summary, participantIds, madeBy: caller.id, recordedAt: audit.at };
-  await store.insertVisit(visit, audit);
+  const stakeholderIds = input.stakeholderIds ?? [];
+  const visit = { id: ulid(), accountId, type: input.type, visitedOn: input.visitedOn, summary: input.summary, participantIds, stakeholderIds, madeBy: caller.id, recordedAt: audit.at };
+  // The stakeholders' last contact moves with the visit, in its transaction; a stakeholder changed meanwhile is read again.
+  await withRetry(msg('changing', { kind: 'stakeholder', id: stakeholderIds.join(', ') }), async () =>
+    store.insertVisit(visit, audit, await visitContactWrites(accountId, stakeholderIds, input.visitedOn, caller.id, audit.at)),
+  );
   return visit;
 };
 

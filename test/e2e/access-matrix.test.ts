@@ -28,7 +28,7 @@ const id = (who: Who) => people[who].id;
 const w = {
   a: '', b: '', n: '',
   opp: '', project1: '', project2: '', invoice: '', meeting: '', actionItem: '', entry: '', handover: '',
-  dispute: '', spotCheck: '', followUp: '', matter: '',
+  dispute: '', spotCheck: '', followUp: '', matter: '', stakeholder: '',
 };
 const today = todayInShanghai();
 const due = addDays(today, 14);
@@ -74,6 +74,8 @@ const newAdjustment = async () => {
 };
 const newInquiry = async () =>
   (await ok(api.call('POST', `/v1/periods/2026-Q1/statements/${id('salesManager')}/inquiries`, id('salesManager'), { body: { text: '拜访次数有疑问' } }), 'inquiry')).id as string;
+const stakeholderBody = () => ({ name: '王主任', title: '信息中心主任', decisionRole: 'influencer', influence: 4, relationshipStrength: 3, relationshipOwnerId: id('salesManager'), contact: { phone: '138 0000 0000' } });
+const newStakeholder = async () => (await ok(api.call('POST', `/v1/accounts/${w.a}/stakeholders`, people.salesManager.id, { body: stakeholderBody() }), 'stakeholder')).id as string;
 const etag = async (path: string) => `"${(await api.call('GET', path, people.coordinator.id)).body.version}"`;
 
 beforeAll(async () => {
@@ -116,6 +118,7 @@ beforeAll(async () => {
   w.entry = (await ok(api.call('POST', `/v1/accounts/${w.a}/dossier/entries`, id('salesManager'), { body: { kind: 'contact', title: '董事长', content: '张总' } }), 'entry')).id;
   await ok(api.call('POST', `/v1/accounts/${w.a}/dossier/grants`, c, { body: { staffId: id('finance'), expiresOn: due } }), 'grant');
   w.dispute = await fileDispute();
+  w.stakeholder = await newStakeholder();
   const check = await newSpotCheck();
   w.spotCheck = check.id;
   w.followUp = check.followUps[0].id;
@@ -354,6 +357,23 @@ const matrix: Record<string, Entry[]> = {
   grantDossierAccess: [{ build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/dossier/grants`, body: { staffId: id('leadership'), expiresOn: due } }), expect: only({ coordinator: 201 }, 403) }],
   listDossierGrants: [{ build: get('/v1/accounts/{a}/dossier/grants'), expect: only({ coordinator: 200 }, 403) }],
   listDossierAccessLog: [{ build: get('/v1/accounts/{a}/dossier/access-log'), expect: only({ coordinator: 200 }, 403) }],
+
+  // Loyalty (domain.md §4; issue 12): exclusive ownership on writes; contact details under the dossier's rules (finance holds a grant).
+  addStakeholder: [{
+    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/stakeholders`, body: stakeholderBody() }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  listStakeholders: [{ build: get('/v1/accounts/{a}/stakeholders'), expect: readA }],
+  getStakeholder: [{ build: get('/v1/accounts/{a}/stakeholders/{stakeholder}'), expect: readA }],
+  editStakeholder: [{
+    build: async () => ({ method: 'PATCH', path: `/v1/accounts/${w.a}/stakeholders/${w.stakeholder}`, body: { influence: 1 + Math.floor(Math.random() * 5) }, headers: { 'if-match': await etag(`/v1/accounts/${w.a}/stakeholders/${w.stakeholder}`) } }),
+    expect: only({ coordinator: 200, contactLeader: 200, salesManager: 200, stranger: 404 }, 403),
+  }],
+  recordStakeholderDeparture: [{
+    build: async (fresh) => ({ method: 'POST', path: `/v1/accounts/${w.a}/stakeholders/${fresh ? await newStakeholder() : w.stakeholder}/departure`, body: { leftOn: today } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  getStakeholderContact: [{ build: get('/v1/accounts/{a}/stakeholders/{stakeholder}/contact'), expect: only({ leadership: 200, finance: 200, contactLeader: 200, salesManager: 200, stranger: 404 }, 403) }],
 
   // Oversight (domain.md §3.1, §3.2).
   recordSpotCheck: [{ build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/spot-checks`, body: spotCheckBody() }), expect: only({ coordinator: 201 }, 403) }],

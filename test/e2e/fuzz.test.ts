@@ -60,6 +60,8 @@ interface World {
   adjustment2: string;
   inquiry: string;
   inquiry2: string;
+  stakeholder: string;
+  stakeholder2: string;
 }
 let world: World;
 
@@ -135,6 +137,13 @@ const seedWorld = async (): Promise<World> => {
   for (const staffId of [finance.id, dept.id]) ok(await call('POST', `/v1/accounts/${key}/dossier/grants`, as, { staffId, expiresOn: '2099-12-31' }));
   for (let i = 0; i < 2; i++) ok(await call('GET', `/v1/accounts/${key}/dossier`, as), 200);
 
+  const addStakeholder = async (name: string) =>
+    ok(await call('POST', `/v1/accounts/${key}/stakeholders`, sm.id, {
+      name, title: '主任', decisionRole: 'champion', influence: 4, relationshipStrength: 3, relationshipOwnerId: sm.id, contact: { phone: '138 0000 0000' },
+    })).id as string;
+  const stakeholder = await addStakeholder('王主任');
+  const stakeholder2 = await addStakeholder('李主任');
+
   let spotCheck = '';
   let followUp = '';
   for (const checkedOn of ['2026-02-01', '2026-02-02']) {
@@ -168,6 +177,7 @@ const seedWorld = async (): Promise<World> => {
     staff: { admin, cl, sm, sm2, finance, dept, victim, editee },
     key, key2, normal, editable, opportunity, toWin, toLose, project, project2, invoice, dispute, dispute2,
     meeting, actionItem, handover, entry, spotCheck, followUp, matter, matter2, adjustment, adjustment2, inquiry, inquiry2,
+    stakeholder, stakeholder2,
   };
 };
 
@@ -270,6 +280,15 @@ const baselines = (w: World): Record<string, Baseline> => {
     listMajorMatters: { query: { status: 'unacknowledged' } },
     getMajorMatter: { params: { id: w.matter } },
     acknowledgeMajorMatter: { params: { id: w.matter2 }, body: { response: '收到' } },
+    addStakeholder: {
+      params: { id: w.key },
+      body: { name: '张处长', title: '采购处处长', department: '采购处', decisionRole: 'gatekeeper', influence: 3, relationshipStrength: 2, relationshipOwnerId: sm.id, contact: { email: 'z@example.cn', note: '备注' } },
+    },
+    listStakeholders: { params: { id: w.key }, query: { status: 'active' } },
+    getStakeholder: { params: { id: w.key, stakeholderId: w.stakeholder } },
+    editStakeholder: { params: { id: w.key, stakeholderId: w.stakeholder }, body: { influence: 5, department: null, contact: { phone: '139' } }, ifMatch: '"1"' },
+    recordStakeholderDeparture: { params: { id: w.key, stakeholderId: w.stakeholder2 }, body: { leftOn: '2026-03-01', note: '调任' } },
+    getStakeholderContact: { params: { id: w.key, stakeholderId: w.stakeholder } },
     putPayPolicy: {
       params: { year: 2026 }, ifMatch: '"1"',
       body: { ...defaultPolicy, grades: [{ grade: 'P6', monthlyBase: 2_000_000, quarterlyPerformanceBase: 3_000_000, annualPerformanceBase: 12_000_000 }] },

@@ -26,7 +26,7 @@ const view = async (item: Feedback, today: string): Promise<FeedbackView> => rul
 /** The account's people record feedback from a key account; its deadlines follow the policy of the year it was received. */
 export const recordFeedback = async (caller: Caller, accountId: string, input: FeedbackInput, audit: AuditContext): Promise<FeedbackView> => {
   assertKey(await loadAccountFor(caller, accountId, 'act'));
-  if (input.stakeholderId !== undefined) await assertStakeholders(accountId, [{ path: 'body.stakeholderId', id: input.stakeholderId }]);
+  if (input.stakeholderId !== undefined) await assertStakeholders(accountId, [{ path: 'body.stakeholderId', id: input.stakeholderId }], input.receivedOn);
   const policy = await loyaltyPolicyFor(Number(input.receivedOn.slice(0, 4)));
   const calendars = await calendarsFrom(input.receivedOn, policy);
   const item = rules.newFeedback(ulid(), accountId, input, audit.actorId, audit.at, dayOf(audit.at), policy, calendars);

@@ -1,20 +1,22 @@
-import { fieldError, RuleViolation } from '#shared/errors.ts';
+import { getStakeholder } from '#shared/db/stakeholders.ts';
+import { type FieldError, fieldError, RuleViolation } from '#shared/errors.ts';
 import { msg } from '#shared/messages/index.ts';
 
 /*
  * The account's stakeholders (issue 12) as loyalty needs them: feedback, surveys and the
- * executive forum name a stakeholder of the account. The one place that reads them.
+ * executive forum name one of the customer's people. The one place that reads them here.
  */
 
-/** Whether `stakeholderId` is one of the account's stakeholders. Until issue 12's stakeholders are merged, every id passes. */
-export const isStakeholderOf = async (_accountId: string, _stakeholderId: string): Promise<boolean> => true;
-
-/** 422 naming the field when a stakeholder is not the account's. */
-export const assertStakeholders = async (accountId: string, ids: readonly { path: string; id: string }[]): Promise<void> => {
-  const unknown = [];
-  for (const { path, id } of ids) if (!(await isStakeholderOf(accountId, id))) unknown.push({ path, id });
-  const first = unknown[0];
-  if (first !== undefined) {
-    throw new RuleViolation('unknown-stakeholder', msg('loyalty.unknownStakeholder', { id: first.id, accountId }), unknown.map((u) => fieldError(u.path, msg('loyalty.unknownStakeholder', { id: u.id, accountId }))));
-  }
+/**
+ * Each named stakeholder must be the account's and not have left before `on` (the day of
+ * the feedback, survey or forum); 422 `unknown-stakeholder` naming every field that fails.
+ */
+export const assertStakeholders = async (accountId: string, named: readonly { path: string; id: string }[], on: string): Promise<void> => {
+  const found = await Promise.all(named.map(({ id }) => getStakeholder(accountId, id)));
+  const errors: FieldError[] = named.flatMap(({ path }, i) => {
+    const s = found[i];
+    if (s === undefined) return [fieldError(path, msg('field.notStakeholderOfAccount'))];
+    return s.status === 'left' && (s.leftOn === null || s.leftOn < on) ? [fieldError(path, msg('field.stakeholderLeft', { leftOn: s.leftOn }))] : [];
+  });
+  if (errors.length > 0) throw new RuleViolation('unknown-stakeholder', msg('stakeholder.unknown'), errors);
 };

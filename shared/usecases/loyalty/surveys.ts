@@ -22,7 +22,7 @@ export const recordSurvey = async (caller: Caller, accountId: string, input: Sur
   assertKey(account);
   const today = todayInShanghai(new Date(audit.at));
   if (input.surveyedOn > today) throw new RuleViolation('date-in-future', msg('loyalty.stepInFuture', { on: input.surveyedOn, today }), [fieldError('body.surveyedOn', msg('field.notAfter', { day: today }))]);
-  await assertStakeholders(accountId, [{ path: 'body.stakeholderId', id: input.stakeholderId }]);
+  await assertStakeholders(accountId, [{ path: 'body.stakeholderId', id: input.stakeholderId }], input.surveyedOn);
   const survey: Survey = {
     id: ulid(),
     accountId,
