@@ -50,12 +50,13 @@ export const healthInputs = async (account: Account, period: Period, asOf: strin
   for (const row of rows) {
     if (row === undefined) continue;
     visits.required += row.visitsRequired;
-    visits.done += row.visitsDone;
+    // A holder's extra visits do not make up for another's missing ones: each counts at most what they owed.
+    visits.done += Math.min(row.visitsDone, row.visitsRequired);
     reports.required += row.reportsRequired ?? 0;
-    reports.done += row.reportsDone ?? 0;
+    reports.done += Math.min(row.reportsDone ?? 0, row.reportsRequired ?? 0);
   }
   const policy = await loyaltyPolicyFor(period.year);
-  const complaints = feedback.filter((f) => f.kind === 'complaint');
+  const complaints = feedback.filter((f) => f.kind === 'complaint' && f.receivedOn <= asOf);
   const calendars = await calendarsFrom(complaints.map((c) => c.receivedOn).sort()[0] ?? asOf, policy);
   const overdue = complaints.filter((c) => overdueOn(c, asOf, calendars) !== null).length;
   const openAmount = invoices.reduce((s, i) => s + i.amount - i.paidAmount, 0);
