@@ -613,6 +613,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/compliance/executive-forum": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the year’s executive forum (高层座谈会) was held and which key accounts’ executives attended */
+        get: operations["getForumCompliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/disputes": {
         parameters: {
             query?: never;
@@ -2360,6 +2377,19 @@ export interface components {
             openInquiries: number;
             reason: string;
         } | null;
+        ForumCompliance: {
+            accountsAttended: string[];
+            forums: {
+                accountIds: string[];
+                customerExecutiveIds: string[];
+                /** Format: date */
+                heldOn: string;
+                meetingId: string;
+            }[];
+            held: boolean;
+            /** Format: int32 */
+            year: number;
+        };
         GatewayThrottled: {
             /** @enum {string} */
             message: "Too Many Requests";
@@ -2663,6 +2693,10 @@ export interface components {
                 ownerId: string;
             }[];
             attendeeIds: string[];
+            customerExecutives?: {
+                accountId: string;
+                stakeholderId: string;
+            }[];
             decisions: string[];
             /** Format: date */
             heldOn: string;
@@ -8833,6 +8867,82 @@ export interface operations {
             };
         };
     };
+    getForumCompliance: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The year’s forums */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumCompliance"];
+                };
+            };
+            /** @description Bad input: one `errors[]` entry per bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the stage throttle (API Gateway) refused it; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayThrottled"];
+                };
+            };
+            /** @description Unexpected error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listDisputes: {
         parameters: {
             query?: {
@@ -11233,6 +11343,10 @@ export interface operations {
                         ownerId: string;
                     }[];
                     attendeeIds: string[];
+                    customerExecutives?: {
+                        accountId: string;
+                        stakeholderId: string;
+                    }[];
                     decisions?: string[];
                     /** Format: date */
                     heldOn: string;

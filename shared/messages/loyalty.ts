@@ -29,6 +29,7 @@ export const loyaltyTitles = {
   'outcome-recorded': conflict,
   'no-surveys': ruleBroken,
   'outside-year': ruleBroken,
+  'forum-executives': ruleBroken,
   'unknown-opportunity': ruleBroken,
 } as const;
 
@@ -81,6 +82,9 @@ export const loyaltyMessages = {
     (p) => `${p.id} 在 ${p.from} 至 ${p.to} 负责的客户没有满意度调查：请填写满意度分数`,
   ),
   'field.noSurveys': entry(() => 'no survey to take it from: give a score', () => '没有可用的满意度调查：请填写分数'),
+  'field.forumOnly': entry(() => 'only an executive_forum has customer executives', () => '仅高层座谈会（executive_forum）可记录客户高层'),
+  'field.accountNotDiscussed': entry(() => 'not one of the meeting’s accountIds', () => '不在本次会议的 accountIds 中'),
+  'loyalty.forumExecutives': entry(() => 'The customer executives named do not fit the meeting', () => '所列客户高层与会议不符'),
   'thing.calendar': entry<{ year: number }>((p) => `holiday calendar of ${p.year}`, (p) => `${p.year} 年的节假日日历`),
   'loyalty.outsideYear': entry<{ year: number }>((p) => `Every day must be in ${p.year}`, (p) => `所有日期须在 ${p.year} 年内`),
 } as const;

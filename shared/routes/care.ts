@@ -173,6 +173,12 @@ export const careRoutes = {
     response: { status: 200, schema: s.IncentiveCost, description: 'Cost and contract amount' }, problems: [404],
   }),
 
+  getForumCompliance: defineRoute({
+    id: 'getForumCompliance', method: 'GET', path: '/v1/compliance/executive-forum', handler: 'compliance/get-forum-compliance', tag: 'Upkeep',
+    summary: 'Whether the year’s executive forum (高层座谈会) was held and which key accounts’ executives attended',
+    auth: overseers, tableAccess: 'read', query: s.ForumQuery,
+    response: { status: 200, schema: s.ForumCompliance, description: 'The year’s forums' },
+  }),
   getAccountHealth: defineRoute({
     id: 'getAccountHealth', method: 'GET', path: '/v1/accounts/{id}/health', handler: 'health/get-account-health', tag: health,
     summary: 'A key account’s health 0–100 for a period, every part shown with its weight, value and explanation',

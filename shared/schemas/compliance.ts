@@ -58,8 +58,8 @@ export const Compliance = z
     people: z.array(ComplianceView).max(2),
     /** Per key account and responsible person (without `staffId`), a page of accounts at a time. */
     accounts: z.array(z.object({ accountId: Id, name: LineOut(200), rows: z.array(ComplianceView).max(listCap) })).max(maxPage),
-    /** Meeting cadence per body: leadership each half year, contact leaders each quarter, coordination each month. */
-    bodies: z.array(BodyCadence).max(3),
+    /** Meeting cadence per body: leadership each half year, contact leaders each quarter, coordination each month, the executive forum each year. */
+    bodies: z.array(BodyCadence).max(4),
     nextCursor: Cursor.nullable(),
   })
   .meta({ id: 'Compliance' });

@@ -467,6 +467,7 @@ const matrix: Record<string, Entry[]> = {
   // Four eyes: the sales manager proposed it, so neither approver is its proposer.
   approveIncentive: [{ build: async (fresh) => ({ method: 'POST', path: `/v1/incentives/${fresh ? await newIncentive() : w.incentive}/approval` }), expect: only({ coordinator: 201, leadership: 201 }, 403) }],
   getIncentiveCost: [{ build: get('/v1/accounts/{a}/incentive-cost?year=2026'), expect: recordsA }],
+  getForumCompliance: [{ build: get('/v1/compliance/executive-forum?year=2026'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
   getAccountHealth: [{ build: get('/v1/accounts/{a}/health?period=2026-Q1'), expect: heldA }],
   listHealth: [{ build: get('/v1/health?period=2026-Q1'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
   refreshHealth: [{ build: () => ({ method: 'POST', path: '/v1/health/2026-Q1/refresh' }), expect: only({ coordinator: 200 }, 403) }],

@@ -382,6 +382,7 @@ const baselines = (w: World): Record<string, Baseline> => {
     getIncentive: { params: { id: w.incentive } },
     approveIncentive: { params: { id: w.incentive2 } },
     getIncentiveCost: { params: { id: w.key }, query: { year: '2026' } },
+    getForumCompliance: { query: { year: '2026' } },
     getAccountHealth: { params: { id: w.key }, query: { period: '2026-Q1' } },
     listHealth: { query: { period: '2026-Q1' } },
     refreshHealth: { params: { period: '2026-Q1' } },

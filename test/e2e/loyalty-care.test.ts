@@ -248,6 +248,32 @@ describe('pilots', () => {
   });
 });
 
+describe('the executive forum', () => {
+  it('records the customer executives who attended, and compliance shows the year’s forum and whose executives came', async () => {
+    const forum = (body: object) => api.call('POST', '/v1/meetings', c1.id, { body: { type: 'executive_forum', heldOn: '2026-11-18', attendeeIds: [c1.id, cl.id], accountIds: [a, h], minutes: '年度高层座谈会', ...body } });
+    const outside = await forum({ customerExecutives: [{ accountId: b, stakeholderId: stakeholderA }] });
+    expect(outside.status).toBe(422);
+    expect(outside.body.errors).toEqual([{ path: 'body.customerExecutives.0.accountId', message: 'not one of the meeting’s accountIds' }]);
+    const wrongPerson = await forum({ customerExecutives: [{ accountId: a, stakeholderId: stakeholdersH[0] }] });
+    expect(wrongPerson.status).toBe(422);
+    expect(wrongPerson.body.errors).toEqual([{ path: 'body.customerExecutives.0.stakeholderId', message: 'not a stakeholder of this account' }]);
+    const monthly = await api.call('POST', '/v1/meetings', c1.id, { body: { type: 'coordination_monthly', heldOn: '2026-11-18', attendeeIds: [c1.id], accountIds: [a], customerExecutives: [{ accountId: a, stakeholderId: stakeholderA }] } });
+    expect(monthly.status).toBe(422);
+
+    const before = await ok(api.call('GET', '/v1/compliance/executive-forum?year=2026', leader.id), 'forum', 200);
+    expect(before).toEqual({ year: 2026, held: false, forums: [], accountsAttended: [] });
+    const held = await ok(forum({ customerExecutives: [{ accountId: a, stakeholderId: stakeholderA }, { accountId: h, stakeholderId: stakeholdersH[0] }] }), 'forum');
+    expect(held.customerExecutives).toEqual([{ accountId: a, stakeholderId: stakeholderA }, { accountId: h, stakeholderId: stakeholdersH[0] }]);
+    const after = await ok(api.call('GET', '/v1/compliance/executive-forum?year=2026', c1.id), 'forum', 200);
+    expect(after).toEqual({ year: 2026, held: true, forums: [{ meetingId: held.id, heldOn: '2026-11-18', accountIds: [a, h], customerExecutiveIds: [stakeholderA, stakeholdersH[0]] }], accountsAttended: [a, h].sort() });
+    // The coordination group's cadence: the forum is due once in the year, and c1 attended it.
+    const cadence = await ok(api.call('GET', '/v1/compliance?period=2026', c1.id), 'compliance', 200);
+    expect(cadence.bodies.find((x: { meetingType: string }) => x.meetingType === 'executive_forum')).toEqual({
+      body: 'coordination_group', meetingType: 'executive_forum', required: 1, held: 1, missing: 0, absent: [c2.id],
+    });
+  });
+});
+
 describe('satisfaction and account health', () => {
   it('gives the worked example’s health figure, part by part as computed by hand, and carries it into the certification, the ranked list and the bulletin', async () => {
     // Targets: 10,000,000 fen of contract in Q1.
