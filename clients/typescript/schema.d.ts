@@ -2160,6 +2160,15 @@ export interface components {
             items: components["schemas"]["DepartmentChange"][];
             nextCursor: string | null;
         };
+        DiscountInForce: {
+            incentiveId: string;
+            /** Format: int32 */
+            rateBasisPoints: number;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string;
+        } | null;
         Dispute: {
             accountId: string;
             againstDepartment: string | null;
@@ -2796,6 +2805,7 @@ export interface components {
                 /** Format: int64 */
                 toInvoiceAmount: number;
             };
+            discountInForce: components["schemas"]["DiscountInForce"];
             opportunity: components["schemas"]["Opportunity"];
             projects: components["schemas"]["Project"][];
             /** @enum {string} */
@@ -3142,6 +3152,28 @@ export interface components {
         ProjectPage: {
             items: components["schemas"]["Project"][];
             nextCursor: string | null;
+        };
+        ProjectView: {
+            accountId: string;
+            /** Format: int64 */
+            contractAmount: number;
+            /** Format: date */
+            deliveredOn: string | null;
+            department: string;
+            discountInForce: components["schemas"]["DiscountInForce"];
+            id: string;
+            /** Format: int64 */
+            invoicedAmount: number;
+            name: string;
+            opportunityId: string;
+            /** Format: int64 */
+            paidAmount: number;
+            /** Format: date-time */
+            recordedAt?: string;
+            /** Format: int64 */
+            version: number;
+            /** Format: date */
+            wonOn: string;
         };
         ReassignmentResult: {
             account: components["schemas"]["Account"];
@@ -15541,13 +15573,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The project */
+            /** @description The project, with the discount in force when it was won */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Project"];
+                    "application/json": components["schemas"]["ProjectView"];
                 };
             };
             /** @description Bad input: one `errors[]` entry per bad field */

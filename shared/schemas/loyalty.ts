@@ -273,6 +273,10 @@ export const IncentiveBody = z
   })
   .check(z.refine((b) => b.validFrom <= b.validTo, { ...saying(msg('field.notAfterField', { other: 'validTo' })), path: ['validFrom'] }));
 export type IncentiveInput = z.infer<typeof IncentiveBody>;
+/** The approved discount in force on a day (the opportunity and project views), or null. */
+export const DiscountInForce = z.nullable(
+  z.object({ incentiveId: Id, rateBasisPoints: Int(1, 10_000), validFrom: IsoDate, validTo: IsoDate }).meta({ id: 'DiscountInForce' }),
+);
 export const IncentivePage = page(Incentive).meta({ id: 'IncentivePage' });
 export const ListIncentivesQuery = z.strictObject({ ...PageQuery });
 export const IncentiveCostQuery = z.strictObject({ year: Year });

@@ -175,7 +175,7 @@ describe('feedback on a deadline', () => {
 describe('customer incentives', () => {
   it('are approved by a second person, never two approved ones of a kind overlapping, and cost what the year’s wins say', async () => {
     wonOnA = '2026-02-10';
-    await win(a, wonOnA, 5_000_000);
+    const won = await win(a, wonOnA, 5_000_000);
     const propose = (body: object, as = sm.id) => api.call('POST', `/v1/accounts/${a}/incentives`, as, { body });
     const approve = (id: string, as: string) => api.call('POST', `/v1/incentives/${id}/approval`, as);
     const noRate = await propose({ kind: 'discount', validFrom: '2026-01-01', validTo: '2026-06-30', description: '年度折扣' });
@@ -211,6 +211,10 @@ describe('customer incentives', () => {
         { incentiveId: rebate.id, kind: 'rebate', costAmount: 100_000, basis: '100000 fen, in force in 2026' },
       ]),
     );
+    // The opportunity and project views show the discount in force on the day they were won.
+    const inForce = { incentiveId: first.id, rateBasisPoints: 500, validFrom: '2026-01-01', validTo: '2026-06-30' };
+    expect((await ok(api.call('GET', `/v1/opportunities/${won.opportunityId}`, sm.id), 'opportunity', 200)).discountInForce).toEqual(inForce);
+    expect((await ok(api.call('GET', `/v1/projects/${won.projectId}`, cl.id), 'project', 200)).discountInForce).toEqual(inForce);
     const listed = await ok(api.call('GET', `/v1/accounts/${a}/incentives`, cl.id), 'list', 200);
     expect(listed.items).toHaveLength(5);
   });
