@@ -81,6 +81,20 @@ describe('the holiday calendar', () => {
   });
 });
 
+describe('the loyalty policy', () => {
+  it('sets a year’s deadlines by severity (the defaults until then), and an item received in that year counts by it, across the new year', async () => {
+    expect((await ok(api.call('GET', '/v1/loyalty-policies/2025', sm.id), 'defaults', 200)).deadlines.critical).toEqual({ acknowledge: 1, reportBack: 5 });
+    const bad = await api.call('PUT', '/v1/loyalty-policies/2025', leader.id, { body: { deadlines: { critical: { acknowledge: 7, reportBack: 6 } } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ path: 'body.deadlines.critical.acknowledge', message: 'must not be after reportBack' }]);
+    const set = await ok(api.call('PUT', '/v1/loyalty-policies/2025', leader.id, { body: { deadlines: { critical: { acknowledge: 3, reportBack: 6 } }, pilotKeyAccountDays: 7 } }), 'policy');
+    expect(set).toMatchObject({ year: 2025, deadlines: { critical: { acknowledge: 3, reportBack: 6 }, high: { acknowledge: 2, reportBack: 10 } }, pilotKeyAccountDays: 7, version: 1 });
+    // Tuesday 30 December 2025: 31 Dec, 1 and 2 Jan (no 2026 holiday set for New Year here) → 2 Jan; then 5, 6, 7 Jan.
+    const item = await ok(api.call('POST', `/v1/accounts/${a}/feedback`, cl.id, { body: { kind: 'complaint', severity: 'critical', receivedOn: '2025-12-30', summary: '年末账单错误' } }), 'feedback');
+    expect(item).toMatchObject({ acknowledgeBy: '2026-01-02', reportBackBy: '2026-01-07' });
+  });
+});
+
 describe('feedback on a deadline', () => {
   it('counts the deadlines in working days across a weekend', async () => {
     // Friday 6 March 2026, high: acknowledge within 2 working days (Tue 10), report back within 10 (Fri 20).
