@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { healthParts, severities } from '#shared/domain/loyalty/policy.ts';
-import { Count, Fen, Id, Int, IsoDate, Line, LineOut, PageQuery, PayPeriod, Text, TextOut, Timestamp, Version, Year, YearOut, page } from '#shared/schemas/common.ts';
+import { Count, Cursor, Fen, Id, Int, IsoDate, Line, LineOut, PageQuery, PayPeriod, Text, TextOut, Timestamp, Version, Year, YearOut, page } from '#shared/schemas/common.ts';
 import { msg, saying, schemaText } from '#shared/messages/index.ts';
 
 /*
@@ -233,7 +233,7 @@ export const OutcomeBody = z.strictObject({
 });
 export type OutcomeInput = z.infer<typeof OutcomeBody>;
 export const NotOffered = z
-  .object({ pilotId: Id, accounts: z.array(z.object({ accountId: Id, name: LineOut(200) })).check(z.maxLength(200)), nextCursor: z.nullable(z.string().check(z.maxLength(2048))) })
+  .object({ pilotId: Id, accounts: z.array(z.object({ accountId: Id, name: LineOut(200) })).check(z.maxLength(200)), nextCursor: z.nullable(Cursor) })
   .meta({ id: 'PilotNotOffered' });
 
 /* ---------- customer incentives (§4.7) ---------- */
@@ -316,7 +316,7 @@ export const BulletinLoyalty = z.object({
   openComplaints: Count,
   overdueComplaints: Count,
   /** The health figure as last refreshed for the period (null before a refresh). */
-  health: z.nullable(z.string().check(z.maxLength(8))),
+  health: z.nullable(z.string().check(z.maxLength(8), z.regex(/^\d{1,3}\.\d{2}$/))),
 });
 export type BulletinLoyalty = z.infer<typeof BulletinLoyalty>;
 
