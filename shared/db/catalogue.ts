@@ -8,6 +8,7 @@ import * as loyalty from '#shared/db/loyalty.ts';
 import * as oversight from '#shared/db/oversight.ts';
 import * as pay from '#shared/db/pay.ts';
 import * as payDesk from '#shared/db/pay-desk.ts';
+import * as plans from '#shared/db/plans.ts';
 import * as staff from '#shared/db/staff.ts';
 import * as stakeholders from '#shared/db/stakeholders.ts';
 import * as upkeep from '#shared/db/upkeep.ts';
@@ -41,6 +42,7 @@ export const entityModules: { module: string; entities: EntityDoc[] }[] = [
   },
   { module: 'pay-desk', entities: [payDesk.adjustments, payDesk.inquiries, payDesk.statementAcks, payDesk.policyAcks] },
   { module: 'stakeholders', entities: [stakeholders.stakeholders, stakeholders.stakeholderContacts] },
+  { module: 'plans', entities: [plans.planHeads, plans.planVersions] },
 ];
 
 /** Records the entity modules do not declare: written by the audit helper and by Powertools. */

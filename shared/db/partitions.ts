@@ -21,6 +21,8 @@ export const accountPartition = {
     health: 'HEALTH#',
     stakeholder: 'STAKEHOLDER#',
     stakeholderContact: 'STAKECONTACT#',
+    accountPlan: 'PLAN#',
+    accountPlanVersion: 'PLANV#',
   },
 } as const;
 

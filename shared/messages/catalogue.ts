@@ -195,6 +195,13 @@ export const titles = {
   // Loyalty (domain.md §4): stakeholders, the account plan, priority requests, account news.
   'stakeholder-left': conflict,
   'unknown-stakeholder': ruleBroken,
+  'plan-exists': conflict,
+  'plan-version-approved': entry(() => 'An approved plan is never changed', () => '已批准的计划不可修改'),
+  'plan-draft-open': conflict,
+  'plan-incomplete': ruleBroken,
+  'objective-owner-not-on-account': ruleBroken,
+  'not-a-holder': forbidden,
+  'not-the-contact-leader': forbidden,
   ...loyaltyTitles,
 } as const;
 
@@ -766,6 +773,39 @@ export const messages = {
   'stakeholder.ownerNotActive': entry(() => 'The relationship owner must be an active staff member', () => '关系负责人必须是在职员工'),
   'stakeholder.unknown': entry(() => 'Some stakeholders named are not the account’s', () => '所列关键人中有的不属于该客户'),
   'field.notStakeholderOfAccount': entry(() => 'not a stakeholder of this account', () => '不是该客户的关键人'),
+  'plan.exists': entry<{ accountId: string; year: number }>(
+    (p) => `Account ${p.accountId} already has a plan for ${p.year}; change it with a new version`,
+    (p) => `客户 ${p.accountId} 已有 ${p.year} 年的一企一策；请以新版本修改`,
+  ),
+  'plan.notFound': entry<{ accountId: string; year: number }>((p) => `No plan of account ${p.accountId} for ${p.year}`, (p) => `客户 ${p.accountId} 没有 ${p.year} 年的一企一策`),
+  'plan.versionNotFound': entry<{ accountId: string; year: number; number: number }>(
+    (p) => `No version ${p.number} of account ${p.accountId}'s ${p.year} plan`,
+    (p) => `客户 ${p.accountId} 的 ${p.year} 年一企一策没有第 ${p.number} 版`,
+  ),
+  'plan.versionApproved': entry<{ accountId: string; year: number; number: number }>(
+    (p) => `Version ${p.number} of account ${p.accountId}'s ${p.year} plan is approved and is never changed; start a new version`,
+    (p) => `客户 ${p.accountId} 的 ${p.year} 年一企一策第 ${p.number} 版已批准，不可修改；请新建版本`,
+  ),
+  'plan.draftOpen': entry<{ accountId: string; year: number; number: number }>(
+    (p) => `Version ${p.number} of account ${p.accountId}'s ${p.year} plan is an open draft; change that one`,
+    (p) => `客户 ${p.accountId} 的 ${p.year} 年一企一策第 ${p.number} 版是未批准的草稿；请修改该草稿`,
+  ),
+  'plan.incomplete': entry<{ number: number }>(
+    (p) => `Version ${p.number} cannot be approved yet: it needs the customer's situation and at least one objective`,
+    (p) => `第 ${p.number} 版尚不能批准：须有客户情况和至少一个目标`,
+  ),
+  'plan.draftedByHolders': entry<{ accountId: string }>(
+    (p) => `The plan of account ${p.accountId} is drafted by its sales manager or contact leader`,
+    (p) => `客户 ${p.accountId} 的一企一策由其销售经理或联系领导起草`,
+  ),
+  'plan.approvedByContactLeader': entry<{ accountId: string }>(
+    (p) => `The plan of account ${p.accountId} is approved by its contact leader`,
+    (p) => `客户 ${p.accountId} 的一企一策由其联系领导批准`,
+  ),
+  'plan.ownersNotOnAccount': entry(() => 'Objective owners must be the account’s contact leader or sales manager', () => '目标负责人须为该客户的联系领导或销售经理'),
+  'field.notAccountHolder': entry(() => 'not the account’s contact leader or sales manager', () => '不是该客户的联系领导或销售经理'),
+  'field.atLeastOne': entry(() => 'needs at least one', () => '至少需要一项'),
+  'field.planNumber': entry(() => 'must be a plan version number (1, 2, …)', () => '必须是计划版本号（1、2……）'),
   'field.stakeholderLeft': entry<{ leftOn: string | null }>((p) => `left the customer on ${p.leftOn}`, (p) => `已于 ${p.leftOn} 离开客户单位`),
   ...loyaltyMessages,
 } as const;

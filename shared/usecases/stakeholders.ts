@@ -105,20 +105,26 @@ export const readStakeholderContact = (caller: Caller, accountId: string, stakeh
   );
 
 /**
- * The stakeholders a visit names: each must be a current stakeholder of the account (422
- * naming each that is not); the writes that move their last contact forward, to go in the
- * visit's own transaction (a stakeholder changed meanwhile fails it with 412: retried).
+ * Stakeholders a body names (a visit's, a plan's): each must be a stakeholder of the
+ * account, and one who left before `onDay` is refused (422 naming each at `path`.i).
  */
-export const visitContactWrites = async (accountId: string, ids: readonly string[], visitedOn: string, by: string, at: string): Promise<Write[]> => {
+export const assertStakeholdersOf = async (accountId: string, ids: readonly string[], path: string, onDay: string): Promise<Stakeholder[]> => {
   const found = await Promise.all(ids.map((id) => store.getStakeholder(accountId, id)));
   const errors: FieldError[] = ids.flatMap((_, i) => {
     const s = found[i];
-    if (s === undefined) return [fieldError(`body.stakeholderIds.${i}`, msg('field.notStakeholderOfAccount'))];
-    return s.status === 'left' && (s.leftOn === null || s.leftOn < visitedOn) ? [fieldError(`body.stakeholderIds.${i}`, msg('field.stakeholderLeft', { leftOn: s.leftOn }))] : [];
+    if (s === undefined) return [fieldError(`${path}.${i}`, msg('field.notStakeholderOfAccount'))];
+    return s.status === 'left' && (s.leftOn === null || s.leftOn < onDay) ? [fieldError(`${path}.${i}`, msg('field.stakeholderLeft', { leftOn: s.leftOn }))] : [];
   });
   if (errors.length > 0) throw new RuleViolation('unknown-stakeholder', msg('stakeholder.unknown'), errors);
-  return found.flatMap((before) => {
-    const after = before === undefined ? undefined : rules.contacted(before, visitedOn, by, at);
-    return before === undefined || after === undefined ? [] : [store.stakeholderPut(before, after)];
-  });
+  return found.flatMap((s) => s ?? []);
 };
+
+/**
+ * The writes that move the last contact of the stakeholders a visit names forward, to go
+ * in the visit's own transaction (a stakeholder changed meanwhile fails it with 412: retried).
+ */
+export const visitContactWrites = async (accountId: string, ids: readonly string[], visitedOn: string, by: string, at: string): Promise<Write[]> =>
+  (await assertStakeholdersOf(accountId, ids, 'body.stakeholderIds', visitedOn)).flatMap((before) => {
+    const after = rules.contacted(before, visitedOn, by, at);
+    return after === undefined ? [] : [store.stakeholderPut(before, after)];
+  });

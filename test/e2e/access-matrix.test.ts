@@ -87,6 +87,18 @@ const newIncentive = async () => {
   const body = { kind: 'rebate', amount: 10_000, validFrom: `${year}-01-01`, validTo: `${year}-12-31`, description: '年度返利' };
   return (await ok(api.call('POST', `/v1/accounts/${w.a}/incentives`, people.salesManager.id, { body }), 'incentive')).id as string;
 };
+/** Plans are one per account and year: each fresh one takes a year of its own. */
+let planYear = 2040;
+const planBody = (year: number) => ({
+  year, situation: { strategy: '数字化转型', businessLayout: '两大板块', challenges: '预算', competitors: ['甲'] },
+  objectives: [{ title: '签订框架合同', ownerId: id('salesManager'), dueOn: '2026-06-30', measure: '合同额' }],
+});
+const newPlan = async (approved: boolean) => {
+  const year = planYear++;
+  await ok(api.call('POST', `/v1/accounts/${w.a}/plans`, id('salesManager'), { body: planBody(year) }), 'plan');
+  if (approved) await ok(api.call('POST', `/v1/accounts/${w.a}/plans/${year}/versions/1/approval`, id('contactLeader'), { headers: { 'if-match': '"1"' } }), 'approve');
+  return year;
+};
 const etag = async (path: string) => `"${(await api.call('GET', path, people.coordinator.id)).body.version}"`;
 
 beforeAll(async () => {
@@ -130,6 +142,10 @@ beforeAll(async () => {
   await ok(api.call('POST', `/v1/accounts/${w.a}/dossier/grants`, c, { body: { staffId: id('finance'), expiresOn: due } }), 'grant');
   w.dispute = await fileDispute();
   w.stakeholder = await newStakeholder();
+  // The 2026 plan of A: version 1 approved and in force, version 2 a draft.
+  await ok(api.call('POST', `/v1/accounts/${w.a}/plans`, id('salesManager'), { body: planBody(2026) }), 'plan');
+  await ok(api.call('POST', `/v1/accounts/${w.a}/plans/2026/versions/1/approval`, id('contactLeader'), { headers: { 'if-match': '"1"' } }), 'approve');
+  await ok(api.call('POST', `/v1/accounts/${w.a}/plans/2026/versions`, id('salesManager')), 'revise');
   const check = await newSpotCheck();
   w.spotCheck = check.id;
   w.followUp = check.followUps[0].id;
@@ -389,6 +405,33 @@ const matrix: Record<string, Entry[]> = {
     expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
   }],
   getStakeholderContact: [{ build: get('/v1/accounts/{a}/stakeholders/{stakeholder}/contact'), expect: only({ leadership: 200, finance: 200, contactLeader: 200, salesManager: 200, stranger: 404 }, 403) }],
+
+  // The account plan: its sales manager or contact leader drafts (a coordinator is told whose it is), the contact leader approves.
+  draftAccountPlan: [{
+    build: (fresh) => ({ method: 'POST', path: `/v1/accounts/${w.a}/plans`, body: planBody(fresh ? planYear++ : 2026) }),
+    expect: only({ contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  getAccountPlan: [{ build: get('/v1/accounts/{a}/plans/2026'), expect: readA }],
+  listAccountPlanVersions: [{ build: get('/v1/accounts/{a}/plans/2026/versions'), expect: readA }],
+  getAccountPlanVersion: [{ build: get('/v1/accounts/{a}/plans/2026/versions/1'), expect: readA }],
+  reviseAccountPlan: [{
+    build: async (fresh) => ({ method: 'POST', path: `/v1/accounts/${w.a}/plans/${fresh ? await newPlan(true) : 2026}/versions`, body: { pricing: '下浮 5%' } }),
+    expect: only({ contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  editAccountPlanDraft: [{
+    build: async (fresh) => {
+      const year = fresh ? await newPlan(false) : 2026;
+      const number = fresh ? 1 : 2;
+      return { method: 'PATCH', path: `/v1/accounts/${w.a}/plans/${year}/versions/${number}`, body: { pricing: '下浮 6%' }, headers: { 'if-match': await etag(`/v1/accounts/${w.a}/plans/${year}/versions/${number}`) } };
+    },
+    expect: only({ contactLeader: 200, salesManager: 200, stranger: 404 }, 403),
+  }],
+  approveAccountPlan: [{
+    build: async (fresh) => ({ method: 'POST', path: `/v1/accounts/${w.a}/plans/${fresh ? await newPlan(false) : 2026}/versions/${fresh ? 1 : 2}/approval`, headers: { 'if-match': '"1"' } }),
+    expect: only({ contactLeader: 201, stranger: 404 }, 403),
+  }],
+  listOverdueObjectives: [{ build: get('/v1/accounts/{a}/plans/2026/overdue-objectives'), expect: readA }],
+  listAccountsWithoutPlan: [{ build: get('/v1/account-plans/missing?year=2026'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
 
   // Oversight (domain.md §3.1, §3.2).
   recordSpotCheck: [{ build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/spot-checks`, body: spotCheckBody() }), expect: only({ coordinator: 201 }, 403) }],

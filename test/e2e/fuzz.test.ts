@@ -149,6 +149,13 @@ const seedWorld = async (): Promise<World> => {
     })).id as string;
   const stakeholder = await addStakeholder('王主任');
   const stakeholder2 = await addStakeholder('李主任');
+  // The 2026 plan of the key account: version 1 approved, version 2 a draft.
+  ok(await call('POST', `/v1/accounts/${key}/plans`, sm.id, {
+    year: 2026, situation: { strategy: '转型', businessLayout: '两大板块', challenges: '预算', competitors: ['甲'] },
+    objectives: [{ title: '框架合同', ownerId: sm.id, dueOn: '2026-06-30', measure: '合同额' }],
+  }));
+  ok(await api.call('POST', `/v1/accounts/${key}/plans/2026/versions/1/approval`, cl.id, { headers: { 'if-match': '"1"' } }));
+  ok(await call('POST', `/v1/accounts/${key}/plans/2026/versions`, sm.id, { pricing: '下浮 5%' }));
 
   // Loyalty, part 2 (issue 13): two of each listed thing.
   ok(await call('PUT', '/v1/holiday-calendars/2026', as, { holidays: ['2026-10-01'], workdays: ['2026-10-10'] }));
@@ -319,6 +326,22 @@ const baselines = (w: World): Record<string, Baseline> => {
     editStakeholder: { params: { id: w.key, stakeholderId: w.stakeholder }, body: { influence: 5, department: null, contact: { phone: '139' } }, ifMatch: '"1"' },
     recordStakeholderDeparture: { params: { id: w.key, stakeholderId: w.stakeholder2 }, body: { leftOn: '2026-03-01', note: '调任' } },
     getStakeholderContact: { params: { id: w.key, stakeholderId: w.stakeholder } },
+    draftAccountPlan: {
+      params: { id: w.key },
+      body: {
+        year: 2027, situation: { strategy: '转型', businessLayout: '板块', challenges: '预算', competitors: ['甲', '乙'] },
+        objectives: [{ title: '框架合同', ownerId: sm.id, dueOn: '2027-06-30', measure: '合同额', status: 'in_progress', targetLink: { measure: 'contract', amount: 1_000_000 } }],
+        tailoredServices: ['驻场'], pricing: '下浮', onSiteStaff: [{ staffId: sm.id, location: '总部', from: '2027-01-01', to: '2027-12-31' }], stakeholderIds: [w.stakeholder],
+      },
+    },
+    getAccountPlan: { params: { id: w.key, year: 2026 } },
+    listAccountPlanVersions: { params: { id: w.key, year: 2026 } },
+    reviseAccountPlan: { params: { id: w.key, year: 2026 }, body: { pricing: '下浮 7%', tailoredServices: ['专家'] } },
+    getAccountPlanVersion: { params: { id: w.key, year: 2026, number: 1 } },
+    editAccountPlanDraft: { params: { id: w.key, year: 2026, number: 2 }, body: { pricing: '下浮 6%', stakeholderIds: [w.stakeholder] }, ifMatch: '"1"' },
+    approveAccountPlan: { params: { id: w.key, year: 2026, number: 2 }, ifMatch: '"1"' },
+    listOverdueObjectives: { params: { id: w.key, year: 2026 } },
+    listAccountsWithoutPlan: { query: { year: '2026' } },
     putPayPolicy: {
       params: { year: 2026 }, ifMatch: '"1"',
       body: { ...defaultPolicy, grades: [{ grade: 'P6', monthlyBase: 2_000_000, quarterlyPerformanceBase: 3_000_000, annualPerformanceBase: 12_000_000 }] },
@@ -405,6 +428,10 @@ const callers: Partial<Record<string, keyof World['staff']>> = {
   raiseInquiry: 'sm',
   acknowledgeStatement: 'sm',
   acknowledgePolicy: 'sm',
+  draftAccountPlan: 'sm',
+  reviseAccountPlan: 'sm',
+  editAccountPlanDraft: 'sm',
+  approveAccountPlan: 'cl',
 };
 
 interface Probe {

@@ -311,6 +311,15 @@ describe('satisfaction and account health', () => {
     await ok(api.call('POST', `/v1/projects/${projectId}/invoices`, finance.id, { body: { amount: 3_000_000, issuedOn: '2026-03-01', dueOn: '2026-06-30' } }), 'invoice');
     // One critical complaint of 2 March never acknowledged: overdue since 3 March.
     await ok(api.call('POST', `/v1/accounts/${h}/feedback`, sm.id, { body: { kind: 'complaint', severity: 'critical', receivedOn: '2026-03-02', summary: '网络中断' } }), 'complaint');
+    // The 2026 plan, approved by the contact leader: of its objectives due by 31 March one is done, one is not.
+    const objectives = [
+      { title: '签订框架合同', ownerId: sm.id, dueOn: '2026-03-15', measure: '合同额', status: 'done' },
+      { title: '完成需求调研', ownerId: cl.id, dueOn: '2026-03-31', measure: '调研报告', status: 'in_progress' },
+      { title: '二期立项', ownerId: sm.id, dueOn: '2026-09-30', measure: '立项批复', status: 'not_started' },
+    ];
+    const situation = { strategy: '数字化转型', businessLayout: '能源与园区两大板块', challenges: '预算收紧', competitors: ['甲公司'] };
+    await ok(api.call('POST', `/v1/accounts/${h}/plans`, sm.id, { body: { year: 2026, situation, objectives } }), 'plan');
+    await ok(api.call('POST', `/v1/accounts/${h}/plans/2026/versions/1/approval`, cl.id, { headers: { 'if-match': '"1"' } }), 'plan approval');
     // Two surveys of Q1: overall 4 and 5, mean 4.5.
     const survey = (stakeholderId: string, overall: number) =>
       api.call('POST', `/v1/accounts/${h}/surveys`, sm.id, { body: { period: '2026-Q1', stakeholderId, surveyedOn: '2026-03-20', overall, product: 4, service: 4, responsiveness: 3, comment: '整体满意' } });
@@ -329,19 +338,19 @@ describe('satisfaction and account health', () => {
     expect(parts).toEqual({
       visits: [15, '0.7500'], // 3 ÷ 4
       reports: [10, '0.6667'], // 2 ÷ 3
-      plan: [10, null], // no account plan: the weight drops out
-      objectives: [10, null],
+      plan: [10, '1.0000'], // approved
+      objectives: [10, '0.5000'], // 1 done of the 2 due by 31 March (the third is due in September)
       complaints: [15, '0.5000'], // 1 ÷ (1 + 1 overdue)
       satisfaction: [15, '0.8750'], // (4.5 − 1) ÷ 4
       receivables: [15, '0.7500'], // 1 − 1,000,000 ÷ 4,000,000
       pipeline: [10, '0.7500'], // (5,000,000 + 2,500,000) ÷ 10,000,000
     });
-    // 100 × (15·3/4 + 10·2/3 + 15·1/2 + 15·7/8 + 15·3/4 + 10·3/4) ÷ 80 = 6875/96 = 71.6145… → 71.61
-    expect(health.score).toBe('71.61');
+    // 100 × (15·3/4 + 10·2/3 + 10·1 + 10·1/2 + 15·1/2 + 15·7/8 + 15·3/4 + 10·3/4) ÷ 100 = 1735/24 = 72.2916… → 72.29
+    expect(health.score).toBe('72.29');
     expect(health.explanation).toEqual([
       'as of 2026-03-31',
-      'parts with a value: visits, reports, complaints, satisfaction, receivables, pipeline; their weights add up to 80',
-      'score = 100 × (15 × 0.7500 + 10 × 0.6667 (2/3) + 15 × 0.5000 + 15 × 0.8750 + 15 × 0.7500 + 10 × 0.7500) ÷ 80 = 71.6146 (6875/96) → 71.61',
+      'parts with a value: visits, reports, plan, objectives, complaints, satisfaction, receivables, pipeline; their weights add up to 100',
+      'score = 100 × (15 × 0.7500 + 10 × 0.6667 (2/3) + 10 × 1.0000 + 10 × 0.5000 + 15 × 0.5000 + 15 × 0.8750 + 15 × 0.7500 + 10 × 0.7500) ÷ 100 = 72.2917 (1735/24) → 72.29',
     ]);
     console.log(`health of ${h} in 2026-Q1: ${health.score}\n${health.parts.map((p: { part: string; weight: number; value: string | null; points: string; explanation: string }) => `  ${p.part} w${p.weight} value ${p.value} points ${p.points}: ${p.explanation}`).join('\n')}\n  ${health.explanation.join('\n  ')}`);
     expect((await api.call('GET', `/v1/accounts/${h}/health?period=2026-Q1`, sm2.id)).status).toBe(403);
@@ -351,7 +360,7 @@ describe('satisfaction and account health', () => {
     const ranked = await ok(api.call('GET', '/v1/health?period=2026-Q1', leader.id), 'ranked', 200);
     const scores = ranked.items.map((x: { score: string }) => Number(x.score));
     expect(scores).toEqual([...scores].sort((x, y) => x - y));
-    expect(ranked.items.find((x: { accountId: string }) => x.accountId === h).score).toBe('71.61');
+    expect(ranked.items.find((x: { accountId: string }) => x.accountId === h).score).toBe('72.29');
 
     // The certification's satisfaction from the surveys of the last year: mean 4.5 × 20 = 90.
     const cert = await ok(api.call('POST', `/v1/staff/${sm.id}/certifications`, c1.id, { body: { level: 'junior', awardedOn: '2026-06-30', scores: { performance: 80, satisfaction: 'surveys', professionalism: 85 } } }), 'certification');
@@ -369,6 +378,6 @@ describe('satisfaction and account health', () => {
     await ok(api.call('PUT', '/v1/pay-policies/2026', c1.id, { body: { grades: [{ grade: 'P6', monthlyBase: 2_000_000, quarterlyPerformanceBase: 3_000_000, annualPerformanceBase: 12_000_000 }] } }), 'policy');
     await ok(api.call('POST', '/v1/periods/2026-Q1/close', c1.id), 'close');
     const bulletin = await ok(api.call('GET', '/v1/periods/2026-Q1/bulletin?limit=200', c1.id), 'bulletin', 200);
-    expect(bulletin.items.find((x: { accountId: string }) => x.accountId === h).loyalty).toEqual({ satisfaction: { surveys: 2, overall: '4.5000' }, openComplaints: 1, overdueComplaints: 1, health: '71.61' });
+    expect(bulletin.items.find((x: { accountId: string }) => x.accountId === h).loyalty).toEqual({ satisfaction: { surveys: 2, overall: '4.5000' }, openComplaints: 1, overdueComplaints: 1, health: '72.29' });
   });
 });

@@ -14,6 +14,7 @@ import { loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { accountFacts, policyFor } from '#shared/usecases/compliance.ts';
 import { calendarsFrom, loyaltyPolicyFor } from '#shared/usecases/loyalty/settings.ts';
 import { overallOf } from '#shared/usecases/loyalty/surveys.ts';
+import { planInForce } from '#shared/usecases/plans.ts';
 
 /*
  * Account health (issue 13 item 6): the facts of each part read with keyed queries, the
@@ -21,11 +22,17 @@ import { overallOf } from '#shared/usecases/loyalty/surveys.ts';
  */
 
 /**
- * The account plan's parts (issue 12): whether the plan of the period is approved and how
- * many of its objectives due were met on time. Read here and only here; until issue 12's
- * account plan is merged there is none, and both parts have no value (their weights drop out).
+ * The account plan's parts (issue 12): whether the account has an approved plan in force
+ * for the period's year (none, or only a draft: not approved), and of the objectives of
+ * that plan due by `asOf` (dropped ones aside) how many are done. Objectives carry no
+ * done date, so done by now counts as met on time. Read here and only here.
  */
-export const planParts = async (_accountId: string, _period: Period): Promise<Pick<HealthInputs, 'plan' | 'objectives'>> => ({ plan: null, objectives: null });
+export const planParts = async (accountId: string, period: Period, asOf: string): Promise<Pick<HealthInputs, 'plan' | 'objectives'>> => {
+  const plan = await planInForce(accountId, period.year);
+  if (plan === undefined) return { plan: { approved: false }, objectives: null };
+  const due = plan.objectives.filter((o) => o.dueOn <= asOf && o.status !== 'dropped');
+  return { plan: { approved: true }, objectives: { due: due.length, onTime: due.filter((o) => o.status === 'done').length } };
+};
 
 const quartersOf = (period: Period) => period.quarterIndexes.map((q) => `${period.year}-Q${q}`);
 
@@ -34,7 +41,7 @@ export const healthInputs = async (account: Account, period: Period, asOf: strin
   const [facts, payPolicy, plan, feedback, satisfaction, invoices, targets, won, opportunities] = await Promise.all([
     accountFacts(account.id, period),
     policyFor(period.year),
-    planParts(account.id, period),
+    planParts(account.id, period, asOf),
     store.allFeedbackOfAccount(account.id),
     overallOf(account.id, quartersOf(period)),
     listOpenInvoicesOfAccount(account.id),

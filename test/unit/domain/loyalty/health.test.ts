@@ -32,6 +32,14 @@ describe('account health', () => {
     });
   });
 
+  it('counts an approved plan and the objectives met on time when there is a plan', () => {
+    // 1375/24 + 10 × 1 + 10 × 1/2 = 1735/24 over weights 100.
+    const figure = healthFigure({ ...example, plan: { approved: true }, objectives: { due: 2, onTime: 1 } }, defaultLoyaltyPolicy);
+    expect(figure.exact).toEqual(rational(1735n, 24n));
+    expect(figure.score).toBe('72.29');
+    expect(healthFigure({ ...example, plan: { approved: false } }, defaultLoyaltyPolicy).score).toBe('63.66');
+  });
+
   it('is 100 when every part is perfect and 0 with nothing to measure', () => {
     const perfect: HealthInputs = { ...example, visits: { required: 4, done: 6 }, reports: { required: 3, done: 3 }, plan: { approved: true }, objectives: { due: 2, onTime: 2 }, complaints: { overdue: 0 }, satisfaction: { surveys: 1, overallSum: 5 }, receivables: { openAmount: 0, overdueAmount: 0 }, pipeline: { targetAmount: 1, wonAmount: 2, openAmount: 0 } };
     expect(healthFigure(perfect, defaultLoyaltyPolicy).score).toBe('100.00');
