@@ -29,6 +29,7 @@ export const loyaltyTitles = {
   'outcome-recorded': conflict,
   'no-surveys': ruleBroken,
   'outside-year': ruleBroken,
+  'not-account-project': ruleBroken,
   'forum-executives': ruleBroken,
   'unknown-opportunity': ruleBroken,
 } as const;
@@ -85,6 +86,8 @@ export const loyaltyMessages = {
   'field.forumOnly': entry(() => 'only an executive_forum has customer executives', () => '仅高层座谈会（executive_forum）可记录客户高层'),
   'field.accountNotDiscussed': entry(() => 'not one of the meeting’s accountIds', () => '不在本次会议的 accountIds 中'),
   'loyalty.forumExecutives': entry(() => 'The customer executives named do not fit the meeting', () => '所列客户高层与会议不符'),
+  'field.notAccountProject': entry(() => 'not a project of this account', () => '不是该客户的项目'),
+  'loyalty.notAccountProject': entry<{ id: string; accountId: string }>((p) => `Project ${p.id} is not a project of account ${p.accountId}`, (p) => `项目 ${p.id} 不是客户 ${p.accountId} 的项目`),
   'thing.calendar': entry<{ year: number }>((p) => `holiday calendar of ${p.year}`, (p) => `${p.year} 年的节假日日历`),
   'loyalty.outsideYear': entry<{ year: number }>((p) => `Every day must be in ${p.year}`, (p) => `所有日期须在 ${p.year} 年内`),
 } as const;

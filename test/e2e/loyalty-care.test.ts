@@ -156,10 +156,14 @@ describe('feedback on a deadline', () => {
     expect((await api.call('GET', `/v1/feedback/${id}`, (await seedStaff(['department_staff'], { department: '水利院' })).id)).status).toBe(404);
   });
 
-  it('refuses a stakeholder of another account', async () => {
+  it('refuses a stakeholder or a project of another account', async () => {
     const reply = await api.call('POST', `/v1/accounts/${a}/feedback`, sm.id, { body: { kind: 'complaint', severity: 'low', receivedOn: '2026-11-02', stakeholderId: stakeholdersH[0], summary: '发票延迟' } });
     expect(reply.status).toBe(422);
     expect(reply.body.errors).toEqual([{ path: 'body.stakeholderId', message: 'not a stakeholder of this account' }]);
+    const { projectId } = await win(h, '2026-04-01', 1_000_000);
+    const project = await api.call('POST', `/v1/accounts/${a}/feedback`, sm.id, { body: { kind: 'complaint', severity: 'low', receivedOn: '2026-11-02', projectId, summary: '发票延迟' } });
+    expect(project.status).toBe(422);
+    expect(project.body.errors).toEqual([{ path: 'body.projectId', message: 'not a project of this account' }]);
   });
 
   it('lists what is overdue, from the day after its deadline, and the monthly job alerts the account’s people and the coordination group', async () => {
@@ -172,7 +176,11 @@ describe('feedback on a deadline', () => {
     expect(after.items.find((i: { id: string }) => i.id === item.id).overdue).toEqual({ stage: 'acknowledge', dueOn: '2026-11-05', workingDaysLate: 2 });
     expect((await api.call('GET', '/v1/overdue-feedback', sm.id)).status).toBe(403);
 
-    await runMonthlyCompliance('2026-11', new Date().toISOString());
+    const job = await runMonthlyCompliance('2026-11', new Date().toISOString());
+    // The job also figures the quarter's health again for the ranked list: every key account here (A, H, B).
+    expect(job.healthFigured).toBe(3);
+    const q4 = await ok(api.call('GET', '/v1/health?period=2026-Q4', c1.id), 'ranked', 200);
+    expect(q4.items.map((x: { accountId: string }) => x.accountId).sort()).toEqual([a, h, b].sort());
     for (const who of [sm2, cl, c1, c2]) {
       const alerts = await ok(api.call('GET', `/v1/alerts?staffId=${who.id}&month=2026-11`, c1.id), 'alerts', 200);
       expect(alerts.items.filter((x: { kind: string; accountId: string }) => x.kind === 'feedback_overdue' && x.accountId === b), who.id).toEqual([
