@@ -76,14 +76,14 @@ const newInquiry = async () =>
   (await ok(api.call('POST', `/v1/periods/2026-Q1/statements/${id('salesManager')}/inquiries`, id('salesManager'), { body: { text: '拜访次数有疑问' } }), 'inquiry')).id as string;
 const stakeholderBody = () => ({ name: '王主任', title: '信息中心主任', decisionRole: 'influencer', influence: 4, relationshipStrength: 3, relationshipOwnerId: id('salesManager'), contact: { phone: '138 0000 0000' } });
 const newStakeholder = async () => (await ok(api.call('POST', `/v1/accounts/${w.a}/stakeholders`, people.salesManager.id, { body: stakeholderBody() }), 'stakeholder')).id as string;
-let fresh = 0;
+let serial = 0;
 const newFeedback = async () =>
   (await ok(api.call('POST', `/v1/accounts/${w.a}/feedback`, people.salesManager.id, { body: { kind: 'complaint', severity: 'high', receivedOn: today, summary: '设备故障' } }), 'feedback')).id as string;
 const newPilot = async () =>
-  (await ok(api.call('POST', '/v1/pilots', people.coordinator.id, { body: { name: `试点${++fresh}`, description: '新产品', department: '网络部', from: '2026-01-01', to: '2099-12-31', capacity: 5 } }), 'pilot')).id as string;
+  (await ok(api.call('POST', '/v1/pilots', people.coordinator.id, { body: { name: `试点${++serial}`, description: '新产品', department: '网络部', from: '2026-01-01', to: '2099-12-31', capacity: 5 } }), 'pilot')).id as string;
 /** Proposed by the sales manager (never an approver here), each in a year of its own so approvals never overlap. */
 const newIncentive = async () => {
-  const year = 2040 + ++fresh;
+  const year = 2040 + ++serial;
   const body = { kind: 'rebate', amount: 10_000, validFrom: `${year}-01-01`, validTo: `${year}-12-31`, description: '年度返利' };
   return (await ok(api.call('POST', `/v1/accounts/${w.a}/incentives`, people.salesManager.id, { body }), 'incentive')).id as string;
 };
@@ -459,9 +459,9 @@ const matrix: Record<string, Entry[]> = {
   }],
 
   // Loyalty, part 2 (issue 13): settings by coordinators (the policy also by leadership), read by all.
-  putHolidayCalendar: [{ build: (fresh) => ({ method: 'PUT', path: `/v1/holiday-calendars/${fresh ? 2040 + Math.floor(Math.random() * 50) : 2099}`, body: { holidays: [] } }), expect: only({ coordinator: 201 }, 403) }],
+  putHolidayCalendar: [{ build: (fresh) => ({ method: 'PUT', path: `/v1/holiday-calendars/${fresh ? 2040 + ++serial : 2099}`, body: { holidays: [] } }), expect: only({ coordinator: 201 }, 403) }],
   getHolidayCalendar: [{ build: get('/v1/holiday-calendars/2026'), expect: only({}, 200) }],
-  putLoyaltyPolicy: [{ build: (fresh) => ({ method: 'PUT', path: `/v1/loyalty-policies/${fresh ? 2040 + Math.floor(Math.random() * 50) : 2099}`, body: {} }), expect: only({ coordinator: 201, leadership: 201 }, 403) }],
+  putLoyaltyPolicy: [{ build: (fresh) => ({ method: 'PUT', path: `/v1/loyalty-policies/${fresh ? 2040 + ++serial : 2099}`, body: {} }), expect: only({ coordinator: 201, leadership: 201 }, 403) }],
   getLoyaltyPolicy: [{ build: get('/v1/loyalty-policies/2026'), expect: only({}, 200) }],
   // Feedback, surveys and incentives: written by the account's people (exclusive ownership), read as its records.
   recordFeedback: [{
@@ -477,7 +477,7 @@ const matrix: Record<string, Entry[]> = {
   listOverdueFeedback: [{ build: get('/v1/overdue-feedback'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
   recordSurvey: [{
     // One survey per stakeholder and quarter: each caller expected to succeed surveys a quarter of its own.
-    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/surveys`, body: { period: `${2030 + ++fresh}-Q1`, stakeholderId: w.stakeholder, surveyedOn: today, overall: 4, product: 4, service: 4, responsiveness: 4 } }),
+    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/surveys`, body: { period: `${2030 + ++serial}-Q1`, stakeholderId: w.stakeholder, surveyedOn: today, overall: 4, product: 4, service: 4, responsiveness: 4 } }),
     expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201 }, 403),
   }],
   listAccountSurveys: [{ build: get('/v1/accounts/{a}/surveys'), expect: heldA }],
@@ -517,7 +517,7 @@ const matrix: Record<string, Entry[]> = {
 
   // Pay (pay.md; domain.md §1: leadership sets the policy, finance reads statements and exports).
   putPayPolicy: [{
-    build: async (fresh) => ({ method: 'PUT', path: `/v1/pay-policies/${fresh ? 2040 + Math.floor(Math.random() * 50) : 2099}`, body: { grades: [{ grade: 'P6', monthlyBase: 1, quarterlyPerformanceBase: 1, annualPerformanceBase: 1 }] } }),
+    build: async (fresh) => ({ method: 'PUT', path: `/v1/pay-policies/${fresh ? 2040 + ++serial : 2099}`, body: { grades: [{ grade: 'P6', monthlyBase: 1, quarterlyPerformanceBase: 1, annualPerformanceBase: 1 }] } }),
     expect: only({ coordinator: 201, leadership: 201 }, 403),
   }],
   getPayPolicy: [{ build: get('/v1/pay-policies/2026'), expect: only({ coordinator: 200, leadership: 200, finance: 200 }, 403) }],
