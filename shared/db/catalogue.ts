@@ -5,6 +5,7 @@ import * as disputes from '#shared/db/disputes.ts';
 import * as dossier from '#shared/db/dossier.ts';
 import type { EntityDoc } from '#shared/db/entity.ts';
 import * as news from '#shared/db/news.ts';
+import * as loyalty from '#shared/db/loyalty.ts';
 import * as oversight from '#shared/db/oversight.ts';
 import * as pay from '#shared/db/pay.ts';
 import * as payDesk from '#shared/db/pay-desk.ts';
@@ -30,6 +31,13 @@ export const entityModules: { module: string; entities: EntityDoc[] }[] = [
   { module: 'alerts', entities: [alerts.alerts] },
   { module: 'dossier', entities: [dossier.dossierEntries, dossier.dossierGrants, dossier.dossierAccessLog] },
   { module: 'oversight', entities: [oversight.spotChecks, oversight.majorMatters] },
+  {
+    module: 'loyalty',
+    entities: [
+      loyalty.holidayCalendars, loyalty.loyaltyPolicies, loyalty.feedback, loyalty.surveys, loyalty.pilots, loyalty.pilotOffers, loyalty.enrolments,
+      loyalty.incentives, loyalty.incentiveLocks, loyalty.healthSnapshots,
+    ],
+  },
   {
     module: 'pay',
     entities: [pay.payPolicies, pay.peerScores, pay.periodStates, pay.statements, pay.bulletins, pay.bulletinAccounts, pay.bulletinPeople, pay.talentPool, pay.closeRuns, pay.closeWork],

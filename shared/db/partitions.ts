@@ -17,6 +17,8 @@ export const accountPartition = {
     dossierEntry: 'DOSSIER#',
     dossierVersion: 'DOSSIERV#',
     dossierGrant: 'GRANT#',
+    survey: 'SURVEY#',
+    health: 'HEALTH#',
     stakeholder: 'STAKEHOLDER#',
     stakeholderContact: 'STAKECONTACT#',
     accountPlan: 'PLAN#',

@@ -4,6 +4,7 @@
  * 市场协同小组, 商机, 回款, 档案, 资料交接表, 绩效工资 …); ids, dates, codes and field names
  * stay as they are, so a message reads the same values in both languages.
  */
+import { loyaltyMessages, loyaltyTitles } from '#shared/messages/loyalty.ts';
 
 /** One message: an English and a Chinese rendering over the same typed params. */
 export interface Entry<P> {
@@ -207,6 +208,7 @@ export const titles = {
   'not-of-department': forbidden,
   'news-in-future': ruleBroken,
   'news-support-full': ruleBroken,
+  ...loyaltyTitles,
 } as const;
 
 type Id = { id: string };
@@ -847,4 +849,5 @@ export const messages = {
   'news.inFuture': entry(() => 'News is recorded once it has happened', () => '动态须在发生后登记'),
   'news.supportFull': entry<{ max: number }>((p) => `An item of news holds at most ${p.max} support records`, (p) => `每条动态最多记录 ${p.max} 项支持`),
   'field.stakeholderLeft': entry<{ leftOn: string | null }>((p) => `left the customer on ${p.leftOn}`, (p) => `已于 ${p.leftOn} 离开客户单位`),
+  ...loyaltyMessages,
 } as const;

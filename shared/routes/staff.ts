@@ -1,6 +1,7 @@
 import { defineRoute } from '#shared/http/route.ts';
 import {
   CertificationBody,
+  CertifiedStaff,
   CreateStaffBody,
   DepartureBody,
   ListStaffQuery,
@@ -95,7 +96,7 @@ export const staffRoutes = {
     tableAccess: 'write',
     params: StaffIdParams,
     body: CertificationBody,
-    response: { status: 201, schema: Staff, description: 'The staff member with the certification' },
+    response: { status: 201, schema: CertifiedStaff, description: 'The staff member with the certification, its scores and how a satisfaction from surveys was derived' },
     problems: [404, 409, 422],
   }),
   recordDeparture: defineRoute({

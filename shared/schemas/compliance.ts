@@ -68,8 +68,8 @@ export const Compliance = z
         }),
       )
       .max(maxPage),
-    /** Meeting cadence per body: leadership each half year, contact leaders each quarter, coordination each month. */
-    bodies: z.array(BodyCadence).max(3),
+    /** Meeting cadence per body: leadership each half year, contact leaders each quarter, coordination each month, the executive forum each year. */
+    bodies: z.array(BodyCadence).max(4),
     nextCursor: Cursor.nullable(),
   })
   .meta({ id: 'Compliance' });
@@ -79,7 +79,8 @@ export const Alert = z
     staffId: Id,
     month: Month,
     accountId: Id,
-    kind: z.enum(['visits', 'reports']),
+    /** `feedback_overdue`: the account's feedback past its deadline (issue 13); required = done + missing = items waiting. */
+    kind: z.enum(['visits', 'reports', 'feedback_overdue']),
     required: Count,
     done: Count,
     missing: Count,

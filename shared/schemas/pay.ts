@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { BulletinLoyalty } from '#shared/schemas/loyalty.ts';
 import { type PayPolicy, rateText, tierNames } from '#shared/domain/pay/policy.ts';
 import { compare, isDecimal, parseDecimal } from '#shared/domain/pay/rational.ts';
 import type { Statement as DomainStatement } from '#shared/domain/pay/statement.ts';
@@ -349,6 +350,8 @@ const BulletinAccount = z.object({
   accountId: Id, name: LineOut(200), contractTargetAmount: Fen, contractCreditAmount: Fen,
   collectionTargetAmount: Fen, collectionCreditAmount: Fen,
   contractAttainment: Ratio.nullable(), collectionAttainment: Ratio.nullable(), visitCompliance: Ratio.nullable(),
+  /** Satisfaction, complaints and health (issue 13), read when the bulletin is served. */
+  loyalty: BulletinLoyalty.optional(),
 });
 const BulletinPerson = z.object({ rank: Int(1, Number.MAX_SAFE_INTEGER), staffId: Id, name: LineOut(100), roles: z.array(AccountRole).max(2), ratio: Ratio, tier: Tier, total: SignedFen });
 /** The team bonus as team.ts's TeamResult. */

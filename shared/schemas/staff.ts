@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Count, Email, EmailOut, Id, IsoDate, Line, LineOut, PageQuery, Role, Score, Timestamp, Version, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
+import { SatisfactionDerivation } from '#shared/schemas/loyalty.ts';
 
 const Name = Line(100);
 const Department = Line(100);
@@ -88,9 +89,19 @@ export type TrainingInput = z.infer<typeof TrainingBody>;
 export const CertificationBody = z.strictObject({
   level: CertificationLevel,
   awardedOn: IsoDate,
-  scores: z.strictObject({ performance: Score, satisfaction: Score, professionalism: Score }),
+  /** `satisfaction: "surveys"` takes it from the satisfaction surveys of the person's accounts over the last year (issue 13). */
+  scores: z.strictObject({ performance: Score, satisfaction: z.union([Score, z.literal('surveys')]), professionalism: Score }),
 });
 export type CertificationInput = z.infer<typeof CertificationBody>;
+
+/** The award's reply: the staff member, the scores it was judged on, and how a satisfaction from surveys was derived. */
+export const CertifiedStaff = z
+  .object({
+    ...Staff.shape,
+    scores: z.object({ performance: z.number().check(z.gte(0), z.lte(100)), satisfaction: z.number().check(z.gte(0), z.lte(100)), professionalism: z.number().check(z.gte(0), z.lte(100)) }),
+    satisfactionDerivation: z.nullable(SatisfactionDerivation),
+  })
+  .meta({ id: 'CertifiedStaff' });
 
 export const DepartureBody = z.strictObject({ leftOn: IsoDate });
 

@@ -93,6 +93,8 @@ export const Meeting = z
     minutes: TextOut(30_000).nullable(),
     decisions: z.array(TextOut(1000)).max(50),
     actionItems: z.array(ActionItem).max(15),
+    /** An executive forum's customer executives who attended: stakeholders of the accounts discussed (absent on older meetings). */
+    customerExecutives: z.optional(z.array(z.object({ accountId: Id, stakeholderId: Id })).check(z.maxLength(60))),
     recordedBy: Id,
     /** When it was recorded (absent on meetings from before it was kept). */
     recordedAt: Timestamp.optional(),
@@ -109,6 +111,8 @@ export const MeetingBody = z.strictObject({
   minutes: Text(30_000).optional(),
   decisions: z.array(Text(1000)).max(50).optional(),
   actionItems: z.array(z.strictObject({ action: Text(2000), ownerId: Id, dueOn: IsoDate })).max(15).optional(),
+  /** `executive_forum` only: the customer executives who attended, each a stakeholder of one of `accountIds`. */
+  customerExecutives: z.optional(z.array(z.strictObject({ accountId: Id, stakeholderId: Id })).check(z.maxLength(60))),
 });
 export type MeetingInput = z.infer<typeof MeetingBody>;
 export const MeetingsQuery = z

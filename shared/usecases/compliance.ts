@@ -55,6 +55,8 @@ const bodyCadence = async (period: Period) => {
     { body: 'leadership', meetingType: 'leadership_semiannual_review', required: lastMonths(6), role: 'leadership' },
     { body: 'contact_leaders', meetingType: 'contact_leader_quarterly_review', required: lastMonths(3), role: 'contact_leader' },
     { body: 'coordination_group', meetingType: 'coordination_monthly', required: period.months, role: 'coordinator' },
+    // The executive forum, once a year (paper §4.5): due in the period that ends the year.
+    { body: 'coordination_group', meetingType: 'executive_forum', required: lastMonths(12), role: 'coordinator' },
   ];
   return Promise.all(
     bodies.map(async ({ role, ...b }) => {

@@ -10,6 +10,7 @@ import { Conflict, Forbidden, NotFound, PreconditionFailed } from '#shared/error
 import { withRetry } from '#shared/usecases/retry.ts';
 import type { CertificationInput, CreateStaffInput, PatchStaffInput, SignInPending, Staff, TrainingInput } from '#shared/schemas/staff.ts';
 import { msg } from '#shared/messages/index.ts';
+import { satisfactionFromSurveys } from '#shared/usecases/loyalty/surveys.ts';
 
 export const staffLocation = (id: string) => `/v1/staff/${encodeURIComponent(id)}`;
 
@@ -72,10 +73,15 @@ export const recordTraining = (id: string, training: TrainingInput, audit: Audit
     staffRecordPut(after.id, 'training', training.completedOn, { ...training, recordedBy: audit.actorId }),
   ]);
 
-export const awardCertification = (id: string, award: CertificationInput, audit: AuditContext) =>
-  changeStaff(id, 'certification', (staff) => rules.awardCertification(staff, award), audit, (after) => [
-    staffRecordPut(after.id, 'certification', award.awardedOn, { ...award, awardedBy: audit.actorId }),
+/** A satisfaction of `"surveys"` is taken from the surveys of the person's accounts over the year to the award, and shown with its derivation. */
+export const awardCertification = async (id: string, award: CertificationInput, audit: AuditContext) => {
+  const derivation = award.scores.satisfaction === 'surveys' ? await satisfactionFromSurveys(id, award.awardedOn) : null;
+  const scores = { ...award.scores, satisfaction: derivation?.score ?? (award.scores.satisfaction as number) };
+  const staff = await changeStaff(id, 'certification', (before) => rules.awardCertification(before, award), audit, (after) => [
+    staffRecordPut(after.id, 'certification', award.awardedOn, { ...award, scores, satisfactionDerivation: derivation, awardedBy: audit.actorId }),
   ]);
+  return { ...staff, scores, satisfactionDerivation: derivation };
+};
 
 /** Holdings flagged in the departure's own transaction; any beyond follow in batches. */
 const flagsWithDeparture = 40;

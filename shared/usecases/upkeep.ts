@@ -10,6 +10,7 @@ import type { Meeting, MeetingInput, Report, ReportInput, VisitInput } from '#sh
 import { loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
 import { visitContactWrites } from '#shared/usecases/stakeholders.ts';
+import { forumExecutives } from '#shared/usecases/loyalty/forum.ts';
 import { msg } from '#shared/messages/index.ts';
 
 const coordination = ['coordinator', 'leadership'] as const;
@@ -103,6 +104,7 @@ export const recordMeeting = async (caller: Caller, input: MeetingInput, audit: 
   const accountIds = input.accountIds ?? [];
   const missing = (await Promise.all(accountIds.map(getAccountById))).flatMap((a, i) => (a === undefined ? [fieldError(`body.accountIds.${i}`, msg('field.noSuchAccount'))] : []));
   if (missing.length > 0) throw new RuleViolation('unknown-account', msg('upkeep.unknownAccounts'), missing);
+  const customerExecutives = await forumExecutives(input.type, accountIds, input.customerExecutives ?? [], input.heldOn);
   const meeting: Meeting = {
     id: ulid(),
     type: input.type,
@@ -112,6 +114,7 @@ export const recordMeeting = async (caller: Caller, input: MeetingInput, audit: 
     minutes: input.minutes ?? null,
     decisions: input.decisions ?? [],
     actionItems: actionItems.map((item) => ({ id: ulid(), ...item, done: false, doneOn: null })),
+    customerExecutives,
     recordedBy: caller.id,
     recordedAt: audit.at,
     version: 1,

@@ -29,7 +29,7 @@ const id = (who: Who) => people[who].id;
 const w = {
   a: '', b: '', n: '',
   opp: '', project1: '', project2: '', invoice: '', meeting: '', actionItem: '', entry: '', handover: '',
-  dispute: '', spotCheck: '', followUp: '', matter: '', closeRun: '', stakeholder: '', request: '', news: '',
+  dispute: '', spotCheck: '', followUp: '', matter: '', closeRun: '', stakeholder: '', request: '', news: '', feedback: '', pilot: '', incentive: '',
 };
 const today = todayInShanghai();
 const due = addDays(today, 14);
@@ -79,6 +79,17 @@ const stakeholderBody = () => ({ name: '王主任', title: '信息中心主任',
 const newStakeholder = async () => (await ok(api.call('POST', `/v1/accounts/${w.a}/stakeholders`, people.salesManager.id, { body: stakeholderBody() }), 'stakeholder')).id as string;
 const newRequest = async () =>
   (await ok(api.call('POST', `/v1/accounts/${w.a}/requests`, people.salesManager.id, { body: { kind: 'expert_support', summary: '专家评审', department: '交付一部', dueOn: due } }), 'request')).id as string;
+let serial = 0;
+const newFeedback = async () =>
+  (await ok(api.call('POST', `/v1/accounts/${w.a}/feedback`, people.salesManager.id, { body: { kind: 'complaint', severity: 'high', receivedOn: today, summary: '设备故障' } }), 'feedback')).id as string;
+const newPilot = async () =>
+  (await ok(api.call('POST', '/v1/pilots', people.coordinator.id, { body: { name: `试点${++serial}`, description: '新产品', department: '网络部', from: '2026-01-01', to: '2099-12-31', capacity: 5 } }), 'pilot')).id as string;
+/** Proposed by the sales manager (never an approver here), each in a year of its own so approvals never overlap. */
+const newIncentive = async () => {
+  const year = 2040 + ++serial;
+  const body = { kind: 'rebate', amount: 10_000, validFrom: `${year}-01-01`, validTo: `${year}-12-31`, description: '年度返利' };
+  return (await ok(api.call('POST', `/v1/accounts/${w.a}/incentives`, people.salesManager.id, { body }), 'incentive')).id as string;
+};
 /** Plans are one per account and year: each fresh one takes a year of its own. */
 let planYear = 2040;
 const planBody = (year: number) => ({
@@ -144,6 +155,10 @@ beforeAll(async () => {
   w.spotCheck = check.id;
   w.followUp = check.followUps[0].id;
   w.matter = await reportMatter();
+  await ok(api.call('PUT', '/v1/holiday-calendars/2026', c, { body: { holidays: ['2026-10-01'] } }), 'calendar');
+  w.feedback = await newFeedback();
+  w.pilot = await newPilot();
+  w.incentive = await newIncentive();
   for (const year of [2025, 2026]) {
     const grades = [{ grade: 'P6', monthlyBase: 2_000_000, quarterlyPerformanceBase: 3_000_000, annualPerformanceBase: 12_000_000 }];
     await ok(api.call('PUT', `/v1/pay-policies/${year}`, c, { body: { grades } }), 'pay policy');
@@ -478,9 +493,66 @@ const matrix: Record<string, Entry[]> = {
     expect: only({ coordinator: 201 }, 403),
   }],
 
+  // Loyalty, part 2 (issue 13): settings by coordinators (the policy also by leadership), read by all.
+  putHolidayCalendar: [{ build: (fresh) => ({ method: 'PUT', path: `/v1/holiday-calendars/${fresh ? 2040 + ++serial : 2099}`, body: { holidays: [] } }), expect: only({ coordinator: 201 }, 403) }],
+  getHolidayCalendar: [{ build: get('/v1/holiday-calendars/2026'), expect: only({}, 200) }],
+  putLoyaltyPolicy: [{ build: (fresh) => ({ method: 'PUT', path: `/v1/loyalty-policies/${fresh ? 2040 + ++serial : 2099}`, body: {} }), expect: only({ coordinator: 201, leadership: 201 }, 403) }],
+  getLoyaltyPolicy: [{ build: get('/v1/loyalty-policies/2026'), expect: only({}, 200) }],
+  // Feedback, surveys and incentives: written by the account's people (exclusive ownership), read as its records.
+  recordFeedback: [{
+    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/feedback`, body: { kind: 'suggestion', severity: 'low', receivedOn: today, summary: '希望增加培训' } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201 }, 403),
+  }],
+  listAccountFeedback: [{ build: get('/v1/accounts/{a}/feedback'), expect: heldA }],
+  getFeedback: [{ build: get('/v1/feedback/{feedback}'), expect: heldA }],
+  stepFeedback: [{
+    build: async (fresh) => ({ method: 'POST', path: `/v1/feedback/${fresh ? await newFeedback() : w.feedback}/steps`, body: { step: 'acknowledged', on: today } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201 }, 403),
+  }],
+  listOverdueFeedback: [{ build: get('/v1/overdue-feedback'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+  recordSurvey: [{
+    // One survey per stakeholder and quarter: each caller expected to succeed surveys a quarter of its own.
+    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/surveys`, body: { period: `${2030 + ++serial}-Q1`, stakeholderId: w.stakeholder, surveyedOn: today, overall: 4, product: 4, service: 4, responsiveness: 4 } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201 }, 403),
+  }],
+  listAccountSurveys: [{ build: get('/v1/accounts/{a}/surveys'), expect: heldA }],
+  getSatisfaction: [{ build: get('/v1/satisfaction?period=2026-Q1'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+  // Pilots: opened and closed by coordinators, offered and enrolled by an account's people, seen by all.
+  openPilot: [{ build: () => ({ method: 'POST', path: '/v1/pilots', body: { name: '新试点', description: '说明', department: '网络部', from: '2026-03-01', to: '2026-09-30', capacity: 3 } }), expect: only({ coordinator: 201 }, 403) }],
+  listPilots: [{ build: get('/v1/pilots'), expect: only({}, 200) }],
+  getPilot: [{ build: get('/v1/pilots/{pilot}'), expect: only({}, 200) }],
+  offerPilot: [{
+    build: () => ({ method: 'POST', path: `/v1/pilots/${w.pilot}/offers`, body: { accountId: w.a, offeredOn: '2026-01-05', answer: 'no_answer' } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201 }, 403),
+  }],
+  listPilotOffers: [{ build: get('/v1/pilots/{pilot}/offers'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+  enrolInPilot: [{
+    build: async (fresh) => ({ method: 'POST', path: `/v1/pilots/${fresh ? await newPilot() : w.pilot}/enrolments`, body: { accountId: w.a, enrolledOn: '2026-01-05' } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201 }, 403),
+  }],
+  listPilotEnrolments: [{ build: get('/v1/pilots/{pilot}/enrolments'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+  recordPilotOutcome: [{
+    build: async (fresh) => ({ method: 'POST', path: `/v1/pilots/${fresh ? await newPilot() : w.pilot}/outcome`, body: { summary: '试用良好', adoption: 'partly_adopted', recordedOn: today } }),
+    expect: only({ coordinator: 201 }, 403),
+  }],
+  listPilotNotOffered: [{ build: get('/v1/pilots/{pilot}/not-offered'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+  proposeIncentive: [{
+    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/incentives`, body: { kind: 'discount', rateBasisPoints: 300, validFrom: '2026-01-01', validTo: '2026-12-31', description: '折扣' } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201 }, 403),
+  }],
+  listAccountIncentives: [{ build: get('/v1/accounts/{a}/incentives'), expect: recordsA }],
+  getIncentive: [{ build: get('/v1/incentives/{incentive}'), expect: recordsA }],
+  // Four eyes: the sales manager proposed it, so neither approver is its proposer.
+  approveIncentive: [{ build: async (fresh) => ({ method: 'POST', path: `/v1/incentives/${fresh ? await newIncentive() : w.incentive}/approval` }), expect: only({ coordinator: 201, leadership: 201 }, 403) }],
+  getIncentiveCost: [{ build: get('/v1/accounts/{a}/incentive-cost?year=2026'), expect: recordsA }],
+  getForumCompliance: [{ build: get('/v1/compliance/executive-forum?year=2026'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+  getAccountHealth: [{ build: get('/v1/accounts/{a}/health?period=2026-Q1'), expect: heldA }],
+  listHealth: [{ build: get('/v1/health?period=2026-Q1'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+  refreshHealth: [{ build: () => ({ method: 'POST', path: '/v1/health/2026-Q1/refresh' }), expect: only({ coordinator: 200 }, 403) }],
+
   // Pay (pay.md; domain.md §1: leadership sets the policy, finance reads statements and exports).
   putPayPolicy: [{
-    build: async (fresh) => ({ method: 'PUT', path: `/v1/pay-policies/${fresh ? 2040 + Math.floor(Math.random() * 50) : 2099}`, body: { grades: [{ grade: 'P6', monthlyBase: 1, quarterlyPerformanceBase: 1, annualPerformanceBase: 1 }] } }),
+    build: async (fresh) => ({ method: 'PUT', path: `/v1/pay-policies/${fresh ? 2040 + ++serial : 2099}`, body: { grades: [{ grade: 'P6', monthlyBase: 1, quarterlyPerformanceBase: 1, annualPerformanceBase: 1 }] } }),
     expect: only({ coordinator: 201, leadership: 201 }, 403),
   }],
   getPayPolicy: [{ build: get('/v1/pay-policies/2026'), expect: only({ coordinator: 200, leadership: 200, finance: 200 }, 403) }],

@@ -67,6 +67,12 @@ interface World {
   request: string;
   request2: string;
   news: string;
+  feedback: string;
+  feedback2: string;
+  pilot: string;
+  pilot2: string;
+  incentive: string;
+  incentive2: string;
 }
 let world: World;
 
@@ -169,6 +175,30 @@ const seedWorld = async (): Promise<World> => {
   ok(await api.call('POST', `/v1/accounts/${key}/plans/2026/versions/1/approval`, cl.id, { headers: { 'if-match': '"1"' } }));
   ok(await call('POST', `/v1/accounts/${key}/plans/2026/versions`, sm.id, { pricing: '下浮 5%' }));
 
+  // Loyalty, part 2 (issue 13): two of each listed thing.
+  ok(await call('PUT', '/v1/holiday-calendars/2026', as, { holidays: ['2026-10-01'], workdays: ['2026-10-10'] }));
+  ok(await call('PUT', '/v1/loyalty-policies/2026', as, { pilotKeyAccountDays: 14 }));
+  const complain = async (receivedOn: string) =>
+    ok(await call('POST', `/v1/accounts/${key}/feedback`, sm.id, { kind: 'complaint', severity: 'critical', receivedOn, stakeholderId: stakeholder, summary: '投诉' })).id as string;
+  const feedback = await complain('2026-03-02');
+  const feedback2 = await complain('2026-03-03');
+  for (const stakeholderId of [stakeholder, stakeholder2]) {
+    ok(await call('POST', `/v1/accounts/${key}/surveys`, sm.id, { period: '2026-Q2', stakeholderId, surveyedOn: '2026-05-20', overall: 4, product: 4, service: 3, responsiveness: 5 }));
+  }
+  const openPilot = async (name: string) =>
+    ok(await call('POST', '/v1/pilots', as, { name, description: '试点说明', department: '网络部', from: '2026-01-01', to: '2026-12-31', capacity: 10 })).id as string;
+  const pilot = await openPilot('试点一');
+  const pilot2 = await openPilot('试点二');
+  for (const accountId of [key, key2]) {
+    ok(await call('POST', `/v1/pilots/${pilot}/offers`, as, { accountId, offeredOn: '2026-01-02', answer: 'accepted' }));
+    ok(await call('POST', `/v1/pilots/${pilot}/enrolments`, as, { accountId, enrolledOn: '2026-01-03' }));
+  }
+  const propose = async (year: number) =>
+    ok(await call('POST', `/v1/accounts/${key}/incentives`, sm.id, { kind: 'reward', amount: 10_000, validFrom: `${year}-01-01`, validTo: `${year}-12-31`, description: '奖励' })).id as string;
+  const incentive = await propose(2031);
+  const incentive2 = await propose(2032);
+  ok(await call('POST', '/v1/health/2026-Q1/refresh', as), 200);
+
   let spotCheck = '';
   let followUp = '';
   for (const checkedOn of ['2026-02-01', '2026-02-02']) {
@@ -203,7 +233,7 @@ const seedWorld = async (): Promise<World> => {
     staff: { admin, cl, sm, sm2, finance, dept, victim, editee },
     key, key2, normal, editable, opportunity, toWin, toLose, project, project2, invoice, dispute, dispute2,
     meeting, actionItem, handover, entry, spotCheck, followUp, matter, matter2, closeRun: closeRun.runId as string, adjustment, adjustment2, inquiry, inquiry2,
-    stakeholder, stakeholder2, request, request2, news,
+    stakeholder, stakeholder2, request, request2, news, feedback, feedback2, pilot, pilot2, incentive, incentive2,
   };
 };
 
@@ -371,6 +401,45 @@ const baselines = (w: World): Record<string, Baseline> => {
     listStatementAcknowledgements: { params: { period: '2026-Q1' }, query: { pending: 'true' } },
     acknowledgePolicy: { params: { year: 2026 } },
     listPolicyAcknowledgements: { params: { year: 2026 }, query: { pending: 'true' } },
+    putHolidayCalendar: { params: { year: 2026 }, body: { holidays: ['2026-10-01', '2026-10-02'], workdays: ['2026-10-10'] }, ifMatch: '"1"' },
+    getHolidayCalendar: { params: { year: 2026 } },
+    putLoyaltyPolicy: {
+      params: { year: 2026 }, ifMatch: '"1"',
+      body: { deadlines: { critical: { acknowledge: 1, reportBack: 5 } }, pilotKeyAccountDays: 14, healthWeights: { visits: 15, reports: 10, plan: 10, objectives: 10, complaints: 15, satisfaction: 15, receivables: 15, pipeline: 10 } },
+    },
+    getLoyaltyPolicy: { params: { year: 2026 } },
+    recordFeedback: {
+      params: { id: w.key },
+      body: { kind: 'complaint', severity: 'high', receivedOn: '2026-03-02', stakeholderId: w.stakeholder, department: '交付一部', projectId: w.project, summary: '投诉', details: '细节' },
+    },
+    listAccountFeedback: { params: { id: w.key }, query: { status: 'received', asOf: '2026-12-01' } },
+    getFeedback: { params: { id: w.feedback } },
+    stepFeedback: { params: { id: w.feedback2 }, body: { step: 'acknowledged', on: '2026-03-05', note: '已确认' } },
+    listOverdueFeedback: { query: { asOf: '2026-06-01' } },
+    recordSurvey: {
+      params: { id: w.key },
+      body: { period: '2026-Q1', stakeholderId: w.stakeholder, surveyedOn: '2026-03-20', overall: 4, product: 4, service: 4, responsiveness: 4, comment: '满意' },
+    },
+    listAccountSurveys: { params: { id: w.key }, query: { period: '2026-Q2' } },
+    getSatisfaction: { query: { period: '2026-Q2' } },
+    openPilot: { body: { name: '试点', description: '说明', department: '网络部', from: '2026-05-01', to: '2026-08-31', capacity: 5 } },
+    listPilots: {},
+    getPilot: { params: { id: w.pilot } },
+    offerPilot: { params: { id: w.pilot }, body: { accountId: w.key, offeredOn: '2026-01-05', answer: 'accepted', note: '愿意' } },
+    listPilotOffers: { params: { id: w.pilot } },
+    enrolInPilot: { params: { id: w.pilot }, body: { accountId: w.normal, enrolledOn: '2026-06-01' } },
+    listPilotEnrolments: { params: { id: w.pilot } },
+    recordPilotOutcome: { params: { id: w.pilot2 }, body: { summary: '良好', adoption: 'adopted', opportunityIds: [w.opportunity], recordedOn: '2026-06-30' } },
+    listPilotNotOffered: { params: { id: w.pilot2 } },
+    proposeIncentive: { params: { id: w.key }, body: { kind: 'discount', rateBasisPoints: 500, validFrom: '2027-01-01', validTo: '2027-06-30', description: '折扣' } },
+    listAccountIncentives: { params: { id: w.key } },
+    getIncentive: { params: { id: w.incentive } },
+    approveIncentive: { params: { id: w.incentive2 } },
+    getIncentiveCost: { params: { id: w.key }, query: { year: '2026' } },
+    getForumCompliance: { query: { year: '2026' } },
+    getAccountHealth: { params: { id: w.key }, query: { period: '2026-Q1' } },
+    listHealth: { query: { period: '2026-Q1' } },
+    refreshHealth: { params: { period: '2026-Q1' } },
   };
 };
 
