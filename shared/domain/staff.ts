@@ -16,6 +16,10 @@ export interface Caller {
   department: string;
 }
 
+/** Whether two readings of a caller decide alike: every rule decides by these fields only. */
+export const sameCaller = (a: Caller, b: Caller): boolean =>
+  a.id === b.id && a.department === b.department && a.roles.length === b.roles.length && a.roles.every((role, i) => b.roles[i] === role);
+
 export const hasAnyRole = (caller: Caller, roles: readonly Role[]): boolean =>
   roles.some((role) => caller.roles.includes(role));
 

@@ -23,6 +23,8 @@ export type HttpResult = APIGatewayProxyStructuredResultV2;
 /** What the middleware chain learns about a request before the handler runs. */
 export interface RouteState {
   caller?: Caller;
+  /** This request's own read of the caller, when the handler started with an earlier one (shared/http/authenticate.ts). */
+  callerCheck?: Promise<Caller>;
   params?: unknown;
   query?: unknown;
   body?: unknown;
@@ -39,7 +41,10 @@ export const problemDetails = (): Middleware => ({
   before: (request) => {
     logger.appendKeys({ requestId: request.event.requestContext.requestId });
   },
-  onError: (request) => {
+  onError: async (request) => {
+    // A request that failed while its caller was still being read answers as the caller read says first.
+    const check = request.context.route?.callerCheck;
+    if (check !== undefined) await check.catch((error: unknown) => void (request.error = error as Error));
     const known = toHttpError(request.error);
     if (known === undefined) {
       logger.error('Unhandled error', { error: request.error });
