@@ -5,7 +5,8 @@
  *     each route's largest modules are printed beside its size, so a regression can't hide;
  *   - cold start of GET /v1/staff/{id} ÷ bare-client floor (fresh Node process each) ≤ 1.15;
  *   - warm GET /v1/staff/{id} handler loop ÷ raw GetItem loop (same process kind, same item) ≤ 1.3.
- * Usage: `npm run bench [-- <cold runs> <warm iterations>]` (default 9 and 400).
+ * Usage: `npm run bench [-- <cold runs> <warm iterations>]` (default 9 and 400);
+ * `npm run bench -- sizes` prints the bundles only.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { handlerEnv } from '#local/settings.ts';
 import { catalogue } from '#shared/routes/index.ts';
 
 const outDir = resolve('.bench');
+const sizesOnly = process.argv[2] === 'sizes';
 const runs = Number(process.argv[2] ?? 9);
 const warmIterations = Number(process.argv[3] ?? 400);
 const targetKb = 280;
@@ -81,6 +83,8 @@ const over = sizes.filter((s) => s.bytes > targetKb * 1024).length;
 console.log(
   `  ${sizes.length} routes: smallest ${kb(byteList[0] ?? 0)} KB, median ${kb(byteList[Math.floor(byteList.length / 2)] ?? 0)} KB, largest ${kb(byteList.at(-1) ?? 0)} KB; ${over} over ${targetKb} KB (target: none)`,
 );
+
+if (sizesOnly) process.exit(0);
 
 // Both timings against one DynamoDB Local, started here.
 const dynamo = await startDynamoLocal();
