@@ -1551,7 +1551,7 @@ export interface components {
             /** Format: date-time */
             finalizedAt: string | null;
             finalizedBy: string | null;
-            forced?: components["schemas"]["ForcedFinalize"];
+            forced?: components["schemas"]["ForcedFinalize"] | null;
             nextCursor: string | null;
             period: string;
             repricedPeriods?: string[];
@@ -1670,7 +1670,7 @@ export interface components {
         Dispute: {
             accountId: string;
             againstDepartment: string | null;
-            decision: components["schemas"]["DisputeDecision"];
+            decision: components["schemas"]["DisputeDecision"] | null;
             description: string;
             /** Format: date-time */
             filedAt: string;
@@ -1691,7 +1691,7 @@ export interface components {
             /** @enum {string} */
             inFavourOf: "filer" | "other_side" | "neither";
             text: string;
-        } | null;
+        };
         DisputePage: {
             items: components["schemas"]["Dispute"][];
             nextCursor: string | null;
@@ -1828,7 +1828,7 @@ export interface components {
             /** Format: int64 */
             openInquiries: number;
             reason: string;
-        } | null;
+        };
         GatewayThrottled: {
             /** @enum {string} */
             message: "Too Many Requests";
@@ -2290,7 +2290,7 @@ export interface components {
             /** Format: date-time */
             finalizedAt: string | null;
             finalizedBy: string | null;
-            forced?: components["schemas"]["ForcedFinalize"];
+            forced?: components["schemas"]["ForcedFinalize"] | null;
             period: string;
             repricedPeriods?: string[];
             /** @enum {string} */
@@ -10261,9 +10261,9 @@ export interface operations {
     getEstimate: {
         parameters: {
             query: {
-                addCollectionAmount?: number | null;
-                addContractAmount?: number | null;
-                addVisits?: number | null;
+                addCollectionAmount?: number;
+                addContractAmount?: number;
+                addVisits?: number;
                 staffId: string;
             };
             header?: never;

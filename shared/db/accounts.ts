@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { tableName } from '#shared/db/client.ts';
 import { all, commit, type Declaration, defineEntity, type Expected, first, get, item, key, overwrite, page, parse, put } from '#shared/db/entity.ts';
@@ -45,7 +45,7 @@ export const accounts = /* @__PURE__ */ defineEntity({
 export const creditCodeClaims = /* @__PURE__ */ defineEntity({ kind: 'credit-code', label: 'credit-code claim', schema: z.object({ accountId: Id }), keys: { pk: 'CREDITCODE#<code>', sk: 'CLAIM' } });
 
 // The account's id rides on each interval, for the holder index.
-const Holding = AssignmentSchema.extend({ accountId: Id });
+const Holding = z.extend(AssignmentSchema, { accountId: Id });
 export type Holding = z.infer<typeof Holding>;
 export const assignments = /* @__PURE__ */ defineEntity({
   kind: 'assignment',
@@ -269,7 +269,7 @@ export const listAccounts = async (filter: AccountFilter): Promise<Page<Account>
  * Writes a per-account, per-year record (targets, revenue) as a new version; `expected`
  * null means it must not exist yet. 412 when either condition fails.
  */
-const putYearly = <S extends z.ZodType<{ accountId: string; year: number; version: number }>>(
+const putYearly = <S extends z.core.$ZodType<{ accountId: string; year: number; version: number }>>(
   entity: Declaration<S, 'byYear'>,
   record: z.infer<S>,
   expected: number | null,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { all, commit, defineEntity, get, overwrite, page, put } from '#shared/db/entity.ts';
 import { accountPk, payDataIndex, quarterOf } from '#shared/db/partitions.ts';

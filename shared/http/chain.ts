@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { type Caller, sameCaller } from '#shared/domain/staff.ts';
 import {
@@ -18,7 +18,7 @@ import { preferredLanguage } from '#shared/http/headers.ts';
 import type { Language } from '#shared/domain/pay/explain.ts';
 import { logger } from '#shared/logger.ts';
 
-type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Parsed<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 
 /** What a handler gets: validated input and, on authenticated routes, the caller. */
 export interface RouteInput<R extends RouteDefinition> {

@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Caller } from '#shared/domain/staff.ts';
 import {
   BadRequest,
@@ -63,7 +63,7 @@ export const problemDetails = (): Middleware => ({
 const missingCodes = new Set(['invalid_type', 'invalid_value', 'invalid_union']);
 const isMissing = (issue: z.core.$ZodIssue): boolean => missingCodes.has(issue.code) && issue.input === undefined;
 
-const issuesOf = (prefix: string, error: z.ZodError): FieldError[] =>
+const issuesOf = (prefix: string, error: z.core.$ZodError): FieldError[] =>
   error.issues.map((issue) => {
     const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const path = [prefix, ...issue.path.map(String)].join('.');
@@ -110,7 +110,7 @@ export const validate = (route: RouteDefinition): Middleware => ({
     }
     for (const [name, schema, raw] of parts) {
       if (schema === undefined) continue;
-      const result = schema.safeParse(raw, { reportInput: true });
+      const result = z.safeParse(schema, raw, { reportInput: true });
       if (result.success) routeState(request.context)[name] = result.data;
       else errors.push(...issuesOf(name, result.error));
     }

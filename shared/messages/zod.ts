@@ -1,9 +1,13 @@
 /** zod's issues as catalogue messages: the same English zod writes, and Chinese, from the issue's own numbers. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { util } from 'zod/v4/core';
+import en from 'zod/v4/locales/en.js';
 import { type Message, msg, schemaMessage } from '#shared/messages/index.ts';
 
 const { joinValues, parsedType, stringifyPrimitive } = util;
+
+// zod/mini loads no language: zod's English wording is the one the catalogue matches (classic zod loads the same).
+z.config(en());
 
 const typeName = (type: string, input?: unknown): string =>
   type === 'number' && typeof input === 'number' && !Number.isFinite(input) ? String(input) : type === 'nan' ? 'NaN' : type;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDate, Line, LineOut, PageQuery, Role, Score, Version, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
 
@@ -6,10 +6,7 @@ const Name = Line(100);
 const Department = Line(100);
 const Grade = Line(20);
 const Roles = z
-  .array(Role)
-  .min(1)
-  .max(6)
-  .refine((list) => new Set(list).size === list.length, saying(msg('field.noRepeat', { items: 'roles' })));
+  .array(Role).check(z.minLength(1), z.maxLength(6), z.refine((list) => new Set(list).size === list.length, saying(msg('field.noRepeat', { items: 'roles' }))));
 
 export const CertificationLevel = z.enum(['junior', 'intermediate', 'senior']);
 
@@ -18,15 +15,14 @@ export const Staff = z
     id: Id,
     name: LineOut(100),
     department: LineOut(100),
-    roles: z.array(Role).max(6),
+    roles: z.array(Role).check(z.maxLength(6)),
     grade: LineOut(20),
     status: z.enum(['active', 'departed']),
-    leftOn: IsoDate.nullable(),
+    leftOn: z.nullable(IsoDate),
     training: z.object({ basicPassed: z.boolean(), rotationPassed: z.boolean() }),
-    certification: z.object({ level: CertificationLevel, awardedOn: IsoDate }).nullable(),
+    certification: z.nullable(z.object({ level: CertificationLevel, awardedOn: IsoDate })),
     version: Version,
-  })
-  .meta({ id: 'Staff' });
+  }).register(z.globalRegistry, { id: 'Staff' });
 export type Staff = z.infer<typeof Staff>;
 
 export const StaffIdParams = z.strictObject({ id: Id });
@@ -41,17 +37,16 @@ export type CreateStaffInput = z.infer<typeof CreateStaffBody>;
 
 export const PatchStaffBody = z
   .strictObject({
-    name: Name.optional(),
-    department: Department.optional(),
-    roles: Roles.optional(),
-    grade: Grade.optional(),
-  })
-  .refine((body) => Object.keys(body).length > 0, saying(msg('field.nothingToChange')));
+    name: z.optional(Name),
+    department: z.optional(Department),
+    roles: z.optional(Roles),
+    grade: z.optional(Grade),
+  }).check(z.refine((body) => Object.keys(body).length > 0, saying(msg('field.nothingToChange'))));
 export type PatchStaffInput = z.infer<typeof PatchStaffBody>;
 
 export const ListStaffQuery = z.strictObject({
-  role: Role.optional(),
-  department: Department.optional(),
+  role: z.optional(Role),
+  department: z.optional(Department),
   ...PageQuery,
 });
 
@@ -59,8 +54,8 @@ export const TrainingBody = z.strictObject({
   kind: z.enum(['basic', 'rotation']),
   passed: z.boolean(),
   completedOn: IsoDate,
-  score: Score.optional(),
-  departments: z.array(Department).max(20).optional(),
+  score: z.optional(Score),
+  departments: z.optional(z.array(Department).check(z.maxLength(20))),
 });
 export type TrainingInput = z.infer<typeof TrainingBody>;
 
@@ -73,4 +68,4 @@ export type CertificationInput = z.infer<typeof CertificationBody>;
 
 export const DepartureBody = z.strictObject({ leftOn: IsoDate });
 
-export const StaffPage = page(Staff).meta({ id: 'StaffPage' });
+export const StaffPage = page(Staff).register(z.globalRegistry, { id: 'StaffPage' });

@@ -95,8 +95,8 @@ describe('the code says nothing outside the catalogue', () => {
 
 /* ---------- validation messages: zod's own, and every schema's ---------- */
 
-const issuesOf = (schema: z.ZodType, input: unknown) => {
-  const result = schema.safeParse(input, { reportInput: true });
+const issuesOf = (schema: z.core.$ZodType, input: unknown) => {
+  const result = z.safeParse(schema, input, { reportInput: true });
   return result.success ? [] : result.error.issues;
 };
 const expectListed = (issue: z.core.$ZodIssue, where: string) => {
@@ -108,7 +108,7 @@ const expectListed = (issue: z.core.$ZodIssue, where: string) => {
 
 describe('validation messages', () => {
   it('render every zod issue code we meet with zod’s English and its numbers in Chinese', () => {
-    const cases: [string, z.ZodType, unknown][] = [
+    const cases: [string, z.core.$ZodType, unknown][] = [
       ['invalid_type', z.string(), 5],
       ['invalid_type null', z.number(), null],
       ['too_small string', z.string().min(3), 'ab'],
@@ -148,7 +148,7 @@ describe('validation messages', () => {
     for (const route of routes) {
       for (const schema of [route.params, route.query, route.body]) {
         if (schema === undefined) continue;
-        const shape = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+        const shape = schema._zod.def.type === 'object' ? Object.keys(schema._zod.def.shape) : [];
         for (const value of junk) {
           for (const input of [value, Object.fromEntries(shape.map((k) => [k, value]))]) {
             for (const issue of issuesOf(schema, input)) {
