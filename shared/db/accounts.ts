@@ -11,6 +11,7 @@ import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { Account, AccountRole as Role, Assignment as AssignmentSchema, Handover, Revenue, Targets } from '#shared/schemas/accounts.ts';
 import { Id, IsoDate } from '#shared/schemas/common.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 const roleOrder: readonly AccountRole[] = ['contact_leader', 'sales_manager'];
 
@@ -111,7 +112,7 @@ export const getAccountsByIds = async (ids: readonly string[]): Promise<Account[
 };
 
 const codeTaken = (code: string) => (claim: Record<string, unknown> | undefined) =>
-  new Conflict(msg('account.creditCodeTaken', { code, accountId: String(claim?.accountId) }), 'credit-code-taken');
+  new Conflict(msg(M.account_creditCodeTaken, { code, accountId: String(claim?.accountId) }), 'credit-code-taken');
 const claimCode = (code: string, accountId: string) => put(creditCodeClaims, { accountId }, 'new', { keys: { code }, onFail: codeTaken(code) });
 const releaseCode = (code: string, accountId: string): TransactItem => ({
   Delete: { TableName: tableName, Key: key(creditCodeClaims, { code }), ConditionExpression: 'accountId = :id', ExpressionAttributeValues: { ':id': accountId } },
@@ -125,7 +126,7 @@ export const insertAccount = (account: Account, ctx: AuditContext) =>
     auditPut(ctx, { entity: 'account', entityId: account.id, action: 'create', after: account }),
   ]);
 
-export const alreadyKey = (id: string) => new Conflict(msg('account.alreadyKey', { id }), 'already-key-account');
+export const alreadyKey = (id: string) => new Conflict(msg(M.account_alreadyKey, { id }), 'already-key-account');
 
 export interface AccountChange {
   action: string;
@@ -146,7 +147,7 @@ export const replaceAccount = (before: Account, after: Account, change: AccountC
     put(accounts, after, before.version, {
       ...(change.onlyIfNormal === true ? { condition: { expression: 'tier = :normal', values: { ':normal': 'normal' } } } : {}),
       onFail: (old) => {
-        if (old === undefined) return new NotFound(msg('account.notFound', { id: before.id }));
+        if (old === undefined) return new NotFound(msg(M.account_notFound, { id: before.id }));
         if (change.onlyIfNormal === true && old.tier === 'key') return alreadyKey(before.id);
         return new PreconditionFailed();
       },

@@ -5,6 +5,7 @@ import { alreadyDecided } from '#shared/domain/disputes.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import { Dispute, type DisputeStatus } from '#shared/schemas/disputes.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const disputes = /* @__PURE__ */ defineEntity({
   kind: 'dispute',
@@ -30,7 +31,7 @@ export const getDisputeById = (id: string) => get(disputes, { id });
 /** A new dispute and its audit record, all or nothing. */
 export const insertDispute = (dispute: Dispute, ctx: AuditContext) =>
   commit([
-    put(disputes, dispute, 'new', { onFail: () => new Conflict(msg('dispute.idTaken', { id: dispute.id })) }),
+    put(disputes, dispute, 'new', { onFail: () => new Conflict(msg(M.dispute_idTaken, { id: dispute.id })) }),
     auditPut(ctx, { entity: 'dispute', entityId: dispute.id, action: 'create', after: dispute }),
   ]);
 
@@ -43,9 +44,9 @@ export const recordDecision = (before: Dispute, after: Dispute, ctx: AuditContex
     put(disputes, after, before.version, {
       condition: { expression: '#status = :open', names: { '#status': 'status' }, values: { ':open': 'open' } },
       onFail: (old) => {
-        if (old === undefined) return new NotFound(msg('dispute.notFound', { id: before.id }));
+        if (old === undefined) return new NotFound(msg(M.dispute_notFound, { id: before.id }));
         if (old.status !== 'open') return alreadyDecided(before);
-        return new Conflict(msg('dispute.changedWhileDeciding', { id: before.id }), 'concurrent-change');
+        return new Conflict(msg(M.dispute_changedWhileDeciding, { id: before.id }), 'concurrent-change');
       },
     }),
     auditPut(ctx, { entity: 'dispute', entityId: after.id, action: 'decide', before, after }),

@@ -7,6 +7,7 @@ import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/tr
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { type GlobalIndexName, tableDefinition } from '#shared/table.ts';
 import { type Message, msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * One way to declare an entity of the single table: its kind, schema, key templates and
@@ -90,7 +91,7 @@ export const commit = async (writes: readonly (Write | TransactItem)[]): Promise
 export const goneOrChanged =
   (what: Message) =>
   (existing: Fields | undefined): Error =>
-    existing === undefined ? new NotFound(msg('notFound.thing', { what })) : new PreconditionFailed();
+    existing === undefined ? new NotFound(msg(M.notFound_thing, { what })) : new PreconditionFailed();
 
 export type Expected = number | 'new';
 export interface PutOptions {

@@ -9,6 +9,7 @@ import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import type { Role } from '#shared/schemas/common.ts';
 import { Staff } from '#shared/schemas/staff.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const staffMembers = /* @__PURE__ */ defineEntity({
   kind: 'staff',
@@ -79,7 +80,7 @@ export const staffRecordPut = (staffId: string, kind: 'training' | 'certificatio
  */
 export const replaceStaff = (before: Staff, after: Staff, action: string, ctx: AuditContext, extra: TransactItem[] = []) =>
   commit([
-    put(staffMembers, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(msg('staff.notFound', { id: before.id })) : new PreconditionFailed()) }),
+    put(staffMembers, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(msg(M.staff_notFound, { id: before.id })) : new PreconditionFailed()) }),
     ...roleWrites(after, before),
     ...extra,
     auditPut(ctx, { entity: 'staff', entityId: after.id, action, before, after }),

@@ -6,6 +6,7 @@ import { type Middleware, routeState } from '#shared/http/middleware.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import type { Role } from '#shared/schemas/common.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /** The JWT claim that carries the caller's staff id (`sub` locally, `username` with Cognito). */
 export const staffIdClaim = requiredSetting('STAFF_ID_CLAIM');
@@ -16,13 +17,13 @@ type TokenRoute = RouteDefinition & { readonly auth: { readonly roles: readonly 
 const readCaller = async (route: TokenRoute, staffId: string): Promise<Caller> => {
   const staff = await getStaffById(staffId);
   // api.md: a valid signature over a staff id that does not exist is a bad token (401).
-  if (staff === undefined) throw new Unauthorized(msg('auth.noStaffRecord'));
+  if (staff === undefined) throw new Unauthorized(msg(M.auth_noStaffRecord));
   if (staff.status === 'departed') {
-    throw new Forbidden(msg('auth.departed', { leftOn: staff.leftOn }), 'staff-departed');
+    throw new Forbidden(msg(M.auth_departed, { leftOn: staff.leftOn }), 'staff-departed');
   }
   const caller: Caller = { id: staff.id, roles: staff.roles, department: staff.department };
   if (route.auth.roles.length > 0 && !hasAnyRole(caller, route.auth.roles)) {
-    throw new Forbidden(msg('auth.needsRole', { roles: route.auth.roles }), 'role-not-allowed');
+    throw new Forbidden(msg(M.auth_needsRole, { roles: route.auth.roles }), 'role-not-allowed');
   }
   return caller;
 };

@@ -16,6 +16,7 @@ import type { RouteDefinition } from '#shared/http/route.ts';
 import { logger } from '#shared/logger.ts';
 import { languageOf, msg } from '#shared/messages/index.ts';
 import { issueMessage } from '#shared/messages/zod.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -68,8 +69,8 @@ const issuesOf = (prefix: string, error: z.core.$ZodError): FieldError[] =>
     const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const path = [prefix, ...issue.path.map(String)].join('.');
     return unknownKeys.length > 0
-      ? fieldError(`${path}.${unknownKeys.join(',')}`, msg('field.unknown', { keys: unknownKeys }))
-      : fieldError(path, isMissing(issue) ? msg('field.required') : issueMessage(issue));
+      ? fieldError(`${path}.${unknownKeys.join(',')}`, msg(M.field_unknown, { keys: unknownKeys }))
+      : fieldError(path, isMissing(issue) ? msg(M.field_required) : issueMessage(issue));
   });
 
 /** application/json or a JSON-based type (application/problem+json …), any parameters. */
@@ -77,7 +78,7 @@ const jsonMediaType = /^application\/(?:[a-z0-9!#$&^_.-]+\+)?json\s*(?:;.*)?$/i;
 
 const parseJsonBody = (event: HttpEvent): unknown => {
   if (event.body === undefined || event.body === '') {
-    throw new BadRequest(msg('body.required'), [fieldError('body', msg('field.required'))]);
+    throw new BadRequest(msg(M.body_required), [fieldError('body', msg(M.field_required))]);
   }
   // JSON bodies only: text/plain (a "simple" cross-site request) or no type at all is 415.
   const contentType = event.headers['content-type'];
@@ -86,7 +87,7 @@ const parseJsonBody = (event: HttpEvent): unknown => {
   try {
     return JSON.parse(text);
   } catch {
-    throw new BadRequest(msg('body.notJson'), [fieldError('body', msg('field.notJson'))]);
+    throw new BadRequest(msg(M.body_notJson), [fieldError('body', msg(M.field_notJson))]);
   }
 };
 
@@ -106,7 +107,7 @@ export const validate = (route: RouteDefinition): Middleware => ({
     const errors: FieldError[] = [];
     const key = event.headers['idempotency-key'];
     if (key !== undefined && !idempotencyKeyPattern.test(key)) {
-      errors.push(fieldError('headers.idempotency-key', msg('field.idempotencyKey', { max: idempotencyKeyMaxLength })));
+      errors.push(fieldError('headers.idempotency-key', msg(M.field_idempotencyKey, { max: idempotencyKeyMaxLength })));
     }
     for (const [name, schema, raw] of parts) {
       if (schema === undefined) continue;
@@ -114,7 +115,7 @@ export const validate = (route: RouteDefinition): Middleware => ({
       if (result.success) routeState(request.context)[name] = result.data;
       else errors.push(...issuesOf(name, result.error));
     }
-    if (errors.length > 0) throw new BadRequest(msg('validation.fieldsInvalid', { count: errors.length }), errors);
+    if (errors.length > 0) throw new BadRequest(msg(M.validation_fieldsInvalid, { count: errors.length }), errors);
   },
 });
 
@@ -129,7 +130,7 @@ export const requireIfMatch = (route: RouteDefinition): Middleware => ({
       return;
     }
     const match = etagPattern.exec(header.trim());
-    if (match?.[1] === undefined) throw new PreconditionFailed(msg('precondition.badEtag'));
+    if (match?.[1] === undefined) throw new PreconditionFailed(msg(M.precondition_badEtag));
     routeState(request.context).ifMatch = Number(match[1]);
   },
 });

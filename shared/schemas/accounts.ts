@@ -3,6 +3,7 @@ import { creditCodeFault } from '#shared/domain/credit-code.ts';
 import { dossierKinds } from '#shared/schemas/dossier.ts';
 import { Count, Cursor, Fen, Id, Int, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, Year as YearParam, YearOut, maxPage, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /** Integer fen, never negative. */
 export const Amount = Fen;
@@ -12,7 +13,7 @@ const Ratio = z.string().check(z.maxLength(24), z.regex(/^\d+\.\d{4}$/));
 const CreditCode = z
   .string().check(z.superRefine((code, ctx) => {
     const problem = creditCodeFault(code);
-    if (problem !== undefined) ctx.addIssue({ code: 'custom', ...saying(msg('field.creditCode', { problem })) });
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', ...saying(msg(M.field_creditCode, { problem })) });
   })).register(z.globalRegistry, { minLength: 18, maxLength: 18, pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$' });
 const CreditCodeOut = z.string().check(z.maxLength(18), z.regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/));
 const AccountName = Line(200);
@@ -51,7 +52,7 @@ export const CreateAccountBody = z.strictObject({
 export type CreateAccountInput = z.infer<typeof CreateAccountBody>;
 
 export const PatchAccountBody = z
-  .strictObject({ name: z.optional(AccountName), industry: z.optional(Industry), creditCode: z.optional(CreditCode) }).check(z.refine((body) => Object.keys(body).length > 0, saying(msg('field.nothingToChange'))));
+  .strictObject({ name: z.optional(AccountName), industry: z.optional(Industry), creditCode: z.optional(CreditCode) }).check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange))));
 export type PatchAccountInput = z.infer<typeof PatchAccountBody>;
 
 export const ListAccountsQuery = z.strictObject({

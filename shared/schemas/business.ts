@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { Amount } from '#shared/schemas/accounts.ts';
 import { Count, Id, Int, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, maxPage, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /** Positive integer fen: invoices and payments move money, so never 0. */
 const PositiveAmount = Amount.check(z.minimum(1));
@@ -92,7 +93,7 @@ export const DepartmentChange = z
 export type DepartmentChange = z.infer<typeof DepartmentChange>;
 
 export const InvoiceBody = z
-  .strictObject({ amount: PositiveAmount, issuedOn: IsoDate, dueOn: IsoDate }).check(z.refine((b) => b.dueOn >= b.issuedOn, { ...saying(msg('field.notBeforeField', { other: 'issuedOn' })), path: ['dueOn'] }));
+  .strictObject({ amount: PositiveAmount, issuedOn: IsoDate, dueOn: IsoDate }).check(z.refine((b) => b.dueOn >= b.issuedOn, { ...saying(msg(M.field_notBeforeField, { other: 'issuedOn' })), path: ['dueOn'] }));
 export type InvoiceInput = z.infer<typeof InvoiceBody>;
 
 export const Invoice = z
@@ -125,14 +126,14 @@ export const ListOpportunitiesQuery = z
     staleDays: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(3650)).register(z.globalRegistry, { format: 'int32' })),
     ...PageQuery,
   }).check(z.refine((q) => [q.accountId, q.ownerId, q.stage, q.staleDays].filter((v) => v !== undefined).length === 1, {
-    ...saying(msg('field.exactlyOneOf', { names: ['accountId', 'ownerId', 'stage', 'staleDays'] })),
+    ...saying(msg(M.field_exactlyOneOf, { names: ['accountId', 'ownerId', 'stage', 'staleDays'] })),
     path: ['accountId'],
   }));
 export type ListOpportunitiesQuery = z.infer<typeof ListOpportunitiesQuery>;
 
 export const ListProjectsQuery = z
   .strictObject({ accountId: z.optional(Id), department: z.optional(Line(100)), ...PageQuery }).check(z.refine((q) => (q.accountId === undefined) !== (q.department === undefined), {
-    ...saying(msg('field.exactlyOneOf', { names: ['accountId', 'department'] })),
+    ...saying(msg(M.field_exactlyOneOf, { names: ['accountId', 'department'] })),
     path: ['accountId'],
   }));
 

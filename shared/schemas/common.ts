@@ -11,6 +11,7 @@
 import * as z from 'zod/mini';
 import { msg, saying, schemaText } from '#shared/messages/index.ts';
 import { issueMessage } from '#shared/messages/zod.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const roles = [
   'leadership',
@@ -33,9 +34,9 @@ export type Role = z.infer<typeof Role>;
 const pair = '[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]';
 export const linePattern = new RegExp(`^(?:[^\\u0000-\\u001F\\u007F\\uD800-\\uDFFF]|${pair})*$`);
 export const textPattern = new RegExp(`^(?:[^\\u0000-\\u0008\\u000B-\\u001F\\u007F\\uD800-\\uDFFF]|${pair})*$`);
-export const lineMessage = schemaText(msg('field.oneLine'));
-const textMessage = schemaText(msg('field.text'));
-const notBlank = schemaText(msg('field.notBlank'));
+export const lineMessage = schemaText(msg(M.field_oneLine));
+const textMessage = schemaText(msg(M.field_text));
+const notBlank = schemaText(msg(M.field_notBlank));
 
 /** Single-line input (a name, a title): trimmed, not blank, at most `max` UTF-16 units. */
 export const Line = (max: number) => z.string().check(z.trim(), z.minLength(1, notBlank), z.maxLength(max), z.regex(linePattern, lineMessage));
@@ -53,19 +54,19 @@ export const TextOut = (max: number) => z.string().check(z.maxLength(max), z.reg
 export const Timestamp = z.iso.datetime({ offset: true }).check(z.maxLength(40));
 
 /** A calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused). Fixed-form strings state their length in the document only, so a bad one gets one message. */
-export const IsoDate = z.iso.date({ error: schemaText(msg('field.date')) }).register(z.globalRegistry, { maxLength: 10 });
+export const IsoDate = z.iso.date({ error: schemaText(msg(M.field_date)) }).register(z.globalRegistry, { maxLength: 10 });
 
 /** Server-made ids are ULIDs; the bootstrap staff member is `admin`. */
-export const Id = z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, schemaText(msg('field.id')))).register(z.globalRegistry, { minLength: 1, maxLength: 64 });
+export const Id = z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, schemaText(msg(M.field_id)))).register(z.globalRegistry, { minLength: 1, maxLength: 64 });
 
 /** A month `YYYY-MM`. */
-export const Month = z.string().register(z.globalRegistry, { maxLength: 7 }).check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, schemaText(msg('field.month'))));
+export const Month = z.string().register(z.globalRegistry, { maxLength: 7 }).check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, schemaText(msg(M.field_month))));
 /** A pay period: a quarter `YYYY-Qn` or a year `YYYY` (pay.md, "Numbers"). */
 export const periodPattern = /^\d{4}(-Q[1-4])?$/;
-export const PayPeriod = z.string().check(z.regex(periodPattern, schemaText(msg('field.periodShapes', { shapes: ['YYYY-Qn', 'YYYY'] })))).register(z.globalRegistry, { maxLength: 7 });
+export const PayPeriod = z.string().check(z.regex(periodPattern, schemaText(msg(M.field_periodShapes, { shapes: ['YYYY-Qn', 'YYYY'] })))).register(z.globalRegistry, { maxLength: 7 });
 /** A pay period or a month (compliance is also counted per month). */
 export const PeriodOrMonth = z
-  .string().check(z.regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, schemaText(msg('field.periodOrMonth')))).register(z.globalRegistry, { maxLength: 7 });
+  .string().check(z.regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, schemaText(msg(M.field_periodOrMonth)))).register(z.globalRegistry, { maxLength: 7 });
 
 /*
  * Numbers. Integers carry their own range and an OpenAPI format; JSON numbers that are not
@@ -102,7 +103,7 @@ export const decimalPlaces = (value: number): number => {
  */
 export const Decimal = (min: number, max: number, places: number) =>
   z
-    .number().check(z.minimum(min), z.maximum(max), z.refine((v) => Number.isFinite(v) && decimalPlaces(v) <= places, saying(msg('field.decimalPlaces', { places })))).register(z.globalRegistry, { description: `At most ${places} decimal places` });
+    .number().check(z.minimum(min), z.maximum(max), z.refine((v) => Number.isFinite(v) && decimalPlaces(v) <= places, saying(msg(M.field_decimalPlaces, { places })))).register(z.globalRegistry, { description: `At most ${places} decimal places` });
 
 /** A score 0–100 with at most 2 decimal places (training, certification, peer scores). */
 export const Score = Decimal(0, 100, 2);
@@ -114,7 +115,7 @@ export const Score = Decimal(0, 100, 2);
  * here, together with the values, and every bad one is named in the one 400.
  */
 export const recordKeyPattern = /^(?!(?:__proto__|constructor|prototype)$)[\p{L}\p{N}_ .%()/-]{1,64}$/u;
-const keyMessage = msg('field.recordKey');
+const keyMessage = msg(M.field_recordKey);
 /** What the OpenAPI document shows for a schema that checks more than it can say (shared/openapi.ts). */
 export const documentedAs = new WeakMap<z.core.$ZodType, z.core.$ZodType>();
 export const BoundedRecord = <V extends z.core.$ZodType>(value: V, maxKeys: number) => {
@@ -125,7 +126,7 @@ export const BoundedRecord = <V extends z.core.$ZodType>(value: V, maxKeys: numb
         if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
           const keys = Object.keys(raw);
           for (const key of keys) if (!recordKeyPattern.test(key)) ctx.addIssue({ code: 'custom', path: [key], ...saying(keyMessage), input: key });
-          if (keys.length > maxKeys) ctx.addIssue({ code: 'custom', ...saying(msg('field.maxKeys', { max: maxKeys })), input: raw });
+          if (keys.length > maxKeys) ctx.addIssue({ code: 'custom', ...saying(msg(M.field_maxKeys, { max: maxKeys })), input: raw });
         }
         const parsed = record.safeParse(raw, { reportInput: true }); // the input names the received type in the message
         if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, ...saying(issueMessage(issue)), input: raw });
@@ -138,7 +139,7 @@ export const BoundedRecord = <V extends z.core.$ZodType>(value: V, maxKeys: numb
 };
 
 /** Cursors are opaque URL-safe text this API gave out. */
-export const Cursor = z.string().check(z.minLength(1), z.maxLength(2048), z.regex(/^[A-Za-z0-9_.~-]+$/, schemaText(msg('field.cursor'))));
+export const Cursor = z.string().check(z.minLength(1), z.maxLength(2048), z.regex(/^[A-Za-z0-9_.~-]+$/, schemaText(msg(M.field_cursor))));
 
 /** Page sizes: at most 200 items a page. */
 export const maxPage = 200;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Id, IsoDate, Line, LineOut, PageQuery, RawText, TextOut, Timestamp, Version, maxPage, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const dossierKinds = ['basic_facts', 'contact', 'contract', 'history', 'note'] as const;
 export const DossierKind = z.enum(dossierKinds);
@@ -30,7 +31,7 @@ export const CreateDossierEntryBody = z.strictObject({ kind: DossierKind, title:
 export type CreateDossierEntryInput = z.infer<typeof CreateDossierEntryBody>;
 
 export const PatchDossierEntryBody = z
-  .strictObject({ title: z.optional(Title), content: z.optional(Content) }).check(z.refine((body) => Object.keys(body).length > 0, saying(msg('field.nothingToChange'))));
+  .strictObject({ title: z.optional(Title), content: z.optional(Content) }).check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange))));
 export type PatchDossierEntryInput = z.infer<typeof PatchDossierEntryBody>;
 
 export const DossierPageQuery = z.strictObject({ ...PageQuery });

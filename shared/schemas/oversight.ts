@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Id, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 const ShortText = Line(200);
 const LongText = Text(5000);
@@ -41,7 +42,7 @@ export const FollowUpParams = z.strictObject({ id: Id, followUpId: Id });
 export const SpotCheckBody = z.strictObject({
   checkedOn: IsoDate,
   scope: z
-    .array(Line(100)).check(z.minLength(1), z.maxLength(20), z.refine((list) => new Set(list).size === list.length, saying(msg('field.noRepeat', { items: 'scope items' })))),
+    .array(Line(100)).check(z.minLength(1), z.maxLength(20), z.refine((list) => new Set(list).size === list.length, saying(msg(M.field_noRepeat, { items: 'scope items' })))),
   findings: LongText,
   rating: SpotCheckRating,
   followUps: z.optional(z

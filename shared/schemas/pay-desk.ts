@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { msg, schemaText } from '#shared/messages/index.ts';
 import { Count, Id, Int, Line, LineOut, PageQuery, PayPeriod, Text, TextOut, Timestamp, Version, Year, YearOut, page } from '#shared/schemas/common.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * The pay desk (issue 11 items 2–4): manual adjustments approved by a second person,
@@ -18,8 +19,8 @@ export const AdjustmentCategory = z.enum(['correction', 'bonus', 'deduction', 'o
 export const AdjustmentStatus = z.enum(['pending', 'approved']);
 export type AdjustmentStatus = z.infer<typeof AdjustmentStatus>;
 
-const notZero = schemaText(msg('field.notZero'));
-const forceWithReason = schemaText(msg('field.forceWithReason'));
+const notZero = schemaText(msg(M.field_notZero));
+const forceWithReason = schemaText(msg(M.field_forceWithReason));
 
 export const AdjustmentBody = z.strictObject({
   staffId: Id,

@@ -28,6 +28,7 @@ import {
 import { AccountRow, Component } from '#shared/schemas/compliance.ts';
 import { ForcedFinalize } from '#shared/schemas/pay-desk.ts';
 import { msg, saying } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export { PayPeriod };
 export const YearParams = z.strictObject({ year: Year });
@@ -56,21 +57,21 @@ const rate = (bounds: RateBounds = {}) =>
     ]).check(z.superRefine((value, ctx) => {
       const text = rateText(value);
       if (text.length > 24 || !isDecimal(text) || text.startsWith('-')) {
-        ctx.addIssue({ code: 'custom', ...saying(msg('field.rate')) });
+        ctx.addIssue({ code: 'custom', ...saying(msg(M.field_rate)) });
         return;
       }
       const [whole = '', fraction = ''] = text.split('.');
       if (fraction.length > rateDigits || (typeof value === 'number' && decimalPlaces(value) > rateDigits)) {
-        ctx.addIssue({ code: 'custom', ...saying(msg('field.decimalPlaces', { places: rateDigits })) });
+        ctx.addIssue({ code: 'custom', ...saying(msg(M.field_decimalPlaces, { places: rateDigits })) });
         return;
       }
       if (whole.length > rateDigits) {
-        ctx.addIssue({ code: 'custom', ...saying(msg('field.lessThan', { limit: 10 ** rateDigits })) });
+        ctx.addIssue({ code: 'custom', ...saying(msg(M.field_lessThan, { limit: 10 ** rateDigits })) });
         return;
       }
       const exact = parseDecimal(text);
-      if (bounds.positive === true && exact.n === 0n) ctx.addIssue({ code: 'custom', ...saying(msg('field.moreThan', { limit: 0 })) });
-      if (bounds.max !== undefined && compare(exact, parseDecimal(bounds.max)) > 0) ctx.addIssue({ code: 'custom', ...saying(msg('field.atMost', { limit: bounds.max })) });
+      if (bounds.positive === true && exact.n === 0n) ctx.addIssue({ code: 'custom', ...saying(msg(M.field_moreThan, { limit: 0 })) });
+      if (bounds.max !== undefined && compare(exact, parseDecimal(bounds.max)) > 0) ctx.addIssue({ code: 'custom', ...saying(msg(M.field_atMost, { limit: bounds.max })) });
     }));
 
 const PolicyCount = Int(0, 1000);
@@ -92,21 +93,21 @@ const TierBody = z.strictObject({ tier: z.enum(tierNames), minimum: rate(), coef
 const Tiers = z
   .array(TierBody).check(z.length(tierNames.length)).register(z.globalRegistry, { minItems: tierNames.length, maxItems: tierNames.length }).check(z.superRefine((tiers, ctx) => {
     tiers.forEach((t, i) => {
-      if (t.tier !== tierNames[i]) ctx.addIssue({ code: 'custom', path: [i, 'tier'], ...saying(msg('field.tier', { tier: String(tierNames[i]) })) });
+      if (t.tier !== tierNames[i]) ctx.addIssue({ code: 'custom', path: [i, 'tier'], ...saying(msg(M.field_tier, { tier: String(tierNames[i]) })) });
     });
     const ok = tiers.every((t) => isDecimal(rateText(t.minimum)) && isDecimal(rateText(t.coefficient)));
     if (!ok) return; // the rate schema has reported these
     const first = tiers[0];
-    if (first !== undefined && parseDecimal(rateText(first.minimum)).n !== 0n) ctx.addIssue({ code: 'custom', path: [0, 'minimum'], ...saying(msg('field.mustBe', { value: '0' })) });
+    if (first !== undefined && parseDecimal(rateText(first.minimum)).n !== 0n) ctx.addIssue({ code: 'custom', path: [0, 'minimum'], ...saying(msg(M.field_mustBe, { value: '0' })) });
     for (let i = 1; i < tiers.length; i++) {
       const prev = tiers[i - 1];
       const t = tiers[i];
       if (prev === undefined || t === undefined) continue;
       if (compare(parseDecimal(rateText(t.minimum)), parseDecimal(rateText(prev.minimum))) <= 0) {
-        ctx.addIssue({ code: 'custom', path: [i, 'minimum'], ...saying(msg('field.tierMinimum', { tier: prev.tier })) });
+        ctx.addIssue({ code: 'custom', path: [i, 'minimum'], ...saying(msg(M.field_tierMinimum, { tier: prev.tier })) });
       }
       if (compare(parseDecimal(rateText(t.coefficient)), parseDecimal(rateText(prev.coefficient))) < 0) {
-        ctx.addIssue({ code: 'custom', path: [i, 'coefficient'], ...saying(msg('field.tierCoefficient', { tier: prev.tier })) });
+        ctx.addIssue({ code: 'custom', path: [i, 'coefficient'], ...saying(msg(M.field_tierCoefficient, { tier: prev.tier })) });
       }
     }
   }));
@@ -114,7 +115,7 @@ const Tiers = z
 /** Body of `PUT /v1/pay-policies/{year}` (api.md, "Pay"): only grades are required; nested settings may be partial. */
 export const PayPolicyBody = z.strictObject({
   grades: z
-    .array(GradeBody).check(z.minLength(1), z.maxLength(200), z.refine((grades) => new Set(grades.map((g) => g.grade)).size === grades.length, saying(msg('field.noRepeatGrade')))),
+    .array(GradeBody).check(z.minLength(1), z.maxLength(200), z.refine((grades) => new Set(grades.map((g) => g.grade)).size === grades.length, saying(msg(M.field_noRepeatGrade)))),
   tiers: z.optional(Tiers),
   weights: z.optional(z
     .strictObject({ contract: z.optional(rate({ positive: true })), collection: z.optional(rate({ positive: true })), management: z.optional(rate({ positive: true })) })),
@@ -153,7 +154,7 @@ const Ratio = z.string().check(z.maxLength(24), z.regex(/^\d+\.\d{4}$/));
 const Department = Line(100);
 const Comment = Text(2000);
 export const PeerScoreBody = z
-  .strictObject({ period: PayPeriod, targetStaffId: z.optional(Id), targetDepartment: z.optional(Department), score: Score, comment: z.optional(Comment) }).check(z.refine((b) => (b.targetStaffId === undefined) !== (b.targetDepartment === undefined), { ...saying(msg('field.exactlyOneOf', { names: ['targetStaffId', 'targetDepartment'] })), path: ['targetStaffId'] }));
+  .strictObject({ period: PayPeriod, targetStaffId: z.optional(Id), targetDepartment: z.optional(Department), score: Score, comment: z.optional(Comment) }).check(z.refine((b) => (b.targetStaffId === undefined) !== (b.targetDepartment === undefined), { ...saying(msg(M.field_exactlyOneOf, { names: ['targetStaffId', 'targetDepartment'] })), path: ['targetStaffId'] }));
 export type PeerScoreInput = z.infer<typeof PeerScoreBody>;
 export const PeerScoreParams = z.strictObject({ period: PayPeriod, targetType: z.enum(['staff', 'department']), target: Line(100) });
 export const PeerScorePatchBody = z.strictObject({ score: Score, comment: z.optional(Comment) });
@@ -172,7 +173,7 @@ export type PeerScore = z.infer<typeof PeerScore>;
 /** Everyone in the company may score a target once a period. */
 const peerScoreCap = 100_000;
 export const PeerScoresQuery = z
-  .strictObject({ period: PayPeriod, targetStaffId: z.optional(Id), targetDepartment: z.optional(Department) }).check(z.refine((q) => (q.targetStaffId === undefined) !== (q.targetDepartment === undefined), { ...saying(msg('field.exactlyOneOf', { names: ['targetStaffId', 'targetDepartment'] })), path: ['targetStaffId'] }));
+  .strictObject({ period: PayPeriod, targetStaffId: z.optional(Id), targetDepartment: z.optional(Department) }).check(z.refine((q) => (q.targetStaffId === undefined) !== (q.targetDepartment === undefined), { ...saying(msg(M.field_exactlyOneOf, { names: ['targetStaffId', 'targetDepartment'] })), path: ['targetStaffId'] }));
 export const PeerScoreSummary = z
   .object({ period: PayPeriod, targetType: z.enum(['staff', 'department']), target: LineOut(100), count: Count, average: z.nullable(Ratio), scores: z.array(PeerScore).check(z.maxLength(peerScoreCap)) }).register(z.globalRegistry, { id: 'PeerScoreSummary' });
 

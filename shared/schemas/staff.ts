@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
 import { Id, IsoDate, Line, LineOut, PageQuery, Role, Score, Version, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 const Name = Line(100);
 const Department = Line(100);
 const Grade = Line(20);
 const Roles = z
-  .array(Role).check(z.minLength(1), z.maxLength(6), z.refine((list) => new Set(list).size === list.length, saying(msg('field.noRepeat', { items: 'roles' }))));
+  .array(Role).check(z.minLength(1), z.maxLength(6), z.refine((list) => new Set(list).size === list.length, saying(msg(M.field_noRepeat, { items: 'roles' }))));
 
 export const CertificationLevel = z.enum(['junior', 'intermediate', 'senior']);
 
@@ -41,7 +42,7 @@ export const PatchStaffBody = z
     department: z.optional(Department),
     roles: z.optional(Roles),
     grade: z.optional(Grade),
-  }).check(z.refine((body) => Object.keys(body).length > 0, saying(msg('field.nothingToChange'))));
+  }).check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange))));
 export type PatchStaffInput = z.infer<typeof PatchStaffBody>;
 
 export const ListStaffQuery = z.strictObject({

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { BoundedRecord, Decimal, Id, IsoDate, LineOut, Month, PageQuery, Text, TextOut, Timestamp, Version, lineMessage, linePattern, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export { Month };
 /** Distinct ids; the caps keep a meeting and its index items within one transaction (100 items). */
-const Ids = (max: number) => z.array(Id).check(z.maxLength(max), z.refine((ids) => new Set(ids).size === ids.length, saying(msg('field.noRepeat', {}))));
+const Ids = (max: number) => z.array(Id).check(z.maxLength(max), z.refine((ids) => new Set(ids).size === ids.length, saying(msg(M.field_noRepeat, {}))));
 
 export const VisitType = z.enum(['formal_visit', 'formal_reception', 'routine_visit']);
 export const Visit = z
@@ -24,9 +25,9 @@ export type VisitInput = z.infer<typeof VisitBody>;
 
 /** A date range, both ends inclusive. */
 export const DateRangeQuery = z
-  .strictObject({ from: IsoDate, to: IsoDate, ...PageQuery }).check(z.refine((q) => q.from <= q.to, { ...saying(msg('field.notAfterField', { other: 'to' })), path: ['from'] }));
+  .strictObject({ from: IsoDate, to: IsoDate, ...PageQuery }).check(z.refine((q) => q.from <= q.to, { ...saying(msg(M.field_notAfterField, { other: 'to' })), path: ['from'] }));
 export const VisitsByPersonQuery = z
-  .strictObject({ staffId: Id, from: IsoDate, to: IsoDate, ...PageQuery }).check(z.refine((q) => q.from <= q.to, { ...saying(msg('field.notAfterField', { other: 'to' })), path: ['from'] }));
+  .strictObject({ staffId: Id, from: IsoDate, to: IsoDate, ...PageQuery }).check(z.refine((q) => q.from <= q.to, { ...saying(msg(M.field_notAfterField, { other: 'to' })), path: ['from'] }));
 
 /**
  * A report's key figures: at most 50, each a number (|x| ≤ 10^15, at most 6 decimal places,
@@ -52,10 +53,10 @@ export type Report = z.infer<typeof Report>;
 export const ReportBody = z.strictObject({ month: Month, summary: Text(20_000), keyFigures: z.optional(KeyFigures) });
 export type ReportInput = z.infer<typeof ReportBody>;
 export const ReportPatchBody = z
-  .strictObject({ summary: z.optional(Text(20_000)), keyFigures: z.optional(KeyFigures) }).check(z.refine((b) => Object.keys(b).length > 0, saying(msg('field.nothingToChange'))));
+  .strictObject({ summary: z.optional(Text(20_000)), keyFigures: z.optional(KeyFigures) }).check(z.refine((b) => Object.keys(b).length > 0, saying(msg(M.field_nothingToChange))));
 export const ReportParams = z.strictObject({ id: Id, month: Month });
 export const MonthRangeQuery = z
-  .strictObject({ from: Month, to: Month }).check(z.refine((q) => q.from <= q.to, { ...saying(msg('field.notAfterField', { other: 'to' })), path: ['from'] }));
+  .strictObject({ from: Month, to: Month }).check(z.refine((q) => q.from <= q.to, { ...saying(msg(M.field_notAfterField, { other: 'to' })), path: ['from'] }));
 
 export const MeetingType = z.enum([
   'leadership_semiannual_review',
@@ -95,7 +96,7 @@ export const MeetingBody = z.strictObject({
 });
 export type MeetingInput = z.infer<typeof MeetingBody>;
 export const MeetingsQuery = z
-  .strictObject({ type: MeetingType, from: IsoDate, to: IsoDate, ...PageQuery }).check(z.refine((q) => q.from <= q.to, { ...saying(msg('field.notAfterField', { other: 'to' })), path: ['from'] }));
+  .strictObject({ type: MeetingType, from: IsoDate, to: IsoDate, ...PageQuery }).check(z.refine((q) => q.from <= q.to, { ...saying(msg(M.field_notAfterField, { other: 'to' })), path: ['from'] }));
 export const ActionItemParams = z.strictObject({ id: Id, itemId: Id });
 export const ActionItemDoneBody = z.strictObject({ doneOn: IsoDate });
 export const OpenActionItemsQuery = z.strictObject({ ownerId: Id });
