@@ -1,11 +1,27 @@
 /** zod's issues as catalogue messages: the same English zod writes, and Chinese, from the issue's own numbers. */
 import * as z from 'zod/mini';
-import { util } from 'zod/v4/core';
 import en from 'zod/v4/locales/en.js';
 import { type Message, msg, schemaMessage } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
 
-const { joinValues, parsedType, stringifyPrimitive } = util;
+/*
+ * zod's own wording helpers (zod/v4/core/util.js), as zod writes them: taken from zod's util
+ * namespace they kept all of it (13 KB) in every route.
+ */
+const stringifyPrimitive = (value: unknown): string =>
+  typeof value === 'bigint' ? `${value.toString()}n` : typeof value === 'string' ? `"${value}"` : `${String(value)}`;
+const joinValues = (values: readonly unknown[], separator = '|'): string => values.map(stringifyPrimitive).join(separator);
+const parsedType = (data: unknown): string => {
+  const t = typeof data;
+  if (t === 'number') return Number.isNaN(data) ? 'nan' : 'number';
+  if (t === 'object') {
+    if (data === null) return 'null';
+    if (Array.isArray(data)) return 'array';
+    const obj = data as { constructor?: { name: string } };
+    if (Object.getPrototypeOf(obj) !== Object.prototype && 'constructor' in obj && obj.constructor) return obj.constructor.name;
+  }
+  return t;
+};
 
 // zod/mini loads no language: zod's English wording is the one the catalogue matches (classic zod loads the same).
 z.config(en());
