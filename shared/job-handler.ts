@@ -1,8 +1,7 @@
 import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { logger } from '#shared/logger.ts';
+import { injectLambdaContext, logger } from '#shared/logger.ts';
 
 /**
  * A scheduled job's handler: the schedule's input validated, the job run, its result
