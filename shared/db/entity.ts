@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { db, tableName } from '#shared/db/client.ts';
+import { requestReads } from '#shared/db/request-reads.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { queryAll, queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
@@ -174,10 +175,22 @@ export const historyPut = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: R
   item: { Put: { TableName: tableName, Item: historyItem(e, record), ConditionExpression: 'attribute_not_exists(pk)' } },
 });
 
+
 /** One record by its key, parsed by the schema. */
 export const get = async <S extends z.core.$ZodType>(e: AnyEntity<S>, values: Fields): Promise<Record_<S> | undefined> => {
-  const out = await db.send(new GetCommand({ TableName: tableName, Key: key(e, values) }));
-  return out.Item === undefined ? undefined : parse(e, out.Item);
+  const k = key(e, values);
+  const id = `${k.pk}\u0000${k.sk}`;
+  const inFlight = requestReads.getStore();
+  let read = inFlight?.get(id);
+  if (read === undefined) {
+    read = db.send(new GetCommand({ TableName: tableName, Key: k })).then((out) => out.Item as Fields | undefined);
+    if (inFlight !== undefined) {
+      inFlight.set(id, read);
+      void read.then(() => inFlight.delete(id), () => inFlight.delete(id));
+    }
+  }
+  const item = await read;
+  return item === undefined ? undefined : parse(e, item);
 };
 
 /** The Query of a named access pattern. */

@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type * as z from 'zod/mini';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { type Caller, sameCaller } from '#shared/domain/staff.ts';
+import { requestReads } from '#shared/db/request-reads.ts';
 import {
   type HttpEvent,
   type Middleware,
@@ -84,7 +85,7 @@ export const routeChain = <const R extends RouteDefinition>(
   if (extra.auth !== undefined) chain.use(extra.auth);
   chain.use(validate(route)).use(requireIfMatch(route));
   if (extra.after !== undefined) chain.use(extra.after);
-  return chain.handler(async (event, context) => {
+  const handler = chain.handler(async (event, context) => {
     const state = routeState(context);
     const at = new Date().toISOString();
     const inputFor = (caller: Caller | undefined) =>
@@ -108,4 +109,6 @@ export const routeChain = <const R extends RouteDefinition>(
     if (reply.status === 'rejected') throw reply.reason;
     return toResult(route, reply.value);
   });
+  // Each request in its own scope of reads (shared/db/entity.ts `get`).
+  return (event: HttpEvent, context: RouteContext) => requestReads.run(new Map(), () => handler(event, context));
 };

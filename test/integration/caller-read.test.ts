@@ -71,6 +71,19 @@ describe('GET /v1/staff/{id}: the caller and the object are read in one round tr
     expect(warm).toMatchObject({ peak: 2, calls: 2 });
   });
 
+  it('a caller reading their own record, once known, costs one read: the two reads of one key in one request are one', async () => {
+    const reader = await newPerson(['department_staff']);
+    expect((await getStaff(asCaller(reader.id, reader.id), lambdaContext('get-staff'))).statusCode).toBe(200);
+    const own = await peakInFlight(() => getStaff(asCaller(reader.id, reader.id), lambdaContext('get-staff')));
+    expect(own.result.statusCode).toBe(200);
+    expect(own.calls).toBe(1);
+    // Never shared across requests: two requests side by side read for themselves.
+    const both = await peakInFlight(() =>
+      Promise.all([getStaff(asCaller(reader.id, reader.id), lambdaContext('get-staff')), getStaff(asCaller(reader.id, reader.id), lambdaContext('get-staff'))]),
+    );
+    expect(both.calls).toBe(2);
+  });
+
   it('a demoted caller is refused by the very next read (the handler runs again with the fresh record)', async () => {
     const reader = await newPerson(['coordinator']);
     expect((await getStaff(asCaller(reader.id, 'admin'), lambdaContext('get-staff'))).statusCode).toBe(200);
