@@ -94,11 +94,24 @@ const env = { ...process.env, ...handlerEnv(dynamo.endpoint, tableName), POWERTO
 Object.assign(process.env, env);
 const { ensureAdmin } = await import('#local/bootstrap.ts');
 await ensureAdmin();
+// Someone else's record too: the sample event reads the caller's own (one GetItem once the caller is known).
+const { insertStaff, getStaffById } = await import('#shared/db/staff.ts');
+const { newStaff } = await import('#shared/domain/staff.ts');
+const otherId = 'bench-other';
+if ((await getStaffById(otherId)) === undefined) {
+  await insertStaff(newStaff(otherId, { name: 'Bench reader', department: 'Market coordination group', roles: ['department_staff'], grade: 'P5' }), {
+    actorId: 'system',
+    requestId: 'bench',
+    at: new Date().toISOString(),
+  });
+}
 
 const event = readFileSync(resolve('events/http-get-staff.json'), 'utf8');
 /** A fresh Node process: load the bundle, answer one request (cold), or `iterations` more in a loop (warm, after 50 unmeasured). */
-const child = (file: string, iterations: number) => `
+const child = (file: string, iterations: number, staffId: string) => `
   const event = ${event};
+  event.pathParameters = { id: ${JSON.stringify(staffId)} };
+  event.rawPath = '/v1/staff/' + ${JSON.stringify(staffId)};
   const { handler } = await import(${JSON.stringify(file)});
   const context = () => ({ functionName: 'bench', awsRequestId: 'bench', getRemainingTimeInMillis: () => 10000 });
   const once = async () => {
@@ -116,10 +129,10 @@ const child = (file: string, iterations: number) => `
   process.stdout.write(JSON.stringify({ rss: process.memoryUsage().rss, perCallMs }));
 `;
 
-const runChild = (file: string, iterations = 0) =>
+const runChild = (file: string, iterations = 0, staffId = 'admin') =>
   new Promise<{ ms: number; rssBytes: number; perCallMs: number }>((done, fail) => {
     const started = process.hrtime.bigint();
-    const proc = spawn(process.execPath, ['--input-type=module', '--enable-source-maps', '-e', child(file, iterations)], { env });
+    const proc = spawn(process.execPath, ['--input-type=module', '--enable-source-maps', '-e', child(file, iterations, staffId)], { env });
     let out = '';
     let err = '';
     proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -152,10 +165,12 @@ for (let i = 0; i < runs; i++) {
   cold.floor.push(f.ms);
   cold.floorRss.push(f.rssBytes);
 }
-const warm = { route: [] as number[], floor: [] as number[] };
+const warm = { route: [] as number[], floor: [] as number[], other: [] as number[], otherFloor: [] as number[] };
 for (let i = 0; i < 3; i++) {
   warm.route.push((await runChild(routeFile, warmIterations)).perCallMs);
   warm.floor.push((await runChild(floorFile, warmIterations)).perCallMs);
+  warm.other.push((await runChild(routeFile, warmIterations, otherId)).perCallMs);
+  warm.otherFloor.push((await runChild(floorFile, warmIterations, otherId)).perCallMs);
 }
 await dynamo.stop();
 
@@ -168,4 +183,5 @@ console.log(`  cold-start ratio ${(median(cold.route) / median(cold.floor)).toFi
 console.log(`\nWarm GET /v1/staff/{id}: ${warmIterations} requests in a loop after 50 unmeasured, same item, 3 processes each`);
 console.log(`  route handler  median ${median(warm.route).toFixed(2)} ms a request   (${warm.route.map((v) => v.toFixed(2)).join(', ')})`);
 console.log(`  raw GetItem    median ${median(warm.floor).toFixed(2)} ms a request   (${warm.floor.map((v) => v.toFixed(2)).join(', ')})`);
-console.log(`  warm-read ratio ${(median(warm.route) / median(warm.floor)).toFixed(2)} (target ≤ ${warmTarget})`);
+console.log(`  warm-read ratio ${(median(warm.route) / median(warm.floor)).toFixed(2)} (target ≤ ${warmTarget}): the caller reads their own record`);
+console.log(`  admin reads another's record: route ${median(warm.other).toFixed(2)} ms, raw GetItem ${median(warm.otherFloor).toFixed(2)} ms, ratio ${(median(warm.other) / median(warm.otherFloor)).toFixed(2)} (two GetItems side by side)`);
