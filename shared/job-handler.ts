@@ -1,7 +1,8 @@
 import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { injectLambdaContext, logger } from '#shared/logger.ts';
+import { logger } from '#shared/logger.ts';
 
 /**
  * A scheduled job's handler: the schedule's input validated, the job run, its result

@@ -1,4 +1,5 @@
 import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type * as z from 'zod/mini';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { type Caller, sameCaller } from '#shared/domain/staff.ts';
@@ -16,7 +17,7 @@ import {
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { preferredLanguage } from '#shared/http/headers.ts';
 import type { Language } from '#shared/domain/pay/explain.ts';
-import { injectLambdaContext, logger } from '#shared/logger.ts';
+import { logger } from '#shared/logger.ts';
 
 type Parsed<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 
