@@ -1,8 +1,9 @@
 /**
- * `npm run bench:close [-- STAFF ACCOUNTS [STAFF ACCOUNTS ...]]`: times the period close on
- * synthetic organisations in DynamoDB Local (in memory). Default sizes: 50 staff / 500
- * accounts and 150 staff / 1,500 accounts (about 5 minutes on 2 cores, most of it writing
- * the data); each pair of numbers given replaces the list.
+ * `npm run bench:close [-- ACCOUNTS[/STAFF] ...]`: times the period close on synthetic
+ * organisations in DynamoDB Local (in memory). Default sizes: 2,000 and 10,000 key
+ * accounts (200 and 1,000 staff: a tenth unless given); each size given replaces the list,
+ * e.g. `npm run bench:close -- 2000 10000 20000`. BENCH_CLOSE_RERUNS (default 3) sets the
+ * re-runs per period.
  *
  * Per size, in a fresh table and a fresh Node process (the table name is read at import):
  * generates a year of data (bench/synthetic.ts); then, for the year and for one quarter, a
@@ -19,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { GatheredAccount } from '#shared/usecases/close.ts';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ensureTable, startDynamoLocal } from '#local/dynamo.ts';
+import { ensureTable, localClient, startDynamoLocal } from '#local/dynamo.ts';
 import { handlerEnv } from '#local/settings.ts';
 
 const year = 2025;
@@ -27,13 +28,15 @@ const quarter = `${year}-Q3`;
 /** Writes in flight while generating. */
 const width = 16;
 const defaultSizes = [
-  { staff: 50, accounts: 500 },
   { staff: 200, accounts: 2_000 },
+  { staff: 1_000, accounts: 10_000 },
 ];
 const limits = { staff: 5_000, accounts: 20_000 };
 const resultTag = 'BENCH_CLOSE_RESULT ';
 /** Re-runs of the close on the same data per period, each after a read-only pass (medians are reported). */
-const reruns = 3;
+const reruns = Number(process.env.BENCH_CLOSE_RERUNS ?? 3);
+/** The periods closed per size: the year and one quarter, or one of them (BENCH_CLOSE_PERIODS=year|quarter). */
+const closedPeriods = process.env.BENCH_CLOSE_PERIODS === 'quarter' ? [quarter] : process.env.BENCH_CLOSE_PERIODS === 'year' ? [String(year)] : [String(year), quarter];
 
 // ---------------------------------------------------------------- request tally (worker)
 
@@ -212,14 +215,17 @@ interface SizeResult {
   staff: number;
   accounts: number;
   records: Record<string, number>;
-  generation: { ms: number; tally: Tally };
+  generation: { ms: number; tally: Tally; sink: { taken: number; items: number; batches: number; updatesApplied: number; updatesSent: number; reads: number } };
   periods: PeriodResult[];
   peakRssBytes: number;
+  generationRssBytes: number;
 }
+type Generated = Pick<SizeResult, 'records' | 'generation' | 'generationRssBytes'>;
+type Closed = Pick<SizeResult, 'periods' | 'peakRssBytes'>;
 
 // ---------------------------------------------------------------- worker: one size
 
-const worker = async (staff: number, accounts: number): Promise<void> => {
+const worker = async (staff: number, accounts: number, phase: 'generate' | 'close'): Promise<void> => {
   const label = `${staff}/${accounts}`;
   const log = (message: string) => process.stderr.write(`  [${label}] ${message}\n`);
   const { dynamo } = await import('#shared/db/client.ts');
@@ -228,14 +234,23 @@ const worker = async (staff: number, accounts: number): Promise<void> => {
   const { parsePayPeriod } = await import('#shared/domain/pay/period.ts');
   const { closePeriod, gatherBatch, gatherPeople, keyAccountBatches } = await import('#shared/usecases/close.ts');
 
+  if (phase === 'generate') {
   log('generating');
+  const { batchSink } = await import('./batch-sink.ts');
+  const sink = batchSink(dynamo, { width, flushAt: 2_500 });
   const genStart = performance.now();
   const genBefore = copy(tally);
+  sink.start();
   const records = await synthetic.generateOrganisation({ staff, accounts }, year, quarter, width, (done, total) =>
-    log(`accounts ${done}/${total} written (${((performance.now() - genStart) / 1000).toFixed(0)} s)`),
+    log(`accounts ${done}/${total} generated (${((performance.now() - genStart) / 1000).toFixed(0)} s)`),
   );
-  const generation = { ms: performance.now() - genStart, tally: minus(tally, genBefore) };
+  await sink.finish();
+  const generation = { ms: performance.now() - genStart, tally: minus(tally, genBefore), sink: { ...sink.stats } };
   log(`generated in ${(generation.ms / 1000).toFixed(1)} s`);
+  const generated: Generated = { records, generation, generationRssBytes: process.resourceUsage().maxRSS * 1024 };
+  process.stdout.write(`${resultTag}${JSON.stringify(generated)}\n`);
+  return;
+  }
 
   /**
    * The close's own gather (shared/usecases/close.ts) — the plan's listing of key accounts,
@@ -288,7 +303,7 @@ const worker = async (staff: number, accounts: number): Promise<void> => {
     let outcome: { changed: number; statements: number } | { error: string };
     try {
       const out = await closePeriod(periodId, { actorId: 'bench', requestId: `bench-close-${periodId}`, at: new Date().toISOString() });
-      outcome = { changed: out.changed, statements: out.statements.length };
+      outcome = { changed: out.changed, statements: out.statementCount };
     } catch (error) {
       const name = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       outcome = { error: `${name}${state.lastFailure === undefined ? '' : ` (${state.lastFailure})`}` };
@@ -315,7 +330,7 @@ const worker = async (staff: number, accounts: number): Promise<void> => {
   // Per period: a read-only pass, the close, then (read-only pass, close again) × reruns, so
   // drift in the machine's load falls on both alike.
   const periods: PeriodResult[] = [];
-  for (const periodId of [String(year), quarter]) {
+  for (const periodId of closedPeriods) {
     log(`${periodId}: read-only pass, close, then ${reruns} × (read-only pass, close again on the same data)`);
     const read = await timedRead(periodId);
     const readRuns: ReadRun[] = [{ ms: read.ms, cpu: read.cpu }];
@@ -329,35 +344,32 @@ const worker = async (staff: number, accounts: number): Promise<void> => {
     }
     periods.push({ period: periodId, keyAccounts: read.keyAccounts, people: read.people, reads: read.counts, readTally: read.tally, readRuns, first, reruns: again });
   }
-  const result: SizeResult = { staff, accounts, records, generation, periods, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
-  process.stdout.write(`${resultTag}${JSON.stringify(result)}\n`);
+  // This process only closed (the data was written by another): its peak RSS is the close's.
+  const closed: Closed = { periods, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
+  process.stdout.write(`${resultTag}${JSON.stringify(closed)}\n`);
 };
 
 // ---------------------------------------------------------------- parent: DynamoDB Local, one worker per size
 
+/** Each argument a size: `ACCOUNTS` (staff a tenth of it, as domain.md §6's team) or `ACCOUNTS/STAFF`. */
 const parseSizes = (args: readonly string[]) => {
   if (args.length === 0) return defaultSizes;
-  const numbers = args.map((a) => Number(a.replaceAll(/[_,]/g, '')));
-  if (numbers.length % 2 !== 0 || numbers.some((n) => !Number.isInteger(n) || n < 1)) {
-    throw new Error('Give sizes as pairs of whole numbers: STAFF ACCOUNTS [STAFF ACCOUNTS ...], e.g. `npm run bench:close -- 100 1000`');
-  }
-  const sizes = [];
-  for (let i = 0; i < numbers.length; i += 2) {
-    const size = { staff: numbers[i] ?? 0, accounts: numbers[i + 1] ?? 0 };
-    if (size.staff < 4 || size.staff > limits.staff || size.accounts > limits.accounts) {
-      throw new Error(`Each size needs 4–${limits.staff} staff and at most ${limits.accounts} accounts`);
+  return args.map((arg) => {
+    const [accounts, staff] = arg.replaceAll(/[_,]/g, '').split('/').map(Number);
+    const size = { accounts: accounts ?? Number.NaN, staff: staff ?? Math.round((accounts ?? Number.NaN) / 10) };
+    if (!Number.isInteger(size.accounts) || !Number.isInteger(size.staff) || size.staff < 4 || size.staff > limits.staff || size.accounts < 1 || size.accounts > limits.accounts) {
+      throw new Error(`Give each size as ACCOUNTS or ACCOUNTS/STAFF (4–${limits.staff} staff, at most ${limits.accounts} accounts), e.g. \`npm run bench:close -- 2000 10000 20000\``);
     }
-    sizes.push(size);
-  }
-  return sizes;
+    return size;
+  });
 };
 
 /** A generous ceiling per size, so the bench always stops by itself. */
 const timeLimitMs = (accounts: number) => (180 + accounts * 0.5) * 1000;
 
-const runWorker = (size: { staff: number; accounts: number }, env: NodeJS.ProcessEnv): Promise<SizeResult> =>
+const runWorker = <T>(size: { staff: number; accounts: number }, env: NodeJS.ProcessEnv, phase: 'generate' | 'close'): Promise<T> =>
   new Promise((done, fail) => {
-    const child: ChildProcess = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--worker', String(size.staff), String(size.accounts)], {
+    const child: ChildProcess = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--worker', String(size.staff), String(size.accounts), phase], {
       env,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -371,7 +383,7 @@ const runWorker = (size: { staff: number; accounts: number }, env: NodeJS.Proces
     child.on('exit', (code) => {
       clearTimeout(timer);
       const line = out.split('\n').find((l) => l.startsWith(resultTag));
-      if (code === 0 && line !== undefined) done(JSON.parse(line.slice(resultTag.length)) as SizeResult);
+      if (code === 0 && line !== undefined) done(JSON.parse(line.slice(resultTag.length)) as T);
       else fail(new Error(`size ${size.staff}/${size.accounts} failed (exit ${code})`));
     });
   });
@@ -391,7 +403,7 @@ const row = (cells: readonly (string | number)[], widths: readonly number[]) =>
 
 const report = (results: readonly SizeResult[], totalMs: number) => {
   const sizeName = (r: SizeResult) => `${r.staff}/${r.accounts}`;
-  console.log(`\nGeneration (staff/accounts; year ${year}; entity modules, ${width} writes in flight; one transaction per record)`);
+  console.log(`\nGeneration (staff/accounts; year ${year}; the entity modules' own items sent as BatchWriteItem of 25, ${width} in flight: bench/batch-sink.ts)`);
   const g = [13, 9, 9, 9, 9, 9, 9];
   console.log(row(['size', 'records', 'DB items', 'requests', 'seconds', 'rec/s', 'items/s'], g));
   for (const r of results) {
@@ -400,6 +412,10 @@ const report = (results: readonly SizeResult[], totalMs: number) => {
     console.log(row([sizeName(r), int(records), int(r.generation.tally.itemsWritten), int(requestCount(r.generation.tally)), secs.toFixed(1), int(records / secs), int(r.generation.tally.itemsWritten / secs)], g));
   }
   for (const r of results) console.log(`    ${sizeName(r)}: ${Object.entries(r.records).map(([k, v]) => `${k} ${int(v)}`).join(', ')}`);
+  for (const r of results) {
+    const k = r.generation.sink;
+    console.log(`    ${sizeName(r)}: ${int(k.taken)} writes taken, ${int(k.items)} items in ${int(k.batches)} batches; updates applied to kept items ${int(k.updatesApplied)}, sent as they were ${int(k.updatesSent)}; reads ${int(k.reads)}`);
+  }
 
   console.log('\nThe close (closePeriod in-process) against a read-only pass making exactly the reads of its gather');
   console.log(`  records = items the gather reads; read s = median of ${reruns + 1} read-only passes; rerun s = median of ${reruns} closes on unchanged data;`);
@@ -475,10 +491,55 @@ const report = (results: readonly SizeResult[], totalMs: number) => {
     console.log(`  read-only: ${Object.entries(lastYear.readTally.requests).map(([k, v]) => `${k} ${int(v)}`).join(', ')}`);
   }
 
+  console.log('\nGrowth from one size to the next (target: 10× the data in at most 11× the time)');
+  console.log('  data × = records read ÷ the smaller size\'s; time × = first close ÷ the smaller size\'s; time per record × = time × ÷ data ×');
+  const gw = [23, 7, 8, 8, 8, 17];
+  console.log(row(['sizes', 'period', 'data ×', 'read ×', 'time ×', 'time per record ×'], gw));
+  for (let i = 1; i < results.length; i++) {
+    const [small, large] = [results[i - 1], results[i]];
+    if (small === undefined || large === undefined) continue;
+    for (const p of large.periods) {
+      const q = small.periods.find((x) => x.period === p.period);
+      if (q === undefined || p.first.error !== undefined || q.first.error !== undefined) continue;
+      const data = totalOf(p.reads) / totalOf(q.reads);
+      const time = p.first.ms / q.first.ms;
+      const read = median(p.readRuns.map((x) => x.ms)) / median(q.readRuns.map((x) => x.ms));
+      console.log(row([`${sizeName(small)} → ${sizeName(large)}`, p.period, data.toFixed(2), read.toFixed(2), time.toFixed(2), (time / data).toFixed(2)], gw));
+    }
+  }
+
   console.log('\nPeak RSS of Node (process.resourceUsage().maxRSS)');
-  for (const r of results) console.log(`  ${sizeName(r).padEnd(13)} worker process (generation and closes): ${mb(r.peakRssBytes)}`);
+  for (const r of results) console.log(`  ${sizeName(r).padEnd(13)} the closes' process: ${mb(r.peakRssBytes)}; the generation's (its own process): ${mb(r.generationRssBytes)}`);
   console.log(`  ${'driver'.padEnd(13)} ${mb(process.resourceUsage().maxRSS * 1024)} (DynamoDB Local's JVM is not counted)`);
   console.log(`\nTotal wall time ${(totalMs / 1000).toFixed(0)} s on ${cpus().length} CPU(s)`);
+};
+
+/** What DynamoDB Local itself takes, for scale: plain BatchWriteItem of small items with two index keys, as fast as it goes. */
+const batchWriteCeiling = async (endpoint: string): Promise<number> => {
+  const { BatchWriteItemCommand } = await import('@aws-sdk/client-dynamodb');
+  const tableName = 'bench-close-ceiling';
+  await ensureTable(endpoint, tableName);
+  const client = localClient(endpoint);
+  const chunks = Array.from({ length: 400 }, (_, b) =>
+    Array.from({ length: 25 }, (_, i) => ({
+      PutRequest: { Item: { pk: { S: `CEILING#${b}` }, sk: { S: `ITEM#${i}` }, gsi1pk: { S: `G#${b % 50}` }, gsi1sk: { S: `${b}#${i}` }, text: { S: 'x'.repeat(300) } } },
+    })),
+  );
+  const start = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      for (let chunk = chunks[next++]; chunk !== undefined; chunk = chunks[next++]) {
+        let pending: typeof chunk | undefined = chunk;
+        while (pending !== undefined && pending.length > 0) {
+          const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
+          pending = out.UnprocessedItems?.[tableName] as typeof chunk | undefined;
+        }
+      }
+    }),
+  );
+  client.destroy();
+  return (chunks.length * 25) / ((performance.now() - start) / 1000);
 };
 
 const main = async () => {
@@ -487,6 +548,8 @@ const main = async () => {
   console.log(`Close benchmark: sizes ${sizes.map((z) => `${z.staff} staff / ${z.accounts} accounts`).join(', ')}; periods ${year} and ${quarter}`);
   const dynamo = await startDynamoLocal();
   const dynamoPid = findDynamoPid();
+  const ceiling = await batchWriteCeiling(dynamo.endpoint);
+  console.log(`DynamoDB Local's own ceiling on this machine now: ${int(ceiling)} items/s (10,000 small items, BatchWriteItem of 25, ${width} in flight, no SDK entity code)`);
   const stop = () => void dynamo.stop().finally(() => process.exit(130));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -502,7 +565,9 @@ const main = async () => {
         ...(dynamoPid === undefined ? {} : { BENCH_CLOSE_DYNAMO_PID: String(dynamoPid) }),
       };
       try {
-        results.push(await runWorker(size, env));
+        const generated = await runWorker<Generated>(size, env, 'generate');
+        const closed = await runWorker<Closed>(size, env, 'close');
+        results.push({ ...size, ...generated, ...closed });
       } catch (error) {
         crashed.push(error instanceof Error ? error.message : String(error));
         console.log(`  ${crashed.at(-1)}`);
@@ -518,5 +583,5 @@ const main = async () => {
   }
 };
 
-if (process.argv[2] === '--worker') await worker(Number(process.argv[3]), Number(process.argv[4]));
+if (process.argv[2] === '--worker') await worker(Number(process.argv[3]), Number(process.argv[4]), process.argv[5] === 'generate' ? 'generate' : 'close');
 else await main();

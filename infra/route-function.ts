@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -22,6 +22,14 @@ export interface RouteFunctionProps {
   readonly description?: string;
   /** Repo-relative files copied into this function's bundle at the same relative path (a route's `bundleFiles`). */
   readonly bundleFiles?: readonly string[];
+  /** The physical name (`kam-<stage>-<id>`): alarms and the dashboard find a stage's functions by it. */
+  readonly functionName?: string;
+  /** POWERTOOLS_METRICS_NAMESPACE: the stage's namespace of the business metrics (shared/metrics.ts). */
+  readonly metricsNamespace?: string;
+  /** The stage's log retention (infra/stages.ts); one month unless given. */
+  readonly logRetention?: RetentionDays;
+  /** Whether the log group outlives the stack (the stage's removal setting). */
+  readonly logRemoval?: RemovalPolicy;
 }
 
 /**
@@ -33,7 +41,10 @@ export class RouteFunction extends NodejsFunction {
 
   constructor(scope: Construct, id: string, props: RouteFunctionProps) {
     // The role and log group are siblings because a subclass cannot create children before super().
-    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH });
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      ...(props.logRemoval === undefined ? {} : { removalPolicy: props.logRemoval }),
+    });
     // An own role, not the managed AWSLambdaBasicExecutionRole (AwsSolutions-IAM4): it writes to this log group only.
     const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
 
@@ -46,6 +57,7 @@ export class RouteFunction extends NodejsFunction {
       memorySize: props.memorySize ?? 256,
       timeout: props.timeout ?? Duration.seconds(10),
       description: props.description,
+      ...(props.functionName === undefined ? {} : { functionName: props.functionName }),
       tracing: Tracing.ACTIVE,
       logGroup,
       role,
@@ -53,6 +65,7 @@ export class RouteFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: 'kam-api',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
+        ...(props.metricsNamespace === undefined ? {} : { POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace }),
         ...props.environment,
       },
       bundling: {

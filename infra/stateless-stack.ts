@@ -21,8 +21,9 @@ import {
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke as InvokeFunction, StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
 import { type CfnStateMachine, DefinitionBody, DistributedMap, Fail, JsonPath, LogLevel, StateMachine, TaskInput } from 'aws-cdk-lib/aws-stepfunctions';
@@ -30,7 +31,11 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { Monitoring } from '#infra/monitoring.ts';
 import { RouteFunction, type RouteFunctionProps } from '#infra/route-function.ts';
+import { removalPolicyOf } from '#infra/stateful-stack.ts';
+import type { Stage } from '#infra/stages.ts';
+import { cognitoActions } from '#shared/identity/cognito-actions.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { corsAllowHeaders, corsExposeHeaders, corsMaxAgeSeconds, corsMethods } from '#shared/http/cors.ts';
 import { jobs } from '#shared/jobs.ts';
@@ -40,8 +45,12 @@ export interface StatelessStackProps extends StackProps {
   readonly table: ITable;
   /** Signs list cursors; every function gets it (infra/route-function.ts). */
   readonly cursorKey: ISecret;
-  /** Exact browser origins allowed to call the API (parseCorsOrigins); empty: no CORS, same-origin only. */
-  readonly corsOrigins: readonly string[];
+  /**
+   * The stage (infra/stages.ts): names, log retention, throttling, schedules, removal and
+   * alarm e-mail. Its `corsOrigins` are the exact browser origins allowed to call the API;
+   * empty: no CORS, same-origin only.
+   */
+  readonly stage: Stage;
 }
 
 /** A catalogue route's function as deployed (also what test/infra/docs-bundle.test.ts bundles). */
@@ -55,6 +64,14 @@ export const routeFunctionProps = (route: RouteDefinition): RouteFunctionProps =
   ...(route.auth === 'public' ? {} : { environment: { STAFF_ID_CLAIM: 'username' } }),
 });
 
+/** What every function of a stage shares: its name prefix, log retention and removal, its metrics namespace. */
+const stageFunctionProps = (stage: Stage, id: string): Partial<RouteFunctionProps> => ({
+  functionName: `${stage.prefix}-${id}`,
+  logRetention: stage.logRetentionDays as RetentionDays,
+  logRemoval: removalPolicyOf(stage),
+  metricsNamespace: stage.prefix,
+});
+
 /** The HTTP API, its Cognito user pool and one function per catalogue route. */
 export class StatelessStack extends Stack {
   readonly api: HttpApi;
@@ -64,15 +81,22 @@ export class StatelessStack extends Stack {
   readonly routeStacks = new Map<string, NestedStack>();
   /** The nested stack that holds each job's function and schedule, by job id. */
   readonly jobStacks = new Map<string, NestedStack>();
+  /** The alarm topic, alarms and dashboard (infra/monitoring.ts). */
+  readonly monitoring: Monitoring;
+  /** Every function of the stage: routes, jobs and the close workflow's steps. */
+  readonly functions: RouteFunction[] = [];
+  private readonly stage: Stage;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    const { table, cursorKey } = props;
+    const { table, cursorKey, stage } = props;
+    this.stage = stage;
 
     this.userPool = this.createUserPool();
     this.userPoolClient = this.userPool.addClient('ApiClient', {
       authFlows: { userSrp: true },
       disableOAuth: true,
+      userPoolClientName: `${stage.prefix}-api`,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       accessTokenValidity: Duration.hours(1),
@@ -85,16 +109,17 @@ export class StatelessStack extends Stack {
     });
 
     this.api = new HttpApi(this, 'Api', {
-      description: 'Key account management API',
+      apiName: `${stage.prefix}-api`,
+      description: `Key account management API (${stage.name})`,
       defaultAuthorizer: authorizer,
       // The stage below replaces the default one so that it can carry access logs and throttling.
       createDefaultStage: false,
       // The same policy as the local gateway's (shared/http/cors.ts); only the origins are a setting.
-      ...(props.corsOrigins.length === 0
+      ...(stage.corsOrigins.length === 0
         ? {}
         : {
             corsPreflight: {
-              allowOrigins: [...props.corsOrigins],
+              allowOrigins: [...stage.corsOrigins],
               allowMethods: corsMethods(catalogue).map((method) => CorsHttpMethod[method]),
               allowHeaders: [...corsAllowHeaders],
               exposeHeaders: [...corsExposeHeaders],
@@ -103,13 +128,19 @@ export class StatelessStack extends Stack {
           }),
     });
 
-    const stage = new HttpStage(this, 'DefaultStage', {
+    const httpStage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { rateLimit: 50, burstLimit: 100 },
+      throttle: { rateLimit: stage.throttle.rateLimit, burstLimit: stage.throttle.burstLimit },
       accessLogSettings: {
-        destination: new LogGroupLogDestination(new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH })),
+        destination: new LogGroupLogDestination(
+          new LogGroup(this, 'AccessLogs', {
+            logGroupName: `/${stage.prefix}/api-access`,
+            retention: stage.logRetentionDays as RetentionDays,
+            removalPolicy: removalPolicyOf(stage),
+          }),
+        ),
         format: AccessLogFormat.custom(
           JSON.stringify({
             requestId: '$context.requestId',
@@ -132,13 +163,23 @@ export class StatelessStack extends Stack {
       },
     });
 
+    // The jobs first: a route that starts the close workflow needs its ARN.
+    const jobScope = new NestedStack(this, 'Jobs', { description: 'Scheduled jobs' });
+    const closeWorkflow = this.periodCloseWorkflow(jobScope, table, cursorKey);
+
     // One nested stack per resource group keeps each template far below CloudFormation's
     // 500-resource limit (a route costs about seven resources) as the catalogue grows.
     for (const route of catalogue) {
       const group = this.routeGroup(route.tag);
-      const fn = new RouteFunction(group, route.id, routeFunctionProps(route));
+      const fn = this.stageFunction(group, route.id, routeFunctionProps(route));
       // Each function gets only the settings its code reads (shared/config.ts).
       if (route.tableAccess !== 'none') fn.bindTable(table, route.tableAccess === 'read' ? 'RO' : 'RW', cursorKey);
+      if (route.startsWorkflow === 'period-close') {
+        // states:StartExecution on this one state machine, nothing else (shared/usecases/close-run.ts).
+        closeWorkflow.grantStartExecution(fn);
+        fn.addEnvironment('CLOSE_STATE_MACHINE_ARN', closeWorkflow.stateMachineArn);
+      }
+      if (route.signIn === true) this.bindUserPool(fn);
 
       const httpRoute = new HttpRoute(group, `${route.id}Route`, {
         httpApi: this.api,
@@ -155,12 +196,37 @@ export class StatelessStack extends Stack {
       this.routeStacks.set(route.id, group);
     }
 
-    this.addJobs(table, cursorKey);
+    const deadLetters = this.addJobs(jobScope, closeWorkflow, table, cursorKey);
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      stage,
+      api: this.api,
+      functions: this.functions,
+      table,
+      deadLetterQueues: [deadLetters],
+      closeWorkflow,
+    });
 
-    new CfnOutput(this, 'ApiUrl', { value: stage.url });
+    new CfnOutput(this, 'ApiUrl', { value: httpStage.url });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+  }
+
+  /** A function of this stage: named `kam-<stage>-<id>`, the stage's log settings, counted for the alarms. */
+  private stageFunction(scope: Construct, id: string, props: RouteFunctionProps): RouteFunction {
+    const fn = new RouteFunction(scope, id, { ...stageFunctionProps(this.stage, id), ...props });
+    this.functions.push(fn);
+    return fn;
+  }
+
+  /**
+   * Lets a function keep sign-in in step with the staff records: USER_POOL_ID names the
+   * pool (shared/identity/index.ts picks Cognito when it is set), and its role may call
+   * only the actions the Cognito provider uses, on this pool only.
+   */
+  private bindUserPool(fn: RouteFunction): void {
+    fn.addEnvironment('USER_POOL_ID', this.userPool.userPoolId);
+    fn.addToRolePolicy(new PolicyStatement({ actions: [...cognitoActions], resources: [this.userPool.userPoolArn] }));
   }
 
   private routeGroup(tag: string): NestedStack {
@@ -169,9 +235,10 @@ export class StatelessStack extends Stack {
   }
 
   /** One function and one EventBridge Scheduler schedule per job, with retries and a dead-letter queue. */
-  private addJobs(table: ITable, cursorKey: ISecret): void {
-    const scope = new NestedStack(this, 'Jobs', { description: 'Scheduled jobs' });
+  private addJobs(scope: NestedStack, closeWorkflow: StateMachine, table: ITable, cursorKey: ISecret): Queue {
+    const { stage } = this;
     const deadLetters = new Queue(scope, 'JobDeadLetters', {
+      queueName: `${stage.prefix}-job-dead-letters`,
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
@@ -180,12 +247,13 @@ export class StatelessStack extends Stack {
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is itself the dead-letter queue of the job schedules; it needs none of its own.',
     });
-    const closeWorkflow = this.periodCloseWorkflow(scope, table, cursorKey);
     for (const job of jobs) {
       if (job.workflow === 'period-close') {
         this.jobStacks.set(job.id, scope);
         new Schedule(scope, `${job.id}Schedule`, {
+          scheduleName: `${stage.prefix}-${job.id}`,
           description: job.summary,
+          enabled: stage.schedulesEnabled,
           schedule: ScheduleExpression.cron({ ...job.cron, timeZone: TimeZone.ASIA_SHANGHAI }),
           target: new StepFunctionsStartExecution(closeWorkflow, {
             input: ScheduleTargetInput.fromObject({ ...job.input, scheduledTime: ContextAttribute.scheduledTime }),
@@ -196,13 +264,14 @@ export class StatelessStack extends Stack {
         });
         continue;
       }
-      const fn = new RouteFunction(scope, job.id, {
+      const fn = this.stageFunction(scope, job.id, {
         handlerFile: job.handler,
         description: job.summary,
         timeout: Duration.seconds(job.timeoutSeconds),
         memorySize: 512,
       });
       fn.bindTable(table, 'RW', cursorKey);
+      if (job.signIn === true) this.bindUserPool(fn);
       this.jobStacks.set(job.id, scope);
       const schedulerRole = new Role(scope, `${job.id}SchedulerRole`, { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
       const arn = scope.resolve(fn.functionArn) as { 'Fn::GetAtt': [string, string] };
@@ -211,7 +280,9 @@ export class StatelessStack extends Stack {
         reason: 'Lambda’s invoke grant covers the versions and aliases of this one job function (`<arn>:*`).',
       });
       new Schedule(scope, `${job.id}Schedule`, {
+        scheduleName: `${stage.prefix}-${job.id}`,
         description: job.summary,
+        enabled: stage.schedulesEnabled,
         schedule: ScheduleExpression.cron({ ...job.cron, timeZone: TimeZone.ASIA_SHANGHAI }),
         target: new InvokeFunction(fn, {
           role: schedulerRole,
@@ -222,6 +293,7 @@ export class StatelessStack extends Stack {
         }),
       });
     }
+    return deadLetters;
   }
 
   /**
@@ -232,7 +304,7 @@ export class StatelessStack extends Stack {
   private periodCloseWorkflow(scope: NestedStack, table: ITable, cursorKey: ISecret): StateMachine {
     const steps: RouteFunction[] = [];
     const step = (id: string, handlerFile: string, timeoutSeconds: number, memorySize = 512) => {
-      const fn = new RouteFunction(scope, id, { handlerFile, description: `Period close: ${id}`, timeout: Duration.seconds(timeoutSeconds), memorySize });
+      const fn = this.stageFunction(scope, id, { handlerFile, description: `Period close: ${id}`, timeout: Duration.seconds(timeoutSeconds), memorySize });
       fn.bindTable(table, 'RW', cursorKey);
       steps.push(fn);
       return fn;
@@ -255,9 +327,17 @@ export class StatelessStack extends Stack {
     gather.addCatch(abort, { resultPath: '$.error' });
     finish.addCatch(abort, { resultPath: '$.error' });
     const machine = new StateMachine(scope, 'PeriodClose', {
+      stateMachineName: `${this.stage.prefix}-period-close`,
       definitionBody: DefinitionBody.fromChainable(plan.next(gather).next(finish)),
       tracingEnabled: true,
-      logs: { destination: new LogGroup(scope, 'PeriodCloseLogs', { retention: RetentionDays.ONE_MONTH }), level: LogLevel.ALL },
+      logs: {
+        destination: new LogGroup(scope, 'PeriodCloseLogs', {
+          logGroupName: `/aws/vendedlogs/states/${this.stage.prefix}-period-close`,
+          retention: this.stage.logRetentionDays as RetentionDays,
+          removalPolicy: removalPolicyOf(this.stage),
+        }),
+        level: LogLevel.ALL,
+      },
       timeout: Duration.hours(2),
     });
     const acknowledge = (id: string, reason: string) => Validations.of(machine).acknowledge({ id: `AwsSolutions-IAM5[${id}]`, reason });
@@ -274,8 +354,10 @@ export class StatelessStack extends Stack {
   }
 
   private createUserPool(): UserPool {
+    const retain = this.stage.removal === 'retain';
     const userPool = new UserPool(this, 'UserPool', {
-      // Coordinators create the accounts, each with username = staff id.
+      userPoolName: this.stage.prefix,
+      // The staff routes create the users (shared/identity/cognito.ts), each with username = staff id.
       selfSignUpEnabled: false,
       signInAliases: { username: true },
       standardAttributes: { email: { required: false, mutable: true } },
@@ -294,7 +376,12 @@ export class StatelessStack extends Stack {
       // Plus brings threat protection (compromised credentials, adaptive authentication): AwsSolutions-COG8.
       featurePlan: FeaturePlan.PLUS,
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-      deletionProtection: true,
+      deletionProtection: retain,
+      removalPolicy: removalPolicyOf(this.stage),
+      userInvitation: {
+        emailSubject: 'Your key account management sign-in',
+        emailBody: 'Your user name is {username} and your temporary password is {####}. You will choose your own at first sign-in.',
+      },
     });
     Validations.of(userPool).acknowledge({
       id: 'AwsSolutions-COG2',

@@ -19,6 +19,8 @@ export interface JobDefinition {
    * which runs the same steps in one process (local mode, tests).
    */
   readonly workflow?: 'period-close';
+  /** The job changes who may sign in: as a route's `signIn` (shared/http/route.ts). */
+  readonly signIn?: true;
 }
 
 export const jobs: readonly JobDefinition[] = [
@@ -50,5 +52,15 @@ export const jobs: readonly JobDefinition[] = [
     input: { job: 'period-close', periodKind: 'year' },
     timeoutSeconds: 900,
     workflow: 'period-close',
+  },
+  {
+    id: 'signInSync',
+    handler: 'jobs/sign-in-sync',
+    summary: 'Every 15 minutes, retry each sign-in change left pending (Cognito kept in step with the staff records)',
+    cron: { minute: '0/15', hour: '*', day: '*', month: '*' },
+    timeZone: 'Asia/Shanghai',
+    input: { job: 'sign-in-sync' },
+    timeoutSeconds: 300,
+    signIn: true,
   },
 ];

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { payRoutes } from '#shared/routes/pay.ts';
-import { closePeriod } from '#shared/usecases/close.ts';
+import { startCloseRun } from '#shared/usecases/close-run.ts';
 
-export const handler = idempotentRoute(payRoutes.closePeriod, async ({ params, audit }) => ({
-  body: await closePeriod(params.period, audit),
-  location: `/v1/periods/${params.period}/statements`,
-}));
+export const handler = idempotentRoute(payRoutes.closePeriod, async ({ params, audit, language }) => {
+  const runId = randomUUID();
+  return { body: await startCloseRun(params.period, runId, audit, language), location: `/v1/periods/${params.period}/close-runs/${runId}` };
+});

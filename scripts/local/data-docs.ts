@@ -1,5 +1,5 @@
 import { entityModules, otherRecords } from '#shared/db/catalogue.ts';
-import type { EntityDoc, Pattern } from '#shared/db/entity.ts';
+import { type EntityDoc, type Pattern, patternPk } from '#shared/db/entity.ts';
 
 /** README.md's data-model tables, between these markers, come from the entity declarations. */
 export const markers = { begin: '<!-- data-model:begin (npm run docs:data) -->', end: '<!-- data-model:end -->' } as const;
@@ -17,8 +17,8 @@ const keyRow = (module: string, e: EntityDoc): string => {
   return `| ${cell(e.label)} | \`${e.kind}\` | ${pk} | ${sk} | ${index('gsi1')} | ${index('gsi2')} | ${index('gsi3')} | ${index('gsi4')} | [${module}](shared/db/${module}.ts) |`;
 };
 
-const condition = (p: Pattern): string =>
-  [`Query ${p.index === undefined ? '' : `${p.index} `}${code(p.pk)}`, ...(p.sk === undefined ? [] : [`sk begins ${code(p.sk)}`]), ...(p.newestFirst === true ? ['newest first'] : [])].join(', ');
+const condition = (e: EntityDoc, p: Pattern): string =>
+  [`Query ${p.index === undefined ? '' : `${p.index} `}${code(patternPk(e, p))}`, ...(p.sk === undefined ? [] : [`sk begins ${code(p.sk)}`]), ...(p.newestFirst === true ? ['newest first'] : [])].join(', ');
 
 /** The generated section, markers included. */
 export const dataModelSection = (): string => {
@@ -26,7 +26,7 @@ export const dataModelSection = (): string => {
   const others = otherRecords.map((r) => `| ${r.label} | | ${code(r.pk)} | ${code(r.sk)} | | | | | ${r.module} |`);
   let n = 0;
   const patterns = entityModules.flatMap(({ module, entities }) =>
-    entities.flatMap((e) => Object.entries(e.patterns ?? {}).flatMap(([name, p]) => p === undefined ? [] : [ `| ${++n} | ${cell(p.doc)} | ${condition(p)} | [\`${e.kind}.${name}\`](shared/db/${module}.ts) |`])),
+    entities.flatMap((e) => Object.entries(e.patterns ?? {}).flatMap(([name, p]) => p === undefined ? [] : [ `| ${++n} | ${cell(p.doc)} | ${condition(e, p)} | [\`${e.kind}.${name}\`](shared/db/${module}.ts) |`])),
   );
   return [
     markers.begin,

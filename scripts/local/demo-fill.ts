@@ -389,7 +389,9 @@ export const fillDemo = async (options: DemoOptions): Promise<DemoResult> => {
       periods.push({ period, status: 'final' });
       continue;
     }
-    ok(`close ${period}`, closed);
+    // The run is done before the reply locally (202 with the run; api.md).
+    const run = ok(`close ${period}`, closed);
+    if (run.status !== 'done') throw new Error(`close ${period}: the run ${run.status} ${JSON.stringify(run.reason)}`);
     const final = ok(`finalise ${period}`, await admin.POST('/v1/periods/{period}/finalize', { params: { path: { period } }, headers: idem('finalise', period) }));
     tally('finalisedPeriods', true);
     periods.push({ period, status: final.status });

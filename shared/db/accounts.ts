@@ -37,8 +37,8 @@ export const accounts = /* @__PURE__ */ defineEntity({
     },
   },
   patterns: {
-    byTier: { doc: 'accounts of a tier, by name prefix', index: 'gsi1', pk: 'TIER#<tier>', sk: 'NAME#<name>' },
-    all: { doc: 'all accounts, by name prefix', index: 'gsi2', pk: 'ACCOUNTS', sk: 'NAME#<name>' },
+    byTier: { doc: 'accounts of a tier, by name prefix', index: 'gsi1', sk: 'NAME#<name>' },
+    all: { doc: 'all accounts, by name prefix', index: 'gsi2', sk: 'NAME#<name>' },
   },
 });
 
@@ -54,9 +54,9 @@ export const assignments = /* @__PURE__ */ defineEntity({
   schema: Holding,
   keys: { pk: accountPk, sk: 'ASSIGN#<role>#<from>', gsi1: { pk: 'HOLDER#<staffId>', sk: '<from>#<accountId>#<role>' } },
   patterns: {
-    history: { doc: "an account's assignment history, by role then start day", pk: accountPk, sk: 'ASSIGN#' },
-    ofRole: { doc: '**who held role R on account A on day D**: the latest interval of R started by D, if it had not ended before D', pk: accountPk, sk: 'ASSIGN#<role>#' },
-    byHolder: { doc: '**which accounts person P held during [from, to]** (or holds now): intervals started by `to`, not ended before `from`', index: 'gsi1', pk: 'HOLDER#<staffId>' },
+    history: { doc: "an account's assignment history, by role then start day", sk: 'ASSIGN#' },
+    ofRole: { doc: '**who held role R on account A on day D**: the latest interval of R started by D, if it had not ended before D', sk: 'ASSIGN#<role>#' },
+    byHolder: { doc: '**which accounts person P held during [from, to]** (or holds now): intervals started by `to`, not ended before `from`', index: 'gsi1' },
   },
 });
 
@@ -65,7 +65,7 @@ export const reassignmentFlags = /* @__PURE__ */ defineEntity({
   label: 'reassignment flag',
   schema: z.object({ accountId: Id, role: Role, since: IsoDate }),
   keys: { pk: 'NEEDS_REASSIGNMENT', sk: 'ACCOUNT#<accountId>#<role>' },
-  patterns: { all: { doc: 'accounts awaiting reassignment', pk: 'NEEDS_REASSIGNMENT' } },
+  patterns: { all: { doc: 'accounts awaiting reassignment' } },
 });
 
 export const handovers = /* @__PURE__ */ defineEntity({
@@ -75,7 +75,7 @@ export const handovers = /* @__PURE__ */ defineEntity({
   versioned: true,
   // ULIDs: oldest first.
   keys: { pk: accountPk, sk: 'HANDOVER#<id>' },
-  patterns: { ofAccount: { doc: "an account's handover forms, oldest first", pk: accountPk, sk: 'HANDOVER#' } },
+  patterns: { ofAccount: { doc: "an account's handover forms, oldest first", sk: 'HANDOVER#' } },
 });
 
 export const targets = /* @__PURE__ */ defineEntity({
@@ -84,7 +84,7 @@ export const targets = /* @__PURE__ */ defineEntity({
   schema: Targets,
   versioned: true,
   keys: { pk: accountPk, sk: 'TARGETS#<year>', gsi2: { pk: 'TARGETS#<year>', sk: accountPk } },
-  patterns: { byYear: { doc: "every account's targets for a year (pay close)", index: 'gsi2', pk: 'TARGETS#<year>' } },
+  patterns: { byYear: { doc: "every account's targets for a year (pay close)", index: 'gsi2' } },
 });
 
 export const revenue = /* @__PURE__ */ defineEntity({
@@ -93,7 +93,7 @@ export const revenue = /* @__PURE__ */ defineEntity({
   schema: Revenue,
   versioned: true,
   keys: { pk: accountPk, sk: 'REVENUE#<year>', gsi2: { pk: 'REVENUE#<year>', sk: accountPk } },
-  patterns: { byYear: { doc: "every account's recorded revenue for a year", index: 'gsi2', pk: 'REVENUE#<year>' } },
+  patterns: { byYear: { doc: "every account's recorded revenue for a year", index: 'gsi2' } },
 });
 
 const openOnly = { expression: '#to = :open', names: { '#to': 'to' }, values: { ':open': null } };

@@ -11,9 +11,9 @@ export const alerts = /* @__PURE__ */ defineEntity({
   // `kind` marks the item's entity everywhere in the table; the gap's kind is kept as `gap`.
   stored: { write: ({ kind, ...alert }) => ({ ...alert, gap: kind }), read: ({ gap, ...item }) => ({ ...item, kind: gap }) },
   patterns: {
-    ofPerson: { doc: "a person's alerts, by month", pk: 'ALERTS#<staffId>' },
-    ofPersonInMonth: { doc: "a person's alerts of one month", pk: 'ALERTS#<staffId>', sk: '<month>#' },
-    ofMonth: { doc: "a month's whole set of alerts", index: 'gsi1', pk: 'ALERTMONTH#<month>' },
+    ofPerson: { doc: "a person's alerts, by month" },
+    ofPersonInMonth: { doc: "a person's alerts of one month", sk: '<month>#' },
+    ofMonth: { doc: "a month's whole set of alerts", index: 'gsi1' },
   },
 });
 

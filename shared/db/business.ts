@@ -1,6 +1,6 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { tableName } from '#shared/db/client.ts';
-import { all, commit, defineEntity, get, goneOrChanged, key, overwrite, page, parse, put } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, get, goneOrChanged, key, overwrite, page, parse, put, statusIs } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { payDataIndex, quarterOf } from '#shared/db/partitions.ts';
 import { DepartmentChange, Invoice, Opportunity, OpportunityUpdate, Payment, Project } from '#shared/schemas/business.ts';
@@ -22,9 +22,9 @@ export const opportunities = /* @__PURE__ */ defineEntity({
     gsi3: { pk: 'OWNER#<ownerId>#OPPS', sk: '<createdAt>#<id>' },
   },
   patterns: {
-    byAccount: { doc: 'opportunities of an account', index: 'gsi1', pk: 'ACCOUNT#<accountId>#OPPS' },
-    byOwner: { doc: 'opportunities of an owner', index: 'gsi3', pk: 'OWNER#<ownerId>#OPPS' },
-    byStatus: { doc: 'open / won / lost opportunities; stale ones (no activity since day X); open ones at a stage (filter)', index: 'gsi2', pk: 'OPPS#<status>' },
+    byAccount: { doc: 'opportunities of an account', index: 'gsi1' },
+    byOwner: { doc: 'opportunities of an owner', index: 'gsi3' },
+    byStatus: { doc: 'open / won / lost opportunities; stale ones (no activity since day X); open ones at a stage (filter)', index: 'gsi2' },
   },
 });
 
@@ -33,7 +33,7 @@ export const opportunityUpdates = /* @__PURE__ */ defineEntity({
   label: 'opportunity update',
   schema: OpportunityUpdate,
   keys: { pk: 'OPP#<opportunityId>', sk: 'UPDATE#<at>#<id>' },
-  patterns: { ofOpportunity: { doc: "an opportunity's update log", pk: 'OPP#<opportunityId>', sk: 'UPDATE#' } },
+  patterns: { ofOpportunity: { doc: "an opportunity's update log", sk: 'UPDATE#' } },
 });
 
 export const projects = /* @__PURE__ */ defineEntity({
@@ -51,9 +51,9 @@ export const projects = /* @__PURE__ */ defineEntity({
     gsi4: payDataIndex('project', '<id>'),
   },
   patterns: {
-    byAccount: { doc: 'projects of an account; contract credit: those won in [from, to] (pay close)', index: 'gsi1', pk: 'ACCOUNT#<accountId>#PROJECTS' },
-    byDepartment: { doc: 'projects a department delivers', index: 'gsi2', pk: 'DEPT#<department>#PROJECTS' },
-    wonInYear: { doc: 'contract revenue won in a year, per account (candidates)', index: 'gsi3', pk: 'WON#<wonYear>' },
+    byAccount: { doc: 'projects of an account; contract credit: those won in [from, to] (pay close)', index: 'gsi1' },
+    byDepartment: { doc: 'projects a department delivers', index: 'gsi2' },
+    wonInYear: { doc: 'contract revenue won in a year, per account (candidates)', index: 'gsi3' },
   },
 });
 
@@ -62,7 +62,7 @@ export const departmentChanges = /* @__PURE__ */ defineEntity({
   label: 'delivering-department change',
   schema: DepartmentChange,
   keys: { pk: 'PROJECT#<projectId>', sk: 'DEPT#<effectiveOn>#<id>' },
-  patterns: { ofProject: { doc: "a project's delivering-department changes", pk: 'PROJECT#<projectId>', sk: 'DEPT#' } },
+  patterns: { ofProject: { doc: "a project's delivering-department changes", sk: 'DEPT#' } },
 });
 
 export const invoices = /* @__PURE__ */ defineEntity({
@@ -78,8 +78,8 @@ export const invoices = /* @__PURE__ */ defineEntity({
     gsi3: { pk: 'PROJECT#<projectId>#INVOICES', sk: '<issuedOn>#<id>' },
   },
   patterns: {
-    byAccount: { doc: "an account's unpaid invoices (handover form; status as a filter)", index: 'gsi1', pk: 'ACCOUNT#<accountId>#INVOICES' },
-    receivables: { doc: 'every unpaid invoice (receivables), oldest due first', index: 'gsi2', pk: 'RECEIVABLES' },
+    byAccount: { doc: "an account's unpaid invoices (handover form; status as a filter)", index: 'gsi1' },
+    receivables: { doc: 'every unpaid invoice (receivables), oldest due first', index: 'gsi2' },
   },
 });
 
@@ -96,8 +96,8 @@ export const payments = /* @__PURE__ */ defineEntity({
     gsi4: payDataIndex('payment', '<id>'),
   },
   patterns: {
-    byAccount: { doc: "collection credit: an account's payments received in [from, to] (pay close)", index: 'gsi1', pk: 'ACCOUNT#<accountId>#PAYMENTS' },
-    ofInvoice: { doc: 'the payments of an invoice', index: 'gsi3', pk: 'INVOICE#<invoiceId>#PAYMENTS' },
+    byAccount: { doc: "collection credit: an account's payments received in [from, to] (pay close)", index: 'gsi1' },
+    ofInvoice: { doc: 'the payments of an invoice', index: 'gsi3' },
   },
 });
 
@@ -251,4 +251,4 @@ export const wonRevenueByAccount = async (year: number): Promise<Map<string, num
 
 /** Access pattern: an account's unpaid invoices (gsi1 ACCOUNT#<id>#INVOICES, kept while open). */
 export const listOpenInvoicesOfAccount = (accountId: string) =>
-  all(invoices, 'byAccount', { accountId }, { filter: { expression: '#status = :open', names: { '#status': 'status' }, values: { ':open': 'open' } } });
+  all(invoices, 'byAccount', { accountId }, { filter: statusIs('open') });

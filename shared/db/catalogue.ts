@@ -4,10 +4,15 @@ import * as business from '#shared/db/business.ts';
 import * as disputes from '#shared/db/disputes.ts';
 import * as dossier from '#shared/db/dossier.ts';
 import type { EntityDoc } from '#shared/db/entity.ts';
+import * as news from '#shared/db/news.ts';
+import * as loyalty from '#shared/db/loyalty.ts';
 import * as oversight from '#shared/db/oversight.ts';
 import * as pay from '#shared/db/pay.ts';
 import * as payDesk from '#shared/db/pay-desk.ts';
+import * as plans from '#shared/db/plans.ts';
+import * as requests from '#shared/db/requests.ts';
 import * as staff from '#shared/db/staff.ts';
+import * as stakeholders from '#shared/db/stakeholders.ts';
 import * as upkeep from '#shared/db/upkeep.ts';
 
 /** Every declared entity of the table, module by module, in the README's order. */
@@ -27,10 +32,21 @@ export const entityModules: { module: string; entities: EntityDoc[] }[] = [
   { module: 'dossier', entities: [dossier.dossierEntries, dossier.dossierGrants, dossier.dossierAccessLog] },
   { module: 'oversight', entities: [oversight.spotChecks, oversight.majorMatters] },
   {
+    module: 'loyalty',
+    entities: [
+      loyalty.holidayCalendars, loyalty.loyaltyPolicies, loyalty.feedback, loyalty.surveys, loyalty.pilots, loyalty.pilotOffers, loyalty.enrolments,
+      loyalty.incentives, loyalty.incentiveLocks, loyalty.healthSnapshots,
+    ],
+  },
+  {
     module: 'pay',
-    entities: [pay.payPolicies, pay.peerScores, pay.periodStates, pay.statements, pay.bulletins, pay.bulletinAccounts, pay.bulletinPeople, pay.talentPool, pay.closeWork],
+    entities: [pay.payPolicies, pay.peerScores, pay.periodStates, pay.statements, pay.bulletins, pay.bulletinAccounts, pay.bulletinPeople, pay.talentPool, pay.closeRuns, pay.closeWork],
   },
   { module: 'pay-desk', entities: [payDesk.adjustments, payDesk.inquiries, payDesk.statementAcks, payDesk.policyAcks] },
+  { module: 'stakeholders', entities: [stakeholders.stakeholders, stakeholders.stakeholderContacts] },
+  { module: 'plans', entities: [plans.planHeads, plans.planVersions] },
+  { module: 'requests', entities: [requests.priorityRequests] },
+  { module: 'news', entities: [news.accountNews] },
 ];
 
 /** Records the entity modules do not declare: written by the audit helper and by Powertools. */

@@ -1,5 +1,5 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { commit, defineEntity, get, page, put } from '#shared/db/entity.ts';
+import { commit, defineEntity, get, page, moveFrom, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { alreadyDecided } from '#shared/domain/disputes.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
@@ -20,8 +20,8 @@ export const disputes = /* @__PURE__ */ defineEntity({
     gsi3: { pk: 'ACCOUNT#<accountId>#DISPUTES', sk: '<filedAt>#<id>' },
   },
   patterns: {
-    byStatus: { doc: 'disputes of one status, newest first', index: 'gsi2', pk: 'DISPUTES#<status>', newestFirst: true },
-    byAccount: { doc: "an account's disputes, newest first, by status or party", index: 'gsi3', pk: 'ACCOUNT#<accountId>#DISPUTES', newestFirst: true },
+    byStatus: { doc: 'disputes of one status, newest first', index: 'gsi2', newestFirst: true },
+    byAccount: { doc: "an account's disputes, newest first, by status or party", index: 'gsi3', newestFirst: true },
   },
 });
 
@@ -41,13 +41,10 @@ export const insertDispute = (dispute: Dispute, ctx: AuditContext) =>
  */
 export const recordDecision = (before: Dispute, after: Dispute, ctx: AuditContext) =>
   commit([
-    put(disputes, after, before.version, {
-      condition: { expression: '#status = :open', names: { '#status': 'status' }, values: { ':open': 'open' } },
-      onFail: (old) => {
-        if (old === undefined) return new NotFound(msg(M.dispute_notFound, { id: before.id }));
-        if (old.status !== 'open') return alreadyDecided(before);
-        return new Conflict(msg(M.dispute_changedWhileDeciding, { id: before.id }), 'concurrent-change');
-      },
+    moveFrom(disputes, before, after, 'open', {
+      gone: () => new NotFound(msg(M.dispute_notFound, { id: before.id })),
+      moved: () => alreadyDecided(before),
+      changed: () => new Conflict(msg(M.dispute_changedWhileDeciding, { id: before.id }), 'concurrent-change'),
     }),
     auditPut(ctx, { entity: 'dispute', entityId: after.id, action: 'decide', before, after }),
   ]);

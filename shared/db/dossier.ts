@@ -22,8 +22,8 @@ export const dossierEntries = /* @__PURE__ */ defineEntity({
   stored: { write: ({ kind, ...entry }) => ({ ...entry, entryKind: kind }), read: ({ entryKind, ...item }) => ({ ...item, kind: entryKind }) },
   patterns: {
     // `DOSSIER#` does not prefix `DOSSIERV#`: the versions stay out of this list.
-    current: { doc: "an account's dossier, the current version of each entry, oldest entry first", pk: accountPk, sk: 'DOSSIER#' },
-    versions: { doc: 'every version of one entry, oldest first (the last is the current one)', pk: accountPk, sk: 'DOSSIERV#<id>#' },
+    current: { doc: "an account's dossier, the current version of each entry, oldest entry first", sk: 'DOSSIER#' },
+    versions: { doc: 'every version of one entry, oldest first (the last is the current one)', sk: 'DOSSIERV#<id>#' },
   },
 });
 
@@ -34,8 +34,8 @@ export const dossierGrants = /* @__PURE__ */ defineEntity({
   schema: DossierGrant,
   keys: { pk: accountPk, sk: 'GRANT#<staffId>#<id>' },
   patterns: {
-    ofStaff: { doc: 'does staff S hold a grant on account A (expired too)', pk: accountPk, sk: 'GRANT#<staffId>#' },
-    all: { doc: "an account's dossier grants, by person then grant (oldest first)", pk: accountPk, sk: 'GRANT#' },
+    ofStaff: { doc: 'does staff S hold a grant on account A (expired too)', sk: 'GRANT#<staffId>#' },
+    all: { doc: "an account's dossier grants, by person then grant (oldest first)", sk: 'GRANT#' },
   },
 });
 
@@ -44,7 +44,7 @@ export const dossierAccessLog = /* @__PURE__ */ defineEntity({
   label: 'dossier access log',
   schema: DossierAccess,
   keys: { pk: 'DOSSIERLOG#<accountId>', sk: '<at>#<id>' },
-  patterns: { newestFirst: { doc: "an account's dossier access log, newest first", pk: 'DOSSIERLOG#<accountId>', newestFirst: true } },
+  patterns: { newestFirst: { doc: "an account's dossier access log, newest first", newestFirst: true } },
 });
 
 /**

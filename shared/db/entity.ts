@@ -30,8 +30,8 @@ export interface Pattern {
   /** The question the pattern answers (README's access-pattern table). */
   doc: string;
   index?: GlobalIndexName;
-  /** Partition template, filled from the query's parameters. */
-  pk: string;
+  /** Partition template, filled from the query's parameters; by default the index's (or the table's) own. */
+  pk?: string;
   /** Sort-key prefix template (begins_with, or the prefix of a range). */
   sk?: string;
   newestFirst?: boolean;
@@ -110,6 +110,13 @@ export interface QueryOptions {
   newestFirst?: boolean;
 }
 
+/** The partition template a pattern queries: its own, else that of the index (or table) it reads. */
+export const patternPk = (e: Pick<EntityDoc, 'kind' | 'keys'>, pattern: Pattern): string => {
+  const pk = pattern.pk ?? (pattern.index === undefined ? e.keys.pk : e.keys[pattern.index]?.pk);
+  if (pk === undefined) throw new Error(`${e.kind}: a pattern on ${pattern.index ?? 'the table'} needs its pk`);
+  return pk;
+};
+
 /** Declares an entity; the operations below take the declaration (free functions, so a route bundles only those it calls). */
 export const defineEntity = <S extends z.core.$ZodType, P extends string = never>(decl: Declaration<S, P>): Declaration<S, P> => decl;
 
@@ -158,6 +165,26 @@ export const put = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<
   return { item: { Put: { TableName: tableName, Item: item(e, record, options.keys), ...condition } }, ...(options.onFail === undefined ? {} : { onFail: options.onFail }) };
 };
 
+/** A condition or filter: the stored `status` is this one. */
+export const statusIs = (status: string) => ({ expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } });
+
+/**
+ * A status change that lands once: the record still has status `from` at the version read.
+ * When it fails: `gone` if the record is no more, `moved` if its status changed, else
+ * `changed` (same status, newer version; `moved` when not given).
+ */
+export const moveFrom = <S extends z.core.$ZodType>(
+  e: AnyEntity<S>,
+  before: Record_<S> & { version: number },
+  after: Record_<S>,
+  from: string,
+  errors: { gone: () => Error; moved: (existing: Fields) => Error; changed?: () => Error },
+): Write =>
+  put(e, after, before.version, {
+    condition: statusIs(from),
+    onFail: (old) => (old === undefined ? errors.gone() : old.status !== from || errors.changed === undefined ? errors.moved(old) : errors.changed()),
+  });
+
 /** An unconditional put (copies, logs keyed by content: a re-write is the same item). */
 export const overwrite = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<S>, extra: Fields = {}): TransactItem => ({ Put: { TableName: tableName, Item: item(e, record, extra) } });
 
@@ -199,7 +226,7 @@ export const queryInput = <S extends z.core.$ZodType, P extends string>(e: Decla
   const pkName = spec.index === undefined ? 'pk' : `${spec.index}pk`;
   const skName = spec.index === undefined ? 'sk' : `${spec.index}sk`;
   const prefix = spec.sk === undefined ? '' : fill(spec.sk, params);
-  const values: Fields = { ':pk': fill(spec.pk, params), ...options.filter?.values };
+  const values: Fields = { ':pk': fill(patternPk(e, spec), params), ...options.filter?.values };
   let condition = `${pkName} = :pk`;
   const range = options.range;
   if (range === undefined) {

@@ -1,5 +1,5 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { commit, defineEntity, get, page, put } from '#shared/db/entity.ts';
+import { commit, defineEntity, get, page, moveFrom, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { alreadyAcknowledged } from '#shared/domain/oversight.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
@@ -14,7 +14,7 @@ export const spotChecks = /* @__PURE__ */ defineEntity({
   schema: SpotCheck,
   versioned: true,
   keys: { pk: 'SPOTCHECK#<id>', sk: 'PROFILE', gsi1: { pk: 'ACCOUNT#<accountId>#SPOTCHECKS', sk: '<checkedOn>#<id>' } },
-  patterns: { byAccount: { doc: "an account's spot checks, newest check day first", index: 'gsi1', pk: 'ACCOUNT#<accountId>#SPOTCHECKS', newestFirst: true } },
+  patterns: { byAccount: { doc: "an account's spot checks, newest check day first", index: 'gsi1', newestFirst: true } },
 });
 
 export const majorMatters = /* @__PURE__ */ defineEntity({
@@ -30,8 +30,8 @@ export const majorMatters = /* @__PURE__ */ defineEntity({
     gsi2: { pk: 'MATTERS#<status>', sk: '<reportedAt>#<id>' },
   },
   patterns: {
-    byAccount: { doc: "an account's major-matter reports, newest first, by status or reporter", index: 'gsi1', pk: 'ACCOUNT#<accountId>#MATTERS', newestFirst: true },
-    byStatus: { doc: 'major-matter reports of one status, newest first', index: 'gsi2', pk: 'MATTERS#<status>', newestFirst: true },
+    byAccount: { doc: "an account's major-matter reports, newest first, by status or reporter", index: 'gsi1', newestFirst: true },
+    byStatus: { doc: 'major-matter reports of one status, newest first', index: 'gsi2', newestFirst: true },
   },
 });
 
@@ -79,13 +79,10 @@ export const insertMajorMatter = (matter: MajorMatter, ctx: AuditContext) =>
  */
 export const recordAcknowledgement = (before: MajorMatter, after: MajorMatter, ctx: AuditContext) =>
   commit([
-    put(majorMatters, after, before.version, {
-      condition: { expression: '#status = :waiting', names: { '#status': 'status' }, values: { ':waiting': 'unacknowledged' } },
-      onFail: (old) => {
-        if (old === undefined) return new NotFound(msg(M.oversight_majorMatterNotFound, { id: before.id }));
-        if (old.status !== 'unacknowledged') return alreadyAcknowledged(before);
-        return new Conflict(msg(M.oversight_matterChanged, { id: before.id }), 'concurrent-change');
-      },
+    moveFrom(majorMatters, before, after, 'unacknowledged', {
+      gone: () => new NotFound(msg(M.oversight_majorMatterNotFound, { id: before.id })),
+      moved: () => alreadyAcknowledged(before),
+      changed: () => new Conflict(msg(M.oversight_matterChanged, { id: before.id }), 'concurrent-change'),
     }),
     auditPut(ctx, { entity: 'major-matter', entityId: after.id, action: 'acknowledge', before, after }),
   ]);

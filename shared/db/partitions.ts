@@ -17,6 +17,14 @@ export const accountPartition = {
     dossierEntry: 'DOSSIER#',
     dossierVersion: 'DOSSIERV#',
     dossierGrant: 'GRANT#',
+    survey: 'SURVEY#',
+    health: 'HEALTH#',
+    stakeholder: 'STAKEHOLDER#',
+    stakeholderContact: 'STAKECONTACT#',
+    accountPlan: 'PLAN#',
+    accountPlanVersion: 'PLANV#',
+    priorityRequest: 'REQUEST#',
+    accountNews: 'NEWS#',
   },
 } as const;
 

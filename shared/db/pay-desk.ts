@@ -1,6 +1,6 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { tableName } from '#shared/db/client.ts';
-import { all, commit, defineEntity, first, get, key, page, put, type Write } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, first, get, key, page, moveFrom, put, statusIs, type Write } from '#shared/db/entity.ts';
 import { finalised, periodStates } from '#shared/db/pay.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import { Adjustment, type AdjustmentStatus, Inquiry, type InquiryStatus, PolicyAck, StatementAck } from '#shared/schemas/pay-desk.ts';
@@ -19,8 +19,8 @@ export const adjustments = /* @__PURE__ */ defineEntity({
     gsi2: { pk: 'ADJUSTMENTS#<period>#<status>', sk: '<id>' },
   },
   patterns: {
-    ofPeriod: { doc: "a period's manual adjustments, oldest first", pk: 'ADJUSTMENTS#<period>' },
-    byStatus: { doc: "a period's manual adjustments of one status (pending, approved)", index: 'gsi2', pk: 'ADJUSTMENTS#<period>#<status>' },
+    ofPeriod: { doc: "a period's manual adjustments, oldest first" },
+    byStatus: { doc: "a period's manual adjustments of one status (pending, approved)", index: 'gsi2' },
   },
 });
 
@@ -37,9 +37,9 @@ export const inquiries = /* @__PURE__ */ defineEntity({
     gsi3: { pk: 'STAFF#<staffId>#INQUIRIES', sk: '<raisedAt>#<id>' },
   },
   patterns: {
-    ofPeriod: { doc: "a period's inquiries of one status (finalise looks for an open one)", index: 'gsi1', pk: 'PERIOD#<period>#INQUIRIES#<status>' },
-    byStatus: { doc: 'inquiries of one status, oldest first', index: 'gsi2', pk: 'INQUIRIES#<status>' },
-    byStaff: { doc: "a person's inquiries, oldest first", index: 'gsi3', pk: 'STAFF#<staffId>#INQUIRIES' },
+    ofPeriod: { doc: "a period's inquiries of one status (finalise looks for an open one)", index: 'gsi1' },
+    byStatus: { doc: 'inquiries of one status, oldest first', index: 'gsi2' },
+    byStaff: { doc: "a person's inquiries, oldest first", index: 'gsi3' },
   },
 });
 
@@ -48,7 +48,7 @@ export const statementAcks = /* @__PURE__ */ defineEntity({
   label: 'statement acknowledgement',
   schema: StatementAck,
   keys: { pk: 'PERIOD#<period>', sk: 'ACK#<staffId>' },
-  patterns: { ofPeriod: { doc: "who acknowledged a period's statement (by staff id)", pk: 'PERIOD#<period>', sk: 'ACK#' } },
+  patterns: { ofPeriod: { doc: "who acknowledged a period's statement (by staff id)", sk: 'ACK#' } },
 });
 
 export const policyAcks = /* @__PURE__ */ defineEntity({
@@ -57,7 +57,7 @@ export const policyAcks = /* @__PURE__ */ defineEntity({
   schema: PolicyAck,
   versioned: true,
   keys: { pk: 'PAYPOLICY#<year>', sk: 'ACK#<staffId>' },
-  patterns: { ofYear: { doc: "who acknowledged a year's pay policy, and which version (by staff id)", pk: 'PAYPOLICY#<year>', sk: 'ACK#' } },
+  patterns: { ofYear: { doc: "who acknowledged a year's pay policy, and which version (by staff id)", sk: 'ACK#' } },
 });
 
 /**
@@ -92,9 +92,9 @@ export const insertAdjustment = (adjustment: Adjustment, ctx: AuditContext) =>
 export const recordApproval = (before: Adjustment, after: Adjustment, ctx: AuditContext) =>
   commit([
     touchPeriod(after.period, true),
-    put(adjustments, after, before.version, {
-      condition: { expression: '#status = :pending', names: { '#status': 'status' }, values: { ':pending': 'pending' } },
-      onFail: (old) => (old === undefined ? new NotFound(msg(M.desk_adjustmentGone, { id: before.id })) : new Conflict(msg(M.desk_alreadyApproved, { id: before.id }), 'already-approved')),
+    moveFrom(adjustments, before, after, 'pending', {
+      gone: () => new NotFound(msg(M.desk_adjustmentGone, { id: before.id })),
+      moved: () => new Conflict(msg(M.desk_alreadyApproved, { id: before.id }), 'already-approved'),
     }),
     auditPut(ctx, { entity: 'pay-adjustment', entityId: `${after.period}#${after.id}`, action: 'approve', before, after }),
   ]);
@@ -121,9 +121,9 @@ export const insertInquiry = (inquiry: Inquiry, ctx: AuditContext) =>
 /** The answer lands once: the inquiry still open at the version read (a second answer is a 409). */
 export const recordAnswer = (before: Inquiry, after: Inquiry, ctx: AuditContext) =>
   commit([
-    put(inquiries, after, before.version, {
-      condition: { expression: '#status = :open', names: { '#status': 'status' }, values: { ':open': 'open' } },
-      onFail: (old) => (old === undefined ? new NotFound(msg(M.desk_inquiryNotFound, { id: before.id })) : new Conflict(msg(M.desk_alreadyAnswered, { id: before.id }), 'already-answered')),
+    moveFrom(inquiries, before, after, 'open', {
+      gone: () => new NotFound(msg(M.desk_inquiryNotFound, { id: before.id })),
+      moved: () => new Conflict(msg(M.desk_alreadyAnswered, { id: before.id }), 'already-answered'),
     }),
     auditPut(ctx, { entity: 'pay-inquiry', entityId: after.id, action: 'answer', before, after }),
   ]);
@@ -133,7 +133,7 @@ export const listInquiriesByStatus = (status: InquiryStatus, limit: number, curs
 
 /** Access pattern: one person's inquiries, oldest first, of one status or all. */
 export const listInquiriesOfStaff = (staffId: string, status: InquiryStatus | undefined, limit: number, cursor?: string) =>
-  page(inquiries, 'byStaff', { staffId }, limit, cursor, status === undefined ? {} : { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } } });
+  page(inquiries, 'byStaff', { staffId }, limit, cursor, status === undefined ? {} : { filter: statusIs(status) });
 
 /** Access pattern: a period's inquiries of one status. */
 export const listPeriodInquiries = (period: string, status: InquiryStatus) => all(inquiries, 'ofPeriod', { period, status });

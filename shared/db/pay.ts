@@ -1,7 +1,8 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod/mini';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import { mapLimited } from '#shared/concurrency.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { all, commit, defineEntity, get, historyItem, item, key, page, put, queryInput } from '#shared/db/entity.ts';
 import { payDataIndex } from '#shared/db/partitions.ts';
@@ -10,7 +11,7 @@ import { ConditionFailed } from '#shared/db/transact.ts';
 import type { LateRecord } from '#shared/domain/pay/adjustments.ts';
 import { Conflict, PreconditionFailed } from '#shared/errors.ts';
 import type { ForcedFinalize } from '#shared/schemas/pay-desk.ts';
-import { type Bulletin, PeerScore, type PeriodState, type StoredPayPolicy, type StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
+import { type Bulletin, type CloseSummary, PeerScore, type PeriodState, StoredCloseRun, type StoredPayPolicy, type StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
 
@@ -39,7 +40,7 @@ export const peerScores = /* @__PURE__ */ defineEntity({
   // Only scores of people count for pay; the index files them under the period they score.
   derive: (s) => ({ payPeriod: s.period, recordedAt: s.targetType === 'staff' ? s.scoredAt : undefined }),
   keys: { pk: 'PEERSCORES#<period>#<targetType>#<target>', sk: 'SCORER#<scorerId>', gsi4: payDataIndex('peer-score', '<target>#<scorerId>') },
-  patterns: { ofTarget: { doc: 'the scores a person or department received in a period', pk: 'PEERSCORES#<period>#<targetType>#<target>' } },
+  patterns: { ofTarget: { doc: 'the scores a person or department received in a period' } },
 });
 
 export const periodStates = /* @__PURE__ */ defineEntity({
@@ -64,7 +65,7 @@ export const statements = /* @__PURE__ */ defineEntity({
   keys: { pk: 'PERIOD#<period>', sk: 'STATEMENT#<staffId>' },
   history: { kind: 'statement-version', pk: 'STATEMENT#<period>#<staffId>', sk: 'V#<version>' },
   patterns: {
-    ofPeriod: { doc: "a period's current statements (by staff id)", pk: 'PERIOD#<period>', sk: 'STATEMENT#' },
+    ofPeriod: { doc: "a period's current statements (by staff id)", sk: 'STATEMENT#' },
     versions: { doc: "every version of one person's statement, oldest first", pk: 'STATEMENT#<period>#<staffId>' },
   },
 });
@@ -75,7 +76,7 @@ export const bulletins = /* @__PURE__ */ defineEntity({
   label: 'bulletin (team, counts)',
   schema: asStored<BulletinHeader>(),
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN' },
-  patterns: { rows: { doc: "every row of a period's bulletin (to remove an earlier run's)", pk: 'PERIOD#<period>', sk: 'BULLETIN#' } },
+  patterns: { rows: { doc: "every row of a period's bulletin (to remove an earlier run's)", sk: 'BULLETIN#' } },
 });
 // A row per item, so a bulletin has no size limit.
 const Row = asStored<Record<string, unknown>>();
@@ -84,7 +85,7 @@ export const bulletinAccounts = /* @__PURE__ */ defineEntity({
   label: 'bulletin row: account',
   schema: Row,
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#ACCOUNT#<accountId>' },
-  patterns: { ofPeriod: { doc: "a period's bulletin, accounts by id", pk: 'PERIOD#<period>', sk: 'BULLETIN#ACCOUNT#' } },
+  patterns: { ofPeriod: { doc: "a period's bulletin, accounts by id", sk: 'BULLETIN#ACCOUNT#' } },
 });
 export const bulletinPeople = /* @__PURE__ */ defineEntity({
   kind: 'bulletin-person',
@@ -92,7 +93,7 @@ export const bulletinPeople = /* @__PURE__ */ defineEntity({
   schema: Row,
   derive: (row) => ({ paddedRank: String(row.rank).padStart(6, '0') }),
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#PERSON#<paddedRank>' },
-  patterns: { ofPeriod: { doc: "a period's bulletin, people by rank", pk: 'PERIOD#<period>', sk: 'BULLETIN#PERSON#' } },
+  patterns: { ofPeriod: { doc: "a period's bulletin, people by rank", sk: 'BULLETIN#PERSON#' } },
 });
 
 export const talentPool = /* @__PURE__ */ defineEntity({
@@ -101,7 +102,15 @@ export const talentPool = /* @__PURE__ */ defineEntity({
   schema: TalentEntry,
   versioned: true,
   keys: { pk: 'TALENT#<year>', sk: 'STAFF#<staffId>' },
-  patterns: { ofYear: { doc: "a year's talent pool", pk: 'TALENT#<year>' } },
+  patterns: { ofYear: { doc: "a year's talent pool" } },
+});
+
+// One run of the period close (by hand or by a schedule): running, done or failed.
+export const closeRuns = /* @__PURE__ */ defineEntity({
+  kind: 'close-run',
+  label: 'close run',
+  schema: StoredCloseRun,
+  keys: { pk: 'PERIOD#<period>', sk: 'CLOSERUN#<runId>' },
 });
 
 // A distributed close's gathered accounts, between its Map and its finish; gone by TTL after two days.
@@ -110,7 +119,7 @@ export const closeWork = /* @__PURE__ */ defineEntity({
   label: 'close working set',
   schema: z.object({ account: z.unknown() }),
   keys: { pk: 'CLOSEWORK#<period>#<runId>', sk: 'ACCOUNT#<accountId>' },
-  patterns: { ofRun: { doc: 'everything a distributed close gathered', pk: 'CLOSEWORK#<period>#<runId>' } },
+  patterns: { ofRun: { doc: 'everything a distributed close gathered' } },
 });
 
 export const getPayPolicy = (year: number) => get(payPolicies, { year });
@@ -145,6 +154,8 @@ export const getPeriodState = (period: string) => get(periodStates, { period });
 /**
  * The period lock: only one close of a period runs at a time, and none once it is final.
  * The lock expires by itself after `seconds`, so a crashed close does not block the next.
+ * Its holder may take it again (the workflow's plan step after the route took it for the run):
+ * its `since` then moves to the later time, which only makes fewer records late.
  */
 export const acquirePeriodLock = async (period: string, holder: string, now: number, seconds: number): Promise<void> => {
   try {
@@ -153,9 +164,9 @@ export const acquirePeriodLock = async (period: string, holder: string, now: num
         TableName: tableName,
         Key: key(periodStates, { period }),
         UpdateExpression: 'SET #lock = :lock',
-        ConditionExpression: '(attribute_not_exists(#lock) OR #lock.expiresAt < :now) AND (attribute_not_exists(#status) OR #status <> :final)',
+        ConditionExpression: '(attribute_not_exists(#lock) OR #lock.expiresAt < :now OR #lock.holder = :holder) AND (attribute_not_exists(#status) OR #status <> :final)',
         ExpressionAttributeNames: { '#lock': 'lock', '#status': 'status' },
-        ExpressionAttributeValues: { ':lock': { holder, since: now, expiresAt: now + seconds * 1000 }, ':now': now, ':final': 'final' },
+        ExpressionAttributeValues: { ':lock': { holder, since: now, expiresAt: now + seconds * 1000 }, ':now': now, ':final': 'final', ':holder': holder },
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
@@ -244,7 +255,12 @@ export const listStatementVersions = (period: string, staffId: string) => all(st
  * Runs under the period lock, so no other close writes the same statements meanwhile.
  */
 export const saveStatements = (changed: readonly StoredStatement[]) =>
-  batchWrite(changed.flatMap((s) => [{ PutRequest: { Item: historyItem(statements, s) } }, { PutRequest: { Item: item(statements, s) } }]));
+  batchWrite(changed.flatMap((s) => [{ PutRequest: { Item: historyItem(statements, s) } }, { PutRequest: { Item: item(statements, s) } }]), writeWidth);
+
+/** Batch requests a close keeps in flight. */
+const writeWidth = 8;
+/** Rows of an earlier bulletin read (keys only) per page while removing the ones a new run no longer has. */
+const bulletinPage = 1_000;
 
 /** Records the close's outcome on the period (under the lock, which it keeps). */
 export const savePeriodState = async (state: PeriodState): Promise<void> => {
@@ -265,19 +281,33 @@ export const savePeriodState = async (state: PeriodState): Promise<void> => {
   );
 };
 
-/** The bulletin as a header and one item per row; rows of an earlier run that no longer exist go. */
+/**
+ * The bulletin as a header and one item per row, written in pages: its rows a page at a
+ * time (batches in flight), then the rows of an earlier run that no longer exist, found a
+ * page of keys at a time, and the header last, so that its counts never name rows not yet
+ * written.
+ */
 export const saveBulletin = async (bulletin: Bulletin): Promise<void> => {
   const period = bulletin.period;
-  const rows = [...bulletin.accounts.map((row) => item(bulletinAccounts, row, { period })), ...bulletin.people.map((row) => item(bulletinPeople, row, { period }))];
-  const keep = new Set(rows.map((r) => r.sk));
-  const earlier = await queryAll({ ...queryInput(bulletins, 'rows', { period }, {}), ProjectionExpression: 'pk, sk' });
-  const stale = earlier.filter((r) => !keep.has(r.sk));
+  const keep = new Set<string>();
+  const sections = [
+    bulletin.accounts.map((row) => () => item(bulletinAccounts, row, { period })),
+    bulletin.people.map((row) => () => item(bulletinPeople, row, { period })),
+  ].flat();
+  for (let i = 0; i < sections.length; i += bulletinPage) {
+    const rows = sections.slice(i, i + bulletinPage).map((make) => make());
+    for (const r of rows) keep.add(String(r.sk));
+    await batchWrite(rows.map((Item) => ({ PutRequest: { Item } })), writeWidth);
+  }
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db.send(new QueryCommand({ ...queryInput(bulletins, 'rows', { period }, {}), ProjectionExpression: 'pk, sk', Limit: bulletinPage, ExclusiveStartKey: start }));
+    const stale = (out.Items ?? []).filter((r) => !keep.has(String(r.sk)));
+    await batchWrite(stale.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })), writeWidth);
+    start = out.LastEvaluatedKey;
+  } while (start !== undefined);
   const header: BulletinHeader = { period, version: bulletin.version, team: bulletin.team, accountCount: bulletin.accounts.length, peopleCount: bulletin.people.length };
-  await batchWrite([
-    { PutRequest: { Item: item(bulletins, header) } },
-    ...rows.map((Item) => ({ PutRequest: { Item } })),
-    ...stale.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })),
-  ]);
+  await batchWrite([{ PutRequest: { Item: item(bulletins, header) } }]);
 };
 
 export const getBulletinHeader = (period: string) => get(bulletins, { period });
@@ -291,7 +321,8 @@ export const listTalentPool = (year: number) => all(talentPool, 'ofYear', { year
 
 /** Suggestions from an annual close; a grade a coordinator already confirmed is kept. */
 export const saveTalentSuggestions = async (entries: readonly TalentEntry[]): Promise<void> => {
-  for (const entry of entries) {
+  // Each person's entry is their own item: eight at a time.
+  await mapLimited(entries, writeWidth, async (entry) => {
     const existing = await getTalentEntry(entry.year, entry.staffId);
     const merged = existing === undefined ? entry : { ...entry, confirmedGrade: existing.confirmedGrade, confirmedBy: existing.confirmedBy, version: existing.version + 1 };
     await db.send(
@@ -306,7 +337,7 @@ export const saveTalentSuggestions = async (entries: readonly TalentEntry[]): Pr
         },
       }),
     );
-  }
+  });
 };
 
 export const confirmTalentGrade = (before: TalentEntry, after: TalentEntry, ctx: AuditContext) =>
@@ -361,3 +392,40 @@ export const saveCloseWork = (period: string, runId: string, accounts: readonly 
 
 /** Access pattern: everything a distributed close gathered (one keyed Query). */
 export const loadCloseWork = async <T>(period: string, runId: string): Promise<T[]> => (await all(closeWork, 'ofRun', { period, runId })).map((w) => w.account as T);
+
+export const getCloseRun = (period: string, runId: string) => get(closeRuns, { period, runId });
+
+/** A run begins running (the first step to see it writes it; a later one leaves it as it is). */
+export const startCloseRun = async (run: StoredCloseRun): Promise<void> => {
+  try {
+    await db.send(new PutCommand({ TableName: tableName, Item: item(closeRuns, run), ConditionExpression: 'attribute_not_exists(pk)' }));
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+};
+
+/** A running run ends, done with its result or failed with its reason (a run that already ended keeps its outcome). */
+export const endCloseRun = async (
+  period: string,
+  runId: string,
+  outcome: { status: 'done'; result: CloseSummary } | { status: 'failed'; reason: NonNullable<StoredCloseRun['reason']> },
+  at: string,
+): Promise<void> => {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key(closeRuns, { period, runId }),
+        UpdateExpression: 'SET #status = :status, finishedAt = :at, #result = :result, reason = :reason',
+        ConditionExpression: '#status = :running',
+        ExpressionAttributeNames: { '#status': 'status', '#result': 'result' },
+        ExpressionAttributeValues: {
+          ':status': outcome.status, ':at': at, ':running': 'running',
+          ':result': outcome.status === 'done' ? outcome.result : null, ':reason': outcome.status === 'failed' ? outcome.reason : null,
+        },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+};

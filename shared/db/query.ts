@@ -68,16 +68,24 @@ export const batchGet = async (keys: readonly Record<string, unknown>[]): Promis
 type WriteRequest = NonNullable<BatchWriteCommandOutput['UnprocessedItems']>[string][number];
 
 /**
- * Idempotent bulk writes (alerts, statements) 25 at a time; items DynamoDB leaves
- * unprocessed under load are sent again with backoff until none are left.
+ * Idempotent bulk writes (alerts, statements) 25 at a time, `width` requests in flight
+ * (one by default); items DynamoDB leaves unprocessed under load are sent again with
+ * backoff until none are left. No two requests in flight name the same item (callers
+ * give each item once).
  */
-export const batchWrite = async (requests: readonly WriteRequest[]): Promise<void> => {
-  for (let i = 0; i < requests.length; i += 25) {
-    let pending: WriteRequest[] | undefined = requests.slice(i, i + 25);
-    for (let attempt = 0; pending !== undefined && pending.length > 0; attempt++) {
-      if (attempt > 0) await backoff(attempt);
-      const out: BatchWriteCommandOutput = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-      pending = out.UnprocessedItems?.[tableName];
+export const batchWrite = async (requests: readonly WriteRequest[], width = 1): Promise<void> => {
+  const chunks: WriteRequest[][] = [];
+  for (let i = 0; i < requests.length; i += 25) chunks.push(requests.slice(i, i + 25));
+  let next = 0;
+  const lane = async () => {
+    for (let chunk = chunks[next++]; chunk !== undefined; chunk = chunks[next++]) {
+      let pending: WriteRequest[] | undefined = chunk;
+      for (let attempt = 0; pending !== undefined && pending.length > 0; attempt++) {
+        if (attempt > 0) await backoff(attempt);
+        const out: BatchWriteCommandOutput = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+        pending = out.UnprocessedItems?.[tableName];
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, chunks.length)) }, lane));
 };

@@ -16,10 +16,17 @@ export const staffMembers = /* @__PURE__ */ defineEntity({
   label: 'staff member',
   schema: Staff,
   versioned: true,
-  keys: { pk: 'STAFF#<id>', sk: 'PROFILE', gsi1: { pk: 'DEPT#<department>', sk: 'STAFF#<id>' }, gsi2: { pk: 'STAFF', sk: 'STAFF#<id>' } },
+  keys: {
+    pk: 'STAFF#<id>',
+    sk: 'PROFILE',
+    gsi1: { pk: 'DEPT#<department>', sk: 'STAFF#<id>' },
+    gsi2: { pk: 'STAFF', sk: 'STAFF#<id>' },
+    gsi3: { pk: 'SIGNIN#PENDING', sk: 'STAFF#<id>', when: (r) => r.signInPending !== undefined && r.signInPending !== null, note: 'only while a sign-in change is pending' },
+  },
   patterns: {
-    byDepartment: { doc: 'staff of a department', index: 'gsi1', pk: 'DEPT#<department>' },
-    all: { doc: 'all staff', index: 'gsi2', pk: 'STAFF' },
+    byDepartment: { doc: 'staff of a department', index: 'gsi1' },
+    all: { doc: 'all staff', index: 'gsi2' },
+    signInPending: { doc: 'staff whose sign-in change is pending (the retry job)', index: 'gsi3' },
   },
 });
 
@@ -29,7 +36,7 @@ export const staffRoles = /* @__PURE__ */ defineEntity({
   label: 'role membership (copy of the record per role)',
   schema: Staff,
   keys: { pk: 'ROLE#<role>', sk: 'STAFF#<id>' },
-  patterns: { byRole: { doc: 'staff with a role (optionally in a department)', pk: 'ROLE#<role>' } },
+  patterns: { byRole: { doc: 'staff with a role (optionally in a department)' } },
 });
 
 // Results are kept as sent (with who recorded them); the record itself carries the summary.
@@ -39,7 +46,7 @@ export const trainingResults = /* @__PURE__ */ defineEntity({
   label: 'training result',
   schema: StaffResult,
   keys: { pk: 'STAFF#<staffId>', sk: 'TRAINING#<on>#<ulid>' },
-  patterns: { ofStaff: { doc: "a person's training results", pk: 'STAFF#<staffId>', sk: 'TRAINING#' } },
+  patterns: { ofStaff: { doc: "a person's training results", sk: 'TRAINING#' } },
 });
 export const certifications = /* @__PURE__ */ defineEntity({ kind: 'certification', label: 'certification', schema: StaffResult, keys: { pk: 'STAFF#<staffId>', sk: 'CERT#<on>#<ulid>' } });
 
@@ -88,6 +95,9 @@ export const replaceStaff = (before: Staff, after: Staff, action: string, ctx: A
 
 /** Access pattern: a staff member's training results, oldest first. */
 export const listTrainingResults = (staffId: string): Promise<Record<string, unknown>[]> => all(trainingResults, 'ofStaff', { staffId });
+
+/** Access pattern: staff whose sign-in change is still pending, a page at a time (sparse gsi3). */
+export const listSignInPending = (limit: number, cursor?: string): Promise<Page<Staff>> => page(staffMembers, 'signInPending', {}, limit, cursor);
 
 export interface StaffFilter {
   role?: Role;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { all, commit, defineEntity, get, overwrite, page, put } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, get, overwrite, page, put, type Write } from '#shared/db/entity.ts';
 import { accountPk, payDataIndex, quarterOf } from '#shared/db/partitions.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { Id, IsoDate } from '#shared/schemas/common.ts';
@@ -15,8 +15,8 @@ export const visits = /* @__PURE__ */ defineEntity({
   derive: (v) => ({ payPeriod: quarterOf(v.visitedOn) }),
   keys: { pk: accountPk, sk: 'VISIT#<visitedOn>#<id>', gsi1: { pk: 'VISITOR#<madeBy>', sk: '<visitedOn>#<accountId>#<id>' }, gsi4: payDataIndex('visit', '<id>') },
   patterns: {
-    byAccount: { doc: "an account's visits in [from, to] (compliance, pay close)", pk: accountPk, sk: 'VISIT#' },
-    byPerson: { doc: "a person's visits in [from, to]", index: 'gsi1', pk: 'VISITOR#<madeBy>' },
+    byAccount: { doc: "an account's visits in [from, to] (compliance, pay close)", sk: 'VISIT#' },
+    byPerson: { doc: "a person's visits in [from, to]", index: 'gsi1' },
   },
 });
 
@@ -28,7 +28,7 @@ export const reports = /* @__PURE__ */ defineEntity({
   versioned: true,
   derive: (r) => ({ payPeriod: quarterOf(r.month), recordedAt: r.filedAt }),
   keys: { pk: accountPk, sk: 'REPORT#<month>', gsi1: { pk: 'REPORTER#<filedBy>', sk: '<month>#<accountId>' }, gsi4: payDataIndex('report', '<accountId>#<month>') },
-  patterns: { byAccount: { doc: "an account's reports for months [from, to]", pk: accountPk, sk: 'REPORT#' } },
+  patterns: { byAccount: { doc: "an account's reports for months [from, to]", sk: 'REPORT#' } },
 });
 
 export const meetings = /* @__PURE__ */ defineEntity({
@@ -38,7 +38,7 @@ export const meetings = /* @__PURE__ */ defineEntity({
   versioned: true,
   derive: (m) => ({ payPeriod: quarterOf(m.heldOn), ...(m.type === 'contact_leader_quarterly_review' ? {} : { recordedAt: undefined }) }),
   keys: { pk: 'MEETING#<id>', sk: 'PROFILE', gsi1: { pk: 'MEETINGS#<type>', sk: '<heldOn>#<id>' }, gsi4: payDataIndex('meeting', '<id>') },
-  patterns: { byType: { doc: 'meetings of a type in [from, to] (quarterly reviews for compliance)', index: 'gsi1', pk: 'MEETINGS#<type>' } },
+  patterns: { byType: { doc: 'meetings of a type in [from, to] (quarterly reviews for compliance)', index: 'gsi1' } },
 });
 
 export const attendance = /* @__PURE__ */ defineEntity({
@@ -46,7 +46,7 @@ export const attendance = /* @__PURE__ */ defineEntity({
   label: 'meeting attendance',
   schema: z.object({ meetingId: Id, type: MeetingType, heldOn: IsoDate }),
   keys: { pk: 'ATTENDEE#<staffId>', sk: '<heldOn>#<meetingId>' },
-  patterns: { ofPerson: { doc: 'the meetings a person attended in [from, to]', pk: 'ATTENDEE#<staffId>' } },
+  patterns: { ofPerson: { doc: 'the meetings a person attended in [from, to]' } },
 });
 
 export const meetingLinks = /* @__PURE__ */ defineEntity({
@@ -54,7 +54,7 @@ export const meetingLinks = /* @__PURE__ */ defineEntity({
   label: 'meeting ↔ account link',
   schema: z.object({ meetingId: Id }),
   keys: { pk: accountPk, sk: 'MEETING#<heldOn>#<meetingId>' },
-  patterns: { ofAccount: { doc: 'the meetings that discussed an account', pk: accountPk, sk: 'MEETING#' } },
+  patterns: { ofAccount: { doc: 'the meetings that discussed an account', sk: 'MEETING#' } },
 });
 
 export const actionItems = /* @__PURE__ */ defineEntity({
@@ -62,11 +62,12 @@ export const actionItems = /* @__PURE__ */ defineEntity({
   label: "action item (owner's copy)",
   schema: OpenActionItem,
   keys: { pk: 'ACTIONS#<ownerId>', sk: '<dueOn>#<meetingId>#<id>' },
-  patterns: { ofOwner: { doc: "a person's open action items, earliest due first", pk: 'ACTIONS#<ownerId>' } },
+  patterns: { ofOwner: { doc: "a person's open action items, earliest due first" } },
 });
 
-export const insertVisit = (visit: Visit, ctx: AuditContext) =>
-  commit([put(visits, visit, 'new'), auditPut(ctx, { entity: 'visit', entityId: visit.id, action: 'create', after: visit })]);
+/** A visit, with the writes that go with it (the last contact of the stakeholders it names). */
+export const insertVisit = (visit: Visit, ctx: AuditContext, alongside: readonly Write[] = []) =>
+  commit([put(visits, visit, 'new'), ...alongside, auditPut(ctx, { entity: 'visit', entityId: visit.id, action: 'create', after: visit })]);
 
 /** Access pattern: an account's visits in [from, to]. */
 export const listVisitsByAccount = (accountId: string, from: string, to: string, limit: number, cursor?: string) =>

@@ -6,6 +6,7 @@ import { dynamo, tableName } from '#shared/db/client.ts';
 import { staffIdClaim } from '#shared/http/authenticate.ts';
 import type { HttpEvent, HttpResult, RouteContext } from '#shared/http/middleware.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
+import { countOne, metricNames } from '#shared/metrics.ts';
 
 /** The requests that saved the in-progress record of their key, and so own it. */
 const owners = new WeakSet<object>();
@@ -48,6 +49,7 @@ export const idempotency = (route: RouteDefinition): MiddlewareObj<HttpEvent, Ht
       const replay = await powertools.before?.(request);
       // undefined: the handler runs (record saved, or no key at all); else the kept reply.
       if (replay === undefined) owners.add(request);
+      else countOne(metricNames.idempotentReplays);
       return replay as HttpResult | undefined;
     },
     after: async (request) => {

@@ -14,6 +14,7 @@ import { problemResponse, toHttpError } from '#shared/http/problem.ts';
 import { etagPattern, idempotencyKeyMaxLength, idempotencyKeyPattern } from '#shared/http/headers.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { logger } from '#shared/logger.ts';
+import { countOne, metricNames } from '#shared/metrics.ts';
 import { languageOf, msg } from '#shared/messages/index.ts';
 import { issueMessage } from '#shared/messages/zod.ts';
 import * as M from '#shared/messages/catalogue.ts';
@@ -37,7 +38,10 @@ export type RouteContext = Context & { route?: RouteState };
 export const routeState = (context: RouteContext): RouteState => (context.route ??= {});
 export type Middleware = MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext>;
 
-/** Registered first so that its onError runs last: every error leaves as problem+json. */
+/** The statuses at which a rule refused the request (403, 409, 422): counted by rule, its problem slug. */
+const refusalStatuses = new Set([403, 409, 422]);
+
+/** Registered first so that its onError runs last: every error leaves as problem+json (and a refusal is counted). */
 export const problemDetails = (): Middleware => ({
   before: (request) => {
     logger.appendKeys({ requestId: request.event.requestContext.requestId });
@@ -51,6 +55,8 @@ export const problemDetails = (): Middleware => ({
       logger.error('Unhandled error', { error: request.error });
     } else if (known.status >= 500) {
       logger.warn('Request failed', { status: known.status, error: request.error });
+    } else if (refusalStatuses.has(known.status)) {
+      countOne(metricNames.refusals, { rule: known.slug });
     }
     // The language is the request's; everything else about the problem is the same in both.
     request.response = problemResponse(known, languageOf(request.event.headers?.['accept-language']));

@@ -22,6 +22,12 @@ export interface RouteDefinition {
   readonly auth: 'public' | { readonly roles: readonly Role[] };
   /** The table access the function needs: the CDK grant follows this. */
   readonly tableAccess: 'none' | 'read' | 'write';
+  /**
+   * The route changes who may sign in (a staff write): in AWS its function gets the user
+   * pool (USER_POOL_ID) and the Cognito actions of shared/identity/cognito-actions.ts on
+   * that pool only; only these bundles carry the Cognito client.
+   */
+  readonly signIn?: true;
   readonly params?: ZodObjectAny;
   readonly query?: ZodObjectAny;
   readonly body?: ZodObjectAny;
@@ -34,12 +40,14 @@ export interface RouteDefinition {
   readonly ifMatch?: 'required' | 'when-exists';
   /** Explanation lines in the language Accept-Language asks for (English or Chinese). */
   readonly languages?: true;
-  readonly response: { readonly status: 200 | 201 | 204; readonly schema: z.core.$ZodType; readonly description: string; readonly contentType?: string };
+  readonly response: { readonly status: 200 | 201 | 202 | 204; readonly schema: z.core.$ZodType; readonly description: string; readonly contentType?: string };
   /** Problem statuses this route may answer besides 400/401/403/500/503 (and 415 where it has a body). */
   readonly problems?: readonly number[];
   /** For heavy routes: the function's time limit (API Gateway waits 30 s at most) and memory. */
   readonly timeoutSeconds?: number;
   readonly memoryMb?: number;
+  /** The route starts this Step Functions workflow in AWS (its ARN in CLOSE_STATE_MACHINE_ARN, states:StartExecution on it alone); locally it runs the same steps in-process. */
+  readonly startsWorkflow?: 'period-close';
   /** Repo-relative files copied into this route's Lambda bundle at the same relative path (the docs page's renderer). */
   readonly bundleFiles?: readonly string[];
 }

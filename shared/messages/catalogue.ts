@@ -106,6 +106,11 @@ const boundZh = (big: boolean, { origin, relation, limit }: Bound) => {
 };
 
 /** Titles: one per problem type (its slug); the 422s share one, and so do most 403s and 409s. */
+const stepZh: Record<string, string> = {
+  received: '已接收', acknowledged: '已确认', rectifying: '整改中', rectified: '已整改', reported_back: '已反馈', closed: '已关闭', reopened: '重新打开',
+};
+const step = (s: string) => `${s}（${stepZh[s] ?? s}）`;
+const kindZh: Record<string, string> = { discount: '折扣', rebate: '返利', reward: '奖励' };
 const ruleBroken = entry(() => 'A business rule was broken', () => '违反了业务规则');
 const forbidden = entry(() => 'Forbidden', () => '无权执行此操作');
 const conflict = entry(() => 'Conflict', () => '与当前状态冲突');
@@ -198,16 +203,46 @@ export const titles = {
   'not-assessed': forbidden,
   'already-acknowledged': conflict,
   'period-not-open': entry(() => 'Period not open', () => '考核期未开始'),
+  // Loyalty (domain.md §4): stakeholders, the account plan, priority requests, account news.
+  'stakeholder-left': conflict,
+  'unknown-stakeholder': ruleBroken,
+  'plan-exists': conflict,
+  'plan-version-approved': entry(() => 'An approved plan is never changed', () => '已批准的计划不可修改'),
+  'plan-draft-open': conflict,
+  'plan-incomplete': ruleBroken,
+  'objective-owner-not-on-account': ruleBroken,
+  'not-a-holder': forbidden,
+  'not-the-contact-leader': forbidden,
+  'request-due-past': ruleBroken,
+  'request-answered': conflict,
+  'not-the-delivering-department': forbidden,
+  'not-of-department': forbidden,
+  'news-in-future': ruleBroken,
+  'news-support-full': ruleBroken,
+  'feedback-step-out-of-order': entry(() => 'Step out of order', () => '处理步骤顺序不符'),
+  'step-before-last': ruleBroken,
+  'incentive-overlap': entry(() => 'Incentives overlap', () => '优惠政策时间重叠'),
+  'pilot-key-accounts-first': entry(() => 'Key accounts first', () => '试点优先向大客户开放'),
+  'outside-pilot': ruleBroken,
+  'pilot-full': entry(() => 'Pilot full', () => '试点名额已满'),
+  'already-enrolled': conflict,
+  'survey-exists': conflict,
+  'outcome-recorded': conflict,
+  'no-surveys': ruleBroken,
+  'outside-year': ruleBroken,
+  'not-account-project': ruleBroken,
+  'forum-executives': ruleBroken,
+  'unknown-opportunity': ruleBroken,
 } as const;
 
 type Id = { id: string };
 const changingEn = {
   account: 'Account', staff: 'Staff member', meeting: 'Meeting', handover: 'Handover', opportunity: 'Opportunity',
-  project: 'Project', invoice: 'Invoice', talent: 'Talent entry', spotCheck: 'Spot check',
+  project: 'Project', invoice: 'Invoice', talent: 'Talent entry', spotCheck: 'Spot check', stakeholder: 'Stakeholder', request: 'Request', news: 'Account news',
 } as const;
 const changingZh: Record<keyof typeof changingEn, string> = {
   account: '客户', staff: '员工', meeting: '例会', handover: '资料交接表', opportunity: '商机',
-  project: '项目', invoice: '发票', talent: '人才储备库条目', spotCheck: '抽查',
+  project: '项目', invoice: '发票', talent: '人才储备库条目', spotCheck: '抽查', stakeholder: '客户关键人', request: '需求', news: '客户动态',
 };
 
 /**
@@ -763,3 +798,136 @@ export const field_notOnStatementAccount = /* @__PURE__ */ said('field.notOnStat
 export const field_explanationLines = /* @__PURE__ */ said('field.explanationLines', entry<{ count: number }>((p) => `the explanation has ${p.count} lines (from 0)`, (p) => `说明共有 ${p.count} 行（从 0 起）`));
 export const field_notZero = /* @__PURE__ */ said('field.notZero', entry(() => 'must not be 0', () => '不得为 0'));
 export const field_forceWithReason = /* @__PURE__ */ said('field.forceWithReason', entry(() => 'give force: true and a reason together', () => 'force: true 与理由须同时提供'));
+export const staff_signInSyncFailed = /* @__PURE__ */ said('staff.signInSyncFailed', entry<{ id: string; error: string }>(
+    (p) => `The sign-in of staff member ${p.id} could not be brought in step (${p.error}); it stays pending and is retried every 15 minutes`,
+    (p) => `员工 ${p.id} 的登录账号未能同步（${p.error}）；该变更保持待处理，每 15 分钟重试一次`,
+  ));
+export const pay_closeRunNotFound = /* @__PURE__ */ said('pay.closeRunNotFound', entry<{ period: string; runId: string }>(
+    (p) => `No close run ${p.runId} of ${p.period}`,
+    (p) => `${p.period} 没有结算运行 ${p.runId}`,
+  ));
+export const pay_closeStepFailed = /* @__PURE__ */ said('pay.closeStepFailed', entry<{ period: string }>(
+    (p) => `A step of the close of ${p.period} failed; its lock was released and the period is as it was before`,
+    (p) => `${p.period} 的结算有一步失败；锁已释放，考核期保持结算前的状态`,
+  ));
+export const field_email = /* @__PURE__ */ said('field.email', entry(() => 'must be an e-mail address such as name@example.com', () => '必须是电子邮件地址，例如 name@example.com'));
+export const field_emailRequired = /* @__PURE__ */ said('field.emailRequired', entry(
+    () => 'required: sign-in is by e-mail invitation in this deployment',
+    () => '必填：本部署通过电子邮件邀请登录',
+  ));
+export const stakeholder_notFound = /* @__PURE__ */ said('stakeholder.notFound', entry<{ id: string; accountId: string }>(
+    (p) => `No stakeholder ${p.id} of account ${p.accountId}`,
+    (p) => `客户 ${p.accountId} 没有关键人 ${p.id}`,
+  ));
+export const stakeholder_left = /* @__PURE__ */ said('stakeholder.left', entry<{ leftOn: string | null }>((p) => `The stakeholder left the customer on ${p.leftOn}`, (p) => `该关键人已于 ${p.leftOn} 离开客户单位`));
+export const stakeholder_ownerNotActive = /* @__PURE__ */ said('stakeholder.ownerNotActive', entry(() => 'The relationship owner must be an active staff member', () => '关系负责人必须是在职员工'));
+export const stakeholder_unknown = /* @__PURE__ */ said('stakeholder.unknown', entry(() => 'Some stakeholders named are not the account’s', () => '所列关键人中有的不属于该客户'));
+export const field_notStakeholderOfAccount = /* @__PURE__ */ said('field.notStakeholderOfAccount', entry(() => 'not a stakeholder of this account', () => '不是该客户的关键人'));
+export const plan_exists = /* @__PURE__ */ said('plan.exists', entry<{ accountId: string; year: number }>(
+    (p) => `Account ${p.accountId} already has a plan for ${p.year}; change it with a new version`,
+    (p) => `客户 ${p.accountId} 已有 ${p.year} 年的一企一策；请以新版本修改`,
+  ));
+export const plan_notFound = /* @__PURE__ */ said('plan.notFound', entry<{ accountId: string; year: number }>((p) => `No plan of account ${p.accountId} for ${p.year}`, (p) => `客户 ${p.accountId} 没有 ${p.year} 年的一企一策`));
+export const plan_versionNotFound = /* @__PURE__ */ said('plan.versionNotFound', entry<{ accountId: string; year: number; number: number }>(
+    (p) => `No version ${p.number} of account ${p.accountId}'s ${p.year} plan`,
+    (p) => `客户 ${p.accountId} 的 ${p.year} 年一企一策没有第 ${p.number} 版`,
+  ));
+export const plan_versionApproved = /* @__PURE__ */ said('plan.versionApproved', entry<{ accountId: string; year: number; number: number }>(
+    (p) => `Version ${p.number} of account ${p.accountId}'s ${p.year} plan is approved and is never changed; start a new version`,
+    (p) => `客户 ${p.accountId} 的 ${p.year} 年一企一策第 ${p.number} 版已批准，不可修改；请新建版本`,
+  ));
+export const plan_draftOpen = /* @__PURE__ */ said('plan.draftOpen', entry<{ accountId: string; year: number; number: number }>(
+    (p) => `Version ${p.number} of account ${p.accountId}'s ${p.year} plan is an open draft; change that one`,
+    (p) => `客户 ${p.accountId} 的 ${p.year} 年一企一策第 ${p.number} 版是未批准的草稿；请修改该草稿`,
+  ));
+export const plan_incomplete = /* @__PURE__ */ said('plan.incomplete', entry<{ number: number }>(
+    (p) => `Version ${p.number} cannot be approved yet: it needs the customer's situation and at least one objective`,
+    (p) => `第 ${p.number} 版尚不能批准：须有客户情况和至少一个目标`,
+  ));
+export const plan_draftedByHolders = /* @__PURE__ */ said('plan.draftedByHolders', entry<{ accountId: string }>(
+    (p) => `The plan of account ${p.accountId} is drafted by its sales manager or contact leader`,
+    (p) => `客户 ${p.accountId} 的一企一策由其销售经理或联系领导起草`,
+  ));
+export const plan_approvedByContactLeader = /* @__PURE__ */ said('plan.approvedByContactLeader', entry<{ accountId: string }>(
+    (p) => `The plan of account ${p.accountId} is approved by its contact leader`,
+    (p) => `客户 ${p.accountId} 的一企一策由其联系领导批准`,
+  ));
+export const plan_ownersNotOnAccount = /* @__PURE__ */ said('plan.ownersNotOnAccount', entry(() => 'Objective owners must be the account’s contact leader or sales manager', () => '目标负责人须为该客户的联系领导或销售经理'));
+export const field_notAccountHolder = /* @__PURE__ */ said('field.notAccountHolder', entry(() => 'not the account’s contact leader or sales manager', () => '不是该客户的联系领导或销售经理'));
+export const field_atLeastOne = /* @__PURE__ */ said('field.atLeastOne', entry(() => 'needs at least one', () => '至少需要一项'));
+export const field_planNumber = /* @__PURE__ */ said('field.planNumber', entry(() => 'must be a plan version number (1, 2, …)', () => '必须是计划版本号（1、2……）'));
+export const request_notFound = /* @__PURE__ */ said('request.notFound', entry<{ id: string; accountId: string }>((p) => `No request ${p.id} of account ${p.accountId}`, (p) => `客户 ${p.accountId} 没有需求 ${p.id}`));
+export const request_duePast = /* @__PURE__ */ said('request.duePast', entry(() => 'A request is due today or later', () => '需求的期限须为今天或之后'));
+export const request_answered = /* @__PURE__ */ said('request.answered', entry<{ id: string; status: string }>(
+    (p) => `Request ${p.id} is ${p.status}; it is not answered that way again`,
+    (p) => `需求 ${p.id} 的状态为 ${p.status}，不能再次如此答复`,
+  ));
+export const request_answeredByDepartment = /* @__PURE__ */ said('request.answeredByDepartment', entry<{ department: string }>(
+    (p) => `The request is answered by ${p.department}, the department it is routed to, or the coordination group`,
+    (p) => `该需求由其承接部门 ${p.department} 或市场协同小组答复`,
+  ));
+export const request_ownDepartmentQueue = /* @__PURE__ */ said('request.ownDepartmentQueue', entry<{ department: string }>(
+    (p) => `The queue of ${p.department} is read by its own staff, the coordination group and leadership`,
+    (p) => `${p.department} 的需求队列仅限本部门人员、市场协同小组及公司层领导查看`,
+  ));
+export const field_requiredWhenDone = /* @__PURE__ */ said('field.requiredWhenDone', entry(() => 'say what was delivered when the outcome is done', () => '答复为 done 时须说明交付内容'));
+export const field_requiredWhenDeclined = /* @__PURE__ */ said('field.requiredWhenDeclined', entry(() => 'give the reason when the outcome is declined', () => '答复为 declined 时须说明理由'));
+export const news_notFound = /* @__PURE__ */ said('news.notFound', entry<{ id: string; accountId: string }>((p) => `No news ${p.id} of account ${p.accountId}`, (p) => `客户 ${p.accountId} 没有动态 ${p.id}`));
+export const news_inFuture = /* @__PURE__ */ said('news.inFuture', entry(() => 'News is recorded once it has happened', () => '动态须在发生后登记'));
+export const news_supportFull = /* @__PURE__ */ said('news.supportFull', entry<{ max: number }>((p) => `An item of news holds at most ${p.max} support records`, (p) => `每条动态最多记录 ${p.max} 项支持`));
+export const field_stakeholderLeft = /* @__PURE__ */ said('field.stakeholderLeft', entry<{ leftOn: string | null }>((p) => `left the customer on ${p.leftOn}`, (p) => `已于 ${p.leftOn} 离开客户单位`));
+export const field_notBefore = /* @__PURE__ */ said('field.notBefore', entry<{ day: string }>((p) => `must not be before ${p.day}`, (p) => `不得早于 ${p.day}`));
+export const field_notAfter = /* @__PURE__ */ said('field.notAfter', entry<{ day: string }>((p) => `must not be after ${p.day}`, (p) => `不得晚于 ${p.day}`));
+export const field_requiredForStep = /* @__PURE__ */ said('field.requiredForStep', entry<{ step: string }>((p) => `required for the step ${p.step}`, (p) => `步骤 ${step(p.step)} 必填`));
+export const field_someWeight = /* @__PURE__ */ said('field.someWeight', entry(() => 'at least one weight must be above 0', () => '至少一项权重须大于 0'));
+export const field_requiredForKind = /* @__PURE__ */ said('field.requiredForKind', entry<{ kind: string }>((p) => `required for a ${p.kind}`, (p) => `${kindZh[p.kind] ?? p.kind}必填`));
+export const field_notForKind = /* @__PURE__ */ said('field.notForKind', entry<{ kind: string }>((p) => `not for a ${p.kind}`, (p) => `不适用于${kindZh[p.kind] ?? p.kind}`));
+export const field_amountOrRule = /* @__PURE__ */ said('field.amountOrRule', entry(() => 'give an amount or a rule', () => '须提供金额或规则'));
+export const field_withinDates = /* @__PURE__ */ said('field.withinDates', entry<{ from: string; to: string }>((p) => `must be from ${p.from} to ${p.to}`, (p) => `须在 ${p.from} 至 ${p.to} 之间`));
+export const field_keyAccountsOnlyUntil = /* @__PURE__ */ said('field.keyAccountsOnlyUntil', entry<{ day: string }>((p) => `only key accounts may be enrolled until ${p.day}`, (p) => `${p.day} 前仅限大客户参加`));
+export const field_inYear = /* @__PURE__ */ said('field.inYear', entry<{ year: number }>((p) => `must be a day of ${p.year}`, (p) => `须为 ${p.year} 年内的日期`));
+export const field_holidayAndWorkday = /* @__PURE__ */ said('field.holidayAndWorkday', entry(() => 'a day cannot be both a holiday and a working day', () => '同一天不能既是假日又是工作日'));
+export const loyalty_receivedInFuture = /* @__PURE__ */ said('loyalty.receivedInFuture', entry<{ on: string; today: string }>((p) => `Feedback received on ${p.on} is after today (${p.today})`, (p) => `接收日期 ${p.on} 晚于今天（${p.today}）`));
+export const loyalty_stepOutOfOrder = /* @__PURE__ */ said('loyalty.stepOutOfOrder', entry<{ id: string; step: string; status: string }>(
+    (p) => `Feedback ${p.id} is ${p.status}; the step ${p.step} does not follow it`,
+    (p) => `意见 ${p.id} 当前为 ${step(p.status)}，不能进行步骤 ${step(p.step)}`,
+  ));
+export const loyalty_stepBeforeLast = /* @__PURE__ */ said('loyalty.stepBeforeLast', entry<{ on: string; last: string }>((p) => `A step on ${p.on} comes before the last step (${p.last})`, (p) => `步骤日期 ${p.on} 早于上一步骤（${p.last}）`));
+export const loyalty_stepInFuture = /* @__PURE__ */ said('loyalty.stepInFuture', entry<{ on: string; today: string }>((p) => `A step on ${p.on} is after today (${p.today})`, (p) => `步骤日期 ${p.on} 晚于今天（${p.today}）`));
+export const loyalty_feedbackNotFound = /* @__PURE__ */ said('loyalty.feedbackNotFound', entry<Id>((p) => `No feedback ${p.id}`, (p) => `没有意见 ${p.id}`));
+export const loyalty_feedbackChanged = /* @__PURE__ */ said('loyalty.feedbackChanged', entry<Id>((p) => `Feedback ${p.id} was changed meanwhile; read it and try again`, (p) => `意见 ${p.id} 已被他人修改；请重新读取后再试`));
+export const loyalty_incentiveNotFound = /* @__PURE__ */ said('loyalty.incentiveNotFound', entry<Id>((p) => `No incentive ${p.id}`, (p) => `没有优惠政策 ${p.id}`));
+export const loyalty_incentiveApproved = /* @__PURE__ */ said('loyalty.incentiveApproved', entry<Id>((p) => `Incentive ${p.id} is already approved`, (p) => `优惠政策 ${p.id} 已审批`));
+export const loyalty_incentiveOwnProposal = /* @__PURE__ */ said('loyalty.incentiveOwnProposal', entry(() => 'A second person approves an incentive, not its proposer', () => '优惠政策须由提议人以外的另一人审批'));
+export const loyalty_incentiveOverlap = /* @__PURE__ */ said('loyalty.incentiveOverlap', entry<{ id: string; other: string; kind: string; from: string; to: string }>(
+    (p) => `Incentive ${p.id} overlaps the approved ${p.kind} ${p.other} (${p.from} to ${p.to})`,
+    (p) => `优惠政策 ${p.id} 与已批准的${kindZh[p.kind] ?? p.kind} ${p.other}（${p.from} 至 ${p.to}）时间重叠`,
+  ));
+export const loyalty_incentiveChanged = /* @__PURE__ */ said('loyalty.incentiveChanged', entry<Id>((p) => `Incentives of account ${p.id} were approved meanwhile; try again`, (p) => `客户 ${p.id} 的优惠政策刚被审批；请重试`));
+export const loyalty_pilotNotFound = /* @__PURE__ */ said('loyalty.pilotNotFound', entry<Id>((p) => `No pilot ${p.id}`, (p) => `没有试点 ${p.id}`));
+export const loyalty_pilotChanged = /* @__PURE__ */ said('loyalty.pilotChanged', entry<Id>((p) => `Pilot ${p.id} was changed meanwhile; try again`, (p) => `试点 ${p.id} 已被他人修改；请重试`));
+export const loyalty_outsidePilot = /* @__PURE__ */ said('loyalty.outsidePilot', entry<{ on: string; from: string; to: string }>((p) => `${p.on} is outside the pilot (${p.from} to ${p.to})`, (p) => `${p.on} 不在试点期间（${p.from} 至 ${p.to}）内`));
+export const loyalty_keyAccountsFirst = /* @__PURE__ */ said('loyalty.keyAccountsFirst', entry<{ id: string; day: string }>(
+    (p) => `Pilot ${p.id} is offered to key accounts first: until ${p.day} only key accounts may be enrolled`,
+    (p) => `试点 ${p.id} 优先向大客户开放：${p.day} 前仅限大客户参加`,
+  ));
+export const loyalty_pilotFull = /* @__PURE__ */ said('loyalty.pilotFull', entry<{ id: string; count: number }>((p) => `Pilot ${p.id} is full (${p.count} accounts)`, (p) => `试点 ${p.id} 名额已满（${p.count} 家）`));
+export const loyalty_alreadyEnrolled = /* @__PURE__ */ said('loyalty.alreadyEnrolled', entry<{ id: string; accountId: string }>((p) => `Account ${p.accountId} is already enrolled in pilot ${p.id}`, (p) => `客户 ${p.accountId} 已参加试点 ${p.id}`));
+export const loyalty_outcomeRecorded = /* @__PURE__ */ said('loyalty.outcomeRecorded', entry<Id>((p) => `The outcome of pilot ${p.id} is already recorded`, (p) => `试点 ${p.id} 的结果已记录`));
+export const loyalty_unknownOpportunity = /* @__PURE__ */ said('loyalty.unknownOpportunity', entry<Id>((p) => `No opportunity ${p.id}`, (p) => `没有商机 ${p.id}`));
+export const loyalty_surveyExists = /* @__PURE__ */ said('loyalty.surveyExists', entry<{ accountId: string; period: string; id: string }>(
+    (p) => `Stakeholder ${p.id} already has a survey of account ${p.accountId} for ${p.period}`,
+    (p) => `关键人 ${p.id} 已有客户 ${p.accountId} ${p.period} 的满意度调查`,
+  ));
+export const loyalty_noSurveys = /* @__PURE__ */ said('loyalty.noSurveys', entry<{ id: string; from: string; to: string }>(
+    (p) => `No satisfaction survey of the accounts ${p.id} held from ${p.from} to ${p.to}: give the satisfaction score`,
+    (p) => `${p.id} 在 ${p.from} 至 ${p.to} 负责的客户没有满意度调查：请填写满意度分数`,
+  ));
+export const field_noSurveys = /* @__PURE__ */ said('field.noSurveys', entry(() => 'no survey to take it from: give a score', () => '没有可用的满意度调查：请填写分数'));
+export const field_forumOnly = /* @__PURE__ */ said('field.forumOnly', entry(() => 'only an executive_forum has customer executives', () => '仅高层座谈会（executive_forum）可记录客户高层'));
+export const field_accountNotDiscussed = /* @__PURE__ */ said('field.accountNotDiscussed', entry(() => 'not one of the meeting’s accountIds', () => '不在本次会议的 accountIds 中'));
+export const loyalty_forumExecutives = /* @__PURE__ */ said('loyalty.forumExecutives', entry(() => 'The customer executives named do not fit the meeting', () => '所列客户高层与会议不符'));
+export const field_notAccountProject = /* @__PURE__ */ said('field.notAccountProject', entry(() => 'not a project of this account', () => '不是该客户的项目'));
+export const loyalty_notAccountProject = /* @__PURE__ */ said('loyalty.notAccountProject', entry<{ id: string; accountId: string }>((p) => `Project ${p.id} is not a project of account ${p.accountId}`, (p) => `项目 ${p.id} 不是客户 ${p.accountId} 的项目`));
+export const thing_calendar = /* @__PURE__ */ said('thing.calendar', entry<{ year: number }>((p) => `holiday calendar of ${p.year}`, (p) => `${p.year} 年的节假日日历`));
+export const loyalty_outsideYear = /* @__PURE__ */ said('loyalty.outsideYear', entry<{ year: number }>((p) => `Every day must be in ${p.year}`, (p) => `所有日期须在 ${p.year} 年内`));

@@ -20,6 +20,7 @@ import {
   PaymentResult,
   Pipeline,
   Project,
+  ProjectView,
   ProjectPage,
   Receivables,
   ReceivablesQuery,
@@ -83,7 +84,7 @@ export const businessRoutes = {
     id: 'getProject', method: 'GET', path: '/v1/projects/{id}', handler: 'projects/get-project', tag,
     summary: 'A project (for its account’s readers and its delivering department)',
     auth: anyStaff, tableAccess: 'read', params: IdParams,
-    response: { status: 200, schema: Project, description: 'The project' }, problems: [404],
+    response: { status: 200, schema: ProjectView, description: 'The project, with the discount in force when it was won' }, problems: [404],
   }),
   listProjects: defineRoute({
     id: 'listProjects', method: 'GET', path: '/v1/projects', handler: 'projects/list-projects', tag,

@@ -3,6 +3,8 @@ import { accountRoutes } from '#shared/routes/accounts.ts';
 import { businessRoutes } from '#shared/routes/business.ts';
 import { disputeRoutes } from '#shared/routes/disputes.ts';
 import { dossierRoutes } from '#shared/routes/dossier.ts';
+import { careRoutes } from '#shared/routes/care.ts';
+import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
 import { metaRoutes } from '#shared/routes/meta.ts';
 import { oversightRoutes } from '#shared/routes/oversight.ts';
 import { payDeskRoutes } from '#shared/routes/pay-desk.ts';
@@ -20,6 +22,8 @@ export const catalogue: readonly RouteDefinition[] = [
   ...Object.values(upkeepRoutes),
   ...Object.values(dossierRoutes),
   ...Object.values(oversightRoutes),
+  ...Object.values(loyaltyRoutes),
+  ...Object.values(careRoutes),
   ...Object.values(payRoutes),
   ...Object.values(payDeskRoutes),
 ];

@@ -4,7 +4,8 @@ import {
   PayPolicyBody,
   BulletinPage,
   BulletinQuery,
-  CloseResult,
+  CloseRun,
+  CloseRunParams,
   Estimate,
   EstimateQuery,
   PeerScore,
@@ -69,9 +70,15 @@ export const payRoutes = {
   }),
   closePeriod: defineRoute({
     id: 'closePeriod', method: 'POST', path: '/v1/periods/{period}/close', handler: 'pay/close-period', tag,
-    summary: 'Run the period close now (the same as the schedule): statements, team bonus, bulletin',
-    auth: coordinators, tableAccess: 'write', params: PeriodParams, timeoutSeconds: 29, memoryMb: 2048,
-    response: { status: 201, schema: CloseResult, description: 'The period, its version and its statements' }, problems: [409, 422],
+    summary: 'Start the period close now (the same workflow as the schedule): statements, team bonus, bulletin; follow Location for its run',
+    auth: coordinators, tableAccess: 'write', params: PeriodParams, timeoutSeconds: 29, memoryMb: 2048, startsWorkflow: 'period-close',
+    response: { status: 202, schema: CloseRun, description: 'The run, at …/close-runs/{runId} (Location): running, or, locally, already done or failed' }, problems: [409, 422],
+  }),
+  getCloseRun: defineRoute({
+    id: 'getCloseRun', method: 'GET', path: '/v1/periods/{period}/close-runs/{runId}', handler: 'pay/get-close-run', tag,
+    summary: 'One run of the period close: running, done with the period, its counts and first page of statements, or failed with the reason',
+    auth: coordinators, tableAccess: 'read', params: CloseRunParams, languages: true,
+    response: { status: 200, schema: CloseRun, description: 'The run' }, problems: [404],
   }),
   finalizePeriod: defineRoute({
     id: 'finalizePeriod', method: 'POST', path: '/v1/periods/{period}/finalize', handler: 'pay/finalize-period', tag,

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { requestKinds } from '#shared/schemas/requests.ts';
+import { decisionRoles } from '#shared/schemas/stakeholders.ts';
 import { creditCodeFault } from '#shared/domain/credit-code.ts';
 import { dossierKinds } from '#shared/schemas/dossier.ts';
 import { Count, Cursor, Fen, Id, Int, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, Year as YearParam, YearOut, maxPage, page } from '#shared/schemas/common.ts';
@@ -111,6 +113,10 @@ export const Handover = z
     openOpportunities: z.array(z.object({ id: Id, title: LineOut(200), stage: z.enum(['open', 'qualified', 'proposal', 'negotiation', 'won', 'lost']), estimatedAmount: Amount })).check(z.maxLength(handoverListCap)),
     openReceivables: z.array(z.object({ invoiceId: Id, projectId: Id, amount: Amount, paidAmount: Amount, dueOn: IsoDate })).check(z.maxLength(handoverListCap)),
     openActionItems: z.array(z.object({ meetingId: Id, itemId: Id, action: TextOut(2000), ownerId: Id, dueOn: IsoDate })).check(z.maxLength(handoverListCap)),
+    /** The loyalty work open on the account (issue 12); absent on forms made before it was kept. */
+    openObjectives: z.optional(z.array(z.object({ year: YearOut, number: Int(1, 99_999_999), id: Id, title: LineOut(200), ownerId: Id, dueOn: IsoDate, status: z.enum(['not_started', 'in_progress']) })).check(z.maxLength(handoverListCap))),
+    openRequests: z.optional(z.array(z.object({ id: Id, kind: z.enum(requestKinds), department: LineOut(100), dueOn: IsoDate, status: z.enum(['open', 'accepted']) })).check(z.maxLength(handoverListCap))),
+    stakeholders: z.optional(z.array(z.object({ id: Id, name: LineOut(100), title: LineOut(200), decisionRole: z.enum(decisionRoles), relationshipOwnerId: Id })).check(z.maxLength(handoverListCap))),
     recordedBy: Id,
     recordedAt: Timestamp,
     /** The new holder's confirmation that they received it. */

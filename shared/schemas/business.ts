@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DiscountInForce } from '#shared/schemas/loyalty.ts';
 import { Amount } from '#shared/schemas/accounts.ts';
 import { Count, Id, Int, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, maxPage, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
@@ -194,7 +195,12 @@ export const OpportunityView = z
     step: z.enum(['open', 'lost', 'won', 'delivered', 'invoiced', 'paid']),
     amounts: LoopAmounts,
     projects: z.array(Project).check(z.maxLength(listCap)),
+    /** The account's approved discount in force on the day it was won (today while open). */
+    discountInForce: DiscountInForce,
   }).register(z.globalRegistry, { id: 'OpportunityView' });
+
+/** A project with the account's approved discount in force on the day it was won. */
+export const ProjectView = z.object({ ...Project.shape, discountInForce: DiscountInForce }).register(z.globalRegistry, { id: 'ProjectView' });
 
 export const Pipeline = z
   .object({

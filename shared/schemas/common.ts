@@ -56,6 +56,13 @@ export const Timestamp = z.iso.datetime({ offset: true }).check(z.maxLength(40))
 /** A calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused). Fixed-form strings state their length in the document only, so a bad one gets one message. */
 export const IsoDate = z.iso.date({ error: schemaText(msg(M.field_date)) }).register(z.globalRegistry, { maxLength: 10 });
 
+/** An e-mail address (where Cognito sends the sign-in invitation): trimmed, one `@`, a dotted domain. */
+export const Email = z
+  .string()
+  .check(z.trim(), z.maxLength(254), z.regex(/^[^\s@"<>()[\]\\,;:]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, schemaText(msg(M.field_email))))
+  .register(z.globalRegistry, { format: 'email', minLength: 3 });
+export const EmailOut = z.string().check(z.maxLength(254)).register(z.globalRegistry, { format: 'email' });
+
 /** Server-made ids are ULIDs; the bootstrap staff member is `admin`. */
 export const Id = z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, schemaText(msg(M.field_id)))).register(z.globalRegistry, { minLength: 1, maxLength: 64 });
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Count, Cursor, Id, IsoDate, LineOut, Month, PageQuery, PeriodOrMonth, Timestamp, maxPage, page } from '#shared/schemas/common.ts';
+import { Count, Cursor, Id, Int, YearOut, IsoDate, LineOut, Month, PageQuery, PeriodOrMonth, Timestamp, maxPage, page } from '#shared/schemas/common.ts';
 import { MeetingType } from '#shared/schemas/upkeep.ts';
 
 const Ratio = z.string().check(z.maxLength(24), z.regex(/^\d+\.\d{4}$/));
@@ -56,9 +56,15 @@ export const Compliance = z
     /** Per person: one view per role they held in the period (with `staffId`). */
     people: z.array(ComplianceView).check(z.maxLength(2)),
     /** Per key account and responsible person (without `staffId`), a page of accounts at a time. */
-    accounts: z.array(z.object({ accountId: Id, name: LineOut(200), rows: z.array(ComplianceView).check(z.maxLength(listCap)) })).check(z.maxLength(maxPage)),
-    /** Meeting cadence per body: leadership each half year, contact leaders each quarter, coordination each month. */
-    bodies: z.array(BodyCadence).check(z.maxLength(3)),
+    accounts: z.array(z.object({
+      accountId: Id,
+      name: LineOut(200),
+      rows: z.array(ComplianceView).check(z.maxLength(listCap)),
+      /** The account plan (一企一策) of the period's year: the approved version in force, or null when none is approved. */
+      plan: z.object({ year: YearOut, approved: z.boolean(), inForce: z.nullable(Int(1, 99_999_999)) }),
+    })).check(z.maxLength(maxPage)),
+    /** Meeting cadence per body: leadership each half year, contact leaders each quarter, coordination each month, the executive forum each year. */
+    bodies: z.array(BodyCadence).check(z.maxLength(4)),
     nextCursor: z.nullable(Cursor),
   }).register(z.globalRegistry, { id: 'Compliance' });
 
@@ -67,7 +73,8 @@ export const Alert = z
     staffId: Id,
     month: Month,
     accountId: Id,
-    kind: z.enum(['visits', 'reports']),
+    /** `feedback_overdue`: the account's feedback past its deadline (issue 13); required = done + missing = items waiting. */
+    kind: z.enum(['visits', 'reports', 'feedback_overdue']),
     required: Count,
     done: Count,
     missing: Count,

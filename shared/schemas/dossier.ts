@@ -60,7 +60,7 @@ export const ListGrantsQuery = z.strictObject({
 export type ListGrantsQuery = z.infer<typeof ListGrantsQuery>;
 
 /** The reads that are logged, named by their route id. */
-export const DossierReadOperation = z.enum(['listDossier', 'getDossierEntry', 'listDossierEntryVersions']);
+export const DossierReadOperation = z.enum(['listDossier', 'getDossierEntry', 'listDossierEntryVersions', 'getStakeholderContact']);
 export type DossierReadOperation = z.infer<typeof DossierReadOperation>;
 
 /** Why the reader was let in: their current place on the account, leadership, or a grant. */
@@ -77,7 +77,7 @@ export const DossierAccess = z
     basis: DossierReadBasis,
     /** The grant relied on, when the basis is `grant`. */
     grantId: z.nullable(Id),
-    /** Exactly what was returned: each entry and the version of it. */
+    /** Exactly what was returned: each entry and the version of it (for `getStakeholderContact`, the stakeholder and the version of its details). */
     entries: z.array(z.object({ id: Id, version: Version })).check(z.maxLength(maxPage)),
   }).register(z.globalRegistry, { id: 'DossierAccess' });
 export type DossierAccess = z.infer<typeof DossierAccess>;

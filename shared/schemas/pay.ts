@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { BulletinLoyalty } from '#shared/schemas/loyalty.ts';
 import { type PayPolicy, rateText, tierNames } from '#shared/domain/pay/policy.ts';
 import { compare, isDecimal, parseDecimal } from '#shared/domain/pay/rational.ts';
 import type { Statement as DomainStatement } from '#shared/domain/pay/statement.ts';
@@ -24,6 +25,7 @@ import {
   decimalPlaces,
   maxPage,
   page,
+  Problem,
 } from '#shared/schemas/common.ts';
 import { AccountRow, Component } from '#shared/schemas/compliance.ts';
 import { ForcedFinalize } from '#shared/schemas/pay-desk.ts';
@@ -291,10 +293,49 @@ export const CloseResult = z.extend(PeriodState, {
   nextCursor: z.nullable(Cursor),
 }).register(z.globalRegistry, { id: 'CloseResult' });
 
+/** A close run's id: the UUID the route or the schedule's plan step gave it (also its Step Functions execution name). */
+export const RunId = z.uuid().register(z.globalRegistry, { minLength: 36, maxLength: 36 });
+export const CloseRunParams = z.strictObject({ period: PayPeriod, runId: RunId });
+
+/** What a run keeps of a done close: the period's state and the counts (the statements are the period's own items). */
+export const CloseSummary = z.extend(PeriodState, { changed: Count, statementCount: Count });
+export type CloseSummary = z.infer<typeof CloseSummary>;
+
+/** Why a run failed: the problem the close met (its type URI, title, status, detail and field errors), as a 4xx/5xx reply would say it. */
+export const CloseRunProblem = z.extend(Problem, { type: z.url().check(z.maxLength(200)) }).register(z.globalRegistry, { id: 'CloseRunProblem' });
+
+/**
+ * One run of the period close (api.md): `running`, then `done` with the close's result
+ * (the period's state, the counts and the first page of its statements as they are now),
+ * or `failed` with the reason as a problem.
+ */
+export const CloseRun = z
+  .object({
+    runId: RunId,
+    period: PayPeriod,
+    status: z.enum(['running', 'done', 'failed']),
+    startedAt: Timestamp,
+    startedBy: LineOut(64),
+    finishedAt: z.nullable(Timestamp),
+    result: z.nullable(CloseResult),
+    reason: z.nullable(CloseRunProblem),
+  })
+  .register(z.globalRegistry, { id: 'CloseRun' });
+export type CloseRun = z.infer<typeof CloseRun>;
+
+/** A run as stored: the result without its statements, the reason in both languages. */
+export const StoredCloseRun = z.extend(z.omit(CloseRun, { result: true, reason: true }), {
+  result: z.nullable(CloseSummary),
+  reason: z.nullable(z.object({ en: CloseRunProblem, zh: CloseRunProblem })),
+});
+export type StoredCloseRun = z.infer<typeof StoredCloseRun>;
+
 const BulletinAccount = z.object({
   accountId: Id, name: LineOut(200), contractTargetAmount: Fen, contractCreditAmount: Fen,
   collectionTargetAmount: Fen, collectionCreditAmount: Fen,
   contractAttainment: z.nullable(Ratio), collectionAttainment: z.nullable(Ratio), visitCompliance: z.nullable(Ratio),
+  /** Satisfaction, complaints and health (issue 13), read when the bulletin is served. */
+  loyalty: z.optional(BulletinLoyalty),
 });
 const BulletinPerson = z.object({ rank: Int(1, Number.MAX_SAFE_INTEGER), staffId: Id, name: LineOut(100), roles: z.array(AccountRole).check(z.maxLength(2)), ratio: Ratio, tier: Tier, total: SignedFen });
 /** The team bonus as team.ts's TeamResult. */

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { Id, IsoDate, Line, LineOut, PageQuery, Role, Score, Version, page } from '#shared/schemas/common.ts';
+import { Count, Email, EmailOut, Id, IsoDate, Line, LineOut, PageQuery, Role, Score, Timestamp, Version, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
+import { SatisfactionDerivation } from '#shared/schemas/loyalty.ts';
 
 const Name = Line(100);
 const Department = Line(100);
@@ -11,6 +12,22 @@ const Roles = z
 
 export const CertificationLevel = z.enum(['junior', 'intermediate', 'senior']);
 
+/**
+ * A sign-in change (Cognito user created, e-mail changed, user disabled and signed out)
+ * recorded in the same write as the staff change and cleared once the identity provider
+ * has done it (shared/usecases/sign-in.ts). Present only while it is not yet done.
+ */
+export const SignInPending = z
+  .object({
+    id: Id,
+    since: Timestamp,
+    attempts: Count,
+    /** The identity provider's error name of the last failed attempt (e.g. `TooManyRequestsException`); null before the first. */
+    lastError: z.nullable(z.string().check(z.maxLength(200), z.regex(/^[A-Za-z0-9_.:-]+$/))),
+  })
+  .register(z.globalRegistry, { id: 'SignInPending' });
+export type SignInPending = z.infer<typeof SignInPending>;
+
 export const Staff = z
   .object({
     id: Id,
@@ -18,10 +35,13 @@ export const Staff = z
     department: LineOut(100),
     roles: z.array(Role).check(z.maxLength(6)),
     grade: LineOut(20),
+    /** Where the sign-in invitation goes; required when the deployment signs in with Cognito. */
+    email: z.optional(EmailOut),
     status: z.enum(['active', 'departed']),
     leftOn: z.nullable(IsoDate),
     training: z.object({ basicPassed: z.boolean(), rotationPassed: z.boolean() }),
     certification: z.nullable(z.object({ level: CertificationLevel, awardedOn: IsoDate })),
+    signInPending: z.optional(SignInPending),
     version: Version,
   }).register(z.globalRegistry, { id: 'Staff' });
 export type Staff = z.infer<typeof Staff>;
@@ -33,6 +53,7 @@ export const CreateStaffBody = z.strictObject({
   department: Department,
   roles: Roles,
   grade: Grade,
+  email: z.optional(Email),
 });
 export type CreateStaffInput = z.infer<typeof CreateStaffBody>;
 
@@ -42,6 +63,7 @@ export const PatchStaffBody = z
     department: z.optional(Department),
     roles: z.optional(Roles),
     grade: z.optional(Grade),
+    email: z.optional(Email),
   }).check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange))));
 export type PatchStaffInput = z.infer<typeof PatchStaffBody>;
 
@@ -63,9 +85,19 @@ export type TrainingInput = z.infer<typeof TrainingBody>;
 export const CertificationBody = z.strictObject({
   level: CertificationLevel,
   awardedOn: IsoDate,
-  scores: z.strictObject({ performance: Score, satisfaction: Score, professionalism: Score }),
+  /** `satisfaction: "surveys"` takes it from the satisfaction surveys of the person's accounts over the last year (issue 13). */
+  scores: z.strictObject({ performance: Score, satisfaction: z.union([Score, z.literal('surveys')]), professionalism: Score }),
 });
 export type CertificationInput = z.infer<typeof CertificationBody>;
+
+/** The award's reply: the staff member, the scores it was judged on, and how a satisfaction from surveys was derived. */
+export const CertifiedStaff = z
+  .object({
+    ...Staff.shape,
+    scores: z.object({ performance: z.number().check(z.gte(0), z.lte(100)), satisfaction: z.number().check(z.gte(0), z.lte(100)), professionalism: z.number().check(z.gte(0), z.lte(100)) }),
+    satisfactionDerivation: z.nullable(SatisfactionDerivation),
+  })
+  .register(z.globalRegistry, { id: 'CertifiedStaff' });
 
 export const DepartureBody = z.strictObject({ leftOn: IsoDate });
 

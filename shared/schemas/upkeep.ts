@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { BoundedRecord, Decimal, Id, IsoDate, LineOut, Month, PageQuery, Text, TextOut, Timestamp, Version, lineMessage, linePattern, page } from '#shared/schemas/common.ts';
+import { StakeholderIds } from '#shared/schemas/stakeholders.ts';
 import { msg, saying } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
 
@@ -16,11 +17,20 @@ export const Visit = z
     visitedOn: IsoDate,
     summary: TextOut(5000),
     participantIds: z.array(Id).check(z.maxLength(20)),
+    /** The customer's people met (absent on visits recorded before stakeholders were kept). */
+    stakeholderIds: z.optional(z.array(Id).check(z.maxLength(20))),
     madeBy: Id,
     recordedAt: Timestamp,
   }).register(z.globalRegistry, { id: 'Visit' });
 export type Visit = z.infer<typeof Visit>;
-export const VisitBody = z.strictObject({ type: VisitType, visitedOn: IsoDate, summary: Text(5000), participantIds: z.optional(Ids(20)) });
+export const VisitBody = z.strictObject({
+  type: VisitType,
+  visitedOn: IsoDate,
+  summary: Text(5000),
+  participantIds: z.optional(Ids(20)),
+  /** The account's stakeholders met: their last contact moves to this visit's day. */
+  stakeholderIds: z.optional(StakeholderIds(20)),
+});
 export type VisitInput = z.infer<typeof VisitBody>;
 
 /** A date range, both ends inclusive. */
@@ -78,6 +88,8 @@ export const Meeting = z
     minutes: z.nullable(TextOut(30_000)),
     decisions: z.array(TextOut(1000)).check(z.maxLength(50)),
     actionItems: z.array(ActionItem).check(z.maxLength(15)),
+    /** An executive forum's customer executives who attended: stakeholders of the accounts discussed (absent on older meetings). */
+    customerExecutives: z.optional(z.array(z.object({ accountId: Id, stakeholderId: Id })).check(z.maxLength(60))),
     recordedBy: Id,
     /** When it was recorded (absent on meetings from before it was kept). */
     recordedAt: z.optional(Timestamp),
@@ -93,6 +105,8 @@ export const MeetingBody = z.strictObject({
   minutes: z.optional(Text(30_000)),
   decisions: z.optional(z.array(Text(1000)).check(z.maxLength(50))),
   actionItems: z.optional(z.array(z.strictObject({ action: Text(2000), ownerId: Id, dueOn: IsoDate })).check(z.maxLength(15))),
+  /** `executive_forum` only: the customer executives who attended, each a stakeholder of one of `accountIds`. */
+  customerExecutives: z.optional(z.array(z.strictObject({ accountId: Id, stakeholderId: Id })).check(z.maxLength(60))),
 });
 export type MeetingInput = z.infer<typeof MeetingBody>;
 export const MeetingsQuery = z

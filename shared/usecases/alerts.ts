@@ -6,13 +6,17 @@ import type { Alert } from '#shared/schemas/compliance.ts';
 import { accountsCompliance } from '#shared/usecases/compliance.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
+import { overdueFeedbackAlerts } from '#shared/usecases/loyalty/alerts.ts';
+import { refreshHealth } from '#shared/usecases/loyalty/health.ts';
+import { quarterOf } from '#shared/db/partitions.ts';
 
 /**
  * The monthly job: last month's visit and report compliance of every key account,
- * with each gap stored as an alert for the person responsible. Re-running it for the
+ * with each gap stored as an alert for the person responsible, and feedback past its
+ * deadline as alerts of the account's people and the coordination group. Re-running it for the
  * same month stores the same one set.
  */
-export const runMonthlyCompliance = async (month: string, now: string): Promise<{ month: string; accounts: number; alerts: number }> => {
+export const runMonthlyCompliance = async (month: string, now: string): Promise<{ month: string; accounts: number; alerts: number; healthFigured: number }> => {
   const period = parsePeriod(month, ['month']);
   const alerts: Alert[] = [];
   let accounts = 0;
@@ -34,8 +38,11 @@ export const runMonthlyCompliance = async (month: string, now: string): Promise<
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);
+  alerts.push(...(await overdueFeedbackAlerts(month, now)));
   await replaceAlertsOfMonth(month, alerts);
-  return { month, accounts, alerts: alerts.length };
+  // The ranked health list of the month's quarter, figured again with the month's facts.
+  const health = await refreshHealth(quarterOf(month), `${month}-${String(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate())}`);
+  return { month, accounts, alerts: alerts.length, healthFigured: health.accounts };
 };
 
 export const alertsOf = async (caller: Caller, staffId: string, month?: string) => {

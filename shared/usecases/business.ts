@@ -21,6 +21,7 @@ import type {
   WinInput,
 } from '#shared/schemas/business.ts';
 import { accountListScope, guardAccount, loadAccountFor } from '#shared/usecases/account-guard.ts';
+import { discountInForce } from '#shared/usecases/loyalty/incentives.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
 import { type Message, msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
@@ -62,7 +63,8 @@ export const viewOpportunity = async (caller: Caller, id: string) => {
   const { opportunity } = await seeOpportunity(caller, id);
   const projects = (await Promise.all(opportunity.projectIds.map(store.getProjectById))).flatMap((p) => p ?? []);
   const amounts = rules.loopAmounts(projects);
-  return { opportunity, step: rules.loopStep(opportunity, amounts), amounts, projects };
+  const discount = await discountInForce(opportunity.accountId, opportunity.wonOn ?? todayInShanghai());
+  return { opportunity, step: rules.loopStep(opportunity, amounts), amounts, projects, discountInForce: discount };
 };
 
 /** Changes an opportunity the caller may act on; a concurrent change makes it re-read and retry. */
@@ -150,7 +152,10 @@ const seeProject = async (caller: Caller, id: string) => {
   return { project, account };
 };
 
-export const readProject = async (caller: Caller, id: string) => (await seeProject(caller, id)).project;
+export const readProject = async (caller: Caller, id: string) => {
+  const { project } = await seeProject(caller, id);
+  return { ...project, discountInForce: await discountInForce(project.accountId, project.wonOn) };
+};
 
 export const findProjects = async (caller: Caller, query: { accountId?: string; department?: string; limit: number; cursor?: string }) => {
   const { accountId } = query;

@@ -13,14 +13,16 @@ import type { PayPolicy } from '#shared/domain/pay/policy.ts';
 import { nameStatement } from '#shared/domain/pay/explain.ts';
 import { type Adjustment, type Statement, adjustmentsOnlyStatement, closeStatements, manualAdjustmentsOf, withAdjustments } from '#shared/domain/pay/statement.ts';
 import type { TeamAccount } from '#shared/domain/pay/team.ts';
-import { fieldError, RuleViolation } from '#shared/errors.ts';
-import type { PeriodState, StoredStatement } from '#shared/schemas/pay.ts';
+import { fieldError, HttpError, RuleViolation } from '#shared/errors.ts';
+import { problemResponse, toHttpError } from '#shared/http/problem.ts';
+import type { CloseSummary, PeriodState, StoredCloseRun, StoredStatement } from '#shared/schemas/pay.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { accountFacts } from '#shared/usecases/compliance.ts';
 import { approvedAdjustments } from '#shared/usecases/pay-desk.ts';
 import { priorPeriodAdjustments } from '#shared/usecases/prior-periods.ts';
-import { msg } from '#shared/messages/index.ts';
+import { type Lang, msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
+import { recordClose } from '#shared/metrics.ts';
 
 /** A close holds its period's lock at most this long (the function's own time limit). */
 const lockSeconds = 15 * 60;
@@ -32,19 +34,55 @@ export const batchSize = 200;
 export type GatheredAccount = AssessmentAccount & { name: string; keySince: string };
 
 /**
- * Phase 1 — plan: take the period's lock (409 when another close runs or it is final),
- * check there is a policy, and cut the key accounts into batches (one cursor each).
+ * A run begins: take the period's lock for it (409 when another close runs or it is
+ * final), check there is a policy (422), and record the run as running. The route does
+ * this before it answers 202; the plan step does it again (its own lock, its own run: no-ops).
  */
-export const planClose = async (periodId: string, runId: string): Promise<{ period: string; runId: string; batches: (string | null)[] }> => {
+export const startClose = async (periodId: string, runId: string, startedBy: string): Promise<void> => {
   const period = parsePayPeriod(periodId);
   await store.acquirePeriodLock(period.id, runId, Date.now(), lockSeconds);
   try {
     await requirePolicy(period.year);
-    return { period: period.id, runId, batches: (await keyAccountBatches()).map((b) => b.cursor) };
+    await store.startCloseRun({ runId, period: period.id, status: 'running', startedAt: new Date().toISOString(), startedBy, finishedAt: null, result: null, reason: null });
   } catch (error) {
     await store.releasePeriodLock(period.id, runId);
     throw error;
   }
+};
+
+/**
+ * Phase 1 — plan: start the run (lock, policy, run record) and cut the key accounts into
+ * batches (one cursor each).
+ */
+export const planClose = async (periodId: string, runId: string, startedBy = 'schedule'): Promise<{ period: string; runId: string; batches: (string | null)[] }> => {
+  const period = parsePayPeriod(periodId);
+  try {
+    await startClose(period.id, runId, startedBy);
+  } catch (error) {
+    // A run the route recorded ends failed (no run recorded: nothing to end); the lock is not this run's to release.
+    await store.endCloseRun(period.id, runId, { status: 'failed', reason: reasonOf(error) }, new Date().toISOString());
+    throw error;
+  }
+  try {
+    return { period: period.id, runId, batches: (await keyAccountBatches()).map((b) => b.cursor) };
+  } catch (error) {
+    await failClose(period.id, runId, error);
+    throw error;
+  }
+};
+
+/** The problem a failed run reports, in both languages (a genuine fault as a 500 that names nothing internal). */
+const reasonOf = (error: unknown) => {
+  const known = toHttpError(error);
+  const render = (lang: Lang) => JSON.parse(problemResponse(known, lang).body as string) as CloseRunReason['en'];
+  return { en: render('en'), zh: render('zh') };
+};
+type CloseRunReason = NonNullable<StoredCloseRun['reason']>;
+
+/** A run failed: it ends with the reason, and the period's lock goes at once. */
+export const failClose = async (periodId: string, runId: string, error: unknown): Promise<void> => {
+  await store.endCloseRun(periodId, runId, { status: 'failed', reason: reasonOf(error) }, new Date().toISOString());
+  await store.releasePeriodLock(periodId, runId);
 };
 
 
@@ -112,7 +150,11 @@ export const gatherPeople = async (period: Period, accounts: readonly GatheredAc
   const held = new Map<string, GatheredAccount[]>();
   for (const account of accounts) {
     const holders = new Set(account.assignments.filter((a) => a.from <= period.to && (a.to === null || a.to >= period.from)).map((a) => a.staffId));
-    for (const staffId of holders) held.set(staffId, [...(held.get(staffId) ?? []), account]);
+    for (const staffId of holders) {
+      const list = held.get(staffId);
+      if (list === undefined) held.set(staffId, [account]);
+      else list.push(account);
+    }
   }
   const people = await mapLimited([...held.keys()].sort(), 8, async (staffId) => {
     const staff = await getStaffById(staffId);
@@ -182,50 +224,75 @@ const withPriorPeriods = async (period: Period, statements: readonly Statement[]
 export const finishClose = async (periodId: string, runId: string, accounts: readonly GatheredAccount[], audit: AuditContext) => {
   const period = parsePayPeriod(periodId);
   try {
-    // Records made after the close began are late for it: the next close picks them up.
-    const since = await store.lockedSince(period.id, runId);
-    const startedAt = since === undefined ? audit.at : new Date(since).toISOString();
-    const priced = await priceGathered(period, accounts);
-    const { data, team } = priced;
-    const prior = await priorPeriodAdjustments(period, priceAgain);
-    // Approved manual adjustments join the prior-period ones (total, bulletin and CSV include them).
-    const approved = await approvedAdjustments(period.id);
-    const byStaff = new Map<string, Adjustment[]>(prior.byStaff);
-    for (const staffId of new Set(approved.map((a) => a.staffId))) byStaff.set(staffId, [...(byStaff.get(staffId) ?? []), ...manualAdjustmentsOf(approved, staffId)]);
-    const statements = await withPriorPeriods(period, priced.statements, byStaff);
-    const current = new Map((await store.listStatements(period.id)).map((s) => [s.staffId, s]));
-    const changed: StoredStatement[] = statements
-      .filter((s) => {
-        const before = current.get(s.staffId);
-        return before === undefined || !sameStatement(before, s);
-      })
-      .map((s) => ({ ...s, version: (current.get(s.staffId)?.version ?? 0) + 1, status: 'draft', closedAt: audit.at }));
-    await store.saveStatements(changed);
-    const before = await store.getPeriodState(period.id);
-    const state: PeriodState = {
-      period: period.id,
-      status: 'draft',
-      version: (before?.version ?? 0) + (changed.length > 0 || before === undefined ? 1 : 0),
-      closedAt: audit.at,
-      finalizedAt: null,
-      finalizedBy: null,
-      closeStartedAt: startedAt,
-      repricedPeriods: prior.repriced,
-    };
-    await store.savePeriodState(state);
-    const names = new Map(data.people.map((p) => [p.staff.id, p.staff]));
-    await store.saveBulletin(bulletinOf(period, state.version, data.accounts, statements, team, names));
-    if (period.kind === 'year') await store.saveTalentSuggestions(talentSuggestions(period, statements, names));
-    // The reply carries the first page of statements; GET …/statements pages through the rest.
-    const first = await store.listStatementsPage(period.id, 200);
-    return { ...state, changed: changed.length, statementCount: statements.length, statements: first.items, nextCursor: first.nextCursor };
+    const result = await finishRun(period, runId, accounts, audit);
+    await store.endCloseRun(period.id, runId, { status: 'done', result: summaryOf(result) }, new Date().toISOString());
+    return result;
+  } catch (error) {
+    await store.endCloseRun(period.id, runId, { status: 'failed', reason: reasonOf(error) }, new Date().toISOString());
+    throw error;
   } finally {
     await store.releasePeriodLock(period.id, runId);
   }
 };
 
-/** A failed distributed close lets go of its period at once rather than when the lock expires. */
-export const abortClose = (periodId: string, runId: string) => store.releasePeriodLock(periodId, runId);
+/** What the run keeps of a close's result: everything but its page of statements. */
+const summaryOf = ({ statements: _s, nextCursor: _n, ...summary }: Awaited<ReturnType<typeof finishRun>>): CloseSummary => summary;
+
+const finishRun = async (period: Period, runId: string, accounts: readonly GatheredAccount[], audit: AuditContext) => {
+  // What the writes compare with is read while the statements are computed (the lock keeps it as it is).
+  const earlier = Promise.all([store.listStatements(period.id), store.getPeriodState(period.id)]);
+  earlier.catch(() => undefined);
+  // Records made after the close began are late for it: the next close picks them up.
+  const since = await store.lockedSince(period.id, runId);
+  const startedAt = since === undefined ? audit.at : new Date(since).toISOString();
+  const priced = await priceGathered(period, accounts);
+  const { data, team } = priced;
+  const prior = await priorPeriodAdjustments(period, priceAgain);
+  // Approved manual adjustments join the prior-period ones (total, bulletin and CSV include them).
+  const approved = await approvedAdjustments(period.id);
+  const byStaff = new Map<string, Adjustment[]>(prior.byStaff);
+  for (const staffId of new Set(approved.map((a) => a.staffId))) byStaff.set(staffId, [...(byStaff.get(staffId) ?? []), ...manualAdjustmentsOf(approved, staffId)]);
+  const statements = await withPriorPeriods(period, priced.statements, byStaff);
+  const [currentList, before] = await earlier;
+  const current = new Map(currentList.map((s) => [s.staffId, s]));
+  const changed: StoredStatement[] = statements
+    .filter((s) => {
+      const before = current.get(s.staffId);
+      return before === undefined || !sameStatement(before, s);
+    })
+    .map((s) => ({ ...s, version: (current.get(s.staffId)?.version ?? 0) + 1, status: 'draft', closedAt: audit.at }));
+  const state: PeriodState = {
+    period: period.id,
+    status: 'draft',
+    // The state item may hold only the lock of this first close: no version yet, so this is version 1.
+    version: (before?.version ?? 0) + (changed.length > 0 || before?.version === undefined ? 1 : 0),
+    closedAt: audit.at,
+    finalizedAt: null,
+    finalizedBy: null,
+    closeStartedAt: startedAt,
+    repricedPeriods: prior.repriced,
+  };
+  const names = new Map(data.people.map((p) => [p.staff.id, p.staff]));
+  // The statements, the bulletin and the talent-pool suggestions are written side by side;
+  // the period's state, which names the new version, only once they are all kept.
+  await Promise.all([
+    store.saveStatements(changed),
+    store.saveBulletin(bulletinOf(period, state.version, data.accounts, statements, team, names)),
+    period.kind === 'year' ? store.saveTalentSuggestions(talentSuggestions(period, statements, names)) : Promise.resolve(),
+  ]);
+  await store.savePeriodState(state);
+  // The reply carries the first page of statements; GET …/statements pages through the rest.
+  const first = await store.listStatementsPage(period.id, 200);
+  recordClose(period.kind, Date.now() - Date.parse(startedAt), changed.length);
+  return { ...state, changed: changed.length, statementCount: statements.length, statements: first.items, nextCursor: first.nextCursor };
+};
+
+/**
+ * A failed distributed close lets go of its period at once rather than when the lock
+ * expires; its run ends failed (a step that recorded its own reason keeps it).
+ */
+export const abortClose = (periodId: string, runId: string) =>
+  failClose(periodId, runId, new HttpError(500, 'internal-error', msg(M.pay_closeStepFailed, { period: periodId })));
 
 /**
  * The period close (pay.md) in one process: plan, gather every batch, finish. The API and
@@ -233,14 +300,15 @@ export const abortClose = (periodId: string, runId: string) => store.releasePeri
  * workflow whose Map fans the batches out (infra/stateless-stack.ts), for organisations
  * larger than one invocation reads in its time limit.
  */
-export const closePeriod = async (periodId: string, audit: AuditContext) => {
-  const plan = await planClose(periodId, randomUUID());
+export const closePeriod = async (periodId: string, audit: AuditContext, runId: string = randomUUID()) => {
+  const plan = await planClose(periodId, runId, audit.actorId);
   let accounts: GatheredAccount[] = [];
   try {
     for (const cursor of plan.batches) accounts = accounts.concat(await gatherBatch(plan.period, cursor));
   } catch (error) {
-    await abortClose(plan.period, plan.runId);
+    await failClose(plan.period, plan.runId, error);
     throw error;
   }
   return finishClose(plan.period, plan.runId, accounts, audit);
 };
+

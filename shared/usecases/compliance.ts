@@ -1,5 +1,6 @@
 import { listAccounts, listAssignments, listHoldings } from '#shared/db/accounts.ts';
 import { getPayPolicy } from '#shared/db/pay.ts';
+import { getPlanHead } from '#shared/db/plans.ts';
 import { listStaff } from '#shared/db/staff.ts';
 import { allMeetingsOfType, allVisitsOfAccount, listReportsByAccount } from '#shared/db/upkeep.ts';
 import type { AccountRole } from '#shared/domain/assignments.ts';
@@ -55,6 +56,8 @@ const bodyCadence = async (period: Period) => {
     { body: 'leadership', meetingType: 'leadership_semiannual_review', required: lastMonths(6), role: 'leadership' },
     { body: 'contact_leaders', meetingType: 'contact_leader_quarterly_review', required: lastMonths(3), role: 'contact_leader' },
     { body: 'coordination_group', meetingType: 'coordination_monthly', required: period.months, role: 'coordinator' },
+    // The executive forum, once a year (paper §4.5): due in the period that ends the year.
+    { body: 'coordination_group', meetingType: 'executive_forum', required: lastMonths(12), role: 'coordinator' },
   ];
   return Promise.all(
     bodies.map(async ({ role, ...b }) => {
@@ -89,7 +92,9 @@ export const accountsCompliance = async (period: Period, limit: number, cursor?:
       const rows = holdersIn(facts, period).map(({ staffId, role }) =>
         computeCompliance({ staffId, role, period, policy, accounts: [facts], meetings: [] }).view,
       );
-      return { accountId: account.id, name: account.name, rows };
+      const head = await getPlanHead(account.id, period.year);
+      const inForce = head?.inForce ?? null;
+      return { accountId: account.id, name: account.name, rows, plan: { year: period.year, approved: inForce !== null, inForce } };
     }),
   );
   return { accounts: accounts.filter((a) => a.rows.length > 0), nextCursor: page.nextCursor };

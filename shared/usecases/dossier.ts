@@ -80,7 +80,7 @@ const logRead = async (
   accountId: string,
   operation: DossierReadOperation,
   access: { basis: DossierAccess['basis']; grantId: string | null },
-  entries: readonly DossierEntry[],
+  entries: readonly { id: string; version: number }[],
   audit: AuditContext,
 ): Promise<void> => {
   await store.appendAccessLog(
@@ -96,6 +96,26 @@ const logRead = async (
     },
     audit,
   );
+};
+
+/**
+ * A read of something else kept under the dossier's rules (a stakeholder's contact
+ * details): the same decision of who reads (the holders, leadership, a valid grant; 403
+ * to others who know the account, 404 to strangers) and the read logged in the dossier's
+ * access log before the reply leaves. `read` runs only once access is decided.
+ */
+export const readUnderDossierRules = async <T>(
+  caller: Caller,
+  accountId: string,
+  operation: DossierReadOperation,
+  audit: AuditContext,
+  read: () => Promise<T>,
+  logged: (result: T) => readonly { id: string; version: number }[],
+): Promise<T> => {
+  const access = await assertReader(caller, accountId, audit);
+  const result = await read();
+  await logRead(caller, accountId, operation, access, logged(result), audit);
+  return result;
 };
 
 export const addDossierEntry = async (caller: Caller, accountId: string, input: CreateDossierEntryInput, audit: AuditContext): Promise<DossierEntry> => {

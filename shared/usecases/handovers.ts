@@ -2,12 +2,16 @@ import { getHandover, listHandovers, saveHandoverReceipt } from '#shared/db/acco
 import type { AuditContext } from '#shared/db/audit.ts';
 import { allOpportunitiesOfAccount, listOpenInvoicesOfAccount } from '#shared/db/business.ts';
 import { listEntries } from '#shared/db/dossier.ts';
+import { allOpenRequestsOfAccount } from '#shared/db/requests.ts';
+import { listStakeholders } from '#shared/db/stakeholders.ts';
 import { getMeetingById, listMeetingIdsOfAccount } from '#shared/db/upkeep.ts';
+import { todayInShanghai } from '#shared/domain/dates.ts';
 import { isClosed } from '#shared/domain/business.ts';
 import type { Caller } from '#shared/domain/staff.ts';
 import { Conflict, Forbidden, NotFound } from '#shared/errors.ts';
 import type { Handover } from '#shared/schemas/accounts.ts';
 import { accountListScope, loadAccountFor } from '#shared/usecases/account-guard.ts';
+import { planInForce } from '#shared/usecases/plans.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
@@ -17,12 +21,18 @@ import * as M from '#shared/messages/catalogue.ts';
  * entries, open opportunities, unpaid invoices and open action items of meetings that
  * discussed it. Read just before the reassignment's transaction.
  */
-export const handoverSnapshot = async (accountId: string): Promise<Pick<Handover, 'dossierEntries' | 'openOpportunities' | 'openReceivables' | 'openActionItems'>> => {
-  const [entries, opportunities, invoices, meetingIds] = await Promise.all([
+export const handoverSnapshot = async (
+  accountId: string,
+): Promise<Pick<Handover, 'dossierEntries' | 'openOpportunities' | 'openReceivables' | 'openActionItems' | 'openObjectives' | 'openRequests' | 'stakeholders'>> => {
+  const year = Number(todayInShanghai().slice(0, 4));
+  const [entries, opportunities, invoices, meetingIds, plan, requests, people] = await Promise.all([
     allDossierEntries(accountId),
     allOpportunitiesOfAccount(accountId),
     listOpenInvoicesOfAccount(accountId),
     listMeetingIdsOfAccount(accountId),
+    planInForce(accountId, year),
+    allOpenRequestsOfAccount(accountId),
+    listStakeholders(accountId),
   ]);
   const meetings = (await Promise.all(meetingIds.map(getMeetingById))).flatMap((m) => m ?? []);
   return {
@@ -32,6 +42,12 @@ export const handoverSnapshot = async (accountId: string): Promise<Pick<Handover
     openActionItems: meetings.flatMap((m) =>
       m.actionItems.filter((a) => !a.done).map((a) => ({ meetingId: m.id, itemId: a.id, action: a.action, ownerId: a.ownerId, dueOn: a.dueOn })),
     ),
+    // The plan of this year in force, its objectives neither done nor dropped; open requests; the stakeholders still at the customer.
+    openObjectives: (plan?.objectives ?? []).flatMap((o) =>
+      o.status === 'not_started' || o.status === 'in_progress' ? [{ year, number: plan?.number ?? 1, id: o.id, title: o.title, ownerId: o.ownerId, dueOn: o.dueOn, status: o.status }] : [],
+    ),
+    openRequests: requests.flatMap((r) => (r.status === 'open' || r.status === 'accepted' ? [{ id: r.id, kind: r.kind, department: r.department, dueOn: r.dueOn, status: r.status }] : [])),
+    stakeholders: people.filter((p) => p.status === 'active').map((p) => ({ id: p.id, name: p.name, title: p.title, decisionRole: p.decisionRole, relationshipOwnerId: p.relationshipOwnerId })),
   };
 };
 

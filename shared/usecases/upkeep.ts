@@ -9,6 +9,8 @@ import { type FieldError, fieldError, Forbidden, NotFound, PreconditionFailed, R
 import type { Meeting, MeetingInput, Report, ReportInput, VisitInput } from '#shared/schemas/upkeep.ts';
 import { loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
+import { visitContactWrites } from '#shared/usecases/stakeholders.ts';
+import { forumExecutives } from '#shared/usecases/loyalty/forum.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
 
@@ -34,8 +36,12 @@ export const recordVisit = async (caller: Caller, accountId: string, input: Visi
   if (input.visitedOn > todayInShanghai()) {
     throw new RuleViolation('visit-in-future', msg(M.upkeep_visitInFuture), [fieldError('body.visitedOn', msg(M.field_notInFuture))]);
   }
-  const visit = { id: ulid(), accountId, type: input.type, visitedOn: input.visitedOn, summary: input.summary, participantIds, madeBy: caller.id, recordedAt: audit.at };
-  await store.insertVisit(visit, audit);
+  const stakeholderIds = input.stakeholderIds ?? [];
+  const visit = { id: ulid(), accountId, type: input.type, visitedOn: input.visitedOn, summary: input.summary, participantIds, stakeholderIds, madeBy: caller.id, recordedAt: audit.at };
+  // The stakeholders' last contact moves with the visit, in its transaction; a stakeholder changed meanwhile is read again.
+  await withRetry(msg(M.changing, { kind: 'stakeholder', id: stakeholderIds.join(', ') }), async () =>
+    store.insertVisit(visit, audit, await visitContactWrites(accountId, stakeholderIds, input.visitedOn, caller.id, audit.at)),
+  );
   return visit;
 };
 
@@ -99,6 +105,7 @@ export const recordMeeting = async (caller: Caller, input: MeetingInput, audit: 
   const accountIds = input.accountIds ?? [];
   const missing = (await Promise.all(accountIds.map(getAccountById))).flatMap((a, i) => (a === undefined ? [fieldError(`body.accountIds.${i}`, msg(M.field_noSuchAccount))] : []));
   if (missing.length > 0) throw new RuleViolation('unknown-account', msg(M.upkeep_unknownAccounts), missing);
+  const customerExecutives = await forumExecutives(input.type, accountIds, input.customerExecutives ?? [], input.heldOn);
   const meeting: Meeting = {
     id: ulid(),
     type: input.type,
@@ -108,6 +115,7 @@ export const recordMeeting = async (caller: Caller, input: MeetingInput, audit: 
     minutes: input.minutes ?? null,
     decisions: input.decisions ?? [],
     actionItems: actionItems.map((item) => ({ id: ulid(), ...item, done: false, doneOn: null })),
+    customerExecutives,
     recordedBy: caller.id,
     recordedAt: audit.at,
     version: 1,

@@ -4,6 +4,7 @@ import { catalogue } from '#shared/routes/index.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { createAccount, createKeyAccount, seedTrainedSalesManager } from '#test/support/accounts.ts';
 import { type Api, startApi } from '#test/support/api.ts';
+import { closedResult, closeRun } from '#test/support/close.ts';
 import { seedStaff } from '#test/support/seed.ts';
 import { createTestTable } from '#test/support/table.ts';
 
@@ -28,7 +29,7 @@ const id = (who: Who) => people[who].id;
 const w = {
   a: '', b: '', n: '',
   opp: '', project1: '', project2: '', invoice: '', meeting: '', actionItem: '', entry: '', handover: '',
-  dispute: '', spotCheck: '', followUp: '', matter: '',
+  dispute: '', spotCheck: '', followUp: '', matter: '', closeRun: '', stakeholder: '', request: '', news: '', feedback: '', pilot: '', incentive: '',
 };
 const today = todayInShanghai();
 const due = addDays(today, 14);
@@ -74,6 +75,33 @@ const newAdjustment = async () => {
 };
 const newInquiry = async () =>
   (await ok(api.call('POST', `/v1/periods/2026-Q1/statements/${id('salesManager')}/inquiries`, id('salesManager'), { body: { text: '拜访次数有疑问' } }), 'inquiry')).id as string;
+const stakeholderBody = () => ({ name: '王主任', title: '信息中心主任', decisionRole: 'influencer', influence: 4, relationshipStrength: 3, relationshipOwnerId: id('salesManager'), contact: { phone: '138 0000 0000' } });
+const newStakeholder = async () => (await ok(api.call('POST', `/v1/accounts/${w.a}/stakeholders`, people.salesManager.id, { body: stakeholderBody() }), 'stakeholder')).id as string;
+const newRequest = async () =>
+  (await ok(api.call('POST', `/v1/accounts/${w.a}/requests`, people.salesManager.id, { body: { kind: 'expert_support', summary: '专家评审', department: '交付一部', dueOn: due } }), 'request')).id as string;
+let serial = 0;
+const newFeedback = async () =>
+  (await ok(api.call('POST', `/v1/accounts/${w.a}/feedback`, people.salesManager.id, { body: { kind: 'complaint', severity: 'high', receivedOn: today, summary: '设备故障' } }), 'feedback')).id as string;
+const newPilot = async () =>
+  (await ok(api.call('POST', '/v1/pilots', people.coordinator.id, { body: { name: `试点${++serial}`, description: '新产品', department: '网络部', from: '2026-01-01', to: '2099-12-31', capacity: 5 } }), 'pilot')).id as string;
+/** Proposed by the sales manager (never an approver here), each in a year of its own so approvals never overlap. */
+const newIncentive = async () => {
+  const year = 2040 + ++serial;
+  const body = { kind: 'rebate', amount: 10_000, validFrom: `${year}-01-01`, validTo: `${year}-12-31`, description: '年度返利' };
+  return (await ok(api.call('POST', `/v1/accounts/${w.a}/incentives`, people.salesManager.id, { body }), 'incentive')).id as string;
+};
+/** Plans are one per account and year: each fresh one takes a year of its own. */
+let planYear = 2040;
+const planBody = (year: number) => ({
+  year, situation: { strategy: '数字化转型', businessLayout: '两大板块', challenges: '预算', competitors: ['甲'] },
+  objectives: [{ title: '签订框架合同', ownerId: id('salesManager'), dueOn: '2026-06-30', measure: '合同额' }],
+});
+const newPlan = async (approved: boolean) => {
+  const year = planYear++;
+  await ok(api.call('POST', `/v1/accounts/${w.a}/plans`, id('salesManager'), { body: planBody(year) }), 'plan');
+  if (approved) await ok(api.call('POST', `/v1/accounts/${w.a}/plans/${year}/versions/1/approval`, id('contactLeader'), { headers: { 'if-match': '"1"' } }), 'approve');
+  return year;
+};
 const etag = async (path: string) => `"${(await api.call('GET', path, people.coordinator.id)).body.version}"`;
 
 beforeAll(async () => {
@@ -116,18 +144,31 @@ beforeAll(async () => {
   w.entry = (await ok(api.call('POST', `/v1/accounts/${w.a}/dossier/entries`, id('salesManager'), { body: { kind: 'contact', title: '董事长', content: '张总' } }), 'entry')).id;
   await ok(api.call('POST', `/v1/accounts/${w.a}/dossier/grants`, c, { body: { staffId: id('finance'), expiresOn: due } }), 'grant');
   w.dispute = await fileDispute();
+  w.stakeholder = await newStakeholder();
+  w.request = await newRequest();
+  w.news = (await ok(api.call('POST', `/v1/accounts/${w.a}/news`, id('salesManager'), { body: { kind: 'business', happenedOn: '2026-02-01', source: '官网', summary: '中标' } }), 'news')).id;
+  // The 2026 plan of A: version 1 approved and in force, version 2 a draft.
+  await ok(api.call('POST', `/v1/accounts/${w.a}/plans`, id('salesManager'), { body: planBody(2026) }), 'plan');
+  await ok(api.call('POST', `/v1/accounts/${w.a}/plans/2026/versions/1/approval`, id('contactLeader'), { headers: { 'if-match': '"1"' } }), 'approve');
+  await ok(api.call('POST', `/v1/accounts/${w.a}/plans/2026/versions`, id('salesManager')), 'revise');
   const check = await newSpotCheck();
   w.spotCheck = check.id;
   w.followUp = check.followUps[0].id;
   w.matter = await reportMatter();
+  await ok(api.call('PUT', '/v1/holiday-calendars/2026', c, { body: { holidays: ['2026-10-01'] } }), 'calendar');
+  w.feedback = await newFeedback();
+  w.pilot = await newPilot();
+  w.incentive = await newIncentive();
   for (const year of [2025, 2026]) {
     const grades = [{ grade: 'P6', monthlyBase: 2_000_000, quarterlyPerformanceBase: 3_000_000, annualPerformanceBase: 12_000_000 }];
     await ok(api.call('PUT', `/v1/pay-policies/${year}`, c, { body: { grades } }), 'pay policy');
   }
-  await ok(api.call('POST', '/v1/periods/2026-Q1/close', c), 'close');
+  const closed = await closeRun(api, '2026-Q1', c);
+  if (closed.run?.status !== 'done') throw new Error(`close: ${closed.status} ${JSON.stringify(closed.body)}`);
+  w.closeRun = closed.run.runId;
   await ok(api.call('POST', '/v1/periods/2026-Q1/finalize', c), 'finalize');
   // The annual close suggests the talent-pool grades a coordinator confirms.
-  await ok(api.call('POST', '/v1/periods/2026/close', c), 'year close');
+  await closedResult(api, '2026', c);
 }, 120_000);
 afterAll(() => api.close());
 
@@ -177,6 +218,8 @@ const matrix: Record<string, Entry[]> = {
     expect: only({ coordinator: 201 }, 403),
   }],
   recordDeparture: [{ build: async () => ({ method: 'POST', path: `/v1/staff/${(await seedStaff(['department_staff'])).id}/departure`, body: { leftOn: '2026-11-30' } }), expect: only({ coordinator: 201 }, 403) }],
+  // Re-running a sign-in change is the coordinators' (they keep the records); locally there is nothing to sync, so it answers 200.
+  rerunSignInSync: [{ build: async () => ({ method: 'POST', path: `/v1/staff/${(await seedStaff(['department_staff'])).id}/sign-in-sync` }), expect: only({ coordinator: 200 }, 403) }],
 
   // Accounts.
   createAccount: [{ build: () => ({ method: 'POST', path: '/v1/accounts', body: { name: `矩阵客户${Math.random()}`, industry: '能源' } }), expect: only({ coordinator: 201, leadership: 201, contactLeader: 201, salesManager: 201, formerManager: 201, otherManager: 201 }, 403) }],
@@ -355,6 +398,76 @@ const matrix: Record<string, Entry[]> = {
   listDossierGrants: [{ build: get('/v1/accounts/{a}/dossier/grants'), expect: only({ coordinator: 200 }, 403) }],
   listDossierAccessLog: [{ build: get('/v1/accounts/{a}/dossier/access-log'), expect: only({ coordinator: 200 }, 403) }],
 
+  // Loyalty (domain.md §4; issue 12): exclusive ownership on writes; contact details under the dossier's rules (finance holds a grant).
+  addStakeholder: [{
+    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/stakeholders`, body: stakeholderBody() }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  listStakeholders: [{ build: get('/v1/accounts/{a}/stakeholders'), expect: readA }],
+  getStakeholder: [{ build: get('/v1/accounts/{a}/stakeholders/{stakeholder}'), expect: readA }],
+  editStakeholder: [{
+    build: async () => ({ method: 'PATCH', path: `/v1/accounts/${w.a}/stakeholders/${w.stakeholder}`, body: { influence: 1 + Math.floor(Math.random() * 5) }, headers: { 'if-match': await etag(`/v1/accounts/${w.a}/stakeholders/${w.stakeholder}`) } }),
+    expect: only({ coordinator: 200, contactLeader: 200, salesManager: 200, stranger: 404 }, 403),
+  }],
+  recordStakeholderDeparture: [{
+    build: async (fresh) => ({ method: 'POST', path: `/v1/accounts/${w.a}/stakeholders/${fresh ? await newStakeholder() : w.stakeholder}/departure`, body: { leftOn: today } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  getStakeholderContact: [{ build: get('/v1/accounts/{a}/stakeholders/{stakeholder}/contact'), expect: only({ leadership: 200, finance: 200, contactLeader: 200, salesManager: 200, stranger: 404 }, 403) }],
+
+  // The account plan: its sales manager or contact leader drafts (a coordinator is told whose it is), the contact leader approves.
+  draftAccountPlan: [{
+    build: (fresh) => ({ method: 'POST', path: `/v1/accounts/${w.a}/plans`, body: planBody(fresh ? planYear++ : 2026) }),
+    expect: only({ contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  getAccountPlan: [{ build: get('/v1/accounts/{a}/plans/2026'), expect: readA }],
+  listAccountPlanVersions: [{ build: get('/v1/accounts/{a}/plans/2026/versions'), expect: readA }],
+  getAccountPlanVersion: [{ build: get('/v1/accounts/{a}/plans/2026/versions/1'), expect: readA }],
+  reviseAccountPlan: [{
+    build: async (fresh) => ({ method: 'POST', path: `/v1/accounts/${w.a}/plans/${fresh ? await newPlan(true) : 2026}/versions`, body: { pricing: '下浮 5%' } }),
+    expect: only({ contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  editAccountPlanDraft: [{
+    build: async (fresh) => {
+      const year = fresh ? await newPlan(false) : 2026;
+      const number = fresh ? 1 : 2;
+      return { method: 'PATCH', path: `/v1/accounts/${w.a}/plans/${year}/versions/${number}`, body: { pricing: '下浮 6%' }, headers: { 'if-match': await etag(`/v1/accounts/${w.a}/plans/${year}/versions/${number}`) } };
+    },
+    expect: only({ contactLeader: 200, salesManager: 200, stranger: 404 }, 403),
+  }],
+  approveAccountPlan: [{
+    build: async (fresh) => ({ method: 'POST', path: `/v1/accounts/${w.a}/plans/${fresh ? await newPlan(false) : 2026}/versions/${fresh ? 1 : 2}/approval`, headers: { 'if-match': '"1"' } }),
+    expect: only({ contactLeader: 201, stranger: 404 }, 403),
+  }],
+  listOverdueObjectives: [{ build: get('/v1/accounts/{a}/plans/2026/overdue-objectives'), expect: readA }],
+  listAccountsWithoutPlan: [{ build: get('/v1/account-plans/missing?year=2026'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+
+  // Priority requests: the account's people log them; the department routed to (the deliverer's) or a coordinator answers.
+  logPriorityRequest: [{
+    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/requests`, body: { kind: 'scheme_support', summary: '方案支持', department: '交付一部', dueOn: due } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  listAccountRequests: [{ build: get('/v1/accounts/{a}/requests'), expect: readA }],
+  getPriorityRequest: [{ build: get('/v1/accounts/{a}/requests/{request}'), expect: { ...readA, deliverer: 200 } }],
+  answerPriorityRequest: [{
+    build: async (fresh) => ({ method: 'POST', path: `/v1/accounts/${w.a}/requests/${fresh ? await newRequest() : w.request}/answer`, body: { outcome: 'accepted' } }),
+    expect: only({ coordinator: 201, deliverer: 201, stranger: 404 }, 403),
+  }],
+  listDepartmentRequests: [{ build: get(`/v1/departments/${encodeURIComponent('交付一部')}/requests`), expect: only({ coordinator: 200, leadership: 200, deliverer: 200 }, 403) }],
+  listOverdueRequests: [{ build: get('/v1/requests/overdue'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+
+  // Account news: recorded by the account's people or a coordinator; the feed is the coordination group's.
+  recordAccountNews: [{
+    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/news`, body: { kind: 'public_relations', happenedOn: '2026-02-02', source: '报纸', summary: '年会' } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  listAccountNews: [{ build: get('/v1/accounts/{a}/news'), expect: readA }],
+  addNewsSupport: [{
+    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/news/${w.news}/support`, body: { what: '专家支持', byStaffId: id('deliverer'), givenOn: '2026-02-02' } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201, stranger: 404 }, 403),
+  }],
+  listNewsFeed: [{ build: get('/v1/news'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+
   // Oversight (domain.md §3.1, §3.2).
   recordSpotCheck: [{ build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/spot-checks`, body: spotCheckBody() }), expect: only({ coordinator: 201 }, 403) }],
   listAccountSpotChecks: [{ build: get('/v1/accounts/{a}/spot-checks'), expect: heldA }],
@@ -380,9 +493,66 @@ const matrix: Record<string, Entry[]> = {
     expect: only({ coordinator: 201 }, 403),
   }],
 
+  // Loyalty, part 2 (issue 13): settings by coordinators (the policy also by leadership), read by all.
+  putHolidayCalendar: [{ build: (fresh) => ({ method: 'PUT', path: `/v1/holiday-calendars/${fresh ? 2040 + ++serial : 2099}`, body: { holidays: [] } }), expect: only({ coordinator: 201 }, 403) }],
+  getHolidayCalendar: [{ build: get('/v1/holiday-calendars/2026'), expect: only({}, 200) }],
+  putLoyaltyPolicy: [{ build: (fresh) => ({ method: 'PUT', path: `/v1/loyalty-policies/${fresh ? 2040 + ++serial : 2099}`, body: {} }), expect: only({ coordinator: 201, leadership: 201 }, 403) }],
+  getLoyaltyPolicy: [{ build: get('/v1/loyalty-policies/2026'), expect: only({}, 200) }],
+  // Feedback, surveys and incentives: written by the account's people (exclusive ownership), read as its records.
+  recordFeedback: [{
+    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/feedback`, body: { kind: 'suggestion', severity: 'low', receivedOn: today, summary: '希望增加培训' } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201 }, 403),
+  }],
+  listAccountFeedback: [{ build: get('/v1/accounts/{a}/feedback'), expect: heldA }],
+  getFeedback: [{ build: get('/v1/feedback/{feedback}'), expect: heldA }],
+  stepFeedback: [{
+    build: async (fresh) => ({ method: 'POST', path: `/v1/feedback/${fresh ? await newFeedback() : w.feedback}/steps`, body: { step: 'acknowledged', on: today } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201 }, 403),
+  }],
+  listOverdueFeedback: [{ build: get('/v1/overdue-feedback'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+  recordSurvey: [{
+    // One survey per stakeholder and quarter: each caller expected to succeed surveys a quarter of its own.
+    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/surveys`, body: { period: `${2030 + ++serial}-Q1`, stakeholderId: w.stakeholder, surveyedOn: today, overall: 4, product: 4, service: 4, responsiveness: 4 } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201 }, 403),
+  }],
+  listAccountSurveys: [{ build: get('/v1/accounts/{a}/surveys'), expect: heldA }],
+  getSatisfaction: [{ build: get('/v1/satisfaction?period=2026-Q1'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+  // Pilots: opened and closed by coordinators, offered and enrolled by an account's people, seen by all.
+  openPilot: [{ build: () => ({ method: 'POST', path: '/v1/pilots', body: { name: '新试点', description: '说明', department: '网络部', from: '2026-03-01', to: '2026-09-30', capacity: 3 } }), expect: only({ coordinator: 201 }, 403) }],
+  listPilots: [{ build: get('/v1/pilots'), expect: only({}, 200) }],
+  getPilot: [{ build: get('/v1/pilots/{pilot}'), expect: only({}, 200) }],
+  offerPilot: [{
+    build: () => ({ method: 'POST', path: `/v1/pilots/${w.pilot}/offers`, body: { accountId: w.a, offeredOn: '2026-01-05', answer: 'no_answer' } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201 }, 403),
+  }],
+  listPilotOffers: [{ build: get('/v1/pilots/{pilot}/offers'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+  enrolInPilot: [{
+    build: async (fresh) => ({ method: 'POST', path: `/v1/pilots/${fresh ? await newPilot() : w.pilot}/enrolments`, body: { accountId: w.a, enrolledOn: '2026-01-05' } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201 }, 403),
+  }],
+  listPilotEnrolments: [{ build: get('/v1/pilots/{pilot}/enrolments'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+  recordPilotOutcome: [{
+    build: async (fresh) => ({ method: 'POST', path: `/v1/pilots/${fresh ? await newPilot() : w.pilot}/outcome`, body: { summary: '试用良好', adoption: 'partly_adopted', recordedOn: today } }),
+    expect: only({ coordinator: 201 }, 403),
+  }],
+  listPilotNotOffered: [{ build: get('/v1/pilots/{pilot}/not-offered'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+  proposeIncentive: [{
+    build: () => ({ method: 'POST', path: `/v1/accounts/${w.a}/incentives`, body: { kind: 'discount', rateBasisPoints: 300, validFrom: '2026-01-01', validTo: '2026-12-31', description: '折扣' } }),
+    expect: only({ coordinator: 201, contactLeader: 201, salesManager: 201 }, 403),
+  }],
+  listAccountIncentives: [{ build: get('/v1/accounts/{a}/incentives'), expect: recordsA }],
+  getIncentive: [{ build: get('/v1/incentives/{incentive}'), expect: recordsA }],
+  // Four eyes: the sales manager proposed it, so neither approver is its proposer.
+  approveIncentive: [{ build: async (fresh) => ({ method: 'POST', path: `/v1/incentives/${fresh ? await newIncentive() : w.incentive}/approval` }), expect: only({ coordinator: 201, leadership: 201 }, 403) }],
+  getIncentiveCost: [{ build: get('/v1/accounts/{a}/incentive-cost?year=2026'), expect: recordsA }],
+  getForumCompliance: [{ build: get('/v1/compliance/executive-forum?year=2026'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+  getAccountHealth: [{ build: get('/v1/accounts/{a}/health?period=2026-Q1'), expect: heldA }],
+  listHealth: [{ build: get('/v1/health?period=2026-Q1'), expect: only({ coordinator: 200, leadership: 200 }, 403) }],
+  refreshHealth: [{ build: () => ({ method: 'POST', path: '/v1/health/2026-Q1/refresh' }), expect: only({ coordinator: 200 }, 403) }],
+
   // Pay (pay.md; domain.md §1: leadership sets the policy, finance reads statements and exports).
   putPayPolicy: [{
-    build: async (fresh) => ({ method: 'PUT', path: `/v1/pay-policies/${fresh ? 2040 + Math.floor(Math.random() * 50) : 2099}`, body: { grades: [{ grade: 'P6', monthlyBase: 1, quarterlyPerformanceBase: 1, annualPerformanceBase: 1 }] } }),
+    build: async (fresh) => ({ method: 'PUT', path: `/v1/pay-policies/${fresh ? 2040 + ++serial : 2099}`, body: { grades: [{ grade: 'P6', monthlyBase: 1, quarterlyPerformanceBase: 1, annualPerformanceBase: 1 }] } }),
     expect: only({ coordinator: 201, leadership: 201 }, 403),
   }],
   getPayPolicy: [{ build: get('/v1/pay-policies/2026'), expect: only({ coordinator: 200, leadership: 200, finance: 200 }, 403) }],
@@ -396,10 +566,11 @@ const matrix: Record<string, Entry[]> = {
     expect: only({}, 404),
   }],
   getPeerScores: [{ build: () => ({ method: 'GET', path: `/v1/peer-scores?period=2026-Q1&targetStaffId=${id('salesManager')}` }), expect: only({ coordinator: 200, leadership: 200, salesManager: 200 }, 403) }],
-  closePeriod: [{ build: (fresh) => ({ method: 'POST', path: `/v1/periods/${fresh ? '2025-Q3' : '2025-Q4'}/close` }), expect: only({ coordinator: 201 }, 403) }],
+  closePeriod: [{ build: (fresh) => ({ method: 'POST', path: `/v1/periods/${fresh ? '2025-Q3' : '2025-Q4'}/close` }), expect: only({ coordinator: 202 }, 403) }],
+  getCloseRun: [{ build: () => ({ method: 'GET', path: `/v1/periods/2026-Q1/close-runs/${w.closeRun}` }), expect: only({ coordinator: 200 }, 403) }],
   finalizePeriod: [{
     build: async (fresh) => {
-      if (fresh) await ok(api.call('POST', '/v1/periods/2025-Q2/close', id('coordinator')), 'close');
+      if (fresh) await closedResult(api, '2025-Q2', id('coordinator'));
       return { method: 'POST', path: `/v1/periods/${fresh ? '2025-Q2' : '2025-Q1'}/finalize` };
     },
     expect: only({ coordinator: 201 }, 403),

@@ -78,7 +78,11 @@ describe('compliance', () => {
       { body: 'contact_leaders', meetingType: 'contact_leader_quarterly_review', required: 1, held: 0, missing: 1, absent: [contactLeader.id] },
       // The coordinator came to the one meeting held of the three due: still short of what was due.
       { body: 'coordination_group', meetingType: 'coordination_monthly', required: 3, held: 1, missing: 2, absent: [coordinator.id] },
+      // The executive forum falls due once a year, in the period that ends it: not in Q1.
+      { body: 'coordination_group', meetingType: 'executive_forum', required: 0, held: 0, missing: 0, absent: [] },
     ]);
+    const year = await api.call('GET', '/v1/compliance?period=2026', coordinator.id);
+    expect(year.body.bodies[3]).toEqual({ body: 'coordination_group', meetingType: 'executive_forum', required: 1, held: 0, missing: 1, absent: [coordinator.id] });
     await api.call('POST', '/v1/meetings', coordinator.id, { body: { type: 'contact_leader_quarterly_review', heldOn: '2026-03-30', attendeeIds: [contactLeader.id] } });
     const after = await api.call('GET', '/v1/compliance?period=2026-Q1', coordinator.id);
     expect(after.body.bodies[1]).toMatchObject({ held: 1, missing: 0, absent: [] });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapLimited } from '#shared/concurrency.ts';
+import { insertRequest } from '#shared/db/requests.ts';
 import { defaultPolicy } from '#shared/domain/pay/policy.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { catalogue } from '#shared/routes/index.ts';
@@ -56,10 +57,22 @@ interface World {
   followUp: string;
   matter: string;
   matter2: string;
+  closeRun: string;
   adjustment: string;
   adjustment2: string;
   inquiry: string;
   inquiry2: string;
+  stakeholder: string;
+  stakeholder2: string;
+  request: string;
+  request2: string;
+  news: string;
+  feedback: string;
+  feedback2: string;
+  pilot: string;
+  pilot2: string;
+  incentive: string;
+  incentive2: string;
 }
 let world: World;
 
@@ -135,6 +148,57 @@ const seedWorld = async (): Promise<World> => {
   for (const staffId of [finance.id, dept.id]) ok(await call('POST', `/v1/accounts/${key}/dossier/grants`, as, { staffId, expiresOn: '2099-12-31' }));
   for (let i = 0; i < 2; i++) ok(await call('GET', `/v1/accounts/${key}/dossier`, as), 200);
 
+  const addStakeholder = async (name: string) =>
+    ok(await call('POST', `/v1/accounts/${key}/stakeholders`, sm.id, {
+      name, title: '主任', decisionRole: 'champion', influence: 4, relationshipStrength: 3, relationshipOwnerId: sm.id, contact: { phone: '138 0000 0000' },
+    })).id as string;
+  const stakeholder = await addStakeholder('王主任');
+  const stakeholder2 = await addStakeholder('李主任');
+  const logRequest = async (summary: string) =>
+    ok(await call('POST', `/v1/accounts/${key}/requests`, sm.id, { kind: 'expert_support', summary, department: '交付一部', dueOn: '2099-01-01' })).id as string;
+  const request = await logRequest('专家支持一');
+  const request2 = await logRequest('专家支持二');
+  // Two overdue requests, as they would stand once past due (the API logs none overdue).
+  for (const id of [`FUZZLATE1${Date.now()}`, `FUZZLATE2${Date.now()}`]) {
+    await insertRequest({
+      id, accountId: key, accountTier: 'key', kind: 'deadline', summary: '工期', department: '交付一部', dueOn: '2026-01-05', status: 'open', loggedBy: sm.id,
+      loggedAt: new Date().toISOString(), acceptedBy: null, acceptedAt: null, delivered: null, declineReason: null, closedBy: null, closedAt: null, version: 1,
+    }, { actorId: 'fuzz-seed', requestId: 'seed', at: new Date().toISOString() });
+  }
+  let news = '';
+  for (const summary of ['中标', '发布会']) news = ok(await call('POST', `/v1/accounts/${key}/news`, sm.id, { kind: 'business', happenedOn: '2026-02-01', source: '官网', summary })).id as string;
+  // The 2026 plan of the key account: version 1 approved, version 2 a draft.
+  ok(await call('POST', `/v1/accounts/${key}/plans`, sm.id, {
+    year: 2026, situation: { strategy: '转型', businessLayout: '两大板块', challenges: '预算', competitors: ['甲'] },
+    objectives: [{ title: '框架合同', ownerId: sm.id, dueOn: '2026-06-30', measure: '合同额' }],
+  }));
+  ok(await api.call('POST', `/v1/accounts/${key}/plans/2026/versions/1/approval`, cl.id, { headers: { 'if-match': '"1"' } }));
+  ok(await call('POST', `/v1/accounts/${key}/plans/2026/versions`, sm.id, { pricing: '下浮 5%' }));
+
+  // Loyalty, part 2 (issue 13): two of each listed thing.
+  ok(await call('PUT', '/v1/holiday-calendars/2026', as, { holidays: ['2026-10-01'], workdays: ['2026-10-10'] }));
+  ok(await call('PUT', '/v1/loyalty-policies/2026', as, { pilotKeyAccountDays: 14 }));
+  const complain = async (receivedOn: string) =>
+    ok(await call('POST', `/v1/accounts/${key}/feedback`, sm.id, { kind: 'complaint', severity: 'critical', receivedOn, stakeholderId: stakeholder, summary: '投诉' })).id as string;
+  const feedback = await complain('2026-03-02');
+  const feedback2 = await complain('2026-03-03');
+  for (const stakeholderId of [stakeholder, stakeholder2]) {
+    ok(await call('POST', `/v1/accounts/${key}/surveys`, sm.id, { period: '2026-Q2', stakeholderId, surveyedOn: '2026-05-20', overall: 4, product: 4, service: 3, responsiveness: 5 }));
+  }
+  const openPilot = async (name: string) =>
+    ok(await call('POST', '/v1/pilots', as, { name, description: '试点说明', department: '网络部', from: '2026-01-01', to: '2026-12-31', capacity: 10 })).id as string;
+  const pilot = await openPilot('试点一');
+  const pilot2 = await openPilot('试点二');
+  for (const accountId of [key, key2]) {
+    ok(await call('POST', `/v1/pilots/${pilot}/offers`, as, { accountId, offeredOn: '2026-01-02', answer: 'accepted' }));
+    ok(await call('POST', `/v1/pilots/${pilot}/enrolments`, as, { accountId, enrolledOn: '2026-01-03' }));
+  }
+  const propose = async (year: number) =>
+    ok(await call('POST', `/v1/accounts/${key}/incentives`, sm.id, { kind: 'reward', amount: 10_000, validFrom: `${year}-01-01`, validTo: `${year}-12-31`, description: '奖励' })).id as string;
+  const incentive = await propose(2031);
+  const incentive2 = await propose(2032);
+  ok(await call('POST', '/v1/health/2026-Q1/refresh', as), 200);
+
   let spotCheck = '';
   let followUp = '';
   for (const checkedOn of ['2026-02-01', '2026-02-02']) {
@@ -153,9 +217,10 @@ const seedWorld = async (): Promise<World> => {
     grades: [{ grade: 'P6', monthlyBase: 2_000_000, quarterlyPerformanceBase: 3_000_000, annualPerformanceBase: 12_000_000 }],
   }));
   ok(await call('POST', '/v1/peer-scores', dept.id, { period: '2026-Q2', targetStaffId: sm.id, score: 80 }));
-  ok(await call('POST', '/v1/periods/2026-Q1/close', as));
+  const closeRun = ok(await call('POST', '/v1/periods/2026-Q1/close', as), 202);
+  if (closeRun.status !== 'done') throw new Error(`seed: the close ${JSON.stringify(closeRun.reason)}`);
   // The pay desk works on 2026-Q2, so that finalising 2026-Q1 is not held back by it.
-  ok(await call('POST', '/v1/periods/2026-Q2/close', as));
+  if (ok(await call('POST', '/v1/periods/2026-Q2/close', as), 202).status !== 'done') throw new Error('seed: the 2026-Q2 close failed');
   const adjust = async (reason: string) =>
     ok(await call('POST', '/v1/periods/2026-Q2/adjustments', finance.id, { staffId: sm.id, amount: 5_000, category: 'correction', reason })).id as string;
   const adjustment = await adjust('补记回款一');
@@ -167,7 +232,8 @@ const seedWorld = async (): Promise<World> => {
   return {
     staff: { admin, cl, sm, sm2, finance, dept, victim, editee },
     key, key2, normal, editable, opportunity, toWin, toLose, project, project2, invoice, dispute, dispute2,
-    meeting, actionItem, handover, entry, spotCheck, followUp, matter, matter2, adjustment, adjustment2, inquiry, inquiry2,
+    meeting, actionItem, handover, entry, spotCheck, followUp, matter, matter2, closeRun: closeRun.runId as string, adjustment, adjustment2, inquiry, inquiry2,
+    stakeholder, stakeholder2, request, request2, news, feedback, feedback2, pilot, pilot2, incentive, incentive2,
   };
 };
 
@@ -191,6 +257,7 @@ const baselines = (w: World): Record<string, Baseline> => {
     recordTraining: { params: { id: victim.id }, body: { kind: 'basic', passed: true, completedOn: '2026-01-05', score: 90, departments: ['市场部'] } },
     awardCertification: { params: { id: victim.id }, body: { level: 'junior', awardedOn: '2026-06-30', scores: { performance: 90, satisfaction: 88, professionalism: 85 } } },
     recordDeparture: { params: { id: victim.id }, body: { leftOn: '2026-11-30' } },
+    rerunSignInSync: { params: { id: victim.id } },
     createAccount: { body: { name: '模糊客户', industry: '能源', creditCode: '91350100M000100Y43' } },
     getAccount: { params: { id: w.key } },
     listAccounts: { query: { tier: 'key' } },
@@ -270,6 +337,41 @@ const baselines = (w: World): Record<string, Baseline> => {
     listMajorMatters: { query: { status: 'unacknowledged' } },
     getMajorMatter: { params: { id: w.matter } },
     acknowledgeMajorMatter: { params: { id: w.matter2 }, body: { response: '收到' } },
+    addStakeholder: {
+      params: { id: w.key },
+      body: { name: '张处长', title: '采购处处长', department: '采购处', decisionRole: 'gatekeeper', influence: 3, relationshipStrength: 2, relationshipOwnerId: sm.id, contact: { email: 'z@example.cn', note: '备注' } },
+    },
+    listStakeholders: { params: { id: w.key }, query: { status: 'active' } },
+    getStakeholder: { params: { id: w.key, stakeholderId: w.stakeholder } },
+    editStakeholder: { params: { id: w.key, stakeholderId: w.stakeholder }, body: { influence: 5, department: null, contact: { phone: '139' } }, ifMatch: '"1"' },
+    recordStakeholderDeparture: { params: { id: w.key, stakeholderId: w.stakeholder2 }, body: { leftOn: '2026-03-01', note: '调任' } },
+    getStakeholderContact: { params: { id: w.key, stakeholderId: w.stakeholder } },
+    draftAccountPlan: {
+      params: { id: w.key },
+      body: {
+        year: 2027, situation: { strategy: '转型', businessLayout: '板块', challenges: '预算', competitors: ['甲', '乙'] },
+        objectives: [{ title: '框架合同', ownerId: sm.id, dueOn: '2027-06-30', measure: '合同额', status: 'in_progress', targetLink: { measure: 'contract', amount: 1_000_000 } }],
+        tailoredServices: ['驻场'], pricing: '下浮', onSiteStaff: [{ staffId: sm.id, location: '总部', from: '2027-01-01', to: '2027-12-31' }], stakeholderIds: [w.stakeholder],
+      },
+    },
+    getAccountPlan: { params: { id: w.key, year: 2026 } },
+    listAccountPlanVersions: { params: { id: w.key, year: 2026 } },
+    reviseAccountPlan: { params: { id: w.key, year: 2026 }, body: { pricing: '下浮 7%', tailoredServices: ['专家'] } },
+    getAccountPlanVersion: { params: { id: w.key, year: 2026, number: 1 } },
+    editAccountPlanDraft: { params: { id: w.key, year: 2026, number: 2 }, body: { pricing: '下浮 6%', stakeholderIds: [w.stakeholder] }, ifMatch: '"1"' },
+    approveAccountPlan: { params: { id: w.key, year: 2026, number: 2 }, ifMatch: '"1"' },
+    listOverdueObjectives: { params: { id: w.key, year: 2026 } },
+    listAccountsWithoutPlan: { query: { year: '2026' } },
+    logPriorityRequest: { params: { id: w.key }, body: { kind: 'scheme_support', summary: '方案', department: '交付一部', dueOn: '2099-01-01' } },
+    listAccountRequests: { params: { id: w.key }, query: { status: 'open' } },
+    getPriorityRequest: { params: { id: w.key, requestId: w.request } },
+    answerPriorityRequest: { params: { id: w.key, requestId: w.request2 }, body: { outcome: 'done', delivered: '已交付', reason: '无' } },
+    listDepartmentRequests: { params: { department: '交付一部' } },
+    listOverdueRequests: {},
+    recordAccountNews: { params: { id: w.key }, body: { kind: 'product_strategy', happenedOn: '2026-02-01', source: '官网', summary: '新战略', support: [{ what: '专家', byStaffId: sm.id, givenOn: '2026-02-01' }] } },
+    listAccountNews: { params: { id: w.key }, query: { kind: 'business' } },
+    addNewsSupport: { params: { id: w.key, newsId: w.news }, body: { what: '专家支持', byStaffId: sm.id, givenOn: '2026-02-01' } },
+    listNewsFeed: { query: { kind: 'business' } },
     putPayPolicy: {
       params: { year: 2026 }, ifMatch: '"1"',
       body: { ...defaultPolicy, grades: [{ grade: 'P6', monthlyBase: 2_000_000, quarterlyPerformanceBase: 3_000_000, annualPerformanceBase: 12_000_000 }] },
@@ -279,6 +381,7 @@ const baselines = (w: World): Record<string, Baseline> => {
     amendPeerScore: { params: { period: '2026-Q2', targetType: 'staff', target: sm.id }, body: { score: 70, comment: '修改' }, ifMatch: '"1"' },
     getPeerScores: { query: { period: '2026-Q2', targetStaffId: sm.id } },
     closePeriod: { params: { period: '2026-Q1' } },
+    getCloseRun: { params: { period: '2026-Q1', runId: w.closeRun } },
     finalizePeriod: { params: { period: '2026-Q1' }, body: { force: true, reason: '发薪截止' } },
     listStatements: { params: { period: '2026-Q1' } },
     getStatement: { params: { period: '2026-Q1', staffId: sm.id } },
@@ -298,6 +401,45 @@ const baselines = (w: World): Record<string, Baseline> => {
     listStatementAcknowledgements: { params: { period: '2026-Q1' }, query: { pending: 'true' } },
     acknowledgePolicy: { params: { year: 2026 } },
     listPolicyAcknowledgements: { params: { year: 2026 }, query: { pending: 'true' } },
+    putHolidayCalendar: { params: { year: 2026 }, body: { holidays: ['2026-10-01', '2026-10-02'], workdays: ['2026-10-10'] }, ifMatch: '"1"' },
+    getHolidayCalendar: { params: { year: 2026 } },
+    putLoyaltyPolicy: {
+      params: { year: 2026 }, ifMatch: '"1"',
+      body: { deadlines: { critical: { acknowledge: 1, reportBack: 5 } }, pilotKeyAccountDays: 14, healthWeights: { visits: 15, reports: 10, plan: 10, objectives: 10, complaints: 15, satisfaction: 15, receivables: 15, pipeline: 10 } },
+    },
+    getLoyaltyPolicy: { params: { year: 2026 } },
+    recordFeedback: {
+      params: { id: w.key },
+      body: { kind: 'complaint', severity: 'high', receivedOn: '2026-03-02', stakeholderId: w.stakeholder, department: '交付一部', projectId: w.project, summary: '投诉', details: '细节' },
+    },
+    listAccountFeedback: { params: { id: w.key }, query: { status: 'received', asOf: '2026-12-01' } },
+    getFeedback: { params: { id: w.feedback } },
+    stepFeedback: { params: { id: w.feedback2 }, body: { step: 'acknowledged', on: '2026-03-05', note: '已确认' } },
+    listOverdueFeedback: { query: { asOf: '2026-06-01' } },
+    recordSurvey: {
+      params: { id: w.key },
+      body: { period: '2026-Q1', stakeholderId: w.stakeholder, surveyedOn: '2026-03-20', overall: 4, product: 4, service: 4, responsiveness: 4, comment: '满意' },
+    },
+    listAccountSurveys: { params: { id: w.key }, query: { period: '2026-Q2' } },
+    getSatisfaction: { query: { period: '2026-Q2' } },
+    openPilot: { body: { name: '试点', description: '说明', department: '网络部', from: '2026-05-01', to: '2026-08-31', capacity: 5 } },
+    listPilots: {},
+    getPilot: { params: { id: w.pilot } },
+    offerPilot: { params: { id: w.pilot }, body: { accountId: w.key, offeredOn: '2026-01-05', answer: 'accepted', note: '愿意' } },
+    listPilotOffers: { params: { id: w.pilot } },
+    enrolInPilot: { params: { id: w.pilot }, body: { accountId: w.normal, enrolledOn: '2026-06-01' } },
+    listPilotEnrolments: { params: { id: w.pilot } },
+    recordPilotOutcome: { params: { id: w.pilot2 }, body: { summary: '良好', adoption: 'adopted', opportunityIds: [w.opportunity], recordedOn: '2026-06-30' } },
+    listPilotNotOffered: { params: { id: w.pilot2 } },
+    proposeIncentive: { params: { id: w.key }, body: { kind: 'discount', rateBasisPoints: 500, validFrom: '2027-01-01', validTo: '2027-06-30', description: '折扣' } },
+    listAccountIncentives: { params: { id: w.key } },
+    getIncentive: { params: { id: w.incentive } },
+    approveIncentive: { params: { id: w.incentive2 } },
+    getIncentiveCost: { params: { id: w.key }, query: { year: '2026' } },
+    getForumCompliance: { query: { year: '2026' } },
+    getAccountHealth: { params: { id: w.key }, query: { period: '2026-Q1' } },
+    listHealth: { query: { period: '2026-Q1' } },
+    refreshHealth: { params: { period: '2026-Q1' } },
   };
 };
 
@@ -317,6 +459,12 @@ const callers: Partial<Record<string, keyof World['staff']>> = {
   raiseInquiry: 'sm',
   acknowledgeStatement: 'sm',
   acknowledgePolicy: 'sm',
+  draftAccountPlan: 'sm',
+  reviseAccountPlan: 'sm',
+  editAccountPlanDraft: 'sm',
+  approveAccountPlan: 'cl',
+  answerPriorityRequest: 'dept',
+  listDepartmentRequests: 'dept',
 };
 
 interface Probe {

@@ -4,6 +4,7 @@ import { getPeriodState } from '#shared/db/pay.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { createKeyAccount, seedTrainedSalesManager } from '#test/support/accounts.ts';
 import { type Api, startApi } from '#test/support/api.ts';
+import { closedResult } from '#test/support/close.ts';
 import { seedStaff } from '#test/support/seed.ts';
 import { createTestTable } from '#test/support/table.ts';
 
@@ -35,7 +36,7 @@ beforeAll(async () => {
   expect((await api.call('PUT', '/v1/pay-policies/2026', c1.id, { body: { grades } })).status).toBe(201);
   const account = (await createKeyAccount(api, c1.id, k.id, l.id, '2026-01-01')).id;
   expect((await api.call('PUT', `/v1/accounts/${account}/targets/2026`, c1.id, { body: { contractAmount: 400_000_000, collectionAmount: 320_000_000 } })).status).toBe(201);
-  expect((await post('/v1/periods/2026-Q1/close', c1)).status).toBe(201);
+  await closedResult(api, '2026-Q1', c1.id);
 }, 60_000);
 afterAll(() => api.close());
 
@@ -77,7 +78,7 @@ describe('the pay desk', () => {
     expect(stale.body.type).toMatch(/reclose-needed$/);
     expect((await get(`/v1/periods/2026-Q1/statements/${l.id}`, l)).body.total).toBe(before.total);
 
-    expect((await post('/v1/periods/2026-Q1/close', c1)).status).toBe(201);
+    await closedResult(api, '2026-Q1', c1.id);
     const after = (await get(`/v1/periods/2026-Q1/statements/${l.id}`, l)).body;
     expect(after.adjustments).toEqual([{ kind: 'manual', id: adjustmentId, category: 'correction', amount: 123_456, reason: '漏记回款', approvedBy: c2.id }]);
     expect(after.total).toBe(after.basePay + after.performancePay + after.teamShare + 123_456);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { csvCell } from '#shared/usecases/pay.ts';
 import { type Api, startApi } from '#test/support/api.ts';
+import { closedResult } from '#test/support/close.ts';
 import { seedStaff } from '#test/support/seed.ts';
 import { createTestTable } from '#test/support/table.ts';
 
@@ -57,13 +58,13 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const close = (period: string) => api.call('POST', `/v1/periods/${period}/close`, coordinator.id);
+const close = (period: string) => closedResult(api, period, coordinator.id);
 const finalize = (period: string) => api.call('POST', `/v1/periods/${period}/finalize`, coordinator.id);
 const statementOf = async (period: string, who: Staff, headers: Record<string, string> = {}) => ok(await api.call('GET', `/v1/periods/${period}/statements/${who.id}`, coordinator.id, { headers }), 200);
 
 describe('late records roll forward, paid exactly once', () => {
   it('pays a 2026-Q1 payment recorded after Q1 was finalised in 2026-Q2, with its cause; a re-close the same; Q3 pays it no second time', async () => {
-    ok(await close('2026-Q1'));
+    await close('2026-Q1');
     ok(await finalize('2026-Q1'));
     const q1Before = await statementOf('2026-Q1', l);
     // R = 0.6 × 1 + 0.25 × 0.5 + 0.15 × 1 = 0.8750: basically completed, 3,000,000 × 0.8.
@@ -71,7 +72,7 @@ describe('late records roll forward, paid exactly once', () => {
     expect(q1Before.assessments[0]).toMatchObject({ ratio: '0.8750', tier: 'basically_completed' });
 
     latePayment = ok(await api.call('POST', `/v1/invoices/${invoice}/payments`, finance.id, { body: { amount: yuan(400_000), receivedOn: '2026-03-25' } })).payment.id;
-    const closed = ok(await close('2026-Q2'));
+    const closed = await close('2026-Q2');
     expect(closed.statementCount).toBe(2);
 
     const q2 = await statementOf('2026-Q2', l);
@@ -100,19 +101,19 @@ describe('late records roll forward, paid exactly once', () => {
     const people = ok(await api.call('GET', '/v1/periods/2026-Q2/bulletin?section=people', coordinator.id), 200);
     expect(people.items.find((p: Body) => p.staffId === l.id).total).toBe(q2.total);
 
-    const again = ok(await close('2026-Q2'));
+    const again = await close('2026-Q2');
     expect(again.changed).toBe(0);
     expect((await statementOf('2026-Q2', l)).adjustments).toEqual(q2.adjustments);
 
     ok(await finalize('2026-Q2'));
-    ok(await close('2026-Q3'));
+    await close('2026-Q3');
     expect((await statementOf('2026-Q3', l)).adjustments).toEqual([]);
     expect((await statementOf('2026-Q3', k)).adjustments).toEqual([]);
   });
 
   it('turns a late record that lowers pay into a negative adjustment: a late 2026-Q1 score below 60 demotes K, whose raise 2026-Q2 already paid', async () => {
     const score = ok(await api.call('POST', '/v1/peer-scores', department.id, { body: { period: '2026-Q1', targetStaffId: k.id, score: 50 } }));
-    ok(await close('2026-Q3'));
+    await close('2026-Q3');
     const kq3 = await statementOf('2026-Q3', k);
     expect(kq3.adjustments).toMatchObject([
       {
@@ -211,7 +212,7 @@ describe('what-if', () => {
     ok(await api.call('POST', `/v1/invoices/${bill.id}/payments`, finance.id, { body: { amount: adds.addCollectionAmount, receivedOn: on } }));
     for (let i = 0; i < adds.addVisits; i++) ok(await api.call('POST', `/v1/accounts/${account}/visits`, l.id, { body: { type: 'formal_visit', visitedOn: on, summary: '拜访' } }));
     const now = ok(await api.call('GET', `/v1/periods/2026-Q4/estimate?staffId=${l.id}`, l.id), 200).assessments.find((a: Body) => a.role === 'sales_manager');
-    ok(await close('2026-Q4'));
+    await close('2026-Q4');
     const closed = (await statementOf('2026-Q4', l)).assessments.find((a: Body) => a.role === 'sales_manager');
     for (const figures of [manager.whatIf, { ratio: now.ratio, tier: now.tier, coefficient: now.coefficient, demoted: now.demoted, components: now.components, performancePay: now.performancePay }]) {
       expect(figures).toEqual({ ratio: closed.ratio, tier: closed.tier, coefficient: closed.coefficient, demoted: closed.demoted, components: closed.components, performancePay: closed.performancePay });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { createKeyAccount, seedTrainedSalesManager } from '#test/support/accounts.ts';
 import { type Api, startApi } from '#test/support/api.ts';
+import { closedResult, closeRun } from '#test/support/close.ts';
 import { seedStaff } from '#test/support/seed.ts';
 import { createTestTable } from '#test/support/table.ts';
 
@@ -96,10 +97,11 @@ describe('closing a period', () => {
   it('never lets two closes of one period interleave: one runs, a concurrent one is told it is in progress', async () => {
     await api.call('PUT', '/v1/pay-policies/2032', coordinator.id, { body: { grades } });
     await createKeyAccount(api, coordinator.id, contactLeader.id, manager.id, '2032-01-01');
-    const replies = await Promise.all([0, 1, 2].map(() => api.call('POST', '/v1/periods/2032-Q1/close', coordinator.id)));
+    const replies = await Promise.all([0, 1, 2].map(() => closeRun(api, '2032-Q1', coordinator.id)));
     const statuses = replies.map((r) => r.status);
-    expect(statuses).toContain(201);
-    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    expect(statuses).toContain(202);
+    expect(statuses.every((s) => s === 202 || s === 409)).toBe(true);
+    for (const reply of replies.filter((r) => r.status === 202)) expect(reply.run?.status).toBe('done');
     for (const reply of replies.filter((r) => r.status === 409)) expect(reply.body.type).toMatch(/close-in-progress$/);
     // Whatever ran, there is one version of each statement.
     const statement = await api.call('GET', `/v1/periods/2032-Q1/statements/${manager.id}`, coordinator.id);
@@ -107,8 +109,7 @@ describe('closing a period', () => {
   });
 
   it('suggests a talent-pool grade for each sales manager after an annual close, which a coordinator confirms', async () => {
-    const closed = await api.call('POST', '/v1/periods/2032/close', coordinator.id);
-    expect(closed.status).toBe(201);
+    await closedResult(api, '2032', coordinator.id);
     const pool = await api.call('GET', '/v1/talent-pool?year=2032', leader.id);
     const entry = pool.body.items.find((e: { staffId: string }) => e.staffId === manager.id);
     // No targets, no credits: not completed → grade D suggested.
@@ -117,7 +118,7 @@ describe('closing a period', () => {
     expect(confirmed.status).toBe(201);
     expect(confirmed.body).toMatchObject({ confirmedGrade: 'C', confirmedBy: coordinator.id });
     // A re-run of the close keeps the confirmed grade.
-    await api.call('POST', '/v1/periods/2032/close', coordinator.id);
+    await closedResult(api, '2032', coordinator.id);
     expect((await api.call('GET', '/v1/talent-pool?year=2032', coordinator.id)).body.items.find((e: { staffId: string }) => e.staffId === manager.id)).toMatchObject({ confirmedGrade: 'C' });
     expect((await api.call('GET', '/v1/talent-pool?year=2032', manager.id)).status).toBe(403);
   });

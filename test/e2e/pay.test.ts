@@ -1,3 +1,5 @@
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as closeAbort } from '#functions/jobs/close-abort.ts';
 import { handler as closeFinish } from '#functions/jobs/close-finish.ts';
@@ -7,6 +9,7 @@ import { handler as periodClose } from '#functions/jobs/period-close.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { createKeyAccount } from '#test/support/accounts.ts';
 import { type Api, startApi } from '#test/support/api.ts';
+import { closeRun } from '#test/support/close.ts';
 import { lambdaContext, sampleEvent } from '#test/support/events.ts';
 import { seedStaff } from '#test/support/seed.ts';
 import { createTestTable } from '#test/support/table.ts';
@@ -66,12 +69,13 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const close = (period = '2026-Q1') => api.call('POST', `/v1/periods/${period}/close`, coordinator.id);
+const close = (period = '2026-Q1') => closeRun(api, period, coordinator.id);
 
 describe('the period close, on pay.md’s worked example', () => {
   it('pays L exactly: R 1.0450, exceeded, performance pay 3,600,000 fen, base pay 6,000,000 fen', async () => {
     const closed = await close();
-    expect(closed.status, JSON.stringify(closed.body)).toBe(201);
+    expect(closed.status, JSON.stringify(closed.body)).toBe(202);
+    expect(closed.run).toMatchObject({ status: 'done', startedBy: coordinator.id, reason: null });
     expect(closed.body).toMatchObject({ period: '2026-Q1', status: 'draft', version: 1, changed: 2, statementCount: 2, nextCursor: null });
     expect(closed.body.statements.map((s: { staffId: string }) => s.staffId).sort()).toEqual([k.id, l.id].sort());
     const statement = (await api.call('GET', `/v1/periods/2026-Q1/statements/${l.id}`, l.id)).body;
@@ -120,10 +124,64 @@ describe('the period close, on pay.md’s worked example', () => {
     expect((await close()).body).toMatchObject({ version: 2, changed: 0 });
   });
 
-  it('releases the period when a workflow step fails (the abort step)', async () => {
+  it('releases the period when a workflow step fails (the abort step), and the run says it failed', async () => {
     const plan = (await closePlan({ job: 'period-close', periodKind: 'quarter', period: '2026-Q1' }, lambdaContext('plan'))) as { period: string; runId: string };
+    const running = await api.call('GET', `/v1/periods/2026-Q1/close-runs/${plan.runId}`, coordinator.id);
+    expect(running.body).toMatchObject({ runId: plan.runId, status: 'running', startedBy: 'schedule', finishedAt: null, result: null, reason: null });
     expect(await closeAbort({ period: plan.period, runId: plan.runId }, lambdaContext('abort'))).toMatchObject({ released: true });
-    expect((await close()).status).toBe(201);
+    const failed = await api.call('GET', `/v1/periods/2026-Q1/close-runs/${plan.runId}`, coordinator.id, { headers: { 'accept-language': 'zh-CN' } });
+    expect(failed.body).toMatchObject({ status: 'failed', result: null, reason: { status: 500, type: expect.stringMatching(/internal-error$/) } });
+    expect(failed.body.reason.detail).toContain('锁已释放');
+    expect(failed.body.finishedAt).toEqual(expect.any(String));
+    expect((await close()).status).toBe(202);
+  });
+
+  it('in AWS starts the schedules’ workflow for the run (the lock already its own), which the status resource follows to done', async () => {
+    const sfn = mockClient(SFNClient);
+    sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:aws:states:cn-north-1:1:execution:close:x', startDate: new Date() });
+    process.env.CLOSE_STATE_MACHINE_ARN = 'arn:aws:states:cn-north-1:123456789012:stateMachine:PeriodClose';
+    try {
+      const started = await api.call('POST', '/v1/periods/2026-Q1/close', coordinator.id);
+      expect(started.status).toBe(202);
+      expect(started.body).toMatchObject({ period: '2026-Q1', status: 'running', result: null, reason: null });
+      expect(started.headers.get('location')).toBe(`/v1/periods/2026-Q1/close-runs/${started.body.runId}`);
+      const calls = sfn.commandCalls(StartExecutionCommand);
+      expect(calls).toHaveLength(1);
+      expect(calls[0]?.args[0].input).toMatchObject({ stateMachineArn: process.env.CLOSE_STATE_MACHINE_ARN, name: started.body.runId });
+      const input = JSON.parse(calls[0]?.args[0].input.input ?? '{}');
+      expect(input).toEqual({ job: 'period-close', periodKind: 'quarter', period: '2026-Q1', runId: started.body.runId });
+      // The run holds the period from the reply on: another close is refused at once.
+      expect((await api.call('POST', '/v1/periods/2026-Q1/close', coordinator.id)).body.type).toMatch(/close-in-progress$/);
+      expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(1);
+
+      // The workflow's steps with the input the route gave it.
+      const plan = (await closePlan(input, lambdaContext('plan'))) as { period: string; runId: string; batches: (string | null)[] };
+      expect(plan.runId).toBe(started.body.runId);
+      for (const cursor of plan.batches) await closeGather({ period: plan.period, runId: plan.runId, cursor }, lambdaContext('gather'));
+      await closeFinish({ period: plan.period, runId: plan.runId }, lambdaContext('finish'));
+      const done = await api.call('GET', started.headers.get('location') ?? '', coordinator.id);
+      expect(done.body).toMatchObject({ status: 'done', reason: null, result: { period: '2026-Q1', status: 'draft', version: 2, changed: 0, statementCount: 2, nextCursor: null } });
+      expect(done.body.result.statements).toHaveLength(2);
+
+      // A workflow that cannot be started: the run fails, the period is free, the caller gets a 5xx.
+      sfn.on(StartExecutionCommand).rejects(Object.assign(new Error('throttled'), { name: 'ThrottlingException' }));
+      const refused = await api.call('POST', '/v1/periods/2026-Q1/close', coordinator.id);
+      expect(refused.status).toBe(503);
+    } finally {
+      delete process.env.CLOSE_STATE_MACHINE_ARN;
+      sfn.restore();
+    }
+    expect((await close()).run).toMatchObject({ status: 'done' });
+  });
+
+  it('shows a run to coordinators only, and no run that does not exist (404)', async () => {
+    const closed = await close();
+    const path = `/v1/periods/2026-Q1/close-runs/${closed.run.runId}`;
+    expect((await api.call('GET', path, finance.id)).status).toBe(403);
+    expect((await api.call('GET', path, l.id)).status).toBe(403);
+    expect((await api.call('GET', `/v1/periods/2026-Q2/close-runs/${closed.run.runId}`, coordinator.id)).status).toBe(404);
+    expect((await api.call('GET', '/v1/periods/2026-Q1/close-runs/00000000-0000-4000-8000-000000000000', coordinator.id)).status).toBe(404);
+    expect((await api.call('GET', '/v1/periods/2026-Q1/close-runs/not-a-run', coordinator.id)).status).toBe(400);
   });
 
   it('keeps statements from finance until finalised, then never changes them (409), and exports the CSV', async () => {
@@ -177,7 +235,13 @@ describe('the period close, on pay.md’s worked example', () => {
     const account = await createKeyAccount(api, coordinator.id, k.id, l.id, '2025-01-01');
     expect(account.id).toBeTruthy();
     const reply = await close('2025-Q4');
-    expect(reply.status).toBe(422);
+    // The run starts (202) and fails with the reason: the 422 problem naming the grade.
+    expect(reply.status).toBe(202);
+    expect(reply.run).toMatchObject({ status: 'failed', result: null, reason: { status: 422 } });
+    expect(reply.body.type).toMatch(/grades-missing-from-policy$/);
     expect(reply.body.errors).toEqual([{ path: 'policy.grades', message: 'missing grade P6' }]);
+    // Nothing was kept, and the period is free again (no 409 close-in-progress).
+    expect((await api.call('GET', '/v1/periods/2025-Q4/statements', coordinator.id)).body.items).toEqual([]);
+    expect(await close('2025-Q4')).toMatchObject({ status: 202, run: { status: 'failed', reason: { status: 422 } } });
   });
 });

@@ -244,3 +244,45 @@ describe('Idempotency-Key on POST', () => {
     expect(retry.body).toEqual(first.body);
   });
 });
+
+describe('e-mail and sign-in (local mode: the signing key, nothing to keep in step)', () => {
+  it('keeps the e-mail given at creation and by PATCH, trimmed; refuses one that is not an address', async () => {
+    // Act
+    const created = await api.call('POST', '/v1/staff', coordinator.id, { body: { ...newMember, email: ' wang.xm@g-company.cn ' } });
+    const bad = await api.call('POST', '/v1/staff', coordinator.id, { body: { ...newMember, email: 'wang.xm at g-company' } });
+    const patched = await api.call('PATCH', `/v1/staff/${created.body.id}`, coordinator.id, {
+      body: { email: 'xiaoming.wang@g-company.cn' },
+      headers: { 'if-match': created.headers.get('etag') ?? '' },
+    });
+
+    // Assess
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ email: 'wang.xm@g-company.cn', version: 1 });
+    expect(created.body.signInPending).toBeUndefined();
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ path: 'body.email', message: 'must be an e-mail address such as name@example.com' }]);
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ email: 'xiaoming.wang@g-company.cn', version: 2 });
+  });
+
+  it('leaves the e-mail optional locally, so members made without one keep working', async () => {
+    const member = await createMember();
+    expect(member.email).toBeUndefined();
+  });
+
+  it('lets a coordinator re-run a member’s sign-in sync (200, the record unchanged), and no one else', async () => {
+    // Arrange
+    const member = await createMember();
+
+    // Act
+    const rerun = await api.call('POST', `/v1/staff/${member.id}/sign-in-sync`, coordinator.id);
+    const refused = await api.call('POST', `/v1/staff/${member.id}/sign-in-sync`, leader.id);
+    const missing = await api.call('POST', '/v1/staff/NOSUCHSTAFF/sign-in-sync', coordinator.id);
+
+    // Assess
+    expect(rerun.status).toBe(200);
+    expect(rerun.body).toEqual(member);
+    expect(refused.status).toBe(403);
+    expect(missing.status).toBe(404);
+  });
+});

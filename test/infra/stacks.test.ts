@@ -154,12 +154,18 @@ describe('stateless stack', () => {
     }
   });
 
-  it('gives each route exactly the settings its code reads (shared/config.ts): the table and cursor key with table access, the claim with a token', () => {
+  it('gives each route exactly the settings its code reads (shared/config.ts): the table and cursor key with table access, the claim with a token, the user pool with sign-in', () => {
     // Arrange
-    const defaults = ['NODE_OPTIONS', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME'];
+    const defaults = ['NODE_OPTIONS', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_SERVICE_NAME'];
     const expected = catalogue.map((route) => [
       route.id,
-      [...defaults, ...(route.tableAccess === 'none' ? [] : ['CURSOR_KEY', 'TABLE_NAME']), ...(route.auth === 'public' ? [] : ['STAFF_ID_CLAIM'])].sort(),
+      [
+        ...defaults,
+        ...(route.tableAccess === 'none' ? [] : ['CURSOR_KEY', 'TABLE_NAME']),
+        ...(route.auth === 'public' ? [] : ['STAFF_ID_CLAIM']),
+        ...(route.startsWorkflow === undefined ? [] : ['CLOSE_STATE_MACHINE_ARN']),
+        ...(route.signIn === true ? ['USER_POOL_ID'] : []),
+      ].sort(),
     ]);
 
     // Act
@@ -171,6 +177,7 @@ describe('stateless stack', () => {
     // Assess
     expect(actual).toEqual(expected);
     expect(catalogue.some((route) => route.tableAccess === 'none')).toBe(true); // the rule is exercised both ways
+    expect(catalogue.filter((route) => route.signIn === true).map((route) => route.id).sort()).toEqual(['createStaff', 'patchStaff', 'recordDeparture', 'rerunSignInSync']);
     for (const route of catalogue.filter((r) => r.auth !== 'public')) {
       expect((functionOf(route).Properties?.Environment as { Variables: Record<string, unknown> }).Variables.STAFF_ID_CLAIM, route.id).toBe('username');
     }
@@ -294,22 +301,51 @@ describe('stateless stack', () => {
     expect(toMachine).toHaveLength(jobs.filter((j) => j.workflow === 'period-close').length);
   });
 
-  it('logs access on the default stage and throttles it', () => {
+  it('lets the close route start the close workflow and nothing else: states:StartExecution on that one state machine, its ARN in CLOSE_STATE_MACHINE_ARN', () => {
+    // Prepare
+    const starters = catalogue.filter((route) => route.startsWorkflow === 'period-close');
+    expect(starters.map((route) => route.id)).toEqual(['closePeriod']);
+    const route = starters[0] as RouteDefinition;
+    const roleId = (functionOf(route).Properties?.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const statements = Object.values(templateOf(route).findResources('AWS::IAM::Policy') as Record<string, Resource>)
+      .filter((policy) => JSON.stringify(policy.Properties?.Roles).includes(`"Ref":"${roleId}"`))
+      .flatMap((policy) => (policy.Properties?.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement);
+
+    // Act
+    const states = statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith('states:')));
+    const variables = (functionOf(route).Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
+
+    // Assess: one action, one resource, the same reference the function is given; no other route may start anything.
+    expect(states).toHaveLength(1);
+    expect([states[0]?.Action].flat()).toEqual(['states:StartExecution']);
+    expect(states[0]?.Resource).toEqual(variables.CLOSE_STATE_MACHINE_ARN);
+    expect(JSON.stringify(states[0]?.Resource)).not.toContain('*');
+    for (const other of catalogue.filter((r) => r.startsWorkflow === undefined)) {
+      expect(allowedActionsOf(other).filter((action) => action.startsWith('states:')), other.id).toEqual([]);
+    }
+  });
+
+  it('logs access on the default stage and throttles it (dev’s settings: 20 requests a second, bursts of 40)', () => {
     // Act & Assess
     stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('\\$context\\.requestId') },
-      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
     });
   });
 });
 
 describe('stateful stack', () => {
-  it('keeps the table: point-in-time recovery, deletion protection and Retain', () => {
+  let prod: Template;
+  beforeAll(() => {
+    prod = Template.fromStack(buildApp({ ...withoutBundling, stage: 'prod' }).stateful);
+  });
+
+  it('keeps the table of a retaining stage (prod): point-in-time recovery, deletion protection and Retain', () => {
     // Act & Assess
-    stateful.resourceCountIs('AWS::DynamoDB::Table', 1);
-    stateful.hasResource('AWS::DynamoDB::Table', {
+    prod.resourceCountIs('AWS::DynamoDB::Table', 1);
+    prod.hasResource('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
       Properties: Match.objectLike({
@@ -321,8 +357,17 @@ describe('stateful stack', () => {
     });
   });
 
-  it('generates the cursor key in Secrets Manager and keeps it', () => {
-    stateful.hasResource('AWS::SecretsManager::Secret', {
+  it('lets a stage that does not retain (dev) remove its table and cursor key with the stack, unprotected', () => {
+    stateful.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Delete',
+      UpdateReplacePolicy: 'Delete',
+      Properties: Match.objectLike({ TableName: 'kam-dev-data', DeletionProtectionEnabled: false, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }),
+    });
+    stateful.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Delete', Properties: Match.objectLike({ Name: 'kam-dev-cursor-key' }) });
+  });
+
+  it('generates the cursor key in Secrets Manager and keeps it on a retaining stage', () => {
+    prod.hasResource('AWS::SecretsManager::Secret', {
       Properties: { GenerateSecretString: Match.objectLike({ PasswordLength: 64, ExcludePunctuation: true }) },
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',

@@ -34,3 +34,54 @@ describe('the period lock', () => {
     expect((await store.getPeriodState('2040-Q3'))?.status).toBe('final');
   });
 });
+
+describe('the close’s own records', () => {
+  it('lets the run that holds a period take its lock again (the workflow’s plan after the route), and no other', async () => {
+    await store.acquirePeriodLock('2041-Q1', 'run-1', 1_000, 60);
+    await store.acquirePeriodLock('2041-Q1', 'run-1', 2_000, 60);
+    expect(await store.lockedSince('2041-Q1', 'run-1')).toBe(2_000);
+    expect(await conflictType(store.acquirePeriodLock('2041-Q1', 'run-2', 3_000, 60))).toBe('close-in-progress');
+  });
+
+  it('keeps a run’s first start and its first outcome', async () => {
+    const run = { runId: '0b7f3c3e-8a55-4f59-9b43-2f2d1f0c9a01', period: '2041-Q2', status: 'running' as const, startedAt: '2041-07-01T00:00:00Z', startedBy: 'S1', finishedAt: null, result: null, reason: null };
+    await store.startCloseRun(run);
+    await store.startCloseRun({ ...run, startedBy: 'schedule' });
+    expect(await store.getCloseRun(run.period, run.runId)).toEqual(run);
+    const result = { period: '2041-Q2', status: 'draft' as const, version: 1, closedAt: '2041-07-01T00:01:00Z', finalizedAt: null, finalizedBy: null, changed: 3, statementCount: 3 };
+    await store.endCloseRun(run.period, run.runId, { status: 'done', result }, '2041-07-01T00:02:00Z');
+    const problem = { type: 'https://kam.example.com/problems/internal-error', title: 'Internal server error', status: 500, detail: 'late' };
+    await store.endCloseRun(run.period, run.runId, { status: 'failed', reason: { en: problem, zh: problem } }, '2041-07-01T00:03:00Z');
+    expect(await store.getCloseRun(run.period, run.runId)).toEqual({ ...run, status: 'done', result, finishedAt: '2041-07-01T00:02:00Z' });
+    // A run nobody started cannot end.
+    await store.endCloseRun(run.period, '5d3c1b2a-0000-4000-8000-000000000000', { status: 'done', result }, '2041-07-01T00:02:00Z');
+    expect(await store.getCloseRun(run.period, '5d3c1b2a-0000-4000-8000-000000000000')).toBeUndefined();
+  });
+
+  it('writes the bulletin in pages and removes, page by page, the rows an earlier run had and this one has not', async () => {
+    const team = { period: '2041-Q3' } as never;
+    const account = (i: number) => ({
+      accountId: `A${String(i).padStart(5, '0')}`, name: `Account ${i}`, contractTargetAmount: 1, contractCreditAmount: 1, collectionTargetAmount: 1, collectionCreditAmount: 1,
+      contractAttainment: '1.0000', collectionAttainment: '1.0000', visitCompliance: null,
+    });
+    const person = (rank: number) => ({ rank, staffId: `S${rank}`, name: `Person ${rank}`, roles: ['sales_manager' as const], ratio: '1.0000', tier: 'exceeded' as const, total: 1 });
+    const rows = async (section: 'accounts' | 'people') => {
+      const found: Record<string, unknown>[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listBulletinRows('2041-Q3', section, 200, cursor);
+        found.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+      return found;
+    };
+    // More rows than one page of writes (1,000) and of the earlier rows' keys.
+    await store.saveBulletin({ period: '2041-Q3', version: 1, accounts: Array.from({ length: 2_150 }, (_, i) => account(i)), people: [person(1), person(2), person(3)], team });
+    expect(await rows('accounts')).toHaveLength(2_150);
+    expect(await rows('people')).toHaveLength(3);
+    await store.saveBulletin({ period: '2041-Q3', version: 2, accounts: [account(5), account(2_149), account(9_999)], people: [person(1)], team });
+    expect((await rows('accounts')).map((r) => r.accountId)).toEqual(['A00005', 'A02149', 'A09999']);
+    expect((await rows('people')).map((r) => r.staffId)).toEqual(['S1']);
+    expect(await store.getBulletinHeader('2041-Q3')).toMatchObject({ version: 2, accountCount: 3, peopleCount: 1 });
+  });
+});

@@ -60,6 +60,7 @@ export const bulletinOf = (
   staff: ReadonlyMap<string, Staff>,
 ): Bulletin => {
   const perAccount = new Map<string, Bulletin['accounts'][number]>();
+  const nameOf = new Map(accounts.map((a) => [a.accountId, a.name]));
   const ratio = (num: number, den: number) => (den === 0 ? null : formatRatio(BigInt(num), BigInt(den)));
   for (const s of statements) {
     for (const assessment of s.assessments) {
@@ -67,7 +68,7 @@ export const bulletinOf = (
         if (perAccount.has(row.accountId) && assessment.role !== 'sales_manager') continue;
         perAccount.set(row.accountId, {
           accountId: row.accountId,
-          name: accounts.find((a) => a.accountId === row.accountId)?.name ?? '',
+          name: nameOf.get(row.accountId) ?? '',
           contractTargetAmount: row.contractTargetAmount,
           contractCreditAmount: row.contractCreditAmount,
           collectionTargetAmount: row.collectionTargetAmount,

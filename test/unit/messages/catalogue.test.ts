@@ -23,7 +23,7 @@ const sample = {
   places: 2, limit: '200', value: '0', tier: 'exceeded', problem: msg(M.creditCode_check), bad: '!', other: 'to', items: 'roles',
   holds: 'junior', next: 'intermediate', expected: 'string', received_: 'number', origin: 'string', relation: 'inclusive',
   format: 'date', pattern: '/^x$/', prefix: 'a', suffix: 'b', includes: 'c', divisor: '5', list: 'a, b', options: "'a' | 'b'",
-  values: "'a'|'b'", text: 'whatever zod said',
+  values: "'a'|'b'", text: 'whatever zod said', runId: 'R1', error: 'TooManyRequestsException', number: 2, status: 'open', to: '2026-03-31', step: 'rectified', last: '2026-03-05',
 };
 const render = (id: keyof typeof messages, lang: 'en' | 'zh') => (messages[id][lang] as (p: unknown) => string)(sample);
 

@@ -1,0 +1,7 @@
+import { httpRoute } from '#shared/http/handler.ts';
+import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
+import { departmentQueue } from '#shared/usecases/requests.ts';
+
+export const handler = httpRoute(loyaltyRoutes.listDepartmentRequests, async ({ params, query, caller }) => ({
+  body: await departmentQueue(caller, params.department, query),
+}));

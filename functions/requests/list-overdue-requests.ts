@@ -1,0 +1,7 @@
+import { httpRoute } from '#shared/http/handler.ts';
+import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
+import { overdueRequests } from '#shared/usecases/requests.ts';
+
+export const handler = httpRoute(loyaltyRoutes.listOverdueRequests, async ({ query, audit }) => ({
+  body: await overdueRequests(query, audit),
+}));

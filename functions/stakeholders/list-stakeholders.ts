@@ -1,0 +1,7 @@
+import { httpRoute } from '#shared/http/handler.ts';
+import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
+import { readStakeholders } from '#shared/usecases/stakeholders.ts';
+
+export const handler = httpRoute(loyaltyRoutes.listStakeholders, async ({ params, query, caller }) => ({
+  body: await readStakeholders(caller, params.id, query),
+}));

@@ -1,0 +1,68 @@
+import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import { all, commit, defineEntity, get, page, put } from '#shared/db/entity.ts';
+import type { Page } from '#shared/db/pagination.ts';
+import { accountPk } from '#shared/db/partitions.ts';
+import { NotFound, PreconditionFailed } from '#shared/errors.ts';
+import { isOpen, queueRank } from '#shared/domain/requests.ts';
+import { PriorityRequest, type RequestStatus } from '#shared/schemas/requests.ts';
+import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
+
+/*
+ * A request lives beside its account; while it is open it is also in its department's
+ * queue (gsi1: key accounts' requests sort before others', then by due day) and in the
+ * list of open requests by due day (gsi2, for the overdue ones). Both are sparse: a
+ * request done or declined leaves them with the same write.
+ */
+export const priorityRequests = /* @__PURE__ */ defineEntity({
+  kind: 'priority-request',
+  label: 'priority request',
+  schema: PriorityRequest,
+  versioned: true,
+  derive: (r) => ({ rank: queueRank(r), open: isOpen(r) }),
+  keys: {
+    pk: accountPk,
+    sk: 'REQUEST#<id>',
+    gsi1: { pk: 'DEPTREQUESTS#<department>', sk: '<rank>#<dueOn>#<id>', when: (r) => r.open === true, note: 'open only: the department queue' },
+    gsi2: { pk: 'REQUESTS#OPEN', sk: '<dueOn>#<accountId>#<id>', when: (r) => r.open === true, note: 'open only: overdue ones' },
+  },
+  patterns: {
+    ofAccount: { doc: "an account's requests, oldest first (by status: filtered)", pk: accountPk, sk: 'REQUEST#' },
+    departmentQueue: { doc: "a department's open requests, key accounts' first, then by due day", index: 'gsi1', pk: 'DEPTREQUESTS#<department>' },
+    openByDue: { doc: 'open requests due before a day (overdue), earliest due first', index: 'gsi2', pk: 'REQUESTS#OPEN' },
+  },
+});
+
+export const insertRequest = (request: PriorityRequest, ctx: AuditContext) =>
+  commit([put(priorityRequests, request, 'new'), auditPut(ctx, { entity: 'priority-request', entityId: request.id, action: 'log', after: request })]);
+
+export const replaceRequest = (before: PriorityRequest, after: PriorityRequest, ctx: AuditContext) =>
+  commit([
+    put(priorityRequests, after, before.version, {
+      onFail: (old) => (old === undefined ? new NotFound(msg(M.request_notFound, { id: before.id, accountId: before.accountId })) : new PreconditionFailed()),
+    }),
+    auditPut(ctx, { entity: 'priority-request', entityId: after.id, action: after.status, before, after }),
+  ]);
+
+/** Access pattern: one request of an account (keyed Get). */
+export const getRequest = (accountId: string, id: string): Promise<PriorityRequest | undefined> => get(priorityRequests, { accountId, id });
+
+/** Access pattern: an account's requests, oldest first, optionally of one status. */
+export const listRequestsOfAccount = (accountId: string, limit: number, cursor?: string, status?: RequestStatus): Promise<Page<PriorityRequest>> =>
+  page(priorityRequests, 'ofAccount', { accountId }, limit, cursor, status === undefined ? {} : { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } } });
+
+/** Access pattern: an account's requests routed to one department (is the department tied to the account?). */
+export const listRequestsOfAccountForDepartment = (accountId: string, department: string, cursor?: string): Promise<Page<PriorityRequest>> =>
+  page(priorityRequests, 'ofAccount', { accountId }, 200, cursor, { filter: { expression: '#department = :department', names: { '#department': 'department' }, values: { ':department': department } } });
+
+/** Access pattern: a department's open requests, key accounts' first, then by due day. */
+export const listDepartmentQueue = (department: string, limit: number, cursor?: string): Promise<Page<PriorityRequest>> =>
+  page(priorityRequests, 'departmentQueue', { department }, limit, cursor);
+
+/** Access pattern: open requests due before `today` (overdue), earliest due first. */
+export const listOverdueRequests = (today: string, limit: number, cursor?: string): Promise<Page<PriorityRequest>> =>
+  page(priorityRequests, 'openByDue', {}, limit, cursor, { range: { before: today } });
+
+/** Access pattern: an account's open requests (open or accepted), oldest first (the handover form). */
+export const allOpenRequestsOfAccount = (accountId: string): Promise<PriorityRequest[]> =>
+  all(priorityRequests, 'ofAccount', { accountId }, { filter: { expression: '#status IN (:open, :accepted)', names: { '#status': 'status' }, values: { ':open': 'open', ':accepted': 'accepted' } } });
