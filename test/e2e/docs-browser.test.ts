@@ -9,6 +9,9 @@ import { type Api, startApi } from '#test/support/api.ts';
 import { seedStaff } from '#test/support/seed.ts';
 import { createTestTable } from '#test/support/table.ts';
 
+/** What the page's callbacks use of the browser's window (tsconfig has no DOM lib; page.evaluate runs them in Chromium). */
+type BrowserWindow = { scrollY: number; innerHeight: number; scrollBy(x: number, y: number): void; scrollTo(x: number, y: number): void };
+
 /**
  * The docs page in a real browser: Debian's Chromium driven by playwright-core. CI
  * installs Chromium (.ci/run); a machine without it fails here unless SKIP_BROWSER_TESTS=1
@@ -72,14 +75,15 @@ describe.skipIf(skip)('the API reference page in Chromium', () => {
       );
       for (const block of visible) seen.set(`${block.method} ${block.path} ${block.operationId}`, block);
       const atBottom = await page.evaluate(() => {
-        const before = window.scrollY;
-        window.scrollBy(0, window.innerHeight / 2);
-        return window.scrollY === before;
+        const win = globalThis as unknown as BrowserWindow;
+        const before = win.scrollY;
+        win.scrollBy(0, win.innerHeight / 2);
+        return win.scrollY === before;
       });
       if (atBottom) break;
       await page.waitForTimeout(50);
     }
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => (globalThis as unknown as BrowserWindow).scrollTo(0, 0));
     const shown = [...seen.values()];
     expect(shown).toHaveLength(catalogue.length);
     for (const route of catalogue) {
@@ -97,7 +101,10 @@ describe.skipIf(skip)('the API reference page in Chromium', () => {
     const operation = page.locator('#operations-Staff-getStaff');
     // Scrolled into the rendered part of the virtualised list, as a reader would.
     for (let step = 0; step < 400 && (await operation.count()) === 0; step++) {
-      await page.evaluate(() => window.scrollBy(0, window.innerHeight / 2));
+      await page.evaluate(() => {
+        const win = globalThis as unknown as BrowserWindow;
+        win.scrollBy(0, win.innerHeight / 2);
+      });
       await page.waitForTimeout(50);
     }
     await operation.locator('.opblock-summary').click();
