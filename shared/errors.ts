@@ -1,5 +1,6 @@
 /** Typed domain errors. Each carries its HTTP status; one middleware turns them into problem+json. */
 import { type Lang, type Message, type ProblemSlug, msg, titleOf, verbatim } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /**
  * A bad field. `message` is the English text (logs, tests, back-compat); `said` is the
@@ -60,12 +61,12 @@ export class BadRequest extends HttpError {
 /** A cursor this list did not give out, or one changed since (shared/db/pagination.ts). */
 export class InvalidCursor extends BadRequest {
   constructor() {
-    super(msg('cursor.invalid'), [fieldError('query.cursor', msg('field.cursorInvalid'))], 'invalid-cursor');
+    super(msg(M.cursor_invalid), [fieldError('query.cursor', msg(M.field_cursorInvalid))], 'invalid-cursor');
   }
 }
 
 export class Unauthorized extends HttpError {
-  constructor(detail: Detail = msg('auth.tokenRequired')) {
+  constructor(detail: Detail = msg(M.auth_tokenRequired)) {
     super(401, 'unauthorized', detail, [], { 'www-authenticate': 'Bearer' });
   }
 }
@@ -89,7 +90,7 @@ export class Conflict extends HttpError {
 }
 
 export class PreconditionFailed extends HttpError {
-  constructor(detail: Detail = msg('precondition.stale')) {
+  constructor(detail: Detail = msg(M.precondition_stale)) {
     super(412, 'stale-version', detail);
   }
 }
@@ -107,15 +108,15 @@ export class UnsupportedMediaType extends HttpError {
     super(
       415,
       'unsupported-media-type',
-      received === undefined ? msg('body.notJsonTypeNone') : msg('body.notJsonType', { received: received.slice(0, 100) }),
-      [fieldError('headers.content-type', msg('field.mustBeJson'))],
+      received === undefined ? msg(M.body_notJsonTypeNone) : msg(M.body_notJsonType, { received: received.slice(0, 100) }),
+      [fieldError('headers.content-type', msg(M.field_mustBeJson))],
     );
   }
 }
 
 export class PreconditionRequired extends HttpError {
   constructor() {
-    super(428, 'if-match-required', msg('precondition.ifMatchRequired'));
+    super(428, 'if-match-required', msg(M.precondition_ifMatchRequired));
   }
 }
 

@@ -2202,8 +2202,8 @@ export interface components {
         };
         AccountPlan: {
             accountId: string;
-            draft: components["schemas"]["PlanVersion"] & (Record<string, never> | null);
-            inForce: components["schemas"]["PlanVersion"] & (Record<string, never> | null);
+            draft: components["schemas"]["PlanVersion"] | null;
+            inForce: components["schemas"]["PlanVersion"] | null;
             /** Format: int32 */
             versions: number;
             /** Format: int32 */
@@ -2352,7 +2352,7 @@ export interface components {
             leftOn: string | null;
             name: string;
             roles: ("leadership" | "coordinator" | "contact_leader" | "sales_manager" | "department_staff" | "finance")[];
-            satisfactionDerivation: components["schemas"]["SatisfactionDerivation"];
+            satisfactionDerivation: components["schemas"]["SatisfactionDerivation"] | null;
             scores: {
                 performance: number;
                 professionalism: number;
@@ -2378,7 +2378,7 @@ export interface components {
             /** Format: date-time */
             finalizedAt: string | null;
             finalizedBy: string | null;
-            forced?: components["schemas"]["ForcedFinalize"];
+            forced?: components["schemas"]["ForcedFinalize"] | null;
             nextCursor: string | null;
             period: string;
             repricedPeriods?: string[];
@@ -2389,13 +2389,13 @@ export interface components {
             status: "draft" | "final";
             /** Format: int64 */
             version: number;
-        } | null;
+        };
         CloseRun: {
             /** Format: date-time */
             finishedAt: string | null;
             period: string;
-            reason: components["schemas"]["CloseRunProblem"];
-            result: components["schemas"]["CloseResult"];
+            reason: components["schemas"]["CloseRunProblem"] | null;
+            result: components["schemas"]["CloseResult"] | null;
             /** Format: uuid */
             runId: string;
             /** Format: date-time */
@@ -2415,7 +2415,7 @@ export interface components {
             title: string;
             /** Format: uri */
             type: string;
-        } | null;
+        };
         Compliance: {
             accounts: {
                 accountId: string;
@@ -2535,11 +2535,11 @@ export interface components {
             validFrom: string;
             /** Format: date */
             validTo: string;
-        } | null;
+        };
         Dispute: {
             accountId: string;
             againstDepartment: string | null;
-            decision: components["schemas"]["DisputeDecision"];
+            decision: components["schemas"]["DisputeDecision"] | null;
             description: string;
             /** Format: date-time */
             filedAt: string;
@@ -2560,7 +2560,7 @@ export interface components {
             /** @enum {string} */
             inFavourOf: "filer" | "other_side" | "neither";
             text: string;
-        } | null;
+        };
         DisputePage: {
             items: components["schemas"]["Dispute"][];
             nextCursor: string | null;
@@ -2700,8 +2700,8 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "suggestion" | "complaint";
-            overdue: components["schemas"]["FeedbackOverdue"];
-            plan: components["schemas"]["RectificationPlan"];
+            overdue: components["schemas"]["FeedbackOverdue"] | null;
+            plan: components["schemas"]["RectificationPlan"] | null;
             projectId: string | null;
             /** Format: date */
             receivedOn: string;
@@ -2730,7 +2730,7 @@ export interface components {
             stage: "acknowledge" | "report_back";
             /** Format: int64 */
             workingDaysLate: number;
-        } | null;
+        };
         FeedbackPage: {
             items: components["schemas"]["Feedback"][];
             nextCursor: string | null;
@@ -2752,7 +2752,7 @@ export interface components {
             /** Format: int64 */
             openInquiries: number;
             reason: string;
-        } | null;
+        };
         ForumCompliance: {
             accountsAttended: string[];
             forums: {
@@ -3215,7 +3215,7 @@ export interface components {
                 /** Format: int64 */
                 toInvoiceAmount: number;
             };
-            discountInForce: components["schemas"]["DiscountInForce"];
+            discountInForce: components["schemas"]["DiscountInForce"] | null;
             opportunity: components["schemas"]["Opportunity"];
             projects: components["schemas"]["Project"][];
             /** @enum {string} */
@@ -3438,7 +3438,7 @@ export interface components {
             /** Format: date-time */
             finalizedAt: string | null;
             finalizedBy: string | null;
-            forced?: components["schemas"]["ForcedFinalize"];
+            forced?: components["schemas"]["ForcedFinalize"] | null;
             period: string;
             repricedPeriods?: string[];
             /** @enum {string} */
@@ -3687,7 +3687,7 @@ export interface components {
             /** Format: date */
             deliveredOn: string | null;
             department: string;
-            discountInForce: components["schemas"]["DiscountInForce"];
+            discountInForce: components["schemas"]["DiscountInForce"] | null;
             id: string;
             /** Format: int64 */
             invoicedAmount: number;
@@ -3779,7 +3779,7 @@ export interface components {
             /** Format: date */
             dueOn: string;
             ownerId: string;
-        } | null;
+        };
         Report: {
             accountId: string;
             /** Format: date-time */
@@ -3808,7 +3808,7 @@ export interface components {
             surveys: number;
             /** Format: date */
             to: string;
-        } | null;
+        };
         SatisfactionSummary: {
             accounts: {
                 accountId: string;
@@ -16406,9 +16406,9 @@ export interface operations {
     getEstimate: {
         parameters: {
             query: {
-                addCollectionAmount?: number | null;
-                addContractAmount?: number | null;
-                addVisits?: number | null;
+                addCollectionAmount?: number;
+                addContractAmount?: number;
+                addVisits?: number;
                 staffId: string;
             };
             header?: never;

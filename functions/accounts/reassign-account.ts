@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { accountRoutes } from '#shared/routes/accounts.ts';
 import { accountLocation, reassignAccount } from '#shared/usecases/accounts.ts';
 
-export const handler = httpRoute(accountRoutes.reassignAccount, async ({ params, body, audit }) => ({
+export const handler = idempotentRoute(accountRoutes.reassignAccount, async ({ params, body, audit }) => ({
   body: await reassignAccount(params.id, body, audit),
   location: `${accountLocation(params.id)}/assignments`,
 }));

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { disputeRoutes } from '#shared/routes/disputes.ts';
 import { decideDispute, disputeLocation } from '#shared/usecases/disputes.ts';
 
-export const handler = httpRoute(disputeRoutes.decideDispute, async ({ params, body, audit }) => ({
+export const handler = idempotentRoute(disputeRoutes.decideDispute, async ({ params, body, audit }) => ({
   body: await decideDispute(params.id, body, audit),
   location: disputeLocation(params.id),
 }));

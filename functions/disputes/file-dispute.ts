@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { disputeRoutes } from '#shared/routes/disputes.ts';
 import { disputeLocation, fileDispute } from '#shared/usecases/disputes.ts';
 
-export const handler = httpRoute(disputeRoutes.fileDispute, async ({ body, caller, audit }) => {
+export const handler = idempotentRoute(disputeRoutes.fileDispute, async ({ body, caller, audit }) => {
   const dispute = await fileDispute(caller, body, audit);
   return { body: dispute, location: disputeLocation(dispute.id) };
 });

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { careRoutes } from '#shared/routes/care.ts';
 import { feedbackLocation, recordFeedback } from '#shared/usecases/loyalty/feedback.ts';
 
-export const handler = httpRoute(careRoutes.recordFeedback, async ({ params, body, caller, audit }) => {
+export const handler = idempotentRoute(careRoutes.recordFeedback, async ({ params, body, caller, audit }) => {
   const item = await recordFeedback(caller, params.id, body, audit);
   return { body: item, location: feedbackLocation(item.id) };
 });

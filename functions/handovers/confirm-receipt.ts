@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { upkeepRoutes } from '#shared/routes/upkeep.ts';
 import { confirmReceipt } from '#shared/usecases/handovers.ts';
 
-export const handler = httpRoute(upkeepRoutes.confirmHandoverReceipt, async ({ params, body, caller, audit }) => ({
+export const handler = idempotentRoute(upkeepRoutes.confirmHandoverReceipt, async ({ params, body, caller, audit }) => ({
   body: await confirmReceipt(caller, params.id, params.handoverId, body, audit),
   location: `/v1/accounts/${params.id}/handovers/${params.handoverId}`,
 }));

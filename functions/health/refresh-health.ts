@@ -1,5 +1,5 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { careRoutes } from '#shared/routes/care.ts';
 import { refreshHealth } from '#shared/usecases/loyalty/health.ts';
 
-export const handler = httpRoute(careRoutes.refreshHealth, async ({ params }) => ({ body: await refreshHealth(params.period) }));
+export const handler = idempotentRoute(careRoutes.refreshHealth, async ({ params }) => ({ body: await refreshHealth(params.period) }));

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { careRoutes } from '#shared/routes/care.ts';
 import { approveIncentive, incentiveLocation } from '#shared/usecases/loyalty/incentives.ts';
 
-export const handler = httpRoute(careRoutes.approveIncentive, async ({ params, audit }) => ({
+export const handler = idempotentRoute(careRoutes.approveIncentive, async ({ params, audit }) => ({
   body: await approveIncentive(params.id, audit),
   location: incentiveLocation(params.id),
 }));

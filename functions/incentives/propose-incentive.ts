@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { careRoutes } from '#shared/routes/care.ts';
 import { incentiveLocation, proposeIncentive } from '#shared/usecases/loyalty/incentives.ts';
 
-export const handler = httpRoute(careRoutes.proposeIncentive, async ({ params, body, caller, audit }) => {
+export const handler = idempotentRoute(careRoutes.proposeIncentive, async ({ params, body, caller, audit }) => {
   const incentive = await proposeIncentive(caller, params.id, body, audit);
   return { body: incentive, location: incentiveLocation(incentive.id) };
 });

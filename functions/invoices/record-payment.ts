@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { businessRoutes } from '#shared/routes/business.ts';
 import { invoiceLocation, recordPayment } from '#shared/usecases/business.ts';
 
-export const handler = httpRoute(businessRoutes.recordPayment, async ({ params, body, caller, audit }) => ({
+export const handler = idempotentRoute(businessRoutes.recordPayment, async ({ params, body, caller, audit }) => ({
   body: await recordPayment(caller, params.id, body.amount, body.receivedOn, audit),
   location: invoiceLocation(params.id),
 }));

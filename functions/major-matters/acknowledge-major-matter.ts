@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { oversightRoutes } from '#shared/routes/oversight.ts';
 import { acknowledgeMajorMatter, majorMatterLocation } from '#shared/usecases/oversight.ts';
 
-export const handler = httpRoute(oversightRoutes.acknowledgeMajorMatter, async ({ params, body, audit }) => ({
+export const handler = idempotentRoute(oversightRoutes.acknowledgeMajorMatter, async ({ params, body, audit }) => ({
   body: await acknowledgeMajorMatter(params.id, body.response, audit),
   location: majorMatterLocation(params.id),
 }));

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { oversightRoutes } from '#shared/routes/oversight.ts';
 import { majorMatterLocation, reportMajorMatter } from '#shared/usecases/oversight.ts';
 
-export const handler = httpRoute(oversightRoutes.reportMajorMatter, async ({ params, body, caller, audit }) => {
+export const handler = idempotentRoute(oversightRoutes.reportMajorMatter, async ({ params, body, caller, audit }) => {
   const matter = await reportMajorMatter(caller, params.id, body, audit);
   return { body: matter, location: majorMatterLocation(matter.id) };
 });

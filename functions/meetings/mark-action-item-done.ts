@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { upkeepRoutes } from '#shared/routes/upkeep.ts';
 import { markActionItemDone } from '#shared/usecases/upkeep.ts';
 
-export const handler = httpRoute(upkeepRoutes.markActionItemDone, async ({ params, body, caller, audit }) => ({
+export const handler = idempotentRoute(upkeepRoutes.markActionItemDone, async ({ params, body, caller, audit }) => ({
   body: await markActionItemDone(caller, params.id, params.itemId, body.doneOn, audit),
   location: `/v1/meetings/${params.id}`,
 }));

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { upkeepRoutes } from '#shared/routes/upkeep.ts';
 import { recordMeeting } from '#shared/usecases/upkeep.ts';
 
-export const handler = httpRoute(upkeepRoutes.recordMeeting, async ({ body, caller, audit }) => {
+export const handler = idempotentRoute(upkeepRoutes.recordMeeting, async ({ body, caller, audit }) => {
   const meeting = await recordMeeting(caller, body, audit);
   return { body: meeting, location: `/v1/meetings/${meeting.id}` };
 });

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
 import { addNewsSupport, newsLocation } from '#shared/usecases/news.ts';
 
-export const handler = httpRoute(loyaltyRoutes.addNewsSupport, async ({ params, body, caller, audit }) => {
+export const handler = idempotentRoute(loyaltyRoutes.addNewsSupport, async ({ params, body, caller, audit }) => {
   const news = await addNewsSupport(caller, params.id, params.newsId, body, audit);
   return { body: news, location: newsLocation(news) };
 });

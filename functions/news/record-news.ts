@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
 import { newsLocation, recordNews } from '#shared/usecases/news.ts';
 
-export const handler = httpRoute(loyaltyRoutes.recordAccountNews, async ({ params, body, caller, audit }) => {
+export const handler = idempotentRoute(loyaltyRoutes.recordAccountNews, async ({ params, body, caller, audit }) => {
   const news = await recordNews(caller, params.id, body, audit);
   return { body: news, location: newsLocation(news) };
 });

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { businessRoutes } from '#shared/routes/business.ts';
 import { addOpportunityUpdate, opportunityLocation } from '#shared/usecases/business.ts';
 
-export const handler = httpRoute(businessRoutes.addOpportunityUpdate, async ({ params, body, caller, audit }) => ({
+export const handler = idempotentRoute(businessRoutes.addOpportunityUpdate, async ({ params, body, caller, audit }) => ({
   body: await addOpportunityUpdate(caller, params.id, body, audit),
   location: `${opportunityLocation(params.id)}/updates`,
 }));

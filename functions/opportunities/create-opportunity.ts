@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { businessRoutes } from '#shared/routes/business.ts';
 import { createOpportunity, opportunityLocation } from '#shared/usecases/business.ts';
 
-export const handler = httpRoute(businessRoutes.createOpportunity, async ({ body, caller, audit }) => {
+export const handler = idempotentRoute(businessRoutes.createOpportunity, async ({ body, caller, audit }) => {
   const opportunity = await createOpportunity(caller, body, audit);
   return { body: opportunity, location: opportunityLocation(opportunity.id) };
 });

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { businessRoutes } from '#shared/routes/business.ts';
 import { loseOpportunity, opportunityLocation } from '#shared/usecases/business.ts';
 
-export const handler = httpRoute(businessRoutes.loseOpportunity, async ({ params, body, caller, audit }) => ({
+export const handler = idempotentRoute(businessRoutes.loseOpportunity, async ({ params, body, caller, audit }) => ({
   body: await loseOpportunity(caller, params.id, body.lostOn, body.reason, audit),
   location: opportunityLocation(params.id),
 }));

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { businessRoutes } from '#shared/routes/business.ts';
 import { opportunityLocation, winOpportunity } from '#shared/usecases/business.ts';
 
-export const handler = httpRoute(businessRoutes.winOpportunity, async ({ params, body, caller, audit }) => ({
+export const handler = idempotentRoute(businessRoutes.winOpportunity, async ({ params, body, caller, audit }) => ({
   body: await winOpportunity(caller, params.id, body, audit),
   location: opportunityLocation(params.id),
 }));

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { payDeskRoutes } from '#shared/routes/pay-desk.ts';
 import { answerInquiry, inquiryLocation } from '#shared/usecases/pay-desk.ts';
 
-export const handler = httpRoute(payDeskRoutes.answerInquiry, async ({ params, body, audit }) => ({
+export const handler = idempotentRoute(payDeskRoutes.answerInquiry, async ({ params, body, audit }) => ({
   body: await answerInquiry(params.id, body, audit),
   location: inquiryLocation(params.id),
 }));

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { payDeskRoutes } from '#shared/routes/pay-desk.ts';
 import { adjustmentLocation, approveAdjustment } from '#shared/usecases/pay-desk.ts';
 
-export const handler = httpRoute(payDeskRoutes.approveAdjustment, async ({ params, audit }) => {
+export const handler = idempotentRoute(payDeskRoutes.approveAdjustment, async ({ params, audit }) => {
   const adjustment = await approveAdjustment(params.period, params.id, audit);
   return { body: adjustment, location: adjustmentLocation(adjustment) };
 });

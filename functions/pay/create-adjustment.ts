@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { payDeskRoutes } from '#shared/routes/pay-desk.ts';
 import { adjustmentLocation, createAdjustment } from '#shared/usecases/pay-desk.ts';
 
-export const handler = httpRoute(payDeskRoutes.createAdjustment, async ({ params, body, audit }) => {
+export const handler = idempotentRoute(payDeskRoutes.createAdjustment, async ({ params, body, audit }) => {
   const adjustment = await createAdjustment(params.period, body, audit);
   return { body: adjustment, location: adjustmentLocation(adjustment) };
 });

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { payRoutes } from '#shared/routes/pay.ts';
 import { finalizePeriod } from '#shared/usecases/pay.ts';
 
-export const handler = httpRoute(payRoutes.finalizePeriod, async ({ params, body, audit }) => ({
+export const handler = idempotentRoute(payRoutes.finalizePeriod, async ({ params, body, audit }) => ({
   body: await finalizePeriod(params.period, audit, body),
   location: `/v1/periods/${params.period}/statements`,
 }));

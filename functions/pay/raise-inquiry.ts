@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { payDeskRoutes } from '#shared/routes/pay-desk.ts';
 import { inquiryLocation, raiseInquiry } from '#shared/usecases/pay-desk.ts';
 
-export const handler = httpRoute(payDeskRoutes.raiseInquiry, async ({ params, body, caller, audit }) => {
+export const handler = idempotentRoute(payDeskRoutes.raiseInquiry, async ({ params, body, caller, audit }) => {
   const inquiry = await raiseInquiry(caller, params.period, params.staffId, body, audit);
   return { body: inquiry, location: inquiryLocation(inquiry.id) };
 });

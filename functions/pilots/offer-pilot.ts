@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { careRoutes } from '#shared/routes/care.ts';
 import { offerPilot, pilotLocation } from '#shared/usecases/loyalty/pilots.ts';
 
-export const handler = httpRoute(careRoutes.offerPilot, async ({ params, body, caller, audit }) => ({
+export const handler = idempotentRoute(careRoutes.offerPilot, async ({ params, body, caller, audit }) => ({
   body: await offerPilot(caller, params.id, body, audit),
   location: `${pilotLocation(params.id)}/offers`,
 }));

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { careRoutes } from '#shared/routes/care.ts';
 import { openPilot, pilotLocation } from '#shared/usecases/loyalty/pilots.ts';
 
-export const handler = httpRoute(careRoutes.openPilot, async ({ body, audit }) => {
+export const handler = idempotentRoute(careRoutes.openPilot, async ({ body, audit }) => {
   const pilot = await openPilot(body, audit);
   return { body: pilot, location: pilotLocation(pilot.id) };
 });

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
 import { approvePlan, planVersionLocation } from '#shared/usecases/plans.ts';
 
-export const handler = httpRoute(loyaltyRoutes.approveAccountPlan, async ({ params, caller, ifMatch, audit }) => {
+export const handler = idempotentRoute(loyaltyRoutes.approveAccountPlan, async ({ params, caller, ifMatch, audit }) => {
   const approved = await approvePlan(caller, params.id, params.year, params.number, ifMatch, audit);
   return { body: approved, location: planVersionLocation(approved) };
 });

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
 import { draftPlan, planVersionLocation } from '#shared/usecases/plans.ts';
 
-export const handler = httpRoute(loyaltyRoutes.draftAccountPlan, async ({ params, body, caller, audit }) => {
+export const handler = idempotentRoute(loyaltyRoutes.draftAccountPlan, async ({ params, body, caller, audit }) => {
   const draft = await draftPlan(caller, params.id, body, audit);
   return { body: draft, location: planVersionLocation(draft) };
 });

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
 import { planVersionLocation, revisePlan } from '#shared/usecases/plans.ts';
 
-export const handler = httpRoute(loyaltyRoutes.reviseAccountPlan, async ({ params, body, caller, audit }) => {
+export const handler = idempotentRoute(loyaltyRoutes.reviseAccountPlan, async ({ params, body, caller, audit }) => {
   const draft = await revisePlan(caller, params.id, params.year, body, audit);
   return { body: draft, location: planVersionLocation(draft) };
 });

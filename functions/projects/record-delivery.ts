@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { businessRoutes } from '#shared/routes/business.ts';
 import { projectLocation, recordDelivery } from '#shared/usecases/business.ts';
 
-export const handler = httpRoute(businessRoutes.recordDelivery, async ({ params, body, caller, audit }) => ({
+export const handler = idempotentRoute(businessRoutes.recordDelivery, async ({ params, body, caller, audit }) => ({
   body: await recordDelivery(caller, params.id, body.deliveredOn, audit),
   location: projectLocation(params.id),
 }));

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { upkeepRoutes } from '#shared/routes/upkeep.ts';
 import { fileReport } from '#shared/usecases/upkeep.ts';
 
-export const handler = httpRoute(upkeepRoutes.fileReport, async ({ params, body, caller, audit }) => {
+export const handler = idempotentRoute(upkeepRoutes.fileReport, async ({ params, body, caller, audit }) => {
   const report = await fileReport(caller, params.id, body, audit);
   return { body: report, location: `/v1/accounts/${params.id}/reports/${report.month}` };
 });

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
 import { answerRequest, requestLocation } from '#shared/usecases/requests.ts';
 
-export const handler = httpRoute(loyaltyRoutes.answerPriorityRequest, async ({ params, body, caller, audit }) => {
+export const handler = idempotentRoute(loyaltyRoutes.answerPriorityRequest, async ({ params, body, caller, audit }) => {
   const request = await answerRequest(caller, params.id, params.requestId, body, audit);
   return { body: request, location: requestLocation(request) };
 });

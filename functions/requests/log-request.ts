@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
 import { logRequest, requestLocation } from '#shared/usecases/requests.ts';
 
-export const handler = httpRoute(loyaltyRoutes.logPriorityRequest, async ({ params, body, caller, audit }) => {
+export const handler = idempotentRoute(loyaltyRoutes.logPriorityRequest, async ({ params, body, caller, audit }) => {
   const request = await logRequest(caller, params.id, body, audit);
   return { body: request, location: requestLocation(request) };
 });

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { oversightRoutes } from '#shared/routes/oversight.ts';
 import { completeFollowUp, spotCheckLocation } from '#shared/usecases/oversight.ts';
 
-export const handler = httpRoute(oversightRoutes.completeFollowUp, async ({ params, body, caller, audit }) => ({
+export const handler = idempotentRoute(oversightRoutes.completeFollowUp, async ({ params, body, caller, audit }) => ({
   body: await completeFollowUp(caller, params.id, params.followUpId, body.doneOn, audit),
   location: spotCheckLocation(params.id),
 }));

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { oversightRoutes } from '#shared/routes/oversight.ts';
 import { recordSpotCheck, spotCheckLocation } from '#shared/usecases/oversight.ts';
 
-export const handler = httpRoute(oversightRoutes.recordSpotCheck, async ({ params, body, audit }) => {
+export const handler = idempotentRoute(oversightRoutes.recordSpotCheck, async ({ params, body, audit }) => {
   const check = await recordSpotCheck(params.id, body, audit);
   return { body: check, location: spotCheckLocation(check.id) };
 });

@@ -1,7 +1,7 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { staffRoutes } from '#shared/routes/staff.ts';
 import { rerunSignInSync } from '#shared/usecases/sign-in.ts';
 
-export const handler = httpRoute(staffRoutes.rerunSignInSync, async ({ params, audit }) => ({
+export const handler = idempotentRoute(staffRoutes.rerunSignInSync, async ({ params, audit }) => ({
   body: await rerunSignInSync(params.id, audit),
 }));

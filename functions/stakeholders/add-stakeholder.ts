@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
 import { addStakeholder, stakeholderLocation } from '#shared/usecases/stakeholders.ts';
 
-export const handler = httpRoute(loyaltyRoutes.addStakeholder, async ({ params, body, caller, audit }) => {
+export const handler = idempotentRoute(loyaltyRoutes.addStakeholder, async ({ params, body, caller, audit }) => {
   const stakeholder = await addStakeholder(caller, params.id, body, audit);
   return { body: stakeholder, location: stakeholderLocation(stakeholder) };
 });

@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { careRoutes } from '#shared/routes/care.ts';
 import { recordSurvey, surveyLocation } from '#shared/usecases/loyalty/surveys.ts';
 
-export const handler = httpRoute(careRoutes.recordSurvey, async ({ params, body, caller, audit }) => {
+export const handler = idempotentRoute(careRoutes.recordSurvey, async ({ params, body, caller, audit }) => {
   const survey = await recordSurvey(caller, params.id, body, audit);
   return { body: survey, location: surveyLocation(survey.accountId, survey.period) };
 });

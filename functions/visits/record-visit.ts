@@ -1,8 +1,8 @@
-import { httpRoute } from '#shared/http/handler.ts';
+import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
 import { upkeepRoutes } from '#shared/routes/upkeep.ts';
 import { recordVisit } from '#shared/usecases/upkeep.ts';
 
-export const handler = httpRoute(upkeepRoutes.recordVisit, async ({ params, body, caller, audit }) => {
+export const handler = idempotentRoute(upkeepRoutes.recordVisit, async ({ params, body, caller, audit }) => {
   const visit = await recordVisit(caller, params.id, body, audit);
   return { body: visit, location: `/v1/accounts/${params.id}/visits?from=${visit.visitedOn}&to=${visit.visitedOn}` };
 });

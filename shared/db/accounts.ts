@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { tableName } from '#shared/db/client.ts';
 import { all, commit, type Declaration, defineEntity, type Expected, first, get, item, key, overwrite, page, parse, put } from '#shared/db/entity.ts';
@@ -11,6 +11,7 @@ import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { Account, AccountRole as Role, Assignment as AssignmentSchema, Handover, Revenue, Targets } from '#shared/schemas/accounts.ts';
 import { Id, IsoDate } from '#shared/schemas/common.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 const roleOrder: readonly AccountRole[] = ['contact_leader', 'sales_manager'];
 
@@ -45,7 +46,7 @@ export const accounts = /* @__PURE__ */ defineEntity({
 export const creditCodeClaims = /* @__PURE__ */ defineEntity({ kind: 'credit-code', label: 'credit-code claim', schema: z.object({ accountId: Id }), keys: { pk: 'CREDITCODE#<code>', sk: 'CLAIM' } });
 
 // The account's id rides on each interval, for the holder index.
-const Holding = AssignmentSchema.extend({ accountId: Id });
+const Holding = z.extend(AssignmentSchema, { accountId: Id });
 export type Holding = z.infer<typeof Holding>;
 export const assignments = /* @__PURE__ */ defineEntity({
   kind: 'assignment',
@@ -111,7 +112,7 @@ export const getAccountsByIds = async (ids: readonly string[]): Promise<Account[
 };
 
 const codeTaken = (code: string) => (claim: Record<string, unknown> | undefined) =>
-  new Conflict(msg('account.creditCodeTaken', { code, accountId: String(claim?.accountId) }), 'credit-code-taken');
+  new Conflict(msg(M.account_creditCodeTaken, { code, accountId: String(claim?.accountId) }), 'credit-code-taken');
 const claimCode = (code: string, accountId: string) => put(creditCodeClaims, { accountId }, 'new', { keys: { code }, onFail: codeTaken(code) });
 const releaseCode = (code: string, accountId: string): TransactItem => ({
   Delete: { TableName: tableName, Key: key(creditCodeClaims, { code }), ConditionExpression: 'accountId = :id', ExpressionAttributeValues: { ':id': accountId } },
@@ -125,7 +126,7 @@ export const insertAccount = (account: Account, ctx: AuditContext) =>
     auditPut(ctx, { entity: 'account', entityId: account.id, action: 'create', after: account }),
   ]);
 
-export const alreadyKey = (id: string) => new Conflict(msg('account.alreadyKey', { id }), 'already-key-account');
+export const alreadyKey = (id: string) => new Conflict(msg(M.account_alreadyKey, { id }), 'already-key-account');
 
 export interface AccountChange {
   action: string;
@@ -146,7 +147,7 @@ export const replaceAccount = (before: Account, after: Account, change: AccountC
     put(accounts, after, before.version, {
       ...(change.onlyIfNormal === true ? { condition: { expression: 'tier = :normal', values: { ':normal': 'normal' } } } : {}),
       onFail: (old) => {
-        if (old === undefined) return new NotFound(msg('account.notFound', { id: before.id }));
+        if (old === undefined) return new NotFound(msg(M.account_notFound, { id: before.id }));
         if (change.onlyIfNormal === true && old.tier === 'key') return alreadyKey(before.id);
         return new PreconditionFailed();
       },
@@ -269,7 +270,7 @@ export const listAccounts = async (filter: AccountFilter): Promise<Page<Account>
  * Writes a per-account, per-year record (targets, revenue) as a new version; `expected`
  * null means it must not exist yet. 412 when either condition fails.
  */
-const putYearly = <S extends z.ZodType<{ accountId: string; year: number; version: number }>>(
+const putYearly = <S extends z.core.$ZodType<{ accountId: string; year: number; version: number }>>(
   entity: Declaration<S, 'byYear'>,
   record: z.infer<S>,
   expected: number | null,

@@ -5,6 +5,7 @@ import type { Page } from '#shared/db/pagination.ts';
 import { payDataIndex, quarterOf } from '#shared/db/partitions.ts';
 import { DepartmentChange, Invoice, Opportunity, OpportunityUpdate, Payment, Project } from '#shared/schemas/business.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const opportunities = /* @__PURE__ */ defineEntity({
   kind: 'opportunity',
@@ -111,13 +112,13 @@ export const getInvoiceById = (id: string) => get(invoices, { id });
 // The first item of each write is the versioned one: 412 when it changed, 404 when gone.
 export const insertOpportunity = (o: Opportunity, ctx: AuditContext) =>
   commit([
-    put(opportunities, o, 'new', { onFail: goneOrChanged(msg('thing.opportunity', { id: o.id })) }),
+    put(opportunities, o, 'new', { onFail: goneOrChanged(msg(M.thing_opportunity, { id: o.id })) }),
     auditPut(ctx, { entity: 'opportunity', entityId: o.id, action: 'create', after: o }),
   ]);
 
 export const saveOpportunityUpdate = (before: Opportunity, after: Opportunity, update: OpportunityUpdate, ctx: AuditContext) =>
   commit([
-    put(opportunities, after, before.version, { onFail: goneOrChanged(msg('thing.opportunity', { id: after.id })) }),
+    put(opportunities, after, before.version, { onFail: goneOrChanged(msg(M.thing_opportunity, { id: after.id })) }),
     overwrite(opportunityUpdates, update),
     auditPut(ctx, { entity: 'opportunity', entityId: after.id, action: 'update', before, after }),
   ]);
@@ -125,24 +126,24 @@ export const saveOpportunityUpdate = (before: Opportunity, after: Opportunity, u
 /** Win: the opportunity and all its projects in one transaction, or nothing. */
 export const saveWin = (before: Opportunity, after: Opportunity, won: readonly Project[], ctx: AuditContext) =>
   commit([
-    put(opportunities, after, before.version, { onFail: goneOrChanged(msg('thing.opportunity', { id: after.id })) }),
+    put(opportunities, after, before.version, { onFail: goneOrChanged(msg(M.thing_opportunity, { id: after.id })) }),
     ...won.map((p) => put(projects, p, 'new')),
     auditPut(ctx, { entity: 'opportunity', entityId: after.id, action: 'win', before, after: { ...after, projects: won } }),
   ]);
 
 export const saveOpportunity = (before: Opportunity, after: Opportunity, action: string, ctx: AuditContext) =>
   commit([
-    put(opportunities, after, before.version, { onFail: goneOrChanged(msg('thing.opportunity', { id: after.id })) }),
+    put(opportunities, after, before.version, { onFail: goneOrChanged(msg(M.thing_opportunity, { id: after.id })) }),
     auditPut(ctx, { entity: 'opportunity', entityId: after.id, action, before, after }),
   ]);
 
 export const saveProject = (before: Project, after: Project, action: string, ctx: AuditContext) =>
-  commit([put(projects, after, before.version, { onFail: goneOrChanged(msg('thing.project', { id: after.id })) }), auditPut(ctx, { entity: 'project', entityId: after.id, action, before, after })]);
+  commit([put(projects, after, before.version, { onFail: goneOrChanged(msg(M.thing_project, { id: after.id })) }), auditPut(ctx, { entity: 'project', entityId: after.id, action, before, after })]);
 
 /** A new delivering department, with the change kept in the project's history, together. */
 export const saveDepartmentChange = (before: Project, after: Project, change: DepartmentChange & { id: string }, ctx: AuditContext) =>
   commit([
-    put(projects, after, before.version, { onFail: goneOrChanged(msg('thing.project', { id: after.id })) }),
+    put(projects, after, before.version, { onFail: goneOrChanged(msg(M.thing_project, { id: after.id })) }),
     overwrite(departmentChanges, change),
     auditPut(ctx, { entity: 'project', entityId: after.id, action: 'change-department', before, after }),
   ]);
@@ -191,7 +192,7 @@ export const insertPayment = async (invoice: Invoice, payment: Payment, ctx: Aud
   const paidAmount = invoice.paidAmount + payment.amount;
   const after: Invoice = { ...invoice, paidAmount, status: paidAmount === invoice.amount ? 'paid' : 'open', version: invoice.version + 1 };
   await commit([
-    put(invoices, after, invoice.version, { onFail: goneOrChanged(msg('thing.invoice', { id: invoice.id })) }),
+    put(invoices, after, invoice.version, { onFail: goneOrChanged(msg(M.thing_invoice, { id: invoice.id })) }),
     {
       Update: {
         TableName: tableName,

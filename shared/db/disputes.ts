@@ -5,6 +5,7 @@ import { alreadyDecided } from '#shared/domain/disputes.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import { Dispute, type DisputeStatus } from '#shared/schemas/disputes.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const disputes = /* @__PURE__ */ defineEntity({
   kind: 'dispute',
@@ -30,7 +31,7 @@ export const getDisputeById = (id: string) => get(disputes, { id });
 /** A new dispute and its audit record, all or nothing. */
 export const insertDispute = (dispute: Dispute, ctx: AuditContext) =>
   commit([
-    put(disputes, dispute, 'new', { onFail: () => new Conflict(msg('dispute.idTaken', { id: dispute.id })) }),
+    put(disputes, dispute, 'new', { onFail: () => new Conflict(msg(M.dispute_idTaken, { id: dispute.id })) }),
     auditPut(ctx, { entity: 'dispute', entityId: dispute.id, action: 'create', after: dispute }),
   ]);
 
@@ -41,9 +42,9 @@ export const insertDispute = (dispute: Dispute, ctx: AuditContext) =>
 export const recordDecision = (before: Dispute, after: Dispute, ctx: AuditContext) =>
   commit([
     moveFrom(disputes, before, after, 'open', {
-      gone: () => new NotFound(msg('dispute.notFound', { id: before.id })),
+      gone: () => new NotFound(msg(M.dispute_notFound, { id: before.id })),
       moved: () => alreadyDecided(before),
-      changed: () => new Conflict(msg('dispute.changedWhileDeciding', { id: before.id }), 'concurrent-change'),
+      changed: () => new Conflict(msg(M.dispute_changedWhileDeciding, { id: before.id }), 'concurrent-change'),
     }),
     auditPut(ctx, { entity: 'dispute', entityId: after.id, action: 'decide', before, after }),
   ]);

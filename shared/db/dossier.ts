@@ -5,6 +5,7 @@ import { accountPk } from '#shared/db/partitions.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { DossierAccess, DossierEntry, DossierGrant } from '#shared/schemas/dossier.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * Entries live beside the account, so they stay with it whoever keeps them. Every
@@ -65,7 +66,7 @@ export const getEntry = (accountId: string, entryId: string) => get(dossierEntri
 
 /** A new entry, its first version and its audit record, all or nothing. */
 export const insertEntry = (entry: DossierEntry, ctx: AuditContext) => {
-  const taken = () => new Conflict(msg('dossier.entryIdTaken', { id: entry.id }));
+  const taken = () => new Conflict(msg(M.dossier_entryIdTaken, { id: entry.id }));
   return commit([
     put(dossierEntries, entry, 'new', { onFail: taken }),
     { ...historyPut(dossierEntries, entry), onFail: taken },
@@ -80,7 +81,7 @@ export const insertEntry = (entry: DossierEntry, ctx: AuditContext) => {
 export const replaceEntry = (before: DossierEntry, after: DossierEntry, ctx: AuditContext) =>
   commit([
     put(dossierEntries, after, before.version, {
-      onFail: (old) => (old === undefined ? new NotFound(msg('dossier.entryNotFound', { entryId: before.id, accountId: before.accountId })) : new PreconditionFailed()),
+      onFail: (old) => (old === undefined ? new NotFound(msg(M.dossier_entryNotFound, { entryId: before.id, accountId: before.accountId })) : new PreconditionFailed()),
     }),
     { ...historyPut(dossierEntries, after), onFail: () => new PreconditionFailed() },
     auditPut(ctx, { entity: 'dossier-entry', entityId: after.id, action: 'update', before: auditOf(before), after: auditOf(after) }),
@@ -97,7 +98,7 @@ export const listEntryVersions = (accountId: string, entryId: string, limit: num
 /** A new grant and its audit record. */
 export const insertGrant = (grant: DossierGrant, ctx: AuditContext) =>
   commit([
-    put(dossierGrants, grant, 'new', { onFail: () => new Conflict(msg('dossier.grantIdTaken', { id: grant.id })) }),
+    put(dossierGrants, grant, 'new', { onFail: () => new Conflict(msg(M.dossier_grantIdTaken, { id: grant.id })) }),
     auditPut(ctx, { entity: 'dossier-grant', entityId: grant.id, action: 'create', after: grant }),
   ]);
 

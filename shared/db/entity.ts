@@ -1,12 +1,14 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import { db, tableName } from '#shared/db/client.ts';
+import { requestReads } from '#shared/db/request-reads.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { queryAll, queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { type GlobalIndexName, tableDefinition } from '#shared/table.ts';
 import { type Message, msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * One way to declare an entity of the single table: its kind, schema, key templates and
@@ -35,7 +37,7 @@ export interface Pattern {
   newestFirst?: boolean;
 }
 
-export interface Declaration<S extends z.ZodType, P extends string> {
+export interface Declaration<S extends z.core.$ZodType, P extends string> {
   kind: string;
   /** Name in the README's key table. */
   label: string;
@@ -90,7 +92,7 @@ export const commit = async (writes: readonly (Write | TransactItem)[]): Promise
 export const goneOrChanged =
   (what: Message) =>
   (existing: Fields | undefined): Error =>
-    existing === undefined ? new NotFound(msg('notFound.thing', { what })) : new PreconditionFailed();
+    existing === undefined ? new NotFound(msg(M.notFound_thing, { what })) : new PreconditionFailed();
 
 export type Expected = number | 'new';
 export interface PutOptions {
@@ -116,28 +118,28 @@ export const patternPk = (e: Pick<EntityDoc, 'kind' | 'keys'>, pattern: Pattern)
 };
 
 /** Declares an entity; the operations below take the declaration (free functions, so a route bundles only those it calls). */
-export const defineEntity = <S extends z.ZodType, P extends string = never>(decl: Declaration<S, P>): Declaration<S, P> => decl;
+export const defineEntity = <S extends z.core.$ZodType, P extends string = never>(decl: Declaration<S, P>): Declaration<S, P> => decl;
 
-type Record_<S extends z.ZodType> = z.infer<S>;
-type AnyEntity<S extends z.ZodType> = Declaration<S, string>;
+type Record_<S extends z.core.$ZodType> = z.infer<S>;
+type AnyEntity<S extends z.core.$ZodType> = Declaration<S, string>;
 
-const keyValues = <S extends z.ZodType>(e: AnyEntity<S>, record: Record_<S>, extra: Fields = {}): Fields => ({ ...(record as Fields), ...e.derive?.(record), ...extra });
-const attributes = <S extends z.ZodType>(e: AnyEntity<S>, record: Record_<S>): Fields => (e.stored === undefined ? (record as Fields) : e.stored.write(record));
+const keyValues = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<S>, extra: Fields = {}): Fields => ({ ...(record as Fields), ...e.derive?.(record), ...extra });
+const attributes = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<S>): Fields => (e.stored === undefined ? (record as Fields) : e.stored.write(record));
 
 /** The table key of the record these values name. */
-export const key = <S extends z.ZodType>(e: AnyEntity<S>, values: Fields) => ({ pk: fill(e.keys.pk, values), sk: fill(e.keys.sk, values) });
+export const key = <S extends z.core.$ZodType>(e: AnyEntity<S>, values: Fields) => ({ pk: fill(e.keys.pk, values), sk: fill(e.keys.sk, values) });
 
 /** A stored item as the record its schema describes. */
-export const parse = <S extends z.ZodType>(e: AnyEntity<S>, item: Fields): Record_<S> => {
+export const parse = <S extends z.core.$ZodType>(e: AnyEntity<S>, item: Fields): Record_<S> => {
   // Keys are the table's, not the record's; `kind` too, unless it is a field of the record's own.
   const { pk: _pk, sk: _sk, gsi1pk: _1p, gsi1sk: _1s, gsi2pk: _2p, gsi2sk: _2s, gsi3pk: _3p, gsi3sk: _3s, gsi4pk: _4p, gsi4sk: _4s, ...rest } = item;
   const { kind, ...fields } = rest;
   const record = kind === e.kind || kind === e.history?.kind ? fields : rest;
-  return e.schema.parse(e.stored === undefined ? record : e.stored.read(record));
+  return z.parse(e.schema, e.stored === undefined ? record : e.stored.read(record));
 };
 
 /** The whole stored item: keys, index keys, kind and attributes; `extra` fills key holes only. */
-export const item = <S extends z.ZodType>(e: AnyEntity<S>, record: Record_<S>, extra: Fields = {}): Fields => {
+export const item = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<S>, extra: Fields = {}): Fields => {
   const values = keyValues(e, record, extra);
   const indexKeys: Fields = {};
   for (const { name: index } of tableDefinition.globalIndexes) {
@@ -150,7 +152,7 @@ export const item = <S extends z.ZodType>(e: AnyEntity<S>, record: Record_<S>, e
 };
 
 /** A conditional put: `'new'` must not exist yet; a version must still be the one read (checked by DynamoDB). */
-export const put = <S extends z.ZodType>(e: AnyEntity<S>, record: Record_<S>, expected: Expected, options: PutOptions = {}): Write => {
+export const put = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<S>, expected: Expected, options: PutOptions = {}): Write => {
   const extra = options.condition;
   const condition =
     expected === 'new'
@@ -171,7 +173,7 @@ export const statusIs = (status: string) => ({ expression: '#status = :status', 
  * When it fails: `gone` if the record is no more, `moved` if its status changed, else
  * `changed` (same status, newer version; `moved` when not given).
  */
-export const moveFrom = <S extends z.ZodType>(
+export const moveFrom = <S extends z.core.$ZodType>(
   e: AnyEntity<S>,
   before: Record_<S> & { version: number },
   after: Record_<S>,
@@ -184,10 +186,10 @@ export const moveFrom = <S extends z.ZodType>(
   });
 
 /** An unconditional put (copies, logs keyed by content: a re-write is the same item). */
-export const overwrite = <S extends z.ZodType>(e: AnyEntity<S>, record: Record_<S>, extra: Fields = {}): TransactItem => ({ Put: { TableName: tableName, Item: item(e, record, extra) } });
+export const overwrite = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<S>, extra: Fields = {}): TransactItem => ({ Put: { TableName: tableName, Item: item(e, record, extra) } });
 
 /** The version item of a record with history. */
-export const historyItem = <S extends z.ZodType>(e: AnyEntity<S>, record: Record_<S>): Fields => {
+export const historyItem = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<S>): Fields => {
   if (e.history === undefined) throw new Error(`${e.kind} keeps no history`);
   const values = keyValues(e, record);
   if (typeof values.version !== 'number') throw new Error(`${e.kind} history needs a version`);
@@ -196,18 +198,30 @@ export const historyItem = <S extends z.ZodType>(e: AnyEntity<S>, record: Record
 };
 
 /** The version item, written once. */
-export const historyPut = <S extends z.ZodType>(e: AnyEntity<S>, record: Record_<S>): Write => ({
+export const historyPut = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<S>): Write => ({
   item: { Put: { TableName: tableName, Item: historyItem(e, record), ConditionExpression: 'attribute_not_exists(pk)' } },
 });
 
+
 /** One record by its key, parsed by the schema. */
-export const get = async <S extends z.ZodType>(e: AnyEntity<S>, values: Fields): Promise<Record_<S> | undefined> => {
-  const out = await db.send(new GetCommand({ TableName: tableName, Key: key(e, values) }));
-  return out.Item === undefined ? undefined : parse(e, out.Item);
+export const get = async <S extends z.core.$ZodType>(e: AnyEntity<S>, values: Fields): Promise<Record_<S> | undefined> => {
+  const k = key(e, values);
+  const id = `${k.pk}\u0000${k.sk}`;
+  const inFlight = requestReads.getStore();
+  let read = inFlight?.get(id);
+  if (read === undefined) {
+    read = db.send(new GetCommand({ TableName: tableName, Key: k })).then((out) => out.Item as Fields | undefined);
+    if (inFlight !== undefined) {
+      inFlight.set(id, read);
+      void read.then(() => inFlight.delete(id), () => inFlight.delete(id));
+    }
+  }
+  const item = await read;
+  return item === undefined ? undefined : parse(e, item);
 };
 
 /** The Query of a named access pattern. */
-export const queryInput = <S extends z.ZodType, P extends string>(e: Declaration<S, P>, pattern: P, params: Fields, options: QueryOptions = {}): QueryCommandInput => {
+export const queryInput = <S extends z.core.$ZodType, P extends string>(e: Declaration<S, P>, pattern: P, params: Fields, options: QueryOptions = {}): QueryCommandInput => {
   const spec = (e.patterns as Record<P, Pattern>)[pattern];
   const pkName = spec.index === undefined ? 'pk' : `${spec.index}pk`;
   const skName = spec.index === undefined ? 'sk' : `${spec.index}sk`;
@@ -244,7 +258,7 @@ export const queryInput = <S extends z.ZodType, P extends string>(e: Declaration
 };
 
 /** One page of a named access pattern, parsed by the schema. */
-export const page = <S extends z.ZodType, P extends string>(
+export const page = <S extends z.core.$ZodType, P extends string>(
   e: Declaration<S, P>,
   pattern: P,
   params: Fields,
@@ -254,11 +268,11 @@ export const page = <S extends z.ZodType, P extends string>(
 ): Promise<Page<Record_<S>>> => queryPage(queryInput(e, pattern, params, options), limit, cursor, (i) => parse(e, i));
 
 /** Every item of a named access pattern, parsed by the schema. */
-export const all = async <S extends z.ZodType, P extends string>(e: Declaration<S, P>, pattern: P, params: Fields, options: QueryOptions = {}): Promise<Record_<S>[]> =>
+export const all = async <S extends z.core.$ZodType, P extends string>(e: Declaration<S, P>, pattern: P, params: Fields, options: QueryOptions = {}): Promise<Record_<S>[]> =>
   (await queryAll(queryInput(e, pattern, params, options))).map((i) => parse(e, i));
 
 /** The first item of a named access pattern (one read: `limit` 1). */
-export const first = async <S extends z.ZodType, P extends string>(e: Declaration<S, P>, pattern: P, params: Fields, options: QueryOptions = {}): Promise<Record_<S> | undefined> => {
+export const first = async <S extends z.core.$ZodType, P extends string>(e: Declaration<S, P>, pattern: P, params: Fields, options: QueryOptions = {}): Promise<Record_<S> | undefined> => {
   const out = await db.send(new QueryCommand({ ...queryInput(e, pattern, params, options), Limit: 1 }));
   const found = out.Items?.[0];
   return found === undefined ? undefined : parse(e, found);
@@ -268,7 +282,7 @@ export const first = async <S extends z.ZodType, P extends string>(e: Declaratio
 export interface EntityDoc {
   kind: string;
   label: string;
-  keys: Declaration<z.ZodType, string>['keys'];
-  history?: Declaration<z.ZodType, string>['history'];
+  keys: Declaration<z.core.$ZodType, string>['keys'];
+  history?: Declaration<z.core.$ZodType, string>['history'];
   patterns?: Partial<Record<string, Pattern>>;
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { all, commit, defineEntity, get, item, overwrite, page, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
@@ -23,6 +23,7 @@ import {
   Survey,
 } from '#shared/schemas/loyalty.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /* Loyalty, part 2 (issue 13): every read below is a Get or a keyed Query. */
 
@@ -156,7 +157,7 @@ export const getFeedbackById = (id: string) => get(feedback, { id });
 
 export const insertFeedback = (record: Feedback, ctx: AuditContext) =>
   commit([
-    put(feedback, record, 'new', { onFail: () => new Conflict(msg('loyalty.feedbackChanged', { id: record.id })) }),
+    put(feedback, record, 'new', { onFail: () => new Conflict(msg(M.loyalty_feedbackChanged, { id: record.id })) }),
     auditPut(ctx, { entity: 'feedback', entityId: record.id, action: 'create', after: record }),
   ]);
 
@@ -164,7 +165,7 @@ export const insertFeedback = (record: Feedback, ctx: AuditContext) =>
 export const saveFeedbackStep = (before: Feedback, after: Feedback, ctx: AuditContext) =>
   commit([
     put(feedback, after, before.version, {
-      onFail: (old) => (old === undefined ? new NotFound(msg('loyalty.feedbackNotFound', { id: before.id })) : new Conflict(msg('loyalty.feedbackChanged', { id: before.id }), 'concurrent-change')),
+      onFail: (old) => (old === undefined ? new NotFound(msg(M.loyalty_feedbackNotFound, { id: before.id })) : new Conflict(msg(M.loyalty_feedbackChanged, { id: before.id }), 'concurrent-change')),
     }),
     auditPut(ctx, { entity: 'feedback', entityId: after.id, action: `step-${after.steps.at(-1)?.step ?? 'unknown'}`, before, after }),
   ]);
@@ -184,7 +185,7 @@ export const allOverdueFeedback = (day: string) => all(feedback, 'waiting', {}, 
 export const insertSurvey = (survey: Survey, ctx: AuditContext) =>
   commit([
     put(surveys, survey, 'new', {
-      onFail: () => new Conflict(msg('loyalty.surveyExists', { accountId: survey.accountId, period: survey.period, id: survey.stakeholderId }), 'survey-exists'),
+      onFail: () => new Conflict(msg(M.loyalty_surveyExists, { accountId: survey.accountId, period: survey.period, id: survey.stakeholderId }), 'survey-exists'),
     }),
     auditPut(ctx, { entity: 'survey', entityId: survey.id, action: 'create', after: survey }),
   ]);
@@ -207,7 +208,7 @@ export const listPilots = (limit: number, cursor?: string) => page(pilots, 'all'
 export const allPilots = () => all(pilots, 'all', {});
 
 const pilotChanged = (id: string) => (old: Record<string, unknown> | undefined) =>
-  old === undefined ? new NotFound(msg('loyalty.pilotNotFound', { id })) : new Conflict(msg('loyalty.pilotChanged', { id }), 'concurrent-change');
+  old === undefined ? new NotFound(msg(M.loyalty_pilotNotFound, { id })) : new Conflict(msg(M.loyalty_pilotChanged, { id }), 'concurrent-change');
 
 /** The offer to an account: a later answer replaces the earlier one. */
 export const saveOffer = (offer: PilotOffer, ctx: AuditContext) =>
@@ -219,7 +220,7 @@ export const allOffers = (pilotId: string) => all(pilotOffers, 'ofPilot', { pilo
 export const insertEnrolment = (before: Pilot, after: Pilot, enrolment: Enrolment, ctx: AuditContext) =>
   commit([
     put(pilots, after, before.version, { onFail: pilotChanged(before.id) }),
-    put(enrolments, enrolment, 'new', { onFail: () => new Conflict(msg('loyalty.alreadyEnrolled', { id: before.id, accountId: enrolment.accountId }), 'already-enrolled') }),
+    put(enrolments, enrolment, 'new', { onFail: () => new Conflict(msg(M.loyalty_alreadyEnrolled, { id: before.id, accountId: enrolment.accountId }), 'already-enrolled') }),
     auditPut(ctx, { entity: 'pilot', entityId: before.id, action: 'enrol', before: { enrolled: before.enrolled }, after: enrolment }),
   ]);
 export const listEnrolments = (pilotId: string, limit: number, cursor?: string) => page(enrolments, 'ofPilot', { pilotId }, limit, cursor);
@@ -240,10 +241,10 @@ export const getIncentiveLock = (accountId: string, kind: IncentiveKind) => get(
 export const saveApproval = (before: Incentive, after: Incentive, lockVersion: number | null, ctx: AuditContext) =>
   commit([
     put(incentives, after, before.version, {
-      onFail: (old) => (old === undefined ? new NotFound(msg('loyalty.incentiveNotFound', { id: before.id })) : new Conflict(msg('loyalty.incentiveChanged', { id: before.accountId }), 'concurrent-change')),
+      onFail: (old) => (old === undefined ? new NotFound(msg(M.loyalty_incentiveNotFound, { id: before.id })) : new Conflict(msg(M.loyalty_incentiveChanged, { id: before.accountId }), 'concurrent-change')),
     }),
     put(incentiveLocks, { accountId: before.accountId, kind: before.kind, version: (lockVersion ?? 0) + 1 }, lockVersion ?? 'new', {
-      onFail: () => new Conflict(msg('loyalty.incentiveChanged', { id: before.accountId }), 'concurrent-change'),
+      onFail: () => new Conflict(msg(M.loyalty_incentiveChanged, { id: before.accountId }), 'concurrent-change'),
     }),
     auditPut(ctx, { entity: 'incentive', entityId: after.id, action: 'approve', before, after }),
   ]);

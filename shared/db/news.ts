@@ -5,6 +5,7 @@ import { accountPk } from '#shared/db/partitions.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { AccountNews } from '#shared/schemas/news.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * An item of news lives beside its account (keyed by id, so support is added to it by
@@ -37,7 +38,7 @@ export const insertNews = (news: AccountNews, ctx: AuditContext) =>
 
 export const replaceNews = (before: AccountNews, after: AccountNews, ctx: AuditContext) =>
   commit([
-    put(accountNews, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(msg('news.notFound', { id: before.id, accountId: before.accountId })) : new PreconditionFailed()) }),
+    put(accountNews, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(msg(M.news_notFound, { id: before.id, accountId: before.accountId })) : new PreconditionFailed()) }),
     auditPut(ctx, { entity: 'account-news', entityId: after.id, action: 'support', before, after }),
   ]);
 

@@ -5,6 +5,7 @@ import { alreadyAcknowledged } from '#shared/domain/oversight.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { MajorMatter, type MatterStatus, SpotCheck } from '#shared/schemas/oversight.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 // Follow-ups live inside their spot check: they are few, read with it and changed one at a time.
 export const spotChecks = /* @__PURE__ */ defineEntity({
@@ -42,7 +43,7 @@ export const getSpotCheckById = (id: string) => get(spotChecks, { id });
 /** A new spot check and its audit record, all or nothing. */
 export const insertSpotCheck = (check: SpotCheck, ctx: AuditContext) =>
   commit([
-    put(spotChecks, check, 'new', { onFail: () => new Conflict(msg('oversight.spotCheckIdTaken', { id: check.id })) }),
+    put(spotChecks, check, 'new', { onFail: () => new Conflict(msg(M.oversight_spotCheckIdTaken, { id: check.id })) }),
     auditPut(ctx, { entity: 'spot-check', entityId: check.id, action: 'create', after: check }),
   ]);
 
@@ -52,7 +53,7 @@ export const insertSpotCheck = (check: SpotCheck, ctx: AuditContext) =>
  */
 export const replaceSpotCheck = (before: SpotCheck, after: SpotCheck, action: string, ctx: AuditContext) =>
   commit([
-    put(spotChecks, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(msg('oversight.spotCheckNotFound', { id: before.id })) : new PreconditionFailed()) }),
+    put(spotChecks, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(msg(M.oversight_spotCheckNotFound, { id: before.id })) : new PreconditionFailed()) }),
     auditPut(ctx, { entity: 'spot-check', entityId: after.id, action, before, after }),
   ]);
 
@@ -68,7 +69,7 @@ export const getMajorMatterById = (id: string) => get(majorMatters, { id });
 /** A new report and its audit record, all or nothing. */
 export const insertMajorMatter = (matter: MajorMatter, ctx: AuditContext) =>
   commit([
-    put(majorMatters, matter, 'new', { onFail: () => new Conflict(msg('oversight.majorMatterIdTaken', { id: matter.id })) }),
+    put(majorMatters, matter, 'new', { onFail: () => new Conflict(msg(M.oversight_majorMatterIdTaken, { id: matter.id })) }),
     auditPut(ctx, { entity: 'major-matter', entityId: matter.id, action: 'create', after: matter }),
   ]);
 
@@ -79,9 +80,9 @@ export const insertMajorMatter = (matter: MajorMatter, ctx: AuditContext) =>
 export const recordAcknowledgement = (before: MajorMatter, after: MajorMatter, ctx: AuditContext) =>
   commit([
     moveFrom(majorMatters, before, after, 'unacknowledged', {
-      gone: () => new NotFound(msg('oversight.majorMatterNotFound', { id: before.id })),
+      gone: () => new NotFound(msg(M.oversight_majorMatterNotFound, { id: before.id })),
       moved: () => alreadyAcknowledged(before),
-      changed: () => new Conflict(msg('oversight.matterChanged', { id: before.id }), 'concurrent-change'),
+      changed: () => new Conflict(msg(M.oversight_matterChanged, { id: before.id }), 'concurrent-change'),
     }),
     auditPut(ctx, { entity: 'major-matter', entityId: after.id, action: 'acknowledge', before, after }),
   ]);

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { requiredSetting } from '#shared/config.ts';
 import { InvalidCursor } from '#shared/errors.ts';
 

@@ -5,6 +5,7 @@ import { finalised, periodStates } from '#shared/db/pay.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import { Adjustment, type AdjustmentStatus, Inquiry, type InquiryStatus, PolicyAck, StatementAck } from '#shared/schemas/pay-desk.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const adjustments = /* @__PURE__ */ defineEntity({
   kind: 'pay-adjustment',
@@ -75,7 +76,7 @@ const touchPeriod = (period: string, draftOnly: boolean): Write => ({
       ...(draftOnly ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
     },
   },
-  onFail: (existing) => (existing === undefined ? new NotFound(msg('pay.periodNotClosed', { period })) : finalised(period)),
+  onFail: (existing) => (existing === undefined ? new NotFound(msg(M.pay_periodNotClosed, { period })) : finalised(period)),
 });
 
 export const getAdjustment = (period: string, id: string) => get(adjustments, { period, id });
@@ -83,7 +84,7 @@ export const getAdjustment = (period: string, id: string) => get(adjustments, { 
 export const insertAdjustment = (adjustment: Adjustment, ctx: AuditContext) =>
   commit([
     touchPeriod(adjustment.period, true),
-    put(adjustments, adjustment, 'new', { onFail: () => new Conflict(msg('desk.adjustmentIdTaken', { id: adjustment.id })) }),
+    put(adjustments, adjustment, 'new', { onFail: () => new Conflict(msg(M.desk_adjustmentIdTaken, { id: adjustment.id })) }),
     auditPut(ctx, { entity: 'pay-adjustment', entityId: `${adjustment.period}#${adjustment.id}`, action: 'create', after: adjustment }),
   ]);
 
@@ -92,8 +93,8 @@ export const recordApproval = (before: Adjustment, after: Adjustment, ctx: Audit
   commit([
     touchPeriod(after.period, true),
     moveFrom(adjustments, before, after, 'pending', {
-      gone: () => new NotFound(msg('desk.adjustmentGone', { id: before.id })),
-      moved: () => new Conflict(msg('desk.alreadyApproved', { id: before.id }), 'already-approved'),
+      gone: () => new NotFound(msg(M.desk_adjustmentGone, { id: before.id })),
+      moved: () => new Conflict(msg(M.desk_alreadyApproved, { id: before.id }), 'already-approved'),
     }),
     auditPut(ctx, { entity: 'pay-adjustment', entityId: `${after.period}#${after.id}`, action: 'approve', before, after }),
   ]);
@@ -113,7 +114,7 @@ export const getInquiry = (id: string) => get(inquiries, { id });
 export const insertInquiry = (inquiry: Inquiry, ctx: AuditContext) =>
   commit([
     touchPeriod(inquiry.period, false),
-    put(inquiries, inquiry, 'new', { onFail: () => new Conflict(msg('desk.inquiryIdTaken', { id: inquiry.id })) }),
+    put(inquiries, inquiry, 'new', { onFail: () => new Conflict(msg(M.desk_inquiryIdTaken, { id: inquiry.id })) }),
     auditPut(ctx, { entity: 'pay-inquiry', entityId: inquiry.id, action: 'raise', after: inquiry }),
   ]);
 
@@ -121,8 +122,8 @@ export const insertInquiry = (inquiry: Inquiry, ctx: AuditContext) =>
 export const recordAnswer = (before: Inquiry, after: Inquiry, ctx: AuditContext) =>
   commit([
     moveFrom(inquiries, before, after, 'open', {
-      gone: () => new NotFound(msg('desk.inquiryNotFound', { id: before.id })),
-      moved: () => new Conflict(msg('desk.alreadyAnswered', { id: before.id }), 'already-answered'),
+      gone: () => new NotFound(msg(M.desk_inquiryNotFound, { id: before.id })),
+      moved: () => new Conflict(msg(M.desk_alreadyAnswered, { id: before.id }), 'already-answered'),
     }),
     auditPut(ctx, { entity: 'pay-inquiry', entityId: after.id, action: 'answer', before, after }),
   ]);
@@ -139,7 +140,7 @@ export const listPeriodInquiries = (period: string, status: InquiryStatus) => al
 
 export const insertStatementAck = (ack: StatementAck, ctx: AuditContext) =>
   commit([
-    put(statementAcks, ack, 'new', { onFail: () => new Conflict(msg('desk.statementAcknowledged', { period: ack.period }), 'already-acknowledged') }),
+    put(statementAcks, ack, 'new', { onFail: () => new Conflict(msg(M.desk_statementAcknowledged, { period: ack.period }), 'already-acknowledged') }),
     auditPut(ctx, { entity: 'statement', entityId: `${ack.period}#${ack.staffId}`, action: 'acknowledge', after: ack }),
   ]);
 
@@ -151,7 +152,7 @@ export const getPolicyAck = (year: number, staffId: string) => get(policyAcks, {
 /** A person's acknowledgement of the policy's current version replaces their acknowledgement of an older one. */
 export const putPolicyAck = (ack: PolicyAck, before: PolicyAck | undefined, ctx: AuditContext) =>
   commit([
-    put(policyAcks, ack, before?.version ?? 'new', { onFail: () => new Conflict(msg('desk.policyAckRetry', { year: ack.year }), 'concurrent-change') }),
+    put(policyAcks, ack, before?.version ?? 'new', { onFail: () => new Conflict(msg(M.desk_policyAckRetry, { year: ack.year }), 'concurrent-change') }),
     auditPut(ctx, { entity: 'pay-policy', entityId: String(ack.year), action: 'acknowledge', before, after: ack }),
   ]);
 

@@ -1,6 +1,6 @@
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { mapLimited } from '#shared/concurrency.ts';
 import { db, tableName } from '#shared/db/client.ts';
@@ -13,6 +13,7 @@ import { Conflict, PreconditionFailed } from '#shared/errors.ts';
 import type { ForcedFinalize } from '#shared/schemas/pay-desk.ts';
 import { type Bulletin, type CloseSummary, PeerScore, type PeriodState, StoredCloseRun, type StoredPayPolicy, type StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * Statements and policies are the domain's own types (domain/pay); their published
@@ -139,7 +140,7 @@ export const putPeerScore = (score: PeerScore, expected: number | null, ctx: Aud
     put(peerScores, score, expected ?? 'new', {
       onFail: () =>
         expected === null
-          ? new Conflict(msg('pay.scoreExists', { targetType: score.targetType, period: score.period }), 'peer-score-exists')
+          ? new Conflict(msg(M.pay_scoreExists, { targetType: score.targetType, period: score.period }), 'peer-score-exists')
           : new PreconditionFailed(),
     }),
     auditPut(ctx, { entity: 'peer-score', entityId: `${score.period}#${score.targetType}#${score.target}#${score.scorerId}`, action: expected === null ? 'create' : 'update', before, after: score }),
@@ -172,7 +173,7 @@ export const acquirePeriodLock = async (period: string, holder: string, now: num
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) {
       if (error.Item?.status?.S === 'final') throw finalised(period);
-      throw new Conflict(msg('pay.closeInProgress', { period }), 'close-in-progress');
+      throw new Conflict(msg(M.pay_closeInProgress, { period }), 'close-in-progress');
     }
     throw error;
   }
@@ -219,7 +220,7 @@ export const listLateRecords = async (payPeriod: string, since: string): Promise
   return items.flatMap((i) => lateFact(i) ?? []);
 };
 
-export const finalised = (period: string) => new Conflict(msg('pay.finalised', { period }), 'period-finalised');
+export const finalised = (period: string) => new Conflict(msg(M.pay_finalised, { period }), 'period-finalised');
 
 export const releasePeriodLock = async (period: string, holder: string): Promise<void> => {
   try {
@@ -379,7 +380,7 @@ export const markFinal = async (state: PeriodState, current: readonly StoredStat
   } catch (error) {
     if (desk !== undefined && error instanceof ConditionFailed && error.index === 0 && error.existing?.status === 'draft') {
       await saveStatements(current);
-      throw new Conflict(msg('desk.writtenWhileFinalising', { period: state.period }), 'concurrent-change');
+      throw new Conflict(msg(M.desk_writtenWhileFinalising, { period: state.period }), 'concurrent-change');
     }
     throw error;
   }

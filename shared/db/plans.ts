@@ -5,6 +5,7 @@ import { accountPk } from '#shared/db/partitions.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { PlanHead, PlanVersion } from '#shared/schemas/plans.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * An account's plan of a year is a head (which version is in force, which is drafted)
@@ -30,15 +31,15 @@ export const planVersions = /* @__PURE__ */ defineEntity({
 });
 
 const changed = (v: Pick<PlanVersion, 'accountId' | 'year' | 'number'>) => (old: Record<string, unknown> | undefined) =>
-  old === undefined ? new NotFound(msg('plan.versionNotFound', v)) : new PreconditionFailed();
+  old === undefined ? new NotFound(msg(M.plan_versionNotFound, v)) : new PreconditionFailed();
 const headChanged = (h: PlanHead) => (old: Record<string, unknown> | undefined) =>
-  old === undefined ? new NotFound(msg('plan.notFound', { accountId: h.accountId, year: h.year })) : new PreconditionFailed();
+  old === undefined ? new NotFound(msg(M.plan_notFound, { accountId: h.accountId, year: h.year })) : new PreconditionFailed();
 const entityId = (v: Pick<PlanVersion, 'accountId' | 'year'>) => `${v.accountId}#${v.year}`;
 
 /** The first draft of a year's plan: one plan per account and year (409 for a second). */
 export const insertPlan = (head: PlanHead, draft: PlanVersion, ctx: AuditContext) =>
   commit([
-    put(planHeads, head, 'new', { onFail: () => new Conflict(msg('plan.exists', { accountId: head.accountId, year: head.year }), 'plan-exists') }),
+    put(planHeads, head, 'new', { onFail: () => new Conflict(msg(M.plan_exists, { accountId: head.accountId, year: head.year }), 'plan-exists') }),
     put(planVersions, draft, 'new'),
     auditPut(ctx, { entity: 'account-plan', entityId: entityId(draft), action: 'draft', after: draft }),
   ]);

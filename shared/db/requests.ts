@@ -6,6 +6,7 @@ import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { isOpen, queueRank } from '#shared/domain/requests.ts';
 import { PriorityRequest, type RequestStatus } from '#shared/schemas/requests.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * A request lives beside its account; while it is open it is also in its department's
@@ -38,7 +39,7 @@ export const insertRequest = (request: PriorityRequest, ctx: AuditContext) =>
 export const replaceRequest = (before: PriorityRequest, after: PriorityRequest, ctx: AuditContext) =>
   commit([
     put(priorityRequests, after, before.version, {
-      onFail: (old) => (old === undefined ? new NotFound(msg('request.notFound', { id: before.id, accountId: before.accountId })) : new PreconditionFailed()),
+      onFail: (old) => (old === undefined ? new NotFound(msg(M.request_notFound, { id: before.id, accountId: before.accountId })) : new PreconditionFailed()),
     }),
     auditPut(ctx, { entity: 'priority-request', entityId: after.id, action: after.status, before, after }),
   ]);

@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { all, commit, defineEntity, get, key, overwrite, page, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
@@ -9,6 +9,7 @@ import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import type { Role } from '#shared/schemas/common.ts';
 import { Staff } from '#shared/schemas/staff.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const staffMembers = /* @__PURE__ */ defineEntity({
   kind: 'staff',
@@ -86,7 +87,7 @@ export const staffRecordPut = (staffId: string, kind: 'training' | 'certificatio
  */
 export const replaceStaff = (before: Staff, after: Staff, action: string, ctx: AuditContext, extra: TransactItem[] = []) =>
   commit([
-    put(staffMembers, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(msg('staff.notFound', { id: before.id })) : new PreconditionFailed()) }),
+    put(staffMembers, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(msg(M.staff_notFound, { id: before.id })) : new PreconditionFailed()) }),
     ...roleWrites(after, before),
     ...extra,
     auditPut(ctx, { entity: 'staff', entityId: after.id, action, before, after }),

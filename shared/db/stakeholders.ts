@@ -5,6 +5,7 @@ import { accountPk } from '#shared/db/partitions.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { Stakeholder, StakeholderContact } from '#shared/schemas/stakeholders.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * Stakeholders live beside their account and are never deleted (one who leaves is
@@ -27,7 +28,7 @@ export const stakeholderContacts = /* @__PURE__ */ defineEntity({
   keys: { pk: accountPk, sk: 'STAKECONTACT#<stakeholderId>' },
 });
 
-const notFound = (s: Pick<Stakeholder, 'id' | 'accountId'>) => new NotFound(msg('stakeholder.notFound', { id: s.id, accountId: s.accountId }));
+const notFound = (s: Pick<Stakeholder, 'id' | 'accountId'>) => new NotFound(msg(M.stakeholder_notFound, { id: s.id, accountId: s.accountId }));
 
 /** A new stakeholder, with its contact details when given; the audit copy only says they were written (the trail is read without a grant). */
 export const insertStakeholder = (stakeholder: Stakeholder, contact: StakeholderContact | undefined, ctx: AuditContext) =>

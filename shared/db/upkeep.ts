@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { all, commit, defineEntity, get, overwrite, page, put, type Write } from '#shared/db/entity.ts';
 import { accountPk, payDataIndex, quarterOf } from '#shared/db/partitions.ts';
@@ -6,6 +6,7 @@ import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { Id, IsoDate } from '#shared/schemas/common.ts';
 import { type ActionItem, Meeting, MeetingType, OpenActionItem, Report, Visit } from '#shared/schemas/upkeep.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const visits = /* @__PURE__ */ defineEntity({
   kind: 'visit',
@@ -84,14 +85,14 @@ export const getReport = (accountId: string, month: string) => get(reports, { ac
 export const insertReport = (report: Report, ctx: AuditContext) =>
   commit([
     put(reports, report, 'new', {
-      onFail: () => new Conflict(msg('upkeep.reportExists', { accountId: report.accountId, month: report.month }), 'report-exists'),
+      onFail: () => new Conflict(msg(M.upkeep_reportExists, { accountId: report.accountId, month: report.month }), 'report-exists'),
     }),
     auditPut(ctx, { entity: 'report', entityId: `${report.accountId}#${report.month}`, action: 'create', after: report }),
   ]);
 
 export const replaceReport = (before: Report, after: Report, ctx: AuditContext) =>
   commit([
-    put(reports, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(msg('upkeep.reportNotFoundMonth', { month: before.month })) : new PreconditionFailed()) }),
+    put(reports, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(msg(M.upkeep_reportNotFoundMonth, { month: before.month })) : new PreconditionFailed()) }),
     auditPut(ctx, { entity: 'report', entityId: `${after.accountId}#${after.month}`, action: 'amend', before, after }),
   ]);
 

@@ -5,6 +5,7 @@ import type { Role } from '#shared/schemas/common.ts';
 import type { Account, CreateAccountInput, PatchAccountInput } from '#shared/schemas/accounts.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { type Message, msg, type ProblemSlug } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const newAccount = (id: string, input: CreateAccountInput, createdBy: string, createdAt: string): Account => ({
   id,
@@ -82,15 +83,15 @@ export const knowsAccount = (caller: Caller, account: Account, tied = false): bo
 export type AccountDecision = { kind: 'allowed' } | { kind: 'refused'; error: Forbidden } | { kind: 'hidden' };
 
 const owned = (account: Account) =>
-  new Forbidden(msg('account.owned', { id: account.id }), 'account-owned');
+  new Forbidden(msg(M.account_owned, { id: account.id }), 'account-owned');
 
 const purposeText: Record<AccountPurpose, Message> = {
-  act: msg('account.purpose.act'),
-  money: msg('account.purpose.money'),
-  read: msg('account.purpose.read'),
-  records: msg('account.purpose.records'),
-  held: msg('account.purpose.held'),
-  oversee: msg('account.purpose.oversee'),
+  act: msg(M.account_purpose_act),
+  money: msg(M.account_purpose_money),
+  read: msg(M.account_purpose_read),
+  records: msg(M.account_purpose_records),
+  held: msg(M.account_purpose_held),
+  oversee: msg(M.account_purpose_oversee),
 };
 
 /** The one decision: allowed, refused (403) or hidden (404). */
@@ -107,7 +108,7 @@ export const assertAccount = (
   account: Account,
   purpose: AccountPurpose,
   tied = false,
-  hidden: () => Error = () => new NotFound(msg('account.notFound', { id: account.id })),
+  hidden: () => Error = () => new NotFound(msg(M.account_notFound, { id: account.id })),
 ): void => {
   const decision = decideAccount(caller, account, purpose, tied);
   if (decision.kind === 'refused') throw decision.error;
@@ -125,13 +126,13 @@ const roleField = { contact_leader: 'contactLeaderId', sales_manager: 'salesMana
  */
 export const assignmentProblems = (role: AccountRole, person: Staff | undefined, path: string): { rule: ProblemSlug; error: FieldError }[] => {
   const problem = (rule: ProblemSlug, message: Message) => ({ rule, error: fieldError(path, message) });
-  if (person === undefined) return [problem('person-lacks-role', msg('field.noSuchStaff'))];
+  if (person === undefined) return [problem('person-lacks-role', msg(M.field_noSuchStaff))];
   const problems = [];
-  if (person.status === 'departed') problems.push(problem('person-departed', msg('field.leftOn', { leftOn: person.leftOn })));
-  if (!person.roles.includes(role)) problems.push(problem('person-lacks-role', msg('field.lacksRole', { role })));
+  if (person.status === 'departed') problems.push(problem('person-departed', msg(M.field_leftOn, { leftOn: person.leftOn })));
+  if (!person.roles.includes(role)) problems.push(problem('person-lacks-role', msg(M.field_lacksRole, { role })));
   if (role === 'sales_manager' && !(person.training.basicPassed && person.training.rotationPassed)) {
     const missing = [person.training.basicPassed ? [] : 'basic' as const, person.training.rotationPassed ? [] : 'rotation' as const].flat();
-    problems.push(problem('sales-manager-untrained', msg('field.untrained', { missing })));
+    problems.push(problem('sales-manager-untrained', msg(M.field_untrained, { missing })));
   }
   return problems;
 };
@@ -139,7 +140,7 @@ export const assignmentProblems = (role: AccountRole, person: Staff | undefined,
 export const assertAssignable = (checks: { rule: ProblemSlug; error: FieldError }[]): void => {
   const first = checks[0];
   if (first === undefined) return;
-  throw new RuleViolation(first.rule, msg('rule.fields', { errors: checks.map((c) => c.error) }), checks.map((c) => c.error));
+  throw new RuleViolation(first.rule, msg(M.rule_fields, { errors: checks.map((c) => c.error) }), checks.map((c) => c.error));
 };
 
 export const designate = (account: Account, contactLeaderId: string, salesManagerId: string, effectiveOn: string): Account => ({
@@ -161,6 +162,6 @@ export const assignHolder = (account: Account, role: AccountRole, staffId: strin
 
 export const assertKey = (account: Account): void => {
   if (account.tier !== 'key') {
-    throw new RuleViolation('account-not-key', msg('account.notKey', { id: account.id }));
+    throw new RuleViolation('account-not-key', msg(M.account_notKey, { id: account.id }));
   }
 };

@@ -1,6 +1,7 @@
 import { addDays } from '#shared/domain/dates.ts';
 import { fieldError, RuleViolation } from '#shared/errors.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export type AccountRole = 'contact_leader' | 'sales_manager';
 export type AssignmentReason = 'designation' | 'unfit' | 'customer_request' | 'departure' | 'other';
@@ -33,13 +34,13 @@ export const reassign = (
   reason: AssignmentReason,
 ): { closed: Assignment; opened: Assignment } => {
   if (effectiveOn <= current.from) {
-    throw new RuleViolation('reassignment-before-current', msg('assignment.beforeCurrent', { role: current.role, from: current.from }), [
-      fieldError('body.effectiveOn', msg('field.after', { day: current.from })),
+    throw new RuleViolation('reassignment-before-current', msg(M.assignment_beforeCurrent, { role: current.role, from: current.from }), [
+      fieldError('body.effectiveOn', msg(M.field_after, { day: current.from })),
     ]);
   }
   if (staffId === current.staffId) {
-    throw new RuleViolation('reassignment-to-same-person', msg('assignment.samePerson', { staffId }), [
-      fieldError('body.staffId', msg('field.alreadyHoldsRole')),
+    throw new RuleViolation('reassignment-to-same-person', msg(M.assignment_samePerson, { staffId }), [
+      fieldError('body.staffId', msg(M.field_alreadyHoldsRole)),
     ]);
   }
   return {

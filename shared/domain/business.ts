@@ -10,6 +10,7 @@ import type {
   Stage,
 } from '#shared/schemas/business.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 const closedStages: readonly Stage[] = ['won', 'lost'];
 export const isClosed = (opportunity: Opportunity): boolean => closedStages.includes(opportunity.stage);
@@ -33,7 +34,7 @@ export const newOpportunity = (id: string, input: CreateOpportunityInput, ownerI
 });
 
 const closed = (opportunity: Opportunity) =>
-  new Conflict(msg('business.opportunityClosed', { id: opportunity.id, stage: opportunity.stage, on: opportunity.wonOn ?? opportunity.lostOn }), 'opportunity-closed');
+  new Conflict(msg(M.business_opportunityClosed, { id: opportunity.id, stage: opportunity.stage, on: opportunity.wonOn ?? opportunity.lostOn }), 'opportunity-closed');
 
 /** A dated note; it may move an open opportunity between open stages, never a closed one. */
 export const applyUpdate = (opportunity: Opportunity, update: OpportunityUpdateInput, today: string): Opportunity => {

@@ -3,6 +3,7 @@
  * 31-character alphabet (no I, O, S, V, Z); the last is a check character over the first 17.
  */
 import { type Message, msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -20,11 +21,11 @@ export const creditCodeCheckCharacter = (first17: string): string | undefined =>
 
 /** Why a code is not valid, or undefined when it is. */
 export const creditCodeFault = (code: string): Message | undefined => {
-  if (code.length !== 18) return msg('creditCode.length');
+  if (code.length !== 18) return msg(M.creditCode_length);
   const bad = [...code].find((c) => !alphabet.includes(c));
-  if (bad !== undefined) return msg('creditCode.alphabet', { bad });
-  if (!/^\d{6}$/.test(code.slice(2, 8))) return msg('creditCode.region');
-  if (creditCodeCheckCharacter(code.slice(0, 17)) !== code.charAt(17)) return msg('creditCode.check');
+  if (bad !== undefined) return msg(M.creditCode_alphabet, { bad });
+  if (!/^\d{6}$/.test(code.slice(2, 8))) return msg(M.creditCode_region);
+  if (creditCodeCheckCharacter(code.slice(0, 17)) !== code.charAt(17)) return msg(M.creditCode_check);
   return undefined;
 };
 /** The same in English. */

@@ -6,6 +6,7 @@ import type { Account } from '#shared/schemas/accounts.ts';
 import type { Role } from '#shared/schemas/common.ts';
 import type { DecisionInput, Dispute, FileDisputeInput } from '#shared/schemas/disputes.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /** The coordination group arbitrates disputes (domain.md §1); leadership reads everything. */
 const overseers: readonly Role[] = ['coordinator', 'leadership'];
@@ -35,8 +36,8 @@ export const accountDisputeScope = (caller: Caller, account: Account): 'all' | '
 /** A new open dispute, filed by the caller on behalf of their department. */
 export const newDispute = (id: string, input: FileDisputeInput, filer: Caller, filedAt: string): Dispute => {
   if (input.againstDepartment === filer.department) {
-    throw new RuleViolation('dispute-against-own-department', msg('dispute.ownDepartment', { department: filer.department }), [
-      fieldError('body.againstDepartment', msg('field.otherDepartment')),
+    throw new RuleViolation('dispute-against-own-department', msg(M.dispute_ownDepartment, { department: filer.department }), [
+      fieldError('body.againstDepartment', msg(M.field_otherDepartment)),
     ]);
   }
   return {
@@ -56,7 +57,7 @@ export const newDispute = (id: string, input: FileDisputeInput, filer: Caller, f
 };
 
 export const alreadyDecided = (dispute: Pick<Dispute, 'id'>) =>
-  new Conflict(msg('dispute.decided', { id: dispute.id }), 'dispute-already-decided');
+  new Conflict(msg(M.dispute_decided, { id: dispute.id }), 'dispute-already-decided');
 
 /** The coordination group's decision: recorded once, binding on both sides. */
 export const decide = (dispute: Dispute, input: DecisionInput, decidedBy: string, at: string): Dispute => {

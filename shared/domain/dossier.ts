@@ -12,6 +12,7 @@ import type {
 } from '#shared/schemas/dossier.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { msg, type ProblemSlug } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * The dossier (档案, domain.md §3.2): the sales manager keeps it, the coordination group
@@ -65,10 +66,10 @@ export const keepsDossier = (caller: Caller, account: Account): boolean =>
   account.tier === 'key' && account.salesManagerId !== null && caller.id === account.salesManagerId;
 
 export const grantRequired = (accountId: string) =>
-  new Forbidden(msg('dossier.grantRequired', { accountId }), 'dossier-grant-required');
+  new Forbidden(msg(M.dossier_grantRequired, { accountId }), 'dossier-grant-required');
 
 export const keptBySalesManager = (accountId: string) =>
-  new Forbidden(msg('dossier.keptBySalesManager', { accountId }), 'dossier-kept-by-sales-manager');
+  new Forbidden(msg(M.dossier_keptBySalesManager, { accountId }), 'dossier-kept-by-sales-manager');
 
 export const newEntry = (id: string, accountId: string, input: CreateDossierEntryInput, by: string, at: string): DossierEntry => ({
   id,
@@ -96,10 +97,10 @@ export const editEntry = (entry: DossierEntry, patch: PatchDossierEntryInput, by
 /** Why a grant may not be made: the grantee must be an active staff member, the expiry today or later. */
 export const grantProblems = (input: GrantInput, grantee: Staff | undefined, today: string): { rule: ProblemSlug; error: FieldError }[] => {
   const problems: { rule: ProblemSlug; error: FieldError }[] = [];
-  if (grantee === undefined) problems.push({ rule: 'grantee-unknown', error: fieldError('body.staffId', msg('field.noSuchStaff')) });
-  else if (grantee.status === 'departed') problems.push({ rule: 'grantee-departed', error: fieldError('body.staffId', msg('field.leftOn', { leftOn: grantee.leftOn })) });
+  if (grantee === undefined) problems.push({ rule: 'grantee-unknown', error: fieldError('body.staffId', msg(M.field_noSuchStaff)) });
+  else if (grantee.status === 'departed') problems.push({ rule: 'grantee-departed', error: fieldError('body.staffId', msg(M.field_leftOn, { leftOn: grantee.leftOn })) });
   if (input.expiresOn < today) {
-    problems.push({ rule: 'grant-expiry-past', error: fieldError('body.expiresOn', msg('field.todayOrLater', { today })) });
+    problems.push({ rule: 'grant-expiry-past', error: fieldError('body.expiresOn', msg(M.field_todayOrLater, { today })) });
   }
   return problems;
 };
@@ -108,7 +109,7 @@ export const newGrant = (id: string, accountId: string, input: GrantInput, grant
   const problems = grantProblems(input, grantee, today);
   const first = problems[0];
   if (first !== undefined) {
-    throw new RuleViolation(first.rule, msg('rule.fields', { errors: problems.map((p) => p.error) }), problems.map((p) => p.error));
+    throw new RuleViolation(first.rule, msg(M.rule_fields, { errors: problems.map((p) => p.error) }), problems.map((p) => p.error));
   }
   return { id, accountId, staffId: input.staffId, expiresOn: input.expiresOn, grantedBy, grantedAt };
 };

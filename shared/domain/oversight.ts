@@ -6,6 +6,7 @@ import type { Role } from '#shared/schemas/common.ts';
 import type { FollowUp, MajorMatter, MajorMatterInput, SpotCheck, SpotCheckInput } from '#shared/schemas/oversight.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { msg, type ProblemSlug } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /** The coordination group runs the oversight (domain.md §1); leadership reads everything. */
 const overseers: readonly Role[] = ['coordinator', 'leadership'];
@@ -21,11 +22,11 @@ export interface Problem {
 export const assertNoProblems = (problems: readonly Problem[]): void => {
   const first = problems[0];
   if (first === undefined) return;
-  throw new RuleViolation(first.rule, msg('rule.fields', { errors: problems.map((p) => p.error) }), problems.map((p) => p.error));
+  throw new RuleViolation(first.rule, msg(M.rule_fields, { errors: problems.map((p) => p.error) }), problems.map((p) => p.error));
 };
 
 const notAfterToday = (day: string, today: string, path: string): Problem[] =>
-  day > today ? [{ rule: 'date-in-future' as const, error: fieldError(path, msg('field.notAfterToday', { today })) }] : [];
+  day > today ? [{ rule: 'date-in-future' as const, error: fieldError(path, msg(M.field_notAfterToday, { today })) }] : [];
 
 /* ---------- Spot checks (domain.md §3.1 "Tracking") ---------- */
 
@@ -56,12 +57,12 @@ export const spotCheckProblems = (input: SpotCheckInput, today: string, owners: 
     const path = `body.followUps.${i}`;
     return [
       ...(followUp.dueOn < input.checkedOn
-        ? [{ rule: 'follow-up-due-before-check' as const, error: fieldError(`${path}.dueOn`, msg('field.onOrAfterCheckedOn', { day: input.checkedOn })) }]
+        ? [{ rule: 'follow-up-due-before-check' as const, error: fieldError(`${path}.dueOn`, msg(M.field_onOrAfterCheckedOn, { day: input.checkedOn })) }]
         : []),
       ...(owner === undefined
-        ? [{ rule: 'follow-up-owner-not-active' as const, error: fieldError(`${path}.ownerId`, msg('field.noSuchStaff')) }]
+        ? [{ rule: 'follow-up-owner-not-active' as const, error: fieldError(`${path}.ownerId`, msg(M.field_noSuchStaff)) }]
         : owner.status === 'departed'
-          ? [{ rule: 'follow-up-owner-not-active' as const, error: fieldError(`${path}.ownerId`, msg('field.leftOn', { leftOn: owner.leftOn })) }]
+          ? [{ rule: 'follow-up-owner-not-active' as const, error: fieldError(`${path}.ownerId`, msg(M.field_leftOn, { leftOn: owner.leftOn })) }]
           : []),
     ];
   }),
@@ -93,10 +94,10 @@ export const newSpotCheck = (
   version: 1,
 });
 
-export const noFollowUp = (check: Pick<SpotCheck, 'id'>, followUpId: string) => new NotFound(msg('oversight.followUpNotFound', { followUpId, checkId: check.id }));
+export const noFollowUp = (check: Pick<SpotCheck, 'id'>, followUpId: string) => new NotFound(msg(M.oversight_followUpNotFound, { followUpId, checkId: check.id }));
 
 export const followUpAlreadyDone = (check: SpotCheck, followUp: FollowUp) =>
-  new Conflict(msg('oversight.followUpDone', { followUpId: followUp.id, checkId: check.id, doneOn: followUp.doneOn }), 'follow-up-already-done');
+  new Conflict(msg(M.oversight_followUpDone, { followUpId: followUp.id, checkId: check.id, doneOn: followUp.doneOn }), 'follow-up-already-done');
 
 /** Marks one follow-up done on `doneOn` (not before the check, not after today); 409 if it already is. */
 export const completeFollowUp = (check: SpotCheck, followUpId: string, doneOn: string, today: string): SpotCheck => {
@@ -105,7 +106,7 @@ export const completeFollowUp = (check: SpotCheck, followUpId: string, doneOn: s
   if (followUp.done) throw followUpAlreadyDone(check, followUp);
   assertNoProblems([
     ...(doneOn < check.checkedOn
-      ? [{ rule: 'done-before-check' as const, error: fieldError('body.doneOn', msg('field.onOrAfterCheckDay', { day: check.checkedOn })) }]
+      ? [{ rule: 'done-before-check' as const, error: fieldError('body.doneOn', msg(M.field_onOrAfterCheckDay, { day: check.checkedOn })) }]
       : []),
     ...notAfterToday(doneOn, today, 'body.doneOn'),
   ]);
@@ -137,7 +138,7 @@ export const accountMatterScope = (caller: Caller, account: Account): 'all' | 'o
 /** A new report, filed by the caller for their department; it must be about a key account and about the past. */
 export const newMajorMatter = (id: string, account: Account, input: MajorMatterInput, reporter: Caller, reportedAt: string, today: string): MajorMatter => {
   if (account.tier !== 'key') {
-    throw new RuleViolation('account-not-key', msg('account.notKeyForMatter', { id: account.id }));
+    throw new RuleViolation('account-not-key', msg(M.account_notKeyForMatter, { id: account.id }));
   }
   assertNoProblems(notAfterToday(input.occurredOn, today, 'body.occurredOn'));
   return {
@@ -159,7 +160,7 @@ export const newMajorMatter = (id: string, account: Account, input: MajorMatterI
 };
 
 export const alreadyAcknowledged = (matter: Pick<MajorMatter, 'id'>) =>
-  new Conflict(msg('oversight.matterAcknowledged', { id: matter.id }), 'matter-already-acknowledged');
+  new Conflict(msg(M.oversight_matterAcknowledged, { id: matter.id }), 'matter-already-acknowledged');
 
 /** The coordination group acknowledges a report once, with its response. */
 export const acknowledge = (matter: MajorMatter, response: string, by: string, at: string): MajorMatter => {

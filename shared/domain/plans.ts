@@ -2,6 +2,7 @@ import { Conflict, fieldError, RuleViolation } from '#shared/errors.ts';
 import type { Account } from '#shared/schemas/accounts.ts';
 import type { CreatePlanInput, ObjectiveInput, PlanChanges, PlanHead, PlanObjective, PlanVersion } from '#shared/schemas/plans.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * The account plan (一企一策, domain.md §4): the holders draft, the contact leader approves;
@@ -41,7 +42,7 @@ export const firstDraft = (accountId: string, input: CreatePlanInput, by: string
 };
 
 const approvedNotChanged = (v: PlanVersion) =>
-  new Conflict(msg('plan.versionApproved', { accountId: v.accountId, year: v.year, number: v.number }), 'plan-version-approved');
+  new Conflict(msg(M.plan_versionApproved, { accountId: v.accountId, year: v.year, number: v.number }), 'plan-version-approved');
 
 /** An edit of a draft; an approved version is never edited (409). */
 export const editDraft = (before: PlanVersion, changes: PlanChanges, by: string, at: string, newId: () => string): PlanVersion => {
@@ -52,10 +53,10 @@ export const editDraft = (before: PlanVersion, changes: PlanChanges, by: string,
 /** What a version needs before it is approved: the customer's situation and at least one objective. */
 export const assertComplete = (v: PlanVersion): void => {
   const errors = [
-    ...(v.situation === null ? [fieldError('situation', msg('field.required'))] : []),
-    ...(v.objectives.length === 0 ? [fieldError('objectives', msg('field.atLeastOne'))] : []),
+    ...(v.situation === null ? [fieldError('situation', msg(M.field_required))] : []),
+    ...(v.objectives.length === 0 ? [fieldError('objectives', msg(M.field_atLeastOne))] : []),
   ];
-  if (errors.length > 0) throw new RuleViolation('plan-incomplete', msg('plan.incomplete', { number: v.number }), errors);
+  if (errors.length > 0) throw new RuleViolation('plan-incomplete', msg(M.plan_incomplete, { number: v.number }), errors);
 };
 
 /** The contact leader approves the draft: it comes into force, the one before stays kept as it was. */
@@ -70,7 +71,7 @@ export const approve = (head: PlanHead, draft: PlanVersion, by: string, at: stri
 
 /** One draft at a time: a change while one is open goes to that draft (409). */
 export const nextDraftBlocked = (head: PlanHead) =>
-  new Conflict(msg('plan.draftOpen', { accountId: head.accountId, year: head.year, number: head.draft ?? head.latest }), 'plan-draft-open');
+  new Conflict(msg(M.plan_draftOpen, { accountId: head.accountId, year: head.year, number: head.draft ?? head.latest }), 'plan-draft-open');
 
 /** A change of an approved plan starts the next draft from the version in force. */
 export const nextDraft = (head: PlanHead, inForce: PlanVersion, changes: PlanChanges, by: string, at: string, newId: () => string): { head: PlanHead; draft: PlanVersion } => {
@@ -89,5 +90,5 @@ export const overdueObjectives = (v: PlanVersion, today: string): PlanObjective[
 /** Objective owners must be the account's people (its contact leader or sales manager): 422 naming each that is not. */
 export const objectiveOwnerErrors = (account: Account, objectives: readonly { ownerId: string }[] | undefined, path: string) =>
   (objectives ?? []).flatMap((o, i) =>
-    o.ownerId === account.contactLeaderId || o.ownerId === account.salesManagerId ? [] : [fieldError(`${path}.${i}.ownerId`, msg('field.notAccountHolder'))],
+    o.ownerId === account.contactLeaderId || o.ownerId === account.salesManagerId ? [] : [fieldError(`${path}.${i}.ownerId`, msg(M.field_notAccountHolder))],
   );

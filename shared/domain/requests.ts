@@ -2,6 +2,7 @@ import { Conflict, fieldError, RuleViolation } from '#shared/errors.ts';
 import type { Account } from '#shared/schemas/accounts.ts';
 import type { AnswerInput, PriorityRequest, RequestInput } from '#shared/schemas/requests.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /* Priority requests (domain.md §4): logged by the account's people, answered by the department they are routed to. */
 
@@ -12,7 +13,7 @@ export const queueRank = (r: Pick<PriorityRequest, 'accountTier'>): string => (r
 
 export const newRequest = (id: string, account: Account, input: RequestInput, by: string, at: string, today: string): PriorityRequest => {
   if (input.dueOn < today) {
-    throw new RuleViolation('request-due-past', msg('request.duePast'), [fieldError('body.dueOn', msg('field.todayOrLater', { today }))]);
+    throw new RuleViolation('request-due-past', msg(M.request_duePast), [fieldError('body.dueOn', msg(M.field_todayOrLater, { today }))]);
   }
   return {
     id, accountId: account.id, accountTier: account.tier, kind: input.kind, summary: input.summary, department: input.department, dueOn: input.dueOn,
@@ -23,7 +24,7 @@ export const newRequest = (id: string, account: Account, input: RequestInput, by
 /** open → accepted; open or accepted → done or declined; a closed request is not answered again (409). */
 export const answer = (before: PriorityRequest, input: AnswerInput, by: string, at: string): PriorityRequest => {
   if (!isOpen(before) || (input.outcome === 'accepted' && before.status === 'accepted')) {
-    throw new Conflict(msg('request.answered', { id: before.id, status: before.status }), 'request-answered');
+    throw new Conflict(msg(M.request_answered, { id: before.id, status: before.status }), 'request-answered');
   }
   const next = { ...before, version: before.version + 1 };
   switch (input.outcome) {

@@ -8,6 +8,7 @@ import type {
   TrainingInput,
 } from '#shared/schemas/staff.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /** The person making a request, as read from their staff record. */
 export interface Caller {
@@ -15,6 +16,10 @@ export interface Caller {
   roles: readonly Role[];
   department: string;
 }
+
+/** Whether two readings of a caller decide alike: every rule decides by these fields only. */
+export const sameCaller = (a: Caller, b: Caller): boolean =>
+  a.id === b.id && a.department === b.department && a.roles.length === b.roles.length && a.roles.every((role, i) => b.roles[i] === role);
 
 export const hasAnyRole = (caller: Caller, roles: readonly Role[]): boolean =>
   roles.some((role) => caller.roles.includes(role));
@@ -36,7 +41,7 @@ export const newStaff = (id: string, input: CreateStaffInput): Staff => ({
 
 const assertActive = (staff: Staff): void => {
   if (staff.status === 'departed') {
-    throw new Conflict(msg('staff.departed', { id: staff.id, leftOn: staff.leftOn }), 'staff-departed');
+    throw new Conflict(msg(M.staff_departed, { id: staff.id, leftOn: staff.leftOn }), 'staff-departed');
   }
 };
 
@@ -66,17 +71,17 @@ export const awardCertification = (staff: Staff, award: CertificationInput): Sta
   if (next !== current + 1) {
     throw new RuleViolation(
       'certification-out-of-order',
-      msg('staff.certificationOrder', {
+      msg(M.staff_certificationOrder, {
         id: staff.id,
         holds: staff.certification?.level ?? 'none',
         next: Object.entries(levelRank).find(([, rank]) => rank === current + 1)?.[0] ?? 'none (already senior)',
       }),
-      [fieldError('body.level', msg('field.notNextLevel'))],
+      [fieldError('body.level', msg(M.field_notNextLevel))],
     );
   }
   if (staff.certification !== null && award.awardedOn < staff.certification.awardedOn) {
-    throw new RuleViolation('certification-out-of-order', msg('staff.certificationPredates'), [
-      fieldError('body.awardedOn', msg('field.onOrAfter', { day: staff.certification.awardedOn })),
+    throw new RuleViolation('certification-out-of-order', msg(M.staff_certificationPredates), [
+      fieldError('body.awardedOn', msg(M.field_onOrAfter, { day: staff.certification.awardedOn })),
     ]);
   }
   return {

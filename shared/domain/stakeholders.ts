@@ -1,6 +1,7 @@
 import { Conflict } from '#shared/errors.ts';
 import type { ContactInput, Stakeholder, StakeholderContact, StakeholderInput, StakeholderPatch } from '#shared/schemas/stakeholders.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /* The customer's people (domain.md §4): marked when they leave, never deleted. */
 
@@ -40,7 +41,7 @@ export const patchStakeholder = (before: Stakeholder, patch: StakeholderPatch, b
 
 /** A stakeholder who left the customer is marked once (409 the second time). */
 export const markLeft = (before: Stakeholder, leftOn: string, note: string | undefined, by: string, at: string): Stakeholder => {
-  if (before.status === 'left') throw new Conflict(msg('stakeholder.left', { leftOn: before.leftOn }), 'stakeholder-left');
+  if (before.status === 'left') throw new Conflict(msg(M.stakeholder_left, { leftOn: before.leftOn }), 'stakeholder-left');
   return { ...before, status: 'left', leftOn, leftNote: note ?? null, updatedBy: by, updatedAt: at, version: before.version + 1 };
 };
 

@@ -1,5 +1,6 @@
 import { fieldError, RuleViolation } from '#shared/errors.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export type Quarters = [number, number, number, number];
 
@@ -14,8 +15,8 @@ export const quarterSplit = (annual: number, given: readonly number[] | undefine
   if (given === undefined) return equalSplit(annual);
   const sum = given.reduce((a, b) => a + b, 0);
   if (sum !== annual) {
-    throw new RuleViolation('quarters-must-add-up', msg('targets.quartersSum', { field, sum, annual }), [
-      fieldError(`body.quarters.${field}`, msg('field.addUpTo', { total: annual })),
+    throw new RuleViolation('quarters-must-add-up', msg(M.targets_quartersSum, { field, sum, annual }), [
+      fieldError(`body.quarters.${field}`, msg(M.field_addUpTo, { total: annual })),
     ]);
   }
   return [given[0] ?? 0, given[1] ?? 0, given[2] ?? 0, given[3] ?? 0];

@@ -1,8 +1,9 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { AuditContext } from '#shared/db/audit.ts';
-import type { Caller } from '#shared/domain/staff.ts';
+import { type Caller, sameCaller } from '#shared/domain/staff.ts';
+import { requestReads } from '#shared/db/request-reads.ts';
 import {
   type HttpEvent,
   type Middleware,
@@ -18,7 +19,7 @@ import { preferredLanguage } from '#shared/http/headers.ts';
 import type { Language } from '#shared/domain/pay/explain.ts';
 import { logger } from '#shared/logger.ts';
 
-type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Parsed<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 
 /** What a handler gets: validated input and, on authenticated routes, the caller. */
 export interface RouteInput<R extends RouteDefinition> {
@@ -85,18 +86,30 @@ export const routeChain = <const R extends RouteDefinition>(
   if (extra.auth !== undefined) chain.use(extra.auth);
   chain.use(validate(route)).use(requireIfMatch(route));
   if (extra.after !== undefined) chain.use(extra.after);
-  return chain.handler(async (event, context) => {
+  const handler = chain.handler(async (event, context) => {
     const state = routeState(context);
-    const caller = state.caller;
-    const input = {
-      params: state.params,
-      query: state.query,
-      body: state.body,
-      caller,
-      ifMatch: state.ifMatch,
-      audit: { actorId: caller?.id ?? 'anonymous', requestId: event.requestContext.requestId, at: new Date().toISOString() },
-      language: preferredLanguage(event.headers['accept-language']),
-    } as RouteInput<R>; // the middleware validated each part against this route's schemas
-    return toResult(route, await handle(input));
+    const at = new Date().toISOString();
+    const inputFor = (caller: Caller | undefined) =>
+      ({
+        params: state.params,
+        query: state.query,
+        body: state.body,
+        caller,
+        ifMatch: state.ifMatch,
+        audit: { actorId: caller?.id ?? 'anonymous', requestId: event.requestContext.requestId, at },
+        language: preferredLanguage(event.headers['accept-language']),
+      }) as RouteInput<R>; // the middleware validated each part against this route's schemas
+    const check = state.callerCheck;
+    if (check === undefined) return toResult(route, await handle(inputFor(state.caller)));
+    // A read begun with the caller's earlier reading (shared/http/authenticate.ts): decide by this request's own.
+    const guess = state.caller as Caller;
+    const [reply, fresh] = await Promise.allSettled([handle(inputFor(guess)), check]);
+    if (fresh.status === 'rejected') throw fresh.reason;
+    state.caller = fresh.value;
+    if (!sameCaller(guess, fresh.value)) return toResult(route, await handle(inputFor(fresh.value)));
+    if (reply.status === 'rejected') throw reply.reason;
+    return toResult(route, reply.value);
   });
+  // Each request in its own scope of reads (shared/db/entity.ts `get`).
+  return (event: HttpEvent, context: RouteContext) => requestReads.run(new Map(), () => handler(event, context));
 };

@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Caller } from '#shared/domain/staff.ts';
 import {
   BadRequest,
@@ -17,6 +17,7 @@ import { logger } from '#shared/logger.ts';
 import { countOne, metricNames } from '#shared/metrics.ts';
 import { languageOf, msg } from '#shared/messages/index.ts';
 import { issueMessage } from '#shared/messages/zod.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -24,6 +25,8 @@ export type HttpResult = APIGatewayProxyStructuredResultV2;
 /** What the middleware chain learns about a request before the handler runs. */
 export interface RouteState {
   caller?: Caller;
+  /** This request's own read of the caller, when the handler started with an earlier one (shared/http/authenticate.ts). */
+  callerCheck?: Promise<Caller>;
   params?: unknown;
   query?: unknown;
   body?: unknown;
@@ -43,7 +46,10 @@ export const problemDetails = (): Middleware => ({
   before: (request) => {
     logger.appendKeys({ requestId: request.event.requestContext.requestId });
   },
-  onError: (request) => {
+  onError: async (request) => {
+    // A request that failed while its caller was still being read answers as the caller read says first.
+    const check = request.context.route?.callerCheck;
+    if (check !== undefined) await check.catch((error: unknown) => void (request.error = error as Error));
     const known = toHttpError(request.error);
     if (known === undefined) {
       logger.error('Unhandled error', { error: request.error });
@@ -64,13 +70,13 @@ export const problemDetails = (): Middleware => ({
 const missingCodes = new Set(['invalid_type', 'invalid_value', 'invalid_union']);
 const isMissing = (issue: z.core.$ZodIssue): boolean => missingCodes.has(issue.code) && issue.input === undefined;
 
-const issuesOf = (prefix: string, error: z.ZodError): FieldError[] =>
+const issuesOf = (prefix: string, error: z.core.$ZodError): FieldError[] =>
   error.issues.map((issue) => {
     const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const path = [prefix, ...issue.path.map(String)].join('.');
     return unknownKeys.length > 0
-      ? fieldError(`${path}.${unknownKeys.join(',')}`, msg('field.unknown', { keys: unknownKeys }))
-      : fieldError(path, isMissing(issue) ? msg('field.required') : issueMessage(issue));
+      ? fieldError(`${path}.${unknownKeys.join(',')}`, msg(M.field_unknown, { keys: unknownKeys }))
+      : fieldError(path, isMissing(issue) ? msg(M.field_required) : issueMessage(issue));
   });
 
 /** application/json or a JSON-based type (application/problem+json …), any parameters. */
@@ -78,7 +84,7 @@ const jsonMediaType = /^application\/(?:[a-z0-9!#$&^_.-]+\+)?json\s*(?:;.*)?$/i;
 
 const parseJsonBody = (event: HttpEvent): unknown => {
   if (event.body === undefined || event.body === '') {
-    throw new BadRequest(msg('body.required'), [fieldError('body', msg('field.required'))]);
+    throw new BadRequest(msg(M.body_required), [fieldError('body', msg(M.field_required))]);
   }
   // JSON bodies only: text/plain (a "simple" cross-site request) or no type at all is 415.
   const contentType = event.headers['content-type'];
@@ -87,7 +93,7 @@ const parseJsonBody = (event: HttpEvent): unknown => {
   try {
     return JSON.parse(text);
   } catch {
-    throw new BadRequest(msg('body.notJson'), [fieldError('body', msg('field.notJson'))]);
+    throw new BadRequest(msg(M.body_notJson), [fieldError('body', msg(M.field_notJson))]);
   }
 };
 
@@ -107,15 +113,15 @@ export const validate = (route: RouteDefinition): Middleware => ({
     const errors: FieldError[] = [];
     const key = event.headers['idempotency-key'];
     if (key !== undefined && !idempotencyKeyPattern.test(key)) {
-      errors.push(fieldError('headers.idempotency-key', msg('field.idempotencyKey', { max: idempotencyKeyMaxLength })));
+      errors.push(fieldError('headers.idempotency-key', msg(M.field_idempotencyKey, { max: idempotencyKeyMaxLength })));
     }
     for (const [name, schema, raw] of parts) {
       if (schema === undefined) continue;
-      const result = schema.safeParse(raw, { reportInput: true });
+      const result = z.safeParse(schema, raw, { reportInput: true });
       if (result.success) routeState(request.context)[name] = result.data;
       else errors.push(...issuesOf(name, result.error));
     }
-    if (errors.length > 0) throw new BadRequest(msg('validation.fieldsInvalid', { count: errors.length }), errors);
+    if (errors.length > 0) throw new BadRequest(msg(M.validation_fieldsInvalid, { count: errors.length }), errors);
   },
 });
 
@@ -130,7 +136,7 @@ export const requireIfMatch = (route: RouteDefinition): Middleware => ({
       return;
     }
     const match = etagPattern.exec(header.trim());
-    if (match?.[1] === undefined) throw new PreconditionFailed(msg('precondition.badEtag'));
+    if (match?.[1] === undefined) throw new PreconditionFailed(msg(M.precondition_badEtag));
     routeState(request.context).ifMatch = Number(match[1]);
   },
 });

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { Conflict, fieldError, fieldText, HttpError, RuleViolation, ServiceUnavailable } from '#shared/errors.ts';
 import { type Lang, languageTag, msg, titleOf } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /** DynamoDB's "slow down" errors: retried by the SDK; if they outlast its retries the caller gets 503. */
 const throttlingNames = new Set([
@@ -29,28 +30,28 @@ export const toHttpError = (error: unknown): HttpError | undefined => {
   for (const e of causes(error)) {
     if (e instanceof HttpError) return e;
     if (throttlingNames.has(e.name)) {
-      return new ServiceUnavailable(msg('db.busy'), 1);
+      return new ServiceUnavailable(msg(M.db_busy), 1);
     }
     if (e.name === 'TransactionConflictException' || e.CancellationReasons?.some((r) => r.Code === 'TransactionConflict')) {
-      return new Conflict(msg('db.transactionConflict'), 'transaction-conflict');
+      return new Conflict(msg(M.db_transactionConflict), 'transaction-conflict');
     }
     if (e.CancellationReasons?.some((r) => r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded')) {
-      return new ServiceUnavailable(msg('db.busy'), 1);
+      return new ServiceUnavailable(msg(M.db_busy), 1);
     }
     if (e.name === 'ValidationException' && e instanceof Error && /item size has exceeded/i.test(e.message)) {
-      return new RuleViolation('too-large', msg('db.tooLarge'));
+      return new RuleViolation('too-large', msg(M.db_tooLarge));
     }
     if (e.name === 'IdempotencyValidationError') {
-      return new RuleViolation('idempotency-key-reused', msg('idempotency.reused'), [fieldError('headers.idempotency-key', msg('field.idempotencyKeyUsed'))]);
+      return new RuleViolation('idempotency-key-reused', msg(M.idempotency_reused), [fieldError('headers.idempotency-key', msg(M.field_idempotencyKeyUsed))]);
     }
     if (e.name === 'IdempotencyAlreadyInProgressError') {
-      return new Conflict(msg('idempotency.inProgress'), 'idempotency-in-progress');
+      return new Conflict(msg(M.idempotency_inProgress), 'idempotency-in-progress');
     }
   }
   return undefined;
 };
 
-const genericError = new HttpError(500, 'internal-error', msg('internal.error'));
+const genericError = new HttpError(500, 'internal-error', msg(M.internal_error));
 
 /** The problem in the caller's language: title, detail and field messages; type and paths never change. */
 export const problemResponse = (error: HttpError = genericError, lang: Lang = 'en'): APIGatewayProxyStructuredResultV2 => ({

@@ -1,8 +1,8 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Role } from '#shared/schemas/common.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type ZodObjectAny = z.ZodObject;
+type ZodObjectAny = z.core.$ZodObject;
 
 /**
  * One entry of the route catalogue. The CDK stack, the local gateway and the OpenAPI
@@ -40,7 +40,7 @@ export interface RouteDefinition {
   readonly ifMatch?: 'required' | 'when-exists';
   /** Explanation lines in the language Accept-Language asks for (English or Chinese). */
   readonly languages?: true;
-  readonly response: { readonly status: 200 | 201 | 202 | 204; readonly schema: z.ZodType; readonly description: string; readonly contentType?: string };
+  readonly response: { readonly status: 200 | 201 | 202 | 204; readonly schema: z.core.$ZodType; readonly description: string; readonly contentType?: string };
   /** Problem statuses this route may answer besides 400/401/403/500/503 (and 415 where it has a body). */
   readonly problems?: readonly number[];
   /** For heavy routes: the function's time limit (API Gateway waits 30 s at most) and memory. */

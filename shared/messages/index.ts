@@ -3,12 +3,13 @@
  * Chinese when a problem is answered (shared/http/problem.ts). The English text is the one
  * errors carry for logs; the language is the request's Accept-Language.
  */
-import { type Entry, messages, titles } from '#shared/messages/catalogue.ts';
+import type * as Catalogue from '#shared/messages/catalogue.ts';
+import { type Entry, type MessageEntry, titles } from '#shared/messages/catalogue.ts';
 
 export type Lang = 'en' | 'zh';
-export type MessageId = keyof typeof messages;
+/** Every catalogue id (the messages themselves are exports of shared/messages/catalogue.ts). */
+export type MessageId = Extract<(typeof Catalogue)[keyof typeof Catalogue], MessageEntry<string, never>>['id'];
 export type ProblemSlug = keyof typeof titles;
-type ParamsOf<K extends MessageId> = Parameters<(typeof messages)[K]['en']>[0];
 
 export interface Message {
   readonly id: MessageId | 'verbatim' | 'title';
@@ -18,11 +19,10 @@ export interface Message {
 
 const render = (entry: Entry<never>, params: unknown, lang: Lang): string => (entry[lang] as (p: unknown) => string)(params);
 
-/** A catalogue message: `msg('account.notFound', { id })`. */
-export const msg = <K extends MessageId>(id: K, ...params: ParamsOf<K> extends void ? [] : [ParamsOf<K>]): Message => {
-  const entry: Entry<never> = messages[id];
+/** A catalogue message: `msg(M.account_notFound, { id })` (`import * as M from '#shared/messages/catalogue.ts'`). */
+export const msg = <I extends MessageId, P>(entry: MessageEntry<I, P>, ...params: [P] extends [void] ? [] : [P]): Message => {
   const given = params[0];
-  return { id, params: given, text: (lang) => render(entry, given, lang) };
+  return { id: entry.id, params: given, text: (lang) => render(entry as Entry<never>, given, lang) };
 };
 
 /** Text made outside the catalogue (old callers, tests): the same in every language. */
@@ -74,5 +74,5 @@ export const schemaMessage = (text: string): Message | undefined => byText.get(t
 /** A custom zod issue's message and params: `ctx.addIssue({ code: 'custom', ...saying(m) })`. */
 export const saying = (message: Message): { message: string; params: { said: Message } } => ({ message: message.text('en'), params: { said: message } });
 
-export const catalogueIds = Object.keys(messages) as MessageId[];
+// Every message id: shared/messages/all.ts (not here, so that no route carries them all).
 export const problemSlugs = Object.keys(titles) as ProblemSlug[];

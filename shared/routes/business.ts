@@ -29,7 +29,7 @@ import {
   WinResult,
 } from '#shared/schemas/business.ts';
 import { PageQuery } from '#shared/schemas/common.ts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 const tag = 'Business';
 /** Object-level rules (exclusive ownership, delivering department) decide inside. */

@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { assetNames, rendererBundleFiles } from '#shared/docs/page.ts';
 import { defineRoute } from '#shared/http/route.ts';
 
 /** The page and its files are the project's own (shared/docs/): bounded, and free of control characters but line ends and tabs. */
-const servedText = (maxLength: number) => z.string().max(maxLength).regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/);
+const servedText = (maxLength: number) => z.string().check(z.maxLength(maxLength), z.regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/));
 
 export const metaRoutes = {
   getOpenApi: defineRoute({
@@ -37,7 +37,7 @@ export const metaRoutes = {
     tag: 'Meta',
     auth: 'public',
     tableAccess: 'none',
-    params: z.object({ asset: z.enum(assetNames) }).strict(),
+    params: z.strictObject({ asset: z.enum(assetNames) }),
     response: { status: 200, schema: servedText(5_000_000), description: 'The file', contentType: 'text/*' },
     // Only this function carries the renderer (about 1.9 MB).
     bundleFiles: rendererBundleFiles,

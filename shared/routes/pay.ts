@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '#shared/http/route.ts';
 import {
   PayPolicyBody,
@@ -121,7 +121,7 @@ export const payRoutes = {
     id: 'listTalentPool', method: 'GET', path: '/v1/talent-pool', handler: 'pay/list-talent-pool', tag,
     summary: 'Sales managers’ talent-pool grades for a year, with certification levels',
     auth: { roles: ['coordinator', 'leadership'] }, tableAccess: 'read', query: TalentQuery,
-    response: { status: 200, schema: page(TalentEntry).meta({ id: 'TalentPage' }), description: 'The talent pool' },
+    response: { status: 200, schema: page(TalentEntry).register(z.globalRegistry, { id: 'TalentPage' }), description: 'The talent pool' },
   }),
   confirmTalentGrade: defineRoute({
     id: 'confirmTalentGrade', method: 'POST', path: '/v1/talent-pool/{year}/{staffId}/confirmation', handler: 'pay/confirm-talent-grade', tag,

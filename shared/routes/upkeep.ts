@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '#shared/http/route.ts';
 import { AccountIdParams, Handover, HandoverPage, HandoverParams, ReceiptBody } from '#shared/schemas/accounts.ts';
 import { IdParams } from '#shared/schemas/business.ts';
@@ -124,6 +124,6 @@ export const upkeepRoutes = {
     id: 'listOpenActionItems', method: 'GET', path: '/v1/action-items', handler: 'meetings/list-open-action-items', tag,
     summary: 'A person’s open action items, earliest due first',
     auth: anyStaff, tableAccess: 'read', query: z.strictObject({ ownerId: Id }),
-    response: { status: 200, schema: page(OpenActionItem).meta({ id: 'OpenActionItemPage' }), description: 'The open action items' },
+    response: { status: 200, schema: page(OpenActionItem).register(z.globalRegistry, { id: 'OpenActionItemPage' }), description: 'The open action items' },
   }),
 };

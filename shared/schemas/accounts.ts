@@ -1,24 +1,23 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { requestKinds } from '#shared/schemas/requests.ts';
 import { decisionRoles } from '#shared/schemas/stakeholders.ts';
 import { creditCodeFault } from '#shared/domain/credit-code.ts';
 import { dossierKinds } from '#shared/schemas/dossier.ts';
 import { Count, Cursor, Fen, Id, Int, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, Year as YearParam, YearOut, maxPage, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /** Integer fen, never negative. */
 export const Amount = Fen;
 export const Year = YearParam;
-const Ratio = z.string().max(24).regex(/^\d+\.\d{4}$/);
+const Ratio = z.string().check(z.maxLength(24), z.regex(/^\d+\.\d{4}$/));
 
 const CreditCode = z
-  .string()
-  .superRefine((code, ctx) => {
+  .string().check(z.superRefine((code, ctx) => {
     const problem = creditCodeFault(code);
-    if (problem !== undefined) ctx.addIssue({ code: 'custom', ...saying(msg('field.creditCode', { problem })) });
-  })
-  .meta({ minLength: 18, maxLength: 18, pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$' });
-const CreditCodeOut = z.string().max(18).regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', ...saying(msg(M.field_creditCode, { problem })) });
+  })).register(z.globalRegistry, { minLength: 18, maxLength: 18, pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$' });
+const CreditCodeOut = z.string().check(z.maxLength(18), z.regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/));
 const AccountName = Line(200);
 const Industry = Line(100);
 export const AccountRole = z.enum(['contact_leader', 'sales_manager']);
@@ -32,18 +31,17 @@ export const Account = z
     id: Id,
     name: LineOut(200),
     industry: LineOut(100),
-    creditCode: CreditCodeOut.nullable(),
+    creditCode: z.nullable(CreditCodeOut),
     tier: z.enum(['normal', 'key']),
-    contactLeaderId: Id.nullable(),
-    salesManagerId: Id.nullable(),
-    keySince: IsoDate.nullable(),
+    contactLeaderId: z.nullable(Id),
+    salesManagerId: z.nullable(Id),
+    keySince: z.nullable(IsoDate),
     /** Roles whose holder has left; the coordination group must reassign them. */
-    needsReassignment: z.array(AccountRole).max(2),
+    needsReassignment: z.array(AccountRole).check(z.maxLength(2)),
     createdBy: Id,
     createdAt: Timestamp,
     version: Version,
-  })
-  .meta({ id: 'Account' });
+  }).register(z.globalRegistry, { id: 'Account' });
 export type Account = z.infer<typeof Account>;
 
 export const AccountIdParams = z.strictObject({ id: Id });
@@ -51,21 +49,20 @@ export const AccountIdParams = z.strictObject({ id: Id });
 export const CreateAccountBody = z.strictObject({
   name: AccountName,
   industry: Industry,
-  creditCode: CreditCode.optional(),
+  creditCode: z.optional(CreditCode),
 });
 export type CreateAccountInput = z.infer<typeof CreateAccountBody>;
 
 export const PatchAccountBody = z
-  .strictObject({ name: AccountName.optional(), industry: Industry.optional(), creditCode: CreditCode.optional() })
-  .refine((body) => Object.keys(body).length > 0, saying(msg('field.nothingToChange')));
+  .strictObject({ name: z.optional(AccountName), industry: z.optional(Industry), creditCode: z.optional(CreditCode) }).check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange))));
 export type PatchAccountInput = z.infer<typeof PatchAccountBody>;
 
 export const ListAccountsQuery = z.strictObject({
-  tier: z.enum(['normal', 'key']).optional(),
-  ownerId: Id.optional(),
+  tier: z.optional(z.enum(['normal', 'key'])),
+  ownerId: z.optional(Id),
   /** Accounts whose name starts with this. */
-  name: Line(200).optional(),
-  needsReassignment: z.enum(['true']).optional(),
+  name: z.optional(Line(200)),
+  needsReassignment: z.optional(z.enum(['true'])),
   ...PageQuery,
 });
 export type ListAccountsQuery = z.infer<typeof ListAccountsQuery>;
@@ -83,9 +80,9 @@ export const ReassignmentBody = z.strictObject({
   effectiveOn: IsoDate,
   reason: z.enum(['unfit', 'customer_request', 'departure', 'other']),
   handover: z.strictObject({
-    items: z.array(Line(500)).min(1).max(200),
-    openIssues: z.array(Line(500)).max(200).optional(),
-    notes: Text(5000).optional(),
+    items: z.array(Line(500)).check(z.minLength(1), z.maxLength(200)),
+    openIssues: z.optional(z.array(Line(500)).check(z.maxLength(200))),
+    notes: z.optional(Text(5000)),
   }),
 });
 export type ReassignmentInput = z.infer<typeof ReassignmentBody>;
@@ -95,10 +92,9 @@ export const Assignment = z
     role: AccountRole,
     staffId: Id,
     from: IsoDate,
-    to: IsoDate.nullable(),
+    to: z.nullable(IsoDate),
     reason: z.enum(['designation', 'unfit', 'customer_request', 'departure', 'other']),
-  })
-  .meta({ id: 'Assignment' });
+  }).register(z.globalRegistry, { id: 'Assignment' });
 
 export const Handover = z
   .object({
@@ -109,14 +105,14 @@ export const Handover = z
     toStaffId: Id,
     effectiveOn: IsoDate,
     reason: z.enum(['unfit', 'customer_request', 'departure', 'other']),
-    items: z.array(LineOut(500)).max(200),
-    openIssues: z.array(LineOut(500)).max(200),
-    notes: TextOut(5000).nullable(),
+    items: z.array(LineOut(500)).check(z.maxLength(200)),
+    openIssues: z.array(LineOut(500)).check(z.maxLength(200)),
+    notes: z.nullable(TextOut(5000)),
     /** What the account had open when it changed hands (资料交接表); each list is capped by handoverListCap. */
-    dossierEntries: z.array(z.object({ id: Id, kind: z.enum(dossierKinds), title: LineOut(200) })).max(handoverListCap),
-    openOpportunities: z.array(z.object({ id: Id, title: LineOut(200), stage: z.enum(['open', 'qualified', 'proposal', 'negotiation', 'won', 'lost']), estimatedAmount: Amount })).max(handoverListCap),
-    openReceivables: z.array(z.object({ invoiceId: Id, projectId: Id, amount: Amount, paidAmount: Amount, dueOn: IsoDate })).max(handoverListCap),
-    openActionItems: z.array(z.object({ meetingId: Id, itemId: Id, action: TextOut(2000), ownerId: Id, dueOn: IsoDate })).max(handoverListCap),
+    dossierEntries: z.array(z.object({ id: Id, kind: z.enum(dossierKinds), title: LineOut(200) })).check(z.maxLength(handoverListCap)),
+    openOpportunities: z.array(z.object({ id: Id, title: LineOut(200), stage: z.enum(['open', 'qualified', 'proposal', 'negotiation', 'won', 'lost']), estimatedAmount: Amount })).check(z.maxLength(handoverListCap)),
+    openReceivables: z.array(z.object({ invoiceId: Id, projectId: Id, amount: Amount, paidAmount: Amount, dueOn: IsoDate })).check(z.maxLength(handoverListCap)),
+    openActionItems: z.array(z.object({ meetingId: Id, itemId: Id, action: TextOut(2000), ownerId: Id, dueOn: IsoDate })).check(z.maxLength(handoverListCap)),
     /** The loyalty work open on the account (issue 12); absent on forms made before it was kept. */
     openObjectives: z.optional(z.array(z.object({ year: YearOut, number: Int(1, 99_999_999), id: Id, title: LineOut(200), ownerId: Id, dueOn: IsoDate, status: z.enum(['not_started', 'in_progress']) })).check(z.maxLength(handoverListCap))),
     openRequests: z.optional(z.array(z.object({ id: Id, kind: z.enum(requestKinds), department: LineOut(100), dueOn: IsoDate, status: z.enum(['open', 'accepted']) })).check(z.maxLength(handoverListCap))),
@@ -124,28 +120,26 @@ export const Handover = z
     recordedBy: Id,
     recordedAt: Timestamp,
     /** The new holder's confirmation that they received it. */
-    receipt: z.object({ receivedBy: Id, receivedOn: IsoDate, notes: TextOut(5000).nullable(), recordedAt: Timestamp }).nullable(),
+    receipt: z.nullable(z.object({ receivedBy: Id, receivedOn: IsoDate, notes: z.nullable(TextOut(5000)), recordedAt: Timestamp })),
     version: Version,
-  })
-  .meta({ id: 'Handover' });
+  }).register(z.globalRegistry, { id: 'Handover' });
 export type Handover = z.infer<typeof Handover>;
 export const HandoverParams = z.strictObject({ id: Id, handoverId: Id });
-export const ReceiptBody = z.strictObject({ receivedOn: IsoDate, notes: Text(5000).optional() });
-export const HandoverPage = page(Handover).meta({ id: 'HandoverPage' });
+export const ReceiptBody = z.strictObject({ receivedOn: IsoDate, notes: z.optional(Text(5000)) });
+export const HandoverPage = page(Handover).register(z.globalRegistry, { id: 'HandoverPage' });
 
 export const ReassignmentResult = z
-  .object({ account: Account, closed: Assignment, opened: Assignment, handover: Handover })
-  .meta({ id: 'ReassignmentResult' });
+  .object({ account: Account, closed: Assignment, opened: Assignment, handover: Handover }).register(z.globalRegistry, { id: 'ReassignmentResult' });
 
-export const AssignmentHistory = z.object({ items: z.array(Assignment).max(maxAssignments), nextCursor: z.null() }).meta({ id: 'AssignmentHistory' });
+export const AssignmentHistory = z.object({ items: z.array(Assignment).check(z.maxLength(maxAssignments)), nextCursor: z.null() }).register(z.globalRegistry, { id: 'AssignmentHistory' });
 
 /** Exactly one amount per quarter, Q1 to Q4. */
-const QuarterAmounts = z.array(Amount).length(4).meta({ minItems: 4, maxItems: 4 });
+const QuarterAmounts = z.array(Amount).check(z.length(4)).register(z.globalRegistry, { minItems: 4, maxItems: 4 });
 export const TargetsParams = z.strictObject({ id: Id, year: Year });
 export const TargetsBody = z.strictObject({
   contractAmount: Amount,
   collectionAmount: Amount,
-  quarters: z.strictObject({ contract: QuarterAmounts, collection: QuarterAmounts }).optional(),
+  quarters: z.optional(z.strictObject({ contract: QuarterAmounts, collection: QuarterAmounts })),
 });
 export type TargetsInput = z.infer<typeof TargetsBody>;
 
@@ -158,14 +152,12 @@ export const Targets = z
     quarters: z.object({ contract: QuarterAmounts, collection: QuarterAmounts }),
     split: z.enum(['explicit', 'equal']),
     version: Version,
-  })
-  .meta({ id: 'Targets' });
+  }).register(z.globalRegistry, { id: 'Targets' });
 export type Targets = z.infer<typeof Targets>;
 
 export const RevenueBody = z.strictObject({ annualRevenueAmount: Amount });
 export const Revenue = z
-  .object({ accountId: Id, year: YearOut, annualRevenueAmount: Amount, version: Version })
-  .meta({ id: 'AccountRevenue' });
+  .object({ accountId: Id, year: YearOut, annualRevenueAmount: Amount, version: Version }).register(z.globalRegistry, { id: 'AccountRevenue' });
 export type Revenue = z.infer<typeof Revenue>;
 
 export const CandidatesQuery = z.strictObject({ year: Year, ...PageQuery });
@@ -188,10 +180,8 @@ export const Candidates = z
         inCoreSet: z.boolean(),
         isKey: z.boolean(),
       }),
-      )
-      .max(maxPage),
-    nextCursor: Cursor.nullable(),
-  })
-  .meta({ id: 'KeyAccountCandidates' });
+      ).check(z.maxLength(maxPage)),
+    nextCursor: z.nullable(Cursor),
+  }).register(z.globalRegistry, { id: 'KeyAccountCandidates' });
 
-export const AccountPage = page(Account).meta({ id: 'AccountPage' });
+export const AccountPage = page(Account).register(z.globalRegistry, { id: 'AccountPage' });

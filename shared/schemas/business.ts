@@ -1,11 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DiscountInForce } from '#shared/schemas/loyalty.ts';
 import { Amount } from '#shared/schemas/accounts.ts';
 import { Count, Id, Int, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, maxPage, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /** Positive integer fen: invoices and payments move money, so never 0. */
-const PositiveAmount = Amount.min(1);
+const PositiveAmount = Amount.check(z.minimum(1));
 /** Lists the server assembles from one account's or opportunity's records; documented bounds far above real use. */
 const listCap = 10_000;
 
@@ -24,16 +25,15 @@ export const Opportunity = z
     ownerId: Id,
     stage: Stage,
     estimatedAmount: Amount,
-    expectedCloseOn: IsoDate.nullable(),
+    expectedCloseOn: z.nullable(IsoDate),
     lastActivityOn: IsoDate,
-    wonOn: IsoDate.nullable(),
-    lostOn: IsoDate.nullable(),
-    lostReason: TextOut(2000).nullable(),
-    projectIds: z.array(Id).max(listCap),
+    wonOn: z.nullable(IsoDate),
+    lostOn: z.nullable(IsoDate),
+    lostReason: z.nullable(TextOut(2000)),
+    projectIds: z.array(Id).check(z.maxLength(listCap)),
     createdAt: Timestamp,
     version: Version,
-  })
-  .meta({ id: 'Opportunity' });
+  }).register(z.globalRegistry, { id: 'Opportunity' });
 export type Opportunity = z.infer<typeof Opportunity>;
 
 export const CreateOpportunityBody = z.strictObject({
@@ -41,24 +41,21 @@ export const CreateOpportunityBody = z.strictObject({
   title: Line(200),
   source: OpportunitySource,
   estimatedAmount: Amount,
-  expectedCloseOn: IsoDate.optional(),
+  expectedCloseOn: z.optional(IsoDate),
 });
 export type CreateOpportunityInput = z.infer<typeof CreateOpportunityBody>;
 
-export const OpportunityUpdateBody = z.strictObject({ note: Text(5000), stage: OpenStage.optional() });
+export const OpportunityUpdateBody = z.strictObject({ note: Text(5000), stage: z.optional(OpenStage) });
 export type OpportunityUpdateInput = z.infer<typeof OpportunityUpdateBody>;
 
 export const OpportunityUpdate = z
-  .object({ id: Id, opportunityId: Id, note: TextOut(5000), stage: Stage.nullable(), by: Id, on: IsoDate, at: Timestamp })
-  .meta({ id: 'OpportunityUpdate' });
+  .object({ id: Id, opportunityId: Id, note: TextOut(5000), stage: z.nullable(Stage), by: Id, on: IsoDate, at: Timestamp }).register(z.globalRegistry, { id: 'OpportunityUpdate' });
 export type OpportunityUpdate = z.infer<typeof OpportunityUpdate>;
 
 export const WinBody = z.strictObject({
   wonOn: IsoDate,
   projects: z
-    .array(z.strictObject({ name: Line(200), department: Line(100), contractAmount: PositiveAmount }))
-    .min(1)
-    .max(20),
+    .array(z.strictObject({ name: Line(200), department: Line(100), contractAmount: PositiveAmount })).check(z.minLength(1), z.maxLength(20)),
 });
 export type WinInput = z.infer<typeof WinBody>;
 
@@ -73,17 +70,16 @@ export const Project = z
     department: LineOut(100),
     contractAmount: Amount,
     wonOn: IsoDate,
-    deliveredOn: IsoDate.nullable(),
+    deliveredOn: z.nullable(IsoDate),
     invoicedAmount: Amount,
     paidAmount: Amount,
     version: Version,
     /** When the win was recorded (absent on projects from before it was kept). */
-    recordedAt: Timestamp.optional(),
-  })
-  .meta({ id: 'Project' });
+    recordedAt: z.optional(Timestamp),
+  }).register(z.globalRegistry, { id: 'Project' });
 export type Project = z.infer<typeof Project>;
 
-export const WinResult = z.object({ opportunity: Opportunity, projects: z.array(Project).max(20) }).meta({ id: 'WinResult' });
+export const WinResult = z.object({ opportunity: Opportunity, projects: z.array(Project).check(z.maxLength(20)) }).register(z.globalRegistry, { id: 'WinResult' });
 
 export const DeliveryBody = z.strictObject({ deliveredOn: IsoDate });
 
@@ -94,13 +90,11 @@ export const DepartmentChangeBody = z.strictObject({
   reason: z.enum(['unfit', 'customer_request', 'other']),
 });
 export const DepartmentChange = z
-  .object({ projectId: Id, from: LineOut(100), to: LineOut(100), effectiveOn: IsoDate, reason: z.string().max(32).regex(/^[a-z_]+$/), changedBy: Id, changedAt: Timestamp })
-  .meta({ id: 'DepartmentChange' });
+  .object({ projectId: Id, from: LineOut(100), to: LineOut(100), effectiveOn: IsoDate, reason: z.string().check(z.maxLength(32), z.regex(/^[a-z_]+$/)), changedBy: Id, changedAt: Timestamp }).register(z.globalRegistry, { id: 'DepartmentChange' });
 export type DepartmentChange = z.infer<typeof DepartmentChange>;
 
 export const InvoiceBody = z
-  .strictObject({ amount: PositiveAmount, issuedOn: IsoDate, dueOn: IsoDate })
-  .refine((b) => b.dueOn >= b.issuedOn, { ...saying(msg('field.notBeforeField', { other: 'issuedOn' })), path: ['dueOn'] });
+  .strictObject({ amount: PositiveAmount, issuedOn: IsoDate, dueOn: IsoDate }).check(z.refine((b) => b.dueOn >= b.issuedOn, { ...saying(msg(M.field_notBeforeField, { other: 'issuedOn' })), path: ['dueOn'] }));
 export type InvoiceInput = z.infer<typeof InvoiceBody>;
 
 export const Invoice = z
@@ -114,44 +108,40 @@ export const Invoice = z
     paidAmount: Amount,
     status: z.enum(['open', 'paid']),
     version: Version,
-  })
-  .meta({ id: 'Invoice' });
+  }).register(z.globalRegistry, { id: 'Invoice' });
 export type Invoice = z.infer<typeof Invoice>;
 
 export const PaymentBody = z.strictObject({ amount: PositiveAmount, receivedOn: IsoDate });
 export const Payment = z
-  .object({ id: Id, invoiceId: Id, projectId: Id, accountId: Id, amount: Amount, receivedOn: IsoDate, recordedBy: Id, recordedAt: Timestamp.optional() })
-  .meta({ id: 'Payment' });
+  .object({ id: Id, invoiceId: Id, projectId: Id, accountId: Id, amount: Amount, receivedOn: IsoDate, recordedBy: Id, recordedAt: z.optional(Timestamp) }).register(z.globalRegistry, { id: 'Payment' });
 export type Payment = z.infer<typeof Payment>;
-export const InvoiceWithPayments = Invoice.extend({ payments: z.array(Payment).max(listCap) }).meta({ id: 'InvoiceWithPayments' });
-export const PaymentResult = z.object({ payment: Payment, invoice: Invoice }).meta({ id: 'PaymentResult' });
+export const InvoiceWithPayments = z.extend(Invoice, { payments: z.array(Payment).check(z.maxLength(listCap)) }).register(z.globalRegistry, { id: 'InvoiceWithPayments' });
+export const PaymentResult = z.object({ payment: Payment, invoice: Invoice }).register(z.globalRegistry, { id: 'PaymentResult' });
 
 export const ListOpportunitiesQuery = z
   .strictObject({
-    accountId: Id.optional(),
-    ownerId: Id.optional(),
-    stage: Stage.optional(),
+    accountId: z.optional(Id),
+    ownerId: z.optional(Id),
+    stage: z.optional(Stage),
     /** Open opportunities with no update for at least this many days. */
-    staleDays: z.coerce.number().int().min(1).max(3650).meta({ format: 'int32' }).optional(),
+    staleDays: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(3650)).register(z.globalRegistry, { format: 'int32' })),
     ...PageQuery,
-  })
-  .refine((q) => [q.accountId, q.ownerId, q.stage, q.staleDays].filter((v) => v !== undefined).length === 1, {
-    ...saying(msg('field.exactlyOneOf', { names: ['accountId', 'ownerId', 'stage', 'staleDays'] })),
+  }).check(z.refine((q) => [q.accountId, q.ownerId, q.stage, q.staleDays].filter((v) => v !== undefined).length === 1, {
+    ...saying(msg(M.field_exactlyOneOf, { names: ['accountId', 'ownerId', 'stage', 'staleDays'] })),
     path: ['accountId'],
-  });
+  }));
 export type ListOpportunitiesQuery = z.infer<typeof ListOpportunitiesQuery>;
 
 export const ListProjectsQuery = z
-  .strictObject({ accountId: Id.optional(), department: Line(100).optional(), ...PageQuery })
-  .refine((q) => (q.accountId === undefined) !== (q.department === undefined), {
-    ...saying(msg('field.exactlyOneOf', { names: ['accountId', 'department'] })),
+  .strictObject({ accountId: z.optional(Id), department: z.optional(Line(100)), ...PageQuery }).check(z.refine((q) => (q.accountId === undefined) !== (q.department === undefined), {
+    ...saying(msg(M.field_exactlyOneOf, { names: ['accountId', 'department'] })),
     path: ['accountId'],
-  });
+  }));
 
 export const ReceivablesQuery = z.strictObject({
-  overdue: z.enum(['true', 'false']).optional(),
+  overdue: z.optional(z.enum(['true', 'false'])),
   /** The day the aging is computed for (default: today in Asia/Shanghai). */
-  asOf: IsoDate.optional(),
+  asOf: z.optional(IsoDate),
 });
 
 const Buckets = z.object({
@@ -169,8 +159,8 @@ export const Receivables = z
     asOf: IsoDate,
     overdueOnly: z.boolean(),
     totals: Buckets,
-    byAccount: z.array(z.object({ accountId: Id, name: LineOut(200), salesManagerId: Id.nullable(), buckets: Buckets })).max(receivablesCap),
-    bySalesManager: z.array(z.object({ salesManagerId: Id.nullable(), buckets: Buckets })).max(receivablesCap),
+    byAccount: z.array(z.object({ accountId: Id, name: LineOut(200), salesManagerId: z.nullable(Id), buckets: Buckets })).check(z.maxLength(receivablesCap)),
+    bySalesManager: z.array(z.object({ salesManagerId: z.nullable(Id), buckets: Buckets })).check(z.maxLength(receivablesCap)),
     items: z
       .array(
       z.object({
@@ -184,10 +174,8 @@ export const Receivables = z
         daysOverdue: Int(-4_000_000, 4_000_000), // dates are years 0000–9999
         bucket: z.enum(['current', 'days1to30', 'days31to90', 'days90plus']),
       }),
-      )
-      .max(receivablesCap),
-  })
-  .meta({ id: 'Receivables' });
+      ).check(z.maxLength(receivablesCap)),
+  }).register(z.globalRegistry, { id: 'Receivables' });
 
 const LoopAmounts = z.object({
   contractAmount: Amount,
@@ -206,14 +194,13 @@ export const OpportunityView = z
     /** Where it is in opportunity → project → delivery → invoice → paid. */
     step: z.enum(['open', 'lost', 'won', 'delivered', 'invoiced', 'paid']),
     amounts: LoopAmounts,
-    projects: z.array(Project).max(listCap),
+    projects: z.array(Project).check(z.maxLength(listCap)),
     /** The account's approved discount in force on the day it was won (today while open). */
     discountInForce: DiscountInForce,
-  })
-  .meta({ id: 'OpportunityView' });
+  }).register(z.globalRegistry, { id: 'OpportunityView' });
 
 /** A project with the account's approved discount in force on the day it was won. */
-export const ProjectView = z.object({ ...Project.shape, discountInForce: DiscountInForce }).meta({ id: 'ProjectView' });
+export const ProjectView = z.object({ ...Project.shape, discountInForce: DiscountInForce }).register(z.globalRegistry, { id: 'ProjectView' });
 
 export const Pipeline = z
   .object({
@@ -222,11 +209,10 @@ export const Pipeline = z
     won: z.object({ count: Count }),
     lost: z.object({ count: Count }),
     amounts: LoopAmounts,
-  })
-  .meta({ id: 'Pipeline' });
+  }).register(z.globalRegistry, { id: 'Pipeline' });
 
 export const IdParams = z.strictObject({ id: Id });
-export const OpportunityPage = page(Opportunity).meta({ id: 'OpportunityPage' });
-export const ProjectPage = page(Project).meta({ id: 'ProjectPage' });
-export const UpdatePage = page(OpportunityUpdate).meta({ id: 'OpportunityUpdatePage' });
-export const DepartmentChangePage = page(DepartmentChange).meta({ id: 'DepartmentChangePage' });
+export const OpportunityPage = page(Opportunity).register(z.globalRegistry, { id: 'OpportunityPage' });
+export const ProjectPage = page(Project).register(z.globalRegistry, { id: 'ProjectPage' });
+export const UpdatePage = page(OpportunityUpdate).register(z.globalRegistry, { id: 'OpportunityUpdatePage' });
+export const DepartmentChangePage = page(DepartmentChange).register(z.globalRegistry, { id: 'DepartmentChangePage' });

@@ -1,6 +1,17 @@
-import * as z from 'zod';
+/*
+ * Schemas are written for zod/mini (tree-shakable: a route carries the zod it uses; the
+ * OpenAPI document is zod's own z.toJSONSchema of the same schemas, shared/openapi.ts).
+ * To convert a schema file written for classic zod:
+ *   1. `import * as z from 'zod/mini'`; types: z.ZodType → z.core.$ZodType, z.infer stays.
+ *   2. Wrappers become functions: x.optional() → z.optional(x), .nullable() → z.nullable(x), .default(v) → z._default(x, v), .extend(s) → z.extend(x, s), .pipe(y) → z.pipe(x, y).
+ *   3. Checks go in one .check(…): .min/.max → z.minLength/z.maxLength (strings, arrays) or z.minimum/z.maximum (numbers); .regex, .trim(), .int(), .length, .refine, .superRefine → z.regex(…), z.trim(), z.int(), z.length(…), z.refine(…), z.superRefine(…).
+ *   4. .meta({...}) → .register(z.globalRegistry, {...}) (also for `{ id }`, which names the OpenAPI component). Not .check(z.meta(…)): that check is copied into every clone (z.extend …), so the id would name two schemas.
+ *   5. x.parse(v) / x.safeParse(v) stay (or z.parse(x, v) when x is typed z.core.$ZodType); .strict() → z.strictObject(…).
+ */
+import * as z from 'zod/mini';
 import { msg, saying, schemaText } from '#shared/messages/index.ts';
 import { issueMessage } from '#shared/messages/zod.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const roles = [
   'leadership',
@@ -23,50 +34,46 @@ export type Role = z.infer<typeof Role>;
 const pair = '[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]';
 export const linePattern = new RegExp(`^(?:[^\\u0000-\\u001F\\u007F\\uD800-\\uDFFF]|${pair})*$`);
 export const textPattern = new RegExp(`^(?:[^\\u0000-\\u0008\\u000B-\\u001F\\u007F\\uD800-\\uDFFF]|${pair})*$`);
-export const lineMessage = schemaText(msg('field.oneLine'));
-const textMessage = schemaText(msg('field.text'));
-const notBlank = schemaText(msg('field.notBlank'));
+export const lineMessage = schemaText(msg(M.field_oneLine));
+const textMessage = schemaText(msg(M.field_text));
+const notBlank = schemaText(msg(M.field_notBlank));
 
 /** Single-line input (a name, a title): trimmed, not blank, at most `max` UTF-16 units. */
-export const Line = (max: number) => z.string().trim().min(1, notBlank).max(max).regex(linePattern, lineMessage);
+export const Line = (max: number) => z.string().check(z.trim(), z.minLength(1, notBlank), z.maxLength(max), z.regex(linePattern, lineMessage));
 /** Multi-line input (notes, summaries, minutes): trimmed, not blank; `\n` and `\t` allowed. */
-export const Text = (max: number) => z.string().trim().min(1, notBlank).max(max).regex(textPattern, textMessage);
+export const Text = (max: number) => z.string().check(z.trim(), z.minLength(1, notBlank), z.maxLength(max), z.regex(textPattern, textMessage));
 /** Multi-line input kept exactly as written (indentation matters), but never blank. */
 export const RawText = (max: number) =>
-  z.string().max(max).regex(textPattern, textMessage).refine((s) => /\S/.test(s), notBlank);
+  z.string().check(z.maxLength(max), z.regex(textPattern, textMessage), z.refine((s) => /\S/.test(s), notBlank));
 
 /** What a response holds: the same alphabet as the input it came from, with its cap. */
-export const LineOut = (max: number) => z.string().max(max).regex(linePattern);
-export const TextOut = (max: number) => z.string().max(max).regex(textPattern);
+export const LineOut = (max: number) => z.string().check(z.maxLength(max), z.regex(linePattern));
+export const TextOut = (max: number) => z.string().check(z.maxLength(max), z.regex(textPattern));
 
 /** A server-made instant (`new Date().toISOString()`). */
-export const Timestamp = z.iso.datetime({ offset: true }).max(40);
+export const Timestamp = z.iso.datetime({ offset: true }).check(z.maxLength(40));
 
 /** A calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused). Fixed-form strings state their length in the document only, so a bad one gets one message. */
-export const IsoDate = z.iso.date({ error: schemaText(msg('field.date')) }).meta({ maxLength: 10 });
+export const IsoDate = z.iso.date({ error: schemaText(msg(M.field_date)) }).register(z.globalRegistry, { maxLength: 10 });
 
 /** An e-mail address (where Cognito sends the sign-in invitation): trimmed, one `@`, a dotted domain. */
 export const Email = z
   .string()
-  .trim()
-  .max(254)
-  .regex(/^[^\s@"<>()[\]\\,;:]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, schemaText(msg('field.email')))
-  .meta({ format: 'email', minLength: 3 });
-export const EmailOut = z.string().max(254).meta({ format: 'email' });
+  .check(z.trim(), z.maxLength(254), z.regex(/^[^\s@"<>()[\]\\,;:]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, schemaText(msg(M.field_email))))
+  .register(z.globalRegistry, { format: 'email', minLength: 3 });
+export const EmailOut = z.string().check(z.maxLength(254)).register(z.globalRegistry, { format: 'email' });
 
 /** Server-made ids are ULIDs; the bootstrap staff member is `admin`. */
-export const Id = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, schemaText(msg('field.id'))).meta({ minLength: 1, maxLength: 64 });
+export const Id = z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, schemaText(msg(M.field_id)))).register(z.globalRegistry, { minLength: 1, maxLength: 64 });
 
 /** A month `YYYY-MM`. */
-export const Month = z.string().meta({ maxLength: 7 }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, schemaText(msg('field.month')));
+export const Month = z.string().register(z.globalRegistry, { maxLength: 7 }).check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, schemaText(msg(M.field_month))));
 /** A pay period: a quarter `YYYY-Qn` or a year `YYYY` (pay.md, "Numbers"). */
 export const periodPattern = /^\d{4}(-Q[1-4])?$/;
-export const PayPeriod = z.string().regex(periodPattern, schemaText(msg('field.periodShapes', { shapes: ['YYYY-Qn', 'YYYY'] }))).meta({ maxLength: 7 });
+export const PayPeriod = z.string().check(z.regex(periodPattern, schemaText(msg(M.field_periodShapes, { shapes: ['YYYY-Qn', 'YYYY'] })))).register(z.globalRegistry, { maxLength: 7 });
 /** A pay period or a month (compliance is also counted per month). */
 export const PeriodOrMonth = z
-  .string()
-  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, schemaText(msg('field.periodOrMonth')))
-  .meta({ maxLength: 7 });
+  .string().check(z.regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, schemaText(msg(M.field_periodOrMonth)))).register(z.globalRegistry, { maxLength: 7 });
 
 /*
  * Numbers. Integers carry their own range and an OpenAPI format; JSON numbers that are not
@@ -74,7 +81,7 @@ export const PeriodOrMonth = z
  */
 const int32 = 2_147_483_647;
 export const Int = (min: number, max: number) =>
-  z.number().int().min(min).max(max).meta({ format: min >= -int32 - 1 && max <= int32 ? 'int32' : 'int64' });
+  z.number().check(z.int(), z.minimum(min), z.maximum(max)).register(z.globalRegistry, { format: min >= -int32 - 1 && max <= int32 ? 'int32' : 'int64' });
 /** A count or size the server computed. */
 export const Count = Int(0, Number.MAX_SAFE_INTEGER);
 /** Integer fen, never negative. */
@@ -83,7 +90,7 @@ export const Fen = Int(0, Number.MAX_SAFE_INTEGER);
 export const SignedFen = Int(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
 export const Version = Int(1, Number.MAX_SAFE_INTEGER);
 /** A year in a path or query. */
-export const Year = z.coerce.number().int().min(2000).max(2100).meta({ format: 'int32' });
+export const Year = z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100)).register(z.globalRegistry, { format: 'int32' });
 export const YearOut = Int(2000, 2100);
 
 /**
@@ -103,11 +110,7 @@ export const decimalPlaces = (value: number): number => {
  */
 export const Decimal = (min: number, max: number, places: number) =>
   z
-    .number()
-    .min(min)
-    .max(max)
-    .refine((v) => Number.isFinite(v) && decimalPlaces(v) <= places, saying(msg('field.decimalPlaces', { places })))
-    .meta({ description: `At most ${places} decimal places` });
+    .number().check(z.minimum(min), z.maximum(max), z.refine((v) => Number.isFinite(v) && decimalPlaces(v) <= places, saying(msg(M.field_decimalPlaces, { places })))).register(z.globalRegistry, { description: `At most ${places} decimal places` });
 
 /** A score 0–100 with at most 2 decimal places (training, certification, peer scores). */
 export const Score = Decimal(0, 100, 2);
@@ -119,43 +122,46 @@ export const Score = Decimal(0, 100, 2);
  * here, together with the values, and every bad one is named in the one 400.
  */
 export const recordKeyPattern = /^(?!(?:__proto__|constructor|prototype)$)[\p{L}\p{N}_ .%()/-]{1,64}$/u;
-const keyMessage = msg('field.recordKey');
-export const BoundedRecord = <V extends z.ZodType>(value: V, maxKeys: number) => {
-  const record = z.record(z.string().meta({ maxLength: 64, pattern: recordKeyPattern.source }), value).meta({ maxProperties: maxKeys });
-  const { $schema: _, ...documented } = z.toJSONSchema(record, { io: 'input' }) as Record<string, unknown>;
-  return z
-    .unknown()
-    .superRefine((raw, ctx) => {
-      if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
-        const keys = Object.keys(raw);
-        for (const key of keys) if (!recordKeyPattern.test(key)) ctx.addIssue({ code: 'custom', path: [key], ...saying(keyMessage), input: key });
-        if (keys.length > maxKeys) ctx.addIssue({ code: 'custom', ...saying(msg('field.maxKeys', { max: maxKeys })), input: raw });
-      }
-      const parsed = record.safeParse(raw, { reportInput: true }); // the input names the received type in the message
-      if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, ...saying(issueMessage(issue)), input: raw });
-    })
-    .pipe(record)
-    .meta(documented);
+const keyMessage = msg(M.field_recordKey);
+/** What the OpenAPI document shows for a schema that checks more than it can say (shared/openapi.ts). */
+export const documentedAs = new WeakMap<z.core.$ZodType, z.core.$ZodType>();
+export const BoundedRecord = <V extends z.core.$ZodType>(value: V, maxKeys: number) => {
+  const record = z.record(z.string().register(z.globalRegistry, { maxLength: 64, pattern: recordKeyPattern.source }), value).register(z.globalRegistry, { maxProperties: maxKeys });
+  const checked = z.pipe(
+    z.unknown().check(
+      z.superRefine((raw, ctx) => {
+        if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+          const keys = Object.keys(raw);
+          for (const key of keys) if (!recordKeyPattern.test(key)) ctx.addIssue({ code: 'custom', path: [key], ...saying(keyMessage), input: key });
+          if (keys.length > maxKeys) ctx.addIssue({ code: 'custom', ...saying(msg(M.field_maxKeys, { max: maxKeys })), input: raw });
+        }
+        const parsed = record.safeParse(raw, { reportInput: true }); // the input names the received type in the message
+        if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, ...saying(issueMessage(issue)), input: raw });
+      }),
+    ),
+    record,
+  );
+  documentedAs.set(checked, record);
+  return checked;
 };
 
 /** Cursors are opaque URL-safe text this API gave out. */
-export const Cursor = z.string().min(1).max(2048).regex(/^[A-Za-z0-9_.~-]+$/, schemaText(msg('field.cursor')));
+export const Cursor = z.string().check(z.minLength(1), z.maxLength(2048), z.regex(/^[A-Za-z0-9_.~-]+$/, schemaText(msg(M.field_cursor))));
 
 /** Page sizes: at most 200 items a page. */
 export const maxPage = 200;
 export const PageQuery = {
-  limit: z.coerce.number().int().min(1).max(maxPage).default(50).meta({ format: 'int32' }),
-  cursor: Cursor.optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(maxPage)), 50).register(z.globalRegistry, { format: 'int32' }),
+  cursor: z.optional(Cursor),
 };
 
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item).max(maxPage), nextCursor: Cursor.nullable() });
+export const page = <T extends z.core.$ZodType>(item: T) => z.object({ items: z.array(item).check(z.maxLength(maxPage)), nextCursor: z.nullable(Cursor) });
 
 export const Problem = z
   .object({
-    type: z.string().max(64).regex(/^[a-z0-9-]+$/),
+    type: z.string().check(z.maxLength(64), z.regex(/^[a-z0-9-]+$/)),
     title: LineOut(200),
     status: Int(400, 599),
     detail: TextOut(5000),
-    errors: z.array(z.object({ path: LineOut(2000), message: TextOut(2000) })).max(1000).optional(),
-  })
-  .meta({ id: 'Problem' });
+    errors: z.optional(z.array(z.object({ path: LineOut(2000), message: TextOut(2000) })).check(z.maxLength(1000))),
+  }).register(z.globalRegistry, { id: 'Problem' });

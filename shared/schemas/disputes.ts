@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, page } from '#shared/schemas/common.ts';
 
 const Department = Line(100);
@@ -15,34 +15,32 @@ export const Decision = z
     decidedBy: Id,
     /** The day in the company's time zone (Asia/Shanghai). */
     decidedOn: IsoDate,
-  })
-  .meta({ id: 'DisputeDecision' });
+  }).register(z.globalRegistry, { id: 'DisputeDecision' });
 export type Decision = z.infer<typeof Decision>;
 
 export const Dispute = z
   .object({
     id: Id,
     accountId: Id,
-    opportunityId: Id.nullable(),
+    opportunityId: z.nullable(Id),
     filedBy: Id,
     filedByDepartment: LineOut(100),
-    againstDepartment: LineOut(100).nullable(),
+    againstDepartment: z.nullable(LineOut(100)),
     subject: LineOut(200),
     description: TextOut(5000),
     status: DisputeStatus,
     filedAt: Timestamp,
-    decision: Decision.nullable(),
+    decision: z.nullable(Decision),
     version: Version,
-  })
-  .meta({ id: 'Dispute' });
+  }).register(z.globalRegistry, { id: 'Dispute' });
 export type Dispute = z.infer<typeof Dispute>;
 
 export const DisputeIdParams = z.strictObject({ id: Id });
 
 export const FileDisputeBody = z.strictObject({
   accountId: Id,
-  opportunityId: Id.optional(),
-  againstDepartment: Department.optional(),
+  opportunityId: z.optional(Id),
+  againstDepartment: z.optional(Department),
   subject: Subject,
   description: LongText,
 });
@@ -56,11 +54,11 @@ export type DecisionInput = z.infer<typeof DecisionBody>;
 
 export const ListDisputesQuery = z.strictObject({
   /** Without `accountId` the list is of one status, `open` unless asked otherwise. */
-  status: DisputeStatus.optional(),
+  status: z.optional(DisputeStatus),
   /** Required for everyone but the coordination group and leadership. */
-  accountId: Id.optional(),
+  accountId: z.optional(Id),
   ...PageQuery,
 });
 export type ListDisputesQuery = z.infer<typeof ListDisputesQuery>;
 
-export const DisputePage = page(Dispute).meta({ id: 'DisputePage' });
+export const DisputePage = page(Dispute).register(z.globalRegistry, { id: 'DisputePage' });

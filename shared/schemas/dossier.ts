@@ -1,6 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDate, Line, LineOut, PageQuery, RawText, TextOut, Timestamp, Version, maxPage, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const dossierKinds = ['basic_facts', 'contact', 'contract', 'history', 'note'] as const;
 export const DossierKind = z.enum(dossierKinds);
@@ -21,8 +22,7 @@ export const DossierEntry = z
     createdAt: Timestamp,
     updatedBy: Id,
     updatedAt: Timestamp,
-  })
-  .meta({ id: 'DossierEntry' });
+  }).register(z.globalRegistry, { id: 'DossierEntry' });
 export type DossierEntry = z.infer<typeof DossierEntry>;
 
 export const DossierEntryParams = z.strictObject({ id: Id, entryId: Id });
@@ -31,8 +31,7 @@ export const CreateDossierEntryBody = z.strictObject({ kind: DossierKind, title:
 export type CreateDossierEntryInput = z.infer<typeof CreateDossierEntryBody>;
 
 export const PatchDossierEntryBody = z
-  .strictObject({ title: Title.optional(), content: Content.optional() })
-  .refine((body) => Object.keys(body).length > 0, saying(msg('field.nothingToChange')));
+  .strictObject({ title: z.optional(Title), content: z.optional(Content) }).check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange))));
 export type PatchDossierEntryInput = z.infer<typeof PatchDossierEntryBody>;
 
 export const DossierPageQuery = z.strictObject({ ...PageQuery });
@@ -47,8 +46,7 @@ export const DossierGrant = z
     expiresOn: IsoDate,
     grantedBy: Id,
     grantedAt: Timestamp,
-  })
-  .meta({ id: 'DossierGrant' });
+  }).register(z.globalRegistry, { id: 'DossierGrant' });
 export type DossierGrant = z.infer<typeof DossierGrant>;
 
 export const GrantBody = z.strictObject({ staffId: Id, expiresOn: IsoDate });
@@ -56,7 +54,7 @@ export type GrantInput = z.infer<typeof GrantBody>;
 
 export const ListGrantsQuery = z.strictObject({
   /** Only this person's grants. */
-  staffId: Id.optional(),
+  staffId: z.optional(Id),
   ...PageQuery,
 });
 export type ListGrantsQuery = z.infer<typeof ListGrantsQuery>;
@@ -78,13 +76,12 @@ export const DossierAccess = z
     operation: DossierReadOperation,
     basis: DossierReadBasis,
     /** The grant relied on, when the basis is `grant`. */
-    grantId: Id.nullable(),
+    grantId: z.nullable(Id),
     /** Exactly what was returned: each entry and the version of it (for `getStakeholderContact`, the stakeholder and the version of its details). */
-    entries: z.array(z.object({ id: Id, version: Version })).max(maxPage),
-  })
-  .meta({ id: 'DossierAccess' });
+    entries: z.array(z.object({ id: Id, version: Version })).check(z.maxLength(maxPage)),
+  }).register(z.globalRegistry, { id: 'DossierAccess' });
 export type DossierAccess = z.infer<typeof DossierAccess>;
 
-export const DossierEntryPage = page(DossierEntry).meta({ id: 'DossierEntryPage' });
-export const DossierGrantPage = page(DossierGrant).meta({ id: 'DossierGrantPage' });
-export const DossierAccessPage = page(DossierAccess).meta({ id: 'DossierAccessPage' });
+export const DossierEntryPage = page(DossierEntry).register(z.globalRegistry, { id: 'DossierEntryPage' });
+export const DossierGrantPage = page(DossierGrant).register(z.globalRegistry, { id: 'DossierGrantPage' });
+export const DossierAccessPage = page(DossierAccess).register(z.globalRegistry, { id: 'DossierAccessPage' });

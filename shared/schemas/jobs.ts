@@ -1,30 +1,30 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Cursor, Month, PayPeriod } from '#shared/schemas/common.ts';
 import { RunId } from '#shared/schemas/pay.ts';
 
 /** What the monthly schedule sends (or `npm run job` passes): a month to check, else the one before `scheduledTime`. */
 export const MonthlyJobInput = z.strictObject({
   job: z.literal('monthly-compliance'),
-  scheduledTime: z.iso.datetime({ offset: true }).optional(),
-  month: Month.optional(),
+  scheduledTime: z.optional(z.iso.datetime({ offset: true })),
+  month: z.optional(Month),
 });
 
 /** What the quarter and year schedules send (or `npm run job` passes): a period to close, else the one that ended before `scheduledTime`. */
 export const PeriodCloseInput = z.strictObject({
   job: z.literal('period-close'),
   periodKind: z.enum(['quarter', 'year']),
-  scheduledTime: z.iso.datetime({ offset: true }).optional(),
-  period: PayPeriod.optional(),
+  scheduledTime: z.optional(z.iso.datetime({ offset: true })),
+  period: z.optional(PayPeriod),
   /** Set when POST /v1/periods/{period}/close started the workflow: the run it already recorded. */
-  runId: RunId.optional(),
+  runId: z.optional(RunId),
 });
 
 /** The distributed close's steps pass the period and the run (its lock holder) along. */
-export const CloseRunInput = z.strictObject({ period: PayPeriod, runId: z.string().min(1).max(64) });
-export const CloseBatchInput = CloseRunInput.extend({ cursor: Cursor.nullable() });
+export const CloseRunInput = z.strictObject({ period: PayPeriod, runId: z.string().check(z.minLength(1), z.maxLength(64)) });
+export const CloseBatchInput = z.extend(CloseRunInput, { cursor: z.nullable(Cursor) });
 
 /** What the sign-in retry schedule sends (or `npm run job -- sign-in-sync`). */
 export const SignInSyncJobInput = z.strictObject({
   job: z.literal('sign-in-sync'),
-  scheduledTime: z.iso.datetime({ offset: true }).optional(),
+  scheduledTime: z.optional(z.iso.datetime({ offset: true })),
 });

@@ -1,7 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { healthParts, severities } from '#shared/domain/loyalty/policy.ts';
 import { Count, Cursor, Fen, Id, Int, IsoDate, Line, LineOut, PageQuery, PayPeriod, Text, TextOut, Timestamp, Version, Year, YearOut, page } from '#shared/schemas/common.ts';
 import { msg, saying, schemaText } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * Loyalty, part 2 (issue 13; domain.md §4; paper §4.2, §4.5–§4.7). Written in the
@@ -11,31 +12,31 @@ import { msg, saying, schemaText } from '#shared/messages/index.ts';
 const distinct = <T>(list: readonly T[]) => new Set(list).size === list.length;
 const Ratio = z.string().check(z.maxLength(24), z.regex(/^\d+\.\d{4}$/));
 /** A quarter `YYYY-Qn`: surveys are quarterly. */
-export const Quarter = z.string().check(z.regex(/^\d{4}-Q[1-4]$/, schemaText(msg('field.periodShapes', { shapes: ['YYYY-Qn'] })))).meta({ maxLength: 7 });
+export const Quarter = z.string().check(z.regex(/^\d{4}-Q[1-4]$/, schemaText(msg(M.field_periodShapes, { shapes: ['YYYY-Qn'] })))).register(z.globalRegistry, { maxLength: 7 });
 export const YearParams = z.strictObject({ year: Year });
 export const IdParams = z.strictObject({ id: Id });
 
 /* ---------- the holiday calendar and the policy ---------- */
 
-const Dates = (max: number) => z.array(IsoDate).check(z.maxLength(max), z.refine(distinct, saying(msg('field.noRepeat', {}))));
+const Dates = (max: number) => z.array(IsoDate).check(z.maxLength(max), z.refine(distinct, saying(msg(M.field_noRepeat, {}))));
 
 export const HolidayCalendar = z
   .object({ year: YearOut, holidays: z.array(IsoDate).check(z.maxLength(60)), workdays: z.array(IsoDate).check(z.maxLength(30)), setBy: Id, setAt: Timestamp, version: Version })
-  .meta({ id: 'HolidayCalendar' });
+  .register(z.globalRegistry, { id: 'HolidayCalendar' });
 export type HolidayCalendarRecord = z.infer<typeof HolidayCalendar>;
 export const HolidayCalendarBody = z.strictObject({ holidays: Dates(60), workdays: z.optional(Dates(30)) });
 export type HolidayCalendarInput = z.infer<typeof HolidayCalendarBody>;
 
 const DeadlineDays = z
   .strictObject({ acknowledge: Int(1, 60), reportBack: Int(1, 250) })
-  .check(z.refine((d) => d.acknowledge <= d.reportBack, { ...saying(msg('field.notAfterField', { other: 'reportBack' })), path: ['acknowledge'] }));
+  .check(z.refine((d) => d.acknowledge <= d.reportBack, { ...saying(msg(M.field_notAfterField, { other: 'reportBack' })), path: ['acknowledge'] }));
 const Deadlines = z.object({ low: DeadlineDays, medium: DeadlineDays, high: DeadlineDays, critical: DeadlineDays });
 const Weight = Int(0, 100);
 const Weights = z.object(Object.fromEntries(healthParts.map((p) => [p, Weight])) as Record<(typeof healthParts)[number], typeof Weight>);
 
 export const LoyaltyPolicy = z
   .object({ year: YearOut, deadlines: Deadlines, pilotKeyAccountDays: Int(0, 365), healthWeights: Weights, version: Version })
-  .meta({ id: 'LoyaltyPolicy' });
+  .register(z.globalRegistry, { id: 'LoyaltyPolicy' });
 export type LoyaltyPolicyRecord = z.infer<typeof LoyaltyPolicy>;
 export const LoyaltyPolicyBody = z.strictObject({
   deadlines: z.optional(z.strictObject({ low: z.optional(DeadlineDays), medium: z.optional(DeadlineDays), high: z.optional(DeadlineDays), critical: z.optional(DeadlineDays) })),
@@ -43,7 +44,7 @@ export const LoyaltyPolicyBody = z.strictObject({
   healthWeights: z.optional(
     z
       .strictObject(Object.fromEntries(healthParts.map((p) => [p, Weight])) as Record<(typeof healthParts)[number], typeof Weight>)
-      .check(z.refine((w) => Object.values(w).some((v) => v > 0), saying(msg('field.someWeight')))),
+      .check(z.refine((w) => Object.values(w).some((v) => v > 0), saying(msg(M.field_someWeight)))),
   ),
 });
 export type LoyaltyPolicyInput = z.infer<typeof LoyaltyPolicyBody>;
@@ -58,8 +59,8 @@ export const StepName = z.enum(['received', 'acknowledged', 'rectifying', 'recti
 export type StepName = z.infer<typeof StepName>;
 const Rating = Int(1, 5);
 
-export const RectificationPlan = z.object({ actions: z.array(TextOut(1000)).check(z.maxLength(20)), ownerId: Id, dueOn: IsoDate }).meta({ id: 'RectificationPlan' });
-export const FeedbackStep = z.object({ step: StepName, on: IsoDate, by: Id, at: Timestamp, note: z.nullable(TextOut(5000)) }).meta({ id: 'FeedbackStep' });
+export const RectificationPlan = z.object({ actions: z.array(TextOut(1000)).check(z.maxLength(20)), ownerId: Id, dueOn: IsoDate }).register(z.globalRegistry, { id: 'RectificationPlan' });
+export const FeedbackStep = z.object({ step: StepName, on: IsoDate, by: Id, at: Timestamp, note: z.nullable(TextOut(5000)) }).register(z.globalRegistry, { id: 'FeedbackStep' });
 export type FeedbackStep = z.infer<typeof FeedbackStep>;
 
 const feedbackFields = {
@@ -87,13 +88,13 @@ const feedbackFields = {
   recordedAt: Timestamp,
   version: Version,
 };
-export const Feedback = z.object(feedbackFields).meta({ id: 'FeedbackRecord' });
+export const Feedback = z.object(feedbackFields).register(z.globalRegistry, { id: 'FeedbackRecord' });
 export type Feedback = z.infer<typeof Feedback>;
 
-export const Overdue = z.object({ stage: z.enum(['acknowledge', 'report_back']), dueOn: IsoDate, workingDaysLate: Count }).meta({ id: 'FeedbackOverdue' });
+export const Overdue = z.object({ stage: z.enum(['acknowledge', 'report_back']), dueOn: IsoDate, workingDaysLate: Count }).register(z.globalRegistry, { id: 'FeedbackOverdue' });
 export type Overdue = z.infer<typeof Overdue>;
 /** Feedback as read: with what is overdue today, if anything. */
-export const FeedbackView = z.object({ ...feedbackFields, overdue: z.nullable(Overdue) }).meta({ id: 'Feedback' });
+export const FeedbackView = z.object({ ...feedbackFields, overdue: z.nullable(Overdue) }).register(z.globalRegistry, { id: 'Feedback' });
 export type FeedbackView = z.infer<typeof FeedbackView>;
 
 export const FeedbackBody = z.strictObject({
@@ -124,7 +125,7 @@ export type FeedbackStepInput = z.infer<typeof FeedbackStepBody>;
 const AsOf = z.optional(IsoDate);
 export const ListFeedbackQuery = z.strictObject({ overdue: z.optional(z.enum(['true'])), asOf: AsOf, ...PageQuery });
 export const ListAccountFeedbackQuery = z.strictObject({ status: z.optional(FeedbackStatus), asOf: AsOf, ...PageQuery });
-export const FeedbackPage = page(FeedbackView).meta({ id: 'FeedbackPage' });
+export const FeedbackPage = page(FeedbackView).register(z.globalRegistry, { id: 'FeedbackPage' });
 
 /* ---------- satisfaction surveys (§4) ---------- */
 
@@ -146,7 +147,7 @@ export const Survey = z
     recordedBy: Id,
     recordedAt: Timestamp,
   })
-  .meta({ id: 'Survey' });
+  .register(z.globalRegistry, { id: 'Survey' });
 export type Survey = z.infer<typeof Survey>;
 export const SurveyBody = z.strictObject({
   period: Quarter,
@@ -160,7 +161,7 @@ export const SurveyBody = z.strictObject({
 });
 export type SurveyInput = z.infer<typeof SurveyBody>;
 export const ListSurveysQuery = z.strictObject({ period: z.optional(Quarter), ...PageQuery });
-export const SurveyPage = page(Survey).meta({ id: 'SurveyPage' });
+export const SurveyPage = page(Survey).register(z.globalRegistry, { id: 'SurveyPage' });
 
 const Averages = z.object({ surveys: Count, overall: Ratio, product: Ratio, service: Ratio, responsiveness: Ratio });
 export const SatisfactionSummary = z
@@ -169,7 +170,7 @@ export const SatisfactionSummary = z
     accounts: z.array(z.object({ accountId: Id, ...Averages.shape })).check(z.maxLength(100_000)),
     salesManagers: z.array(z.object({ staffId: Id, ...Averages.shape })).check(z.maxLength(10_000)),
   })
-  .meta({ id: 'SatisfactionSummary' });
+  .register(z.globalRegistry, { id: 'SatisfactionSummary' });
 export const SatisfactionQuery = z.strictObject({ period: Quarter });
 
 /* ---------- pilots (§4.2) ---------- */
@@ -201,40 +202,40 @@ export const Pilot = z
     openedAt: Timestamp,
     version: Version,
   })
-  .meta({ id: 'Pilot' });
+  .register(z.globalRegistry, { id: 'Pilot' });
 export type Pilot = z.infer<typeof Pilot>;
 export const PilotBody = z
   .strictObject({ name: Line(200), description: Text(5000), department: Line(100), from: IsoDate, to: IsoDate, capacity: Int(1, 10_000) })
-  .check(z.refine((b) => b.from <= b.to, { ...saying(msg('field.notAfterField', { other: 'to' })), path: ['from'] }));
+  .check(z.refine((b) => b.from <= b.to, { ...saying(msg(M.field_notAfterField, { other: 'to' })), path: ['from'] }));
 export type PilotInput = z.infer<typeof PilotBody>;
-export const PilotPage = page(Pilot).meta({ id: 'PilotPage' });
+export const PilotPage = page(Pilot).register(z.globalRegistry, { id: 'PilotPage' });
 export const ListPilotsQuery = z.strictObject({ ...PageQuery });
 
 export const OfferAnswer = z.enum(['accepted', 'declined', 'no_answer']);
 export const PilotOffer = z
   .object({ pilotId: Id, accountId: Id, offeredOn: IsoDate, answer: OfferAnswer, note: z.nullable(TextOut(2000)), offeredBy: Id, recordedAt: Timestamp })
-  .meta({ id: 'PilotOffer' });
+  .register(z.globalRegistry, { id: 'PilotOffer' });
 export type PilotOffer = z.infer<typeof PilotOffer>;
 export const OfferBody = z.strictObject({ accountId: Id, offeredOn: IsoDate, answer: OfferAnswer, note: z.optional(Text(2000)) });
 export type OfferInput = z.infer<typeof OfferBody>;
-export const OfferPage = page(PilotOffer).meta({ id: 'PilotOfferPage' });
+export const OfferPage = page(PilotOffer).register(z.globalRegistry, { id: 'PilotOfferPage' });
 
 export const Enrolment = z
   .object({ pilotId: Id, accountId: Id, tier: z.enum(['normal', 'key']), enrolledOn: IsoDate, enrolledBy: Id, recordedAt: Timestamp })
-  .meta({ id: 'PilotEnrolment' });
+  .register(z.globalRegistry, { id: 'PilotEnrolment' });
 export type Enrolment = z.infer<typeof Enrolment>;
 export const EnrolmentBody = z.strictObject({ accountId: Id, enrolledOn: IsoDate });
-export const EnrolmentPage = page(Enrolment).meta({ id: 'PilotEnrolmentPage' });
+export const EnrolmentPage = page(Enrolment).register(z.globalRegistry, { id: 'PilotEnrolmentPage' });
 export const OutcomeBody = z.strictObject({
   summary: Text(5000),
   adoption: Adoption,
-  opportunityIds: z.optional(z.array(Id).check(z.maxLength(50), z.refine(distinct, saying(msg('field.noRepeat', {}))))),
+  opportunityIds: z.optional(z.array(Id).check(z.maxLength(50), z.refine(distinct, saying(msg(M.field_noRepeat, {}))))),
   recordedOn: IsoDate,
 });
 export type OutcomeInput = z.infer<typeof OutcomeBody>;
 export const NotOffered = z
   .object({ pilotId: Id, accounts: z.array(z.object({ accountId: Id, name: LineOut(200) })).check(z.maxLength(200)), nextCursor: z.nullable(Cursor) })
-  .meta({ id: 'PilotNotOffered' });
+  .register(z.globalRegistry, { id: 'PilotNotOffered' });
 
 /* ---------- customer incentives (§4.7) ---------- */
 
@@ -259,7 +260,7 @@ export const Incentive = z
     approvedAt: z.nullable(Timestamp),
     version: Version,
   })
-  .meta({ id: 'Incentive' });
+  .register(z.globalRegistry, { id: 'Incentive' });
 export type Incentive = z.infer<typeof Incentive>;
 export const IncentiveBody = z
   .strictObject({
@@ -271,13 +272,13 @@ export const IncentiveBody = z
     validTo: IsoDate,
     description: Text(2000),
   })
-  .check(z.refine((b) => b.validFrom <= b.validTo, { ...saying(msg('field.notAfterField', { other: 'validTo' })), path: ['validFrom'] }));
+  .check(z.refine((b) => b.validFrom <= b.validTo, { ...saying(msg(M.field_notAfterField, { other: 'validTo' })), path: ['validFrom'] }));
 export type IncentiveInput = z.infer<typeof IncentiveBody>;
 /** The approved discount in force on a day (the opportunity and project views), or null. */
 export const DiscountInForce = z.nullable(
-  z.object({ incentiveId: Id, rateBasisPoints: Int(1, 10_000), validFrom: IsoDate, validTo: IsoDate }).meta({ id: 'DiscountInForce' }),
+  z.object({ incentiveId: Id, rateBasisPoints: Int(1, 10_000), validFrom: IsoDate, validTo: IsoDate }).register(z.globalRegistry, { id: 'DiscountInForce' }),
 );
-export const IncentivePage = page(Incentive).meta({ id: 'IncentivePage' });
+export const IncentivePage = page(Incentive).register(z.globalRegistry, { id: 'IncentivePage' });
 export const ListIncentivesQuery = z.strictObject({ ...PageQuery });
 export const IncentiveCostQuery = z.strictObject({ year: Year });
 export const IncentiveCost = z
@@ -291,7 +292,7 @@ export const IncentiveCost = z
       .array(z.object({ incentiveId: Id, kind: IncentiveKind, costAmount: z.nullable(Fen), basis: LineOut(500) }))
       .check(z.maxLength(1000)),
   })
-  .meta({ id: 'IncentiveCost' });
+  .register(z.globalRegistry, { id: 'IncentiveCost' });
 
 /* ---------- account health ---------- */
 
@@ -307,7 +308,7 @@ export const SatisfactionDerivation = z
     score: z.number().check(z.gte(0), z.lte(100)),
     explanation: LineOut(500),
   })
-  .meta({ id: 'SatisfactionDerivation' });
+  .register(z.globalRegistry, { id: 'SatisfactionDerivation' });
 export type SatisfactionDerivation = z.infer<typeof SatisfactionDerivation>;
 
 /** What the bulletin shows of an account's loyalty: its satisfaction, open and overdue complaints, and health. */
@@ -330,7 +331,7 @@ export const HealthPart = z
     points: Ratio,
     explanation: LineOut(500),
   })
-  .meta({ id: 'HealthPart' });
+  .register(z.globalRegistry, { id: 'HealthPart' });
 export const Health = z
   .object({
     accountId: Id,
@@ -341,12 +342,12 @@ export const Health = z
     parts: z.array(HealthPart).check(z.maxLength(20)),
     explanation: z.array(LineOut(500)).check(z.maxLength(20)),
   })
-  .meta({ id: 'Health' });
+  .register(z.globalRegistry, { id: 'Health' });
 export type Health = z.infer<typeof Health>;
 export const HealthQuery = z.strictObject({ period: PayPeriod });
 export const HealthRankQuery = z.strictObject({ period: PayPeriod, ...PageQuery });
-export const HealthPage = page(Health).meta({ id: 'HealthPage' });
-export const HealthRefresh = z.object({ period: PayPeriod, accounts: Count }).meta({ id: 'HealthRefresh' });
+export const HealthPage = page(Health).register(z.globalRegistry, { id: 'HealthPage' });
+export const HealthRefresh = z.object({ period: PayPeriod, accounts: Count }).register(z.globalRegistry, { id: 'HealthRefresh' });
 export const PeriodParams = z.strictObject({ period: PayPeriod });
 
 /* ---------- the executive forum (§4.5) ---------- */
@@ -359,5 +360,5 @@ export const ForumCompliance = z
     /** Key accounts whose executives attended a forum of the year. */
     accountsAttended: z.array(Id).check(z.maxLength(100_000)),
   })
-  .meta({ id: 'ForumCompliance' });
+  .register(z.globalRegistry, { id: 'ForumCompliance' });
 export const ForumQuery = z.strictObject({ year: Year });

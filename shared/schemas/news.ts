@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, page } from '#shared/schemas/common.ts';
 
 /* Account news (domain.md §4; paper §4.3): the customer's PR, business and product-strategy moves, with the support we gave. */
@@ -31,10 +31,10 @@ export const AccountNews = z
     recordedAt: Timestamp,
     version: Version,
   })
-  .meta({ id: 'AccountNews' });
+  .register(z.globalRegistry, { id: 'AccountNews' });
 export type AccountNews = z.infer<typeof AccountNews>;
 
 export const NewsParams = z.strictObject({ id: Id, newsId: Id });
 export const NewsQuery = z.strictObject({ kind: z.optional(NewsKind), ...PageQuery });
 export type NewsQuery = z.infer<typeof NewsQuery>;
-export const AccountNewsPage = page(AccountNews).meta({ id: 'AccountNewsPage' });
+export const AccountNewsPage = page(AccountNews).register(z.globalRegistry, { id: 'AccountNewsPage' });

@@ -1,6 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 const ShortText = Line(200);
 const LongText = Text(5000);
@@ -16,9 +17,8 @@ export const FollowUp = z
     ownerId: Id,
     dueOn: IsoDate,
     done: z.boolean(),
-    doneOn: IsoDate.nullable(),
-  })
-  .meta({ id: 'SpotCheckFollowUp' });
+    doneOn: z.nullable(IsoDate),
+  }).register(z.globalRegistry, { id: 'SpotCheckFollowUp' });
 export type FollowUp = z.infer<typeof FollowUp>;
 
 export const SpotCheck = z
@@ -28,13 +28,12 @@ export const SpotCheck = z
     checkedBy: Id,
     checkedOn: IsoDate,
     /** What was looked at, e.g. `dossier`, `visits`, `reports`, `receivables`. */
-    scope: z.array(LineOut(100)).max(20),
+    scope: z.array(LineOut(100)).check(z.maxLength(20)),
     findings: TextOut(5000),
     rating: SpotCheckRating,
-    followUps: z.array(FollowUp).max(50),
+    followUps: z.array(FollowUp).check(z.maxLength(50)),
     version: Version,
-  })
-  .meta({ id: 'SpotCheck' });
+  }).register(z.globalRegistry, { id: 'SpotCheck' });
 export type SpotCheck = z.infer<typeof SpotCheck>;
 
 export const SpotCheckIdParams = z.strictObject({ id: Id });
@@ -43,16 +42,11 @@ export const FollowUpParams = z.strictObject({ id: Id, followUpId: Id });
 export const SpotCheckBody = z.strictObject({
   checkedOn: IsoDate,
   scope: z
-    .array(Line(100))
-    .min(1)
-    .max(20)
-    .refine((list) => new Set(list).size === list.length, saying(msg('field.noRepeat', { items: 'scope items' }))),
+    .array(Line(100)).check(z.minLength(1), z.maxLength(20), z.refine((list) => new Set(list).size === list.length, saying(msg(M.field_noRepeat, { items: 'scope items' })))),
   findings: LongText,
   rating: SpotCheckRating,
-  followUps: z
-    .array(z.strictObject({ action: Text(1000), ownerId: Id, dueOn: IsoDate }))
-    .max(50)
-    .optional(),
+  followUps: z.optional(z
+    .array(z.strictObject({ action: Text(1000), ownerId: Id, dueOn: IsoDate })).check(z.maxLength(50))),
 });
 export type SpotCheckInput = z.infer<typeof SpotCheckBody>;
 
@@ -60,7 +54,7 @@ export const FollowUpDoneBody = z.strictObject({ doneOn: IsoDate });
 
 export const ListSpotChecksQuery = z.strictObject({ ...PageQuery });
 
-export const SpotCheckPage = page(SpotCheck).meta({ id: 'SpotCheckPage' });
+export const SpotCheckPage = page(SpotCheck).register(z.globalRegistry, { id: 'SpotCheckPage' });
 
 /* Major-matter reports (重大事项, domain.md §3.2): every department reports to the coordination group. */
 
@@ -79,14 +73,13 @@ export const MajorMatter = z
     occurredOn: IsoDate,
     category: MatterCategory,
     summary: LineOut(200),
-    details: TextOut(5000).nullable(),
+    details: z.nullable(TextOut(5000)),
     status: MatterStatus,
-    acknowledgedBy: Id.nullable(),
-    acknowledgedAt: Timestamp.nullable(),
-    response: TextOut(5000).nullable(),
+    acknowledgedBy: z.nullable(Id),
+    acknowledgedAt: z.nullable(Timestamp),
+    response: z.nullable(TextOut(5000)),
     version: Version,
-  })
-  .meta({ id: 'MajorMatter' });
+  }).register(z.globalRegistry, { id: 'MajorMatter' });
 export type MajorMatter = z.infer<typeof MajorMatter>;
 
 export const MajorMatterIdParams = z.strictObject({ id: Id });
@@ -95,7 +88,7 @@ export const MajorMatterBody = z.strictObject({
   occurredOn: IsoDate,
   category: MatterCategory,
   summary: ShortText,
-  details: LongText.optional(),
+  details: z.optional(LongText),
 });
 export type MajorMatterInput = z.infer<typeof MajorMatterBody>;
 
@@ -103,13 +96,13 @@ export const AcknowledgementBody = z.strictObject({ response: LongText });
 
 export const ListMajorMattersQuery = z.strictObject({
   /** `unacknowledged` unless asked otherwise. */
-  status: MatterStatus.optional(),
+  status: z.optional(MatterStatus),
   ...PageQuery,
 });
 
 export const ListAccountMajorMattersQuery = z.strictObject({
-  status: MatterStatus.optional(),
+  status: z.optional(MatterStatus),
   ...PageQuery,
 });
 
-export const MajorMatterPage = page(MajorMatter).meta({ id: 'MajorMatterPage' });
+export const MajorMatterPage = page(MajorMatter).register(z.globalRegistry, { id: 'MajorMatterPage' });

@@ -1,6 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { msg, schemaText } from '#shared/messages/index.ts';
 import { Count, Id, Int, Line, LineOut, PageQuery, PayPeriod, Text, TextOut, Timestamp, Version, Year, YearOut, page } from '#shared/schemas/common.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * The pay desk (issue 11 items 2–4): manual adjustments approved by a second person,
@@ -18,12 +19,12 @@ export const AdjustmentCategory = z.enum(['correction', 'bonus', 'deduction', 'o
 export const AdjustmentStatus = z.enum(['pending', 'approved']);
 export type AdjustmentStatus = z.infer<typeof AdjustmentStatus>;
 
-const notZero = schemaText(msg('field.notZero'));
-const forceWithReason = schemaText(msg('field.forceWithReason'));
+const notZero = schemaText(msg(M.field_notZero));
+const forceWithReason = schemaText(msg(M.field_forceWithReason));
 
 export const AdjustmentBody = z.strictObject({
   staffId: Id,
-  amount: Int(-maxAdjustmentFen, maxAdjustmentFen).refine((n) => n !== 0, notZero),
+  amount: Int(-maxAdjustmentFen, maxAdjustmentFen).check(z.refine((n) => n !== 0, notZero)),
   category: AdjustmentCategory,
   reason: Reason,
 });
@@ -41,16 +42,15 @@ export const Adjustment = z
     status: AdjustmentStatus,
     createdBy: Id,
     createdAt: Timestamp,
-    approvedBy: Id.nullable(),
-    approvedAt: Timestamp.nullable(),
+    approvedBy: z.nullable(Id),
+    approvedAt: z.nullable(Timestamp),
     version: Version,
-  })
-  .meta({ id: 'PayAdjustment' });
+  }).register(z.globalRegistry, { id: 'PayAdjustment' });
 export type Adjustment = z.infer<typeof Adjustment>;
 
 export const AdjustmentParams = z.strictObject({ period: PayPeriod, id: Id });
-export const AdjustmentsQuery = z.strictObject({ status: AdjustmentStatus.optional(), ...PageQuery });
-export const AdjustmentPage = page(Adjustment).meta({ id: 'PayAdjustmentPage' });
+export const AdjustmentsQuery = z.strictObject({ status: z.optional(AdjustmentStatus), ...PageQuery });
+export const AdjustmentPage = page(Adjustment).register(z.globalRegistry, { id: 'PayAdjustmentPage' });
 
 /* Inquiries. */
 
@@ -58,10 +58,10 @@ export const InquiryStatus = z.enum(['open', 'answered']);
 export type InquiryStatus = z.infer<typeof InquiryStatus>;
 
 export const InquiryBody = z.strictObject({
-  role: AccountRole.optional(),
-  accountId: Id.optional(),
+  role: z.optional(AccountRole),
+  accountId: z.optional(Id),
   /** Index of a line of the statement's explanation. */
-  line: Int(0, listCap).optional(),
+  line: z.optional(Int(0, listCap)),
   text: Text(5000),
 });
 export type InquiryInput = z.infer<typeof InquiryBody>;
@@ -70,12 +70,11 @@ export type InquiryInput = z.infer<typeof InquiryBody>;
 export const AnswerBody = z
   .strictObject({
     outcome: z.enum(['rejected', 'accepted']),
-    reason: Note.optional(),
-    action: z.enum(['reclosed', 'adjusted']).optional(),
-    adjustmentId: Id.optional(),
-    note: Note.optional(),
-  })
-  .superRefine((b, ctx) => {
+    reason: z.optional(Note),
+    action: z.optional(z.enum(['reclosed', 'adjusted'])),
+    adjustmentId: z.optional(Id),
+    note: z.optional(Note),
+  }).check(z.superRefine((b, ctx) => {
     const need = (field: keyof typeof b, present: boolean, message: string) => {
       if ((b[field] !== undefined) !== present) ctx.addIssue({ code: 'custom', path: [field], message });
     };
@@ -88,12 +87,12 @@ export const AnswerBody = z
       need('note', true, 'an accepted inquiry gives a note');
       if (b.action !== undefined) need('adjustmentId', b.action === 'adjusted', 'the adjustment made, when (and only when) the action is adjusted');
     }
-  });
+  }));
 export type AnswerInput = z.infer<typeof AnswerBody>;
 
 const Answer = z.union([
   z.object({ outcome: z.literal('rejected'), reason: TextOut(2000) }),
-  z.object({ outcome: z.literal('accepted'), action: z.enum(['reclosed', 'adjusted']), adjustmentId: Id.nullable(), note: TextOut(2000) }),
+  z.object({ outcome: z.literal('accepted'), action: z.enum(['reclosed', 'adjusted']), adjustmentId: z.nullable(Id), note: TextOut(2000) }),
 ]);
 
 export const Inquiry = z
@@ -101,63 +100,58 @@ export const Inquiry = z
     id: Id,
     period: PayPeriod,
     staffId: Id,
-    role: AccountRole.nullable(),
-    accountId: Id.nullable(),
-    line: Int(0, listCap).nullable(),
+    role: z.nullable(AccountRole),
+    accountId: z.nullable(Id),
+    line: z.nullable(Int(0, listCap)),
     text: TextOut(5000),
     status: InquiryStatus,
     raisedAt: Timestamp,
-    answer: Answer.nullable(),
-    answeredBy: Id.nullable(),
-    answeredAt: Timestamp.nullable(),
+    answer: z.nullable(Answer),
+    answeredBy: z.nullable(Id),
+    answeredAt: z.nullable(Timestamp),
     version: Version,
-  })
-  .meta({ id: 'PayInquiry' });
+  }).register(z.globalRegistry, { id: 'PayInquiry' });
 export type Inquiry = z.infer<typeof Inquiry>;
 /** As listed and read: with its age in whole days (Asia/Shanghai). */
-export const InquiryView = Inquiry.extend({ ageDays: Count }).meta({ id: 'PayInquiryView' });
+export const InquiryView = z.extend(Inquiry, { ageDays: Count }).register(z.globalRegistry, { id: 'PayInquiryView' });
 
 export const InquiryParams = z.strictObject({ id: Id });
 export const InquiriesQuery = z.strictObject({
-  status: InquiryStatus.optional(),
+  status: z.optional(InquiryStatus),
   /** Coordinators may name anyone; others list their own. */
-  staffId: Id.optional(),
+  staffId: z.optional(Id),
   ...PageQuery,
 });
 export type InquiriesQuery = z.infer<typeof InquiriesQuery>;
-export const InquiryPage = page(InquiryView).meta({ id: 'PayInquiryPage' });
+export const InquiryPage = page(InquiryView).register(z.globalRegistry, { id: 'PayInquiryPage' });
 
 /* Finalising with inquiries still open. */
 
 export const FinalizeBody = z
-  .strictObject({ force: z.literal(true).optional(), reason: Reason.optional() })
-  .refine((b) => (b.force === undefined) === (b.reason === undefined), { message: forceWithReason, path: ['reason'] });
+  .strictObject({ force: z.optional(z.literal(true)), reason: z.optional(Reason) }).check(z.refine((b) => (b.force === undefined) === (b.reason === undefined), { message: forceWithReason, path: ['reason'] }));
 export type FinalizeInput = z.infer<typeof FinalizeBody>;
-export const ForcedFinalize = z.object({ reason: LineOut(500), by: Id, at: Timestamp, openInquiries: Count }).meta({ id: 'ForcedFinalize' });
+export const ForcedFinalize = z.object({ reason: LineOut(500), by: Id, at: Timestamp, openInquiries: Count }).register(z.globalRegistry, { id: 'ForcedFinalize' });
 export type ForcedFinalize = z.infer<typeof ForcedFinalize>;
 
 /* Sign-off. */
 
 export const StatementAck = z
-  .object({ period: PayPeriod, staffId: Id, statementVersion: Version, total: Int(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER), acknowledgedAt: Timestamp })
-  .meta({ id: 'StatementAcknowledgement' });
+  .object({ period: PayPeriod, staffId: Id, statementVersion: Version, total: Int(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER), acknowledgedAt: Timestamp }).register(z.globalRegistry, { id: 'StatementAcknowledgement' });
 export type StatementAck = z.infer<typeof StatementAck>;
 
 export const PolicyAck = z
-  .object({ year: YearOut, staffId: Id, policyVersion: Version, acknowledgedAt: Timestamp, version: Version })
-  .meta({ id: 'PayPolicyAcknowledgement' });
+  .object({ year: YearOut, staffId: Id, policyVersion: Version, acknowledgedAt: Timestamp, version: Version }).register(z.globalRegistry, { id: 'PayPolicyAcknowledgement' });
 export type PolicyAck = z.infer<typeof PolicyAck>;
 
-export const PendingQuery = z.strictObject({ pending: z.enum(['true', 'false']).default('true') });
+export const PendingQuery = z.strictObject({ pending: z._default(z.enum(['true', 'false']), 'true') });
 
 export const StatementAckList = z
   .object({
     period: PayPeriod,
     statementCount: Count,
     acknowledged: Count,
-    items: z.array(z.object({ staffId: Id, statementVersion: Version, acknowledgedAt: Timestamp.nullable() })).max(listCap),
-  })
-  .meta({ id: 'StatementAcknowledgements' });
+    items: z.array(z.object({ staffId: Id, statementVersion: Version, acknowledgedAt: z.nullable(Timestamp) })).check(z.maxLength(listCap)),
+  }).register(z.globalRegistry, { id: 'StatementAcknowledgements' });
 
 export const PolicyAckList = z
   .object({
@@ -165,9 +159,8 @@ export const PolicyAckList = z
     policyVersion: Version,
     assessed: Count,
     acknowledged: Count,
-    items: z.array(z.object({ staffId: Id, acknowledgedVersion: Version.nullable(), acknowledgedAt: Timestamp.nullable() })).max(listCap),
-  })
-  .meta({ id: 'PayPolicyAcknowledgements' });
+    items: z.array(z.object({ staffId: Id, acknowledgedVersion: z.nullable(Version), acknowledgedAt: z.nullable(Timestamp) })).check(z.maxLength(listCap)),
+  }).register(z.globalRegistry, { id: 'PayPolicyAcknowledgements' });
 
 export const StatementAckParams = z.strictObject({ period: PayPeriod, staffId: Id });
 export const PolicyYearParams = z.strictObject({ year: Year });

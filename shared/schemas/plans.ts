@@ -1,7 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Fen, Id, Int, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, Year, YearOut, page } from '#shared/schemas/common.ts';
 import { StakeholderIds } from '#shared/schemas/stakeholders.ts';
 import { msg, saying, schemaText } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * The account plan (一企一策, domain.md §4; paper §4.4): one per key account and year, kept
@@ -32,7 +33,7 @@ const Objective = z.strictObject({
 export type ObjectiveInput = z.infer<typeof Objective>;
 const OnSite = z
   .strictObject({ staffId: Id, location: Line(200), from: IsoDate, to: IsoDate })
-  .check(z.refine((s) => s.from <= s.to, { ...saying(msg('field.notAfterField', { other: 'to' })), path: ['from'] }));
+  .check(z.refine((s) => s.from <= s.to, { ...saying(msg(M.field_notAfterField, { other: 'to' })), path: ['from'] }));
 
 /** What a version holds; every field optional in a body (a draft may start thin), arrays replaced whole. */
 const contentFields = {
@@ -47,7 +48,7 @@ export const CreatePlanBody = z.strictObject({ year: YearOut, ...contentFields }
 export type CreatePlanInput = z.infer<typeof CreatePlanBody>;
 export const PlanChangesBody = z.strictObject(contentFields);
 export type PlanChanges = z.infer<typeof PlanChangesBody>;
-export const PatchPlanBody = PlanChangesBody.check(z.refine((body) => Object.keys(body).length > 0, saying(msg('field.nothingToChange'))));
+export const PatchPlanBody = PlanChangesBody.check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange))));
 
 const SituationOut = z.object({ strategy: TextOut(5000), businessLayout: TextOut(5000), challenges: TextOut(5000), competitors: z.array(LineOut(200)).check(z.maxLength(20)) });
 export const PlanObjective = z.object({
@@ -85,7 +86,7 @@ export const PlanVersion = z
     approvedAt: z.nullable(Timestamp),
     version: Version,
   })
-  .meta({ id: 'PlanVersion' });
+  .register(z.globalRegistry, { id: 'PlanVersion' });
 export type PlanVersion = z.infer<typeof PlanVersion>;
 
 /** Which version of a year's plan is in force and which is being drafted (stored beside the versions). */
@@ -109,26 +110,26 @@ export const AccountPlan = z
     draft: z.nullable(PlanVersion),
     versions: PlanNumber,
   })
-  .meta({ id: 'AccountPlan' });
+  .register(z.globalRegistry, { id: 'AccountPlan' });
 export type AccountPlan = z.infer<typeof AccountPlan>;
 
 export const OverdueObjective = z
   .object({ accountId: Id, year: YearOut, number: PlanNumber, objective: PlanObjective })
-  .meta({ id: 'OverdueObjective' });
+  .register(z.globalRegistry, { id: 'OverdueObjective' });
 export type OverdueObjective = z.infer<typeof OverdueObjective>;
 
 export const MissingPlan = z
   .object({ accountId: Id, name: LineOut(200), year: YearOut, draft: z.nullable(PlanNumber) })
-  .meta({ id: 'MissingPlan' });
+  .register(z.globalRegistry, { id: 'MissingPlan' });
 export type MissingPlan = z.infer<typeof MissingPlan>;
 
 /** A version number in a path: its length stated in the document only, so a bad one gets one message. */
-const NumberParam = z.pipe(z.string().check(z.regex(/^[1-9][0-9]{0,7}$/, schemaText(msg('field.planNumber')))).meta({ maxLength: 8 }), z.transform(Number));
+const NumberParam = z.pipe(z.string().check(z.regex(/^[1-9][0-9]{0,7}$/, schemaText(msg(M.field_planNumber)))).register(z.globalRegistry, { maxLength: 8 }), z.transform(Number));
 export const PlanParams = z.strictObject({ id: Id, year: Year });
 export const PlanVersionParams = z.strictObject({ id: Id, year: Year, number: NumberParam });
 export const PlanVersionsQuery = z.strictObject({ ...PageQuery });
 export const MissingPlansQuery = z.strictObject({ year: Year, ...PageQuery });
 
-export const PlanVersionPage = page(PlanVersion).meta({ id: 'PlanVersionPage' });
-export const OverdueObjectivePage = page(OverdueObjective).meta({ id: 'OverdueObjectivePage' });
-export const MissingPlanPage = page(MissingPlan).meta({ id: 'MissingPlanPage' });
+export const PlanVersionPage = page(PlanVersion).register(z.globalRegistry, { id: 'PlanVersionPage' });
+export const OverdueObjectivePage = page(OverdueObjective).register(z.globalRegistry, { id: 'OverdueObjectivePage' });
+export const MissingPlanPage = page(MissingPlan).register(z.globalRegistry, { id: 'MissingPlanPage' });

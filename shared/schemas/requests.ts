@@ -1,6 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /* Priority requests (domain.md §4; paper §4.1): a key account's requests are handled first. */
 
@@ -26,8 +27,8 @@ export const AnswerBody = z
     reason: z.optional(Text(2000)),
   })
   .check(
-    z.refine((b) => b.outcome !== 'done' || b.delivered !== undefined, { ...saying(msg('field.requiredWhenDone')), path: ['delivered'] }),
-    z.refine((b) => b.outcome !== 'declined' || b.reason !== undefined, { ...saying(msg('field.requiredWhenDeclined')), path: ['reason'] }),
+    z.refine((b) => b.outcome !== 'done' || b.delivered !== undefined, { ...saying(msg(M.field_requiredWhenDone)), path: ['delivered'] }),
+    z.refine((b) => b.outcome !== 'declined' || b.reason !== undefined, { ...saying(msg(M.field_requiredWhenDeclined)), path: ['reason'] }),
   );
 export type AnswerInput = z.infer<typeof AnswerBody>;
 
@@ -52,7 +53,7 @@ export const PriorityRequest = z
     closedAt: z.nullable(Timestamp),
     version: Version,
   })
-  .meta({ id: 'PriorityRequest' });
+  .register(z.globalRegistry, { id: 'PriorityRequest' });
 export type PriorityRequest = z.infer<typeof PriorityRequest>;
 
 export const RequestParams = z.strictObject({ id: Id, requestId: Id });
@@ -60,4 +61,4 @@ export const DepartmentParams = z.strictObject({ department: Line(100) });
 export const AccountRequestsQuery = z.strictObject({ status: z.optional(RequestStatus), ...PageQuery });
 export const RequestPageQuery = z.strictObject({ ...PageQuery });
 
-export const PriorityRequestPage = page(PriorityRequest).meta({ id: 'PriorityRequestPage' });
+export const PriorityRequestPage = page(PriorityRequest).register(z.globalRegistry, { id: 'PriorityRequestPage' });

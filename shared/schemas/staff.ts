@@ -1,16 +1,14 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Count, Email, EmailOut, Id, IsoDate, Line, LineOut, PageQuery, Role, Score, Timestamp, Version, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 import { SatisfactionDerivation } from '#shared/schemas/loyalty.ts';
 
 const Name = Line(100);
 const Department = Line(100);
 const Grade = Line(20);
 const Roles = z
-  .array(Role)
-  .min(1)
-  .max(6)
-  .refine((list) => new Set(list).size === list.length, saying(msg('field.noRepeat', { items: 'roles' })));
+  .array(Role).check(z.minLength(1), z.maxLength(6), z.refine((list) => new Set(list).size === list.length, saying(msg(M.field_noRepeat, { items: 'roles' }))));
 
 export const CertificationLevel = z.enum(['junior', 'intermediate', 'senior']);
 
@@ -25,9 +23,9 @@ export const SignInPending = z
     since: Timestamp,
     attempts: Count,
     /** The identity provider's error name of the last failed attempt (e.g. `TooManyRequestsException`); null before the first. */
-    lastError: z.string().max(200).regex(/^[A-Za-z0-9_.:-]+$/).nullable(),
+    lastError: z.nullable(z.string().check(z.maxLength(200), z.regex(/^[A-Za-z0-9_.:-]+$/))),
   })
-  .meta({ id: 'SignInPending' });
+  .register(z.globalRegistry, { id: 'SignInPending' });
 export type SignInPending = z.infer<typeof SignInPending>;
 
 export const Staff = z
@@ -35,18 +33,17 @@ export const Staff = z
     id: Id,
     name: LineOut(100),
     department: LineOut(100),
-    roles: z.array(Role).max(6),
+    roles: z.array(Role).check(z.maxLength(6)),
     grade: LineOut(20),
     /** Where the sign-in invitation goes; required when the deployment signs in with Cognito. */
-    email: EmailOut.optional(),
+    email: z.optional(EmailOut),
     status: z.enum(['active', 'departed']),
-    leftOn: IsoDate.nullable(),
+    leftOn: z.nullable(IsoDate),
     training: z.object({ basicPassed: z.boolean(), rotationPassed: z.boolean() }),
-    certification: z.object({ level: CertificationLevel, awardedOn: IsoDate }).nullable(),
-    signInPending: SignInPending.optional(),
+    certification: z.nullable(z.object({ level: CertificationLevel, awardedOn: IsoDate })),
+    signInPending: z.optional(SignInPending),
     version: Version,
-  })
-  .meta({ id: 'Staff' });
+  }).register(z.globalRegistry, { id: 'Staff' });
 export type Staff = z.infer<typeof Staff>;
 
 export const StaffIdParams = z.strictObject({ id: Id });
@@ -56,24 +53,23 @@ export const CreateStaffBody = z.strictObject({
   department: Department,
   roles: Roles,
   grade: Grade,
-  email: Email.optional(),
+  email: z.optional(Email),
 });
 export type CreateStaffInput = z.infer<typeof CreateStaffBody>;
 
 export const PatchStaffBody = z
   .strictObject({
-    name: Name.optional(),
-    department: Department.optional(),
-    roles: Roles.optional(),
-    grade: Grade.optional(),
-    email: Email.optional(),
-  })
-  .refine((body) => Object.keys(body).length > 0, saying(msg('field.nothingToChange')));
+    name: z.optional(Name),
+    department: z.optional(Department),
+    roles: z.optional(Roles),
+    grade: z.optional(Grade),
+    email: z.optional(Email),
+  }).check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange))));
 export type PatchStaffInput = z.infer<typeof PatchStaffBody>;
 
 export const ListStaffQuery = z.strictObject({
-  role: Role.optional(),
-  department: Department.optional(),
+  role: z.optional(Role),
+  department: z.optional(Department),
   ...PageQuery,
 });
 
@@ -81,8 +77,8 @@ export const TrainingBody = z.strictObject({
   kind: z.enum(['basic', 'rotation']),
   passed: z.boolean(),
   completedOn: IsoDate,
-  score: Score.optional(),
-  departments: z.array(Department).max(20).optional(),
+  score: z.optional(Score),
+  departments: z.optional(z.array(Department).check(z.maxLength(20))),
 });
 export type TrainingInput = z.infer<typeof TrainingBody>;
 
@@ -101,8 +97,8 @@ export const CertifiedStaff = z
     scores: z.object({ performance: z.number().check(z.gte(0), z.lte(100)), satisfaction: z.number().check(z.gte(0), z.lte(100)), professionalism: z.number().check(z.gte(0), z.lte(100)) }),
     satisfactionDerivation: z.nullable(SatisfactionDerivation),
   })
-  .meta({ id: 'CertifiedStaff' });
+  .register(z.globalRegistry, { id: 'CertifiedStaff' });
 
 export const DepartureBody = z.strictObject({ leftOn: IsoDate });
 
-export const StaffPage = page(Staff).meta({ id: 'StaffPage' });
+export const StaffPage = page(Staff).register(z.globalRegistry, { id: 'StaffPage' });

@@ -1,6 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, Int, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * The customer's people (domain.md §4: the key-account database). Written in the forms
@@ -47,7 +48,7 @@ export const StakeholderPatchBody = z
     /** Replaces the contact details as a whole. */
     contact: z.optional(ContactBody),
   })
-  .check(z.refine((body) => Object.keys(body).length > 0, saying(msg('field.nothingToChange'))));
+  .check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange))));
 export type StakeholderPatch = z.infer<typeof StakeholderPatchBody>;
 
 export const DepartureBody = z.strictObject({ leftOn: IsoDate, note: z.optional(Line(500)) });
@@ -77,7 +78,7 @@ export const Stakeholder = z
     updatedAt: Timestamp,
     version: Version,
   })
-  .meta({ id: 'Stakeholder' });
+  .register(z.globalRegistry, { id: 'Stakeholder' });
 export type Stakeholder = z.infer<typeof Stakeholder>;
 
 export const StakeholderContact = z
@@ -92,7 +93,7 @@ export const StakeholderContact = z
     /** The stakeholder's version these details were written with. */
     version: Version,
   })
-  .meta({ id: 'StakeholderContact' });
+  .register(z.globalRegistry, { id: 'StakeholderContact' });
 export type StakeholderContact = z.infer<typeof StakeholderContact>;
 
 export const StakeholderParams = z.strictObject({ id: Id, stakeholderId: Id });
@@ -103,7 +104,7 @@ export type StakeholdersQuery = z.infer<typeof StakeholdersQuery>;
 export const StakeholderIds = (max: number) =>
   z.array(Id).check(
     z.maxLength(max),
-    z.refine((ids) => new Set(ids).size === ids.length, saying(msg('field.noRepeat', {}))),
+    z.refine((ids) => new Set(ids).size === ids.length, saying(msg(M.field_noRepeat, {}))),
   );
 
-export const StakeholderPage = page(Stakeholder).meta({ id: 'StakeholderPage' });
+export const StakeholderPage = page(Stakeholder).register(z.globalRegistry, { id: 'StakeholderPage' });

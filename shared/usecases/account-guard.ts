@@ -6,6 +6,7 @@ import type { Caller } from '#shared/domain/staff.ts';
 import { NotFound } from '#shared/errors.ts';
 import type { Account } from '#shared/schemas/accounts.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * The one account guard of the use cases (rule and table: shared/domain/accounts.ts,
@@ -21,7 +22,7 @@ export interface GuardOptions {
   hidden?: () => Error;
 }
 
-const noAccount = (id: string) => new NotFound(msg('account.notFound', { id }));
+const noAccount = (id: string) => new NotFound(msg(M.account_notFound, { id }));
 
 /** Ties beyond the roles: the use case's own, or the caller's department delivers one of the account's projects. */
 const tiedTo = async (caller: Caller, account: Account, tie?: () => Promise<boolean>): Promise<boolean> =>

@@ -27,12 +27,13 @@ import type {
   TargetsInput,
 } from '#shared/schemas/accounts.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const accountLocation = (id: string) => `/v1/accounts/${encodeURIComponent(id)}`;
 
 const mustGet = async (id: string): Promise<Account> => {
   const account = await store.getAccountById(id);
-  if (account === undefined) throw new NotFound(msg('account.notFound', { id }));
+  if (account === undefined) throw new NotFound(msg(M.account_notFound, { id }));
   return account;
 };
 
@@ -48,8 +49,8 @@ export const createAccount = async (input: CreateAccountInput, audit: AuditConte
 export const findAccounts = async (caller: Caller, query: ListAccountsQuery): Promise<Page<Account>> => {
   const filter = { tier: query.tier, name: query.name, ownerId: query.ownerId, needsReassignment: query.needsReassignment === 'true', limit: query.limit, cursor: query.cursor };
   if (!rules.seesAllAccounts(caller)) {
-    if (filter.needsReassignment) throw new Forbidden(msg('account.listAwaitingReassignment'), 'role-not-allowed');
-    if (filter.ownerId !== undefined && filter.ownerId !== caller.id) throw new Forbidden(msg('account.listOwnOnly'), 'role-not-allowed');
+    if (filter.needsReassignment) throw new Forbidden(msg(M.account_listAwaitingReassignment), 'role-not-allowed');
+    if (filter.ownerId !== undefined && filter.ownerId !== caller.id) throw new Forbidden(msg(M.account_listOwnOnly), 'role-not-allowed');
     // The open pool of normal accounts, or else one's own accounts.
     if (!(filter.tier === 'normal' && filter.ownerId === undefined)) filter.ownerId = caller.id;
   }
@@ -70,7 +71,7 @@ export const updateAccount = async (caller: Caller, id: string, ifMatch: number,
  * racing designations exactly one wins; the other gets 409.
  */
 export const designateAccount = (id: string, input: DesignationInput, audit: AuditContext): Promise<Account> =>
-  withRetry(msg('changing', { kind: 'account', id }), async () => {
+  withRetry(msg(M.changing, { kind: 'account', id }), async () => {
     const before = await mustGet(id);
     if (before.tier === 'key') throw store.alreadyKey(id);
     const [leader, manager] = await Promise.all([getStaffById(input.contactLeaderId), getStaffById(input.salesManagerId)]);
@@ -94,12 +95,12 @@ export const designateAccount = (id: string, input: DesignationInput, audit: Aud
  * one starts then, and the handover form is kept — all in one transaction.
  */
 export const reassignAccount = (id: string, input: ReassignmentInput, audit: AuditContext) =>
-  withRetry(msg('changing', { kind: 'account', id }), async () => {
+  withRetry(msg(M.changing, { kind: 'account', id }), async () => {
     const before = await mustGet(id);
     rules.assertKey(before);
     rules.assertAssignable(rules.assignmentProblems(input.role, await getStaffById(input.staffId), 'body.staffId'));
     const current = currentAssignment(await store.listAssignments(id), input.role);
-    if (current === undefined) throw new Conflict(msg('account.noCurrentHolder', { id, role: input.role }), 'no-current-holder');
+    if (current === undefined) throw new Conflict(msg(M.account_noCurrentHolder, { id, role: input.role }), 'no-current-holder');
     const { closed, opened } = reassign(current, input.staffId, input.effectiveOn, input.reason);
     const after = rules.assignHolder(before, input.role, input.staffId);
     const handover: Handover = {
@@ -163,7 +164,7 @@ export const setTargets = async (caller: Caller, accountId: string, year: number
 export const readTargets = async (caller: Caller, accountId: string, year: number): Promise<Targets> => {
   await readAccount(caller, accountId);
   const targets = await store.getTargets(accountId, year);
-  if (targets === undefined) throw new NotFound(msg('targets.notFound', { accountId, year }));
+  if (targets === undefined) throw new NotFound(msg(M.targets_notFound, { accountId, year }));
   return targets;
 };
 

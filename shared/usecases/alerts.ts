@@ -5,6 +5,7 @@ import { Forbidden } from '#shared/errors.ts';
 import type { Alert } from '#shared/schemas/compliance.ts';
 import { accountsCompliance } from '#shared/usecases/compliance.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 import { overdueFeedbackAlerts } from '#shared/usecases/loyalty/alerts.ts';
 import { refreshHealth } from '#shared/usecases/loyalty/health.ts';
 import { quarterOf } from '#shared/db/partitions.ts';
@@ -46,7 +47,7 @@ export const runMonthlyCompliance = async (month: string, now: string): Promise<
 
 export const alertsOf = async (caller: Caller, staffId: string, month?: string) => {
   if (staffId !== caller.id && !hasAnyRole(caller, ['coordinator', 'leadership'])) {
-    throw new Forbidden(msg('alerts.ownOnly'), 'role-not-allowed');
+    throw new Forbidden(msg(M.alerts_ownOnly), 'role-not-allowed');
   }
   return { items: await listAlertsOfPerson(staffId, month), nextCursor: null };
 };

@@ -24,25 +24,26 @@ import { accountListScope, guardAccount, loadAccountFor } from '#shared/usecases
 import { discountInForce } from '#shared/usecases/loyalty/incentives.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
 import { type Message, msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const opportunityLocation = (id: string) => `/v1/opportunities/${encodeURIComponent(id)}`;
 export const projectLocation = (id: string) => `/v1/projects/${encodeURIComponent(id)}`;
 export const invoiceLocation = (id: string) => `/v1/invoices/${encodeURIComponent(id)}`;
 
 const mustExist = <T>(value: T | undefined, what: Message): T => {
-  if (value === undefined) throw new NotFound(msg('notFound.thing', { what }));
+  if (value === undefined) throw new NotFound(msg(M.notFound_thing, { what }));
   return value;
 };
-const accountOf = async (accountId: string) => mustExist(await getAccountById(accountId), msg('thing.account', { id: accountId }));
+const accountOf = async (accountId: string) => mustExist(await getAccountById(accountId), msg(M.thing_account, { id: accountId }));
 
 /** An object of an account: seen by those its own tie lets in (`own`), else as the account guard says for `purpose`. */
 const assertSees = async (caller: Caller, account: Account, purpose: 'read' | 'records', what: Message, own = false): Promise<void> => {
-  if (!own) await guardAccount(caller, account, purpose, { hidden: () => new NotFound(msg('notFound.thing', { what })) });
+  if (!own) await guardAccount(caller, account, purpose, { hidden: () => new NotFound(msg(M.notFound_thing, { what })) });
 };
 
 export const createOpportunity = async (caller: Caller, input: CreateOpportunityInput, audit: AuditContext): Promise<Opportunity> => {
   await loadAccountFor(caller, input.accountId, 'act', {
-    missing: () => new RuleViolation('unknown-account', msg('account.notFound', { id: input.accountId }), [fieldError('body.accountId', msg('field.noSuchAccount'))]),
+    missing: () => new RuleViolation('unknown-account', msg(M.account_notFound, { id: input.accountId }), [fieldError('body.accountId', msg(M.field_noSuchAccount))]),
   });
   const opportunity = rules.newOpportunity(ulid(), input, caller.id, todayInShanghai(), audit.at);
   await store.insertOpportunity(opportunity, audit);
@@ -51,9 +52,9 @@ export const createOpportunity = async (caller: Caller, input: CreateOpportunity
 
 /** The opportunity and its account, if the caller may see them. */
 const seeOpportunity = async (caller: Caller, id: string) => {
-  const opportunity = mustExist(await store.getOpportunityById(id), msg('thing.opportunity', { id }));
+  const opportunity = mustExist(await store.getOpportunityById(id), msg(M.thing_opportunity, { id }));
   const account = await accountOf(opportunity.accountId);
-  await assertSees(caller, account, 'read', msg('thing.opportunity', { id }), opportunity.ownerId === caller.id);
+  await assertSees(caller, account, 'read', msg(M.thing_opportunity, { id }), opportunity.ownerId === caller.id);
   return { opportunity, account };
 };
 
@@ -68,7 +69,7 @@ export const viewOpportunity = async (caller: Caller, id: string) => {
 
 /** Changes an opportunity the caller may act on; a concurrent change makes it re-read and retry. */
 const changeOpportunity = (caller: Caller, id: string, change: (o: Opportunity) => Promise<Opportunity>) =>
-  withRetry(msg('changing', { kind: 'opportunity', id }), async () => {
+  withRetry(msg(M.changing, { kind: 'opportunity', id }), async () => {
     const { opportunity, account } = await seeOpportunity(caller, id);
     // Seeing it, the caller knows the account: a refusal is a 403.
     assertAccount(caller, account, 'act', true);
@@ -134,7 +135,7 @@ export const findOpportunities = async (caller: Caller, query: ListOpportunities
   if (query.ownerId !== undefined && (query.ownerId === caller.id || seesAllAccounts(caller))) {
     return store.listOpportunitiesByOwner(query.ownerId, limit, cursor);
   }
-  if (!seesAllAccounts(caller)) throw new Forbidden(msg('business.listOpportunities'), 'role-not-allowed');
+  if (!seesAllAccounts(caller)) throw new Forbidden(msg(M.business_listOpportunities), 'role-not-allowed');
   if (query.staleDays !== undefined) {
     return store.listOpportunitiesByStatus('open', limit, cursor, addDays(todayInShanghai(), -query.staleDays + 1));
   }
@@ -145,9 +146,9 @@ export const findOpportunities = async (caller: Caller, query: ListOpportunities
 
 /** A project: for those who may read its account's records, and for the staff of the department that delivers it. */
 const seeProject = async (caller: Caller, id: string) => {
-  const project = mustExist(await store.getProjectById(id), msg('thing.project', { id }));
+  const project = mustExist(await store.getProjectById(id), msg(M.thing_project, { id }));
   const account = await accountOf(project.accountId);
-  await assertSees(caller, account, 'records', msg('thing.project', { id }), caller.department === project.department);
+  await assertSees(caller, account, 'records', msg(M.thing_project, { id }), caller.department === project.department);
   return { project, account };
 };
 
@@ -168,19 +169,19 @@ export const findProjects = async (caller: Caller, query: { accountId?: string; 
   }
   const department = query.department ?? '';
   if (department !== caller.department && !seesAllAccounts(caller)) {
-    throw new Forbidden(msg('business.listProjects'), 'role-not-allowed');
+    throw new Forbidden(msg(M.business_listProjects), 'role-not-allowed');
   }
   return store.listProjectsByDepartment(department, query.limit, query.cursor);
 };
 
 /** Delivery is recorded by the delivering department, the account's people or the coordination group. */
 export const recordDelivery = (caller: Caller, id: string, deliveredOn: string, audit: AuditContext) =>
-  withRetry(msg('changing', { kind: 'project', id }), async () => {
+  withRetry(msg(M.changing, { kind: 'project', id }), async () => {
     const { project, account } = await seeProject(caller, id);
     if (caller.department !== project.department) assertAccount(caller, account, 'act', true);
-    if (project.deliveredOn !== null) throw new RuleViolation('already-delivered', msg('business.alreadyDelivered', { id, on: project.deliveredOn }));
+    if (project.deliveredOn !== null) throw new RuleViolation('already-delivered', msg(M.business_alreadyDelivered, { id, on: project.deliveredOn }));
     if (deliveredOn < project.wonOn) {
-      throw new RuleViolation('delivered-before-won', msg('business.wonOn', { id, on: project.wonOn }), [fieldError('body.deliveredOn', msg('field.onOrAfter', { day: project.wonOn }))]);
+      throw new RuleViolation('delivered-before-won', msg(M.business_wonOn, { id, on: project.wonOn }), [fieldError('body.deliveredOn', msg(M.field_onOrAfter, { day: project.wonOn }))]);
     }
     const after = { ...project, deliveredOn, version: project.version + 1 };
     await store.saveProject(project, after, 'deliver', audit);
@@ -193,15 +194,15 @@ export const recordDelivery = (caller: Caller, id: string, deliveredOn: string, 
  * project keeps the department that delivered it.
  */
 export const changeDepartment = (caller: Caller, id: string, input: { department: string; effectiveOn: string; reason: string }, audit: AuditContext) =>
-  withRetry(msg('changing', { kind: 'project', id }), async () => {
+  withRetry(msg(M.changing, { kind: 'project', id }), async () => {
     const { project } = await seeProject(caller, id);
-    if (project.deliveredOn !== null) throw new RuleViolation('already-delivered', msg('business.alreadyDeliveredBy', { id, on: project.deliveredOn, department: project.department }));
+    if (project.deliveredOn !== null) throw new RuleViolation('already-delivered', msg(M.business_alreadyDeliveredBy, { id, on: project.deliveredOn, department: project.department }));
     if (input.department === project.department) {
-      throw new RuleViolation('same-department', msg('business.sameDepartment', { id, department: input.department }), [fieldError('body.department', msg('field.alreadyDelivering'))]);
+      throw new RuleViolation('same-department', msg(M.business_sameDepartment, { id, department: input.department }), [fieldError('body.department', msg(M.field_alreadyDelivering))]);
     }
     const last = (await store.listDepartmentChanges(id)).at(-1)?.effectiveOn ?? project.wonOn;
     if (input.effectiveOn < last) {
-      throw new RuleViolation('department-change-before-current', msg('business.departmentChangeBefore', { from: last }), [fieldError('body.effectiveOn', msg('field.onOrAfter', { day: last }))]);
+      throw new RuleViolation('department-change-before-current', msg(M.business_departmentChangeBefore, { from: last }), [fieldError('body.effectiveOn', msg(M.field_onOrAfter, { day: last }))]);
     }
     const after = { ...project, department: input.department, version: project.version + 1 };
     const change = { id: ulid(), projectId: id, from: project.department, to: input.department, effectiveOn: input.effectiveOn, reason: input.reason, changedBy: caller.id, changedAt: audit.at };
@@ -230,19 +231,19 @@ export const issueInvoice = async (caller: Caller, projectId: string, input: Inv
     version: 1,
   };
   if (!(await store.insertInvoice(project, invoice, audit))) {
-    const current = mustExist(await store.getProjectById(projectId), msg('thing.project', { id: projectId }));
+    const current = mustExist(await store.getProjectById(projectId), msg(M.thing_project, { id: projectId }));
     const rest = current.contractAmount - current.invoicedAmount;
-    throw new RuleViolation('over-invoiced', msg('business.overInvoiced', { id: projectId, rest, contract: current.contractAmount }), [
-      fieldError('body.amount', msg('field.notExceed', { max: rest })),
+    throw new RuleViolation('over-invoiced', msg(M.business_overInvoiced, { id: projectId, rest, contract: current.contractAmount }), [
+      fieldError('body.amount', msg(M.field_notExceed, { max: rest })),
     ]);
   }
   return invoice;
 };
 
 const seeInvoice = async (caller: Caller, id: string) => {
-  const invoice = mustExist(await store.getInvoiceById(id), msg('thing.invoice', { id }));
+  const invoice = mustExist(await store.getInvoiceById(id), msg(M.thing_invoice, { id }));
   const account = await accountOf(invoice.accountId);
-  await assertSees(caller, account, 'records', msg('thing.invoice', { id }));
+  await assertSees(caller, account, 'records', msg(M.thing_invoice, { id }));
   return { invoice, account };
 };
 
@@ -253,15 +254,15 @@ export const readInvoice = async (caller: Caller, id: string) => {
 
 /** A payment never exceeds the invoice's unpaid rest (422); partial payments add up. */
 export const recordPayment = (caller: Caller, invoiceId: string, amount: number, receivedOn: string, audit: AuditContext) =>
-  withRetry(msg('changing', { kind: 'invoice', id: invoiceId }), async () => {
+  withRetry(msg(M.changing, { kind: 'invoice', id: invoiceId }), async () => {
     const { invoice, account } = await seeInvoice(caller, invoiceId);
     assertAccount(caller, account, 'money', true);
     const rest = invoice.amount - invoice.paidAmount;
     if (amount > rest) {
-      throw new RuleViolation('over-paid', msg('business.overPaid', { id: invoiceId, rest }), [fieldError('body.amount', msg('field.notExceed', { max: rest }))]);
+      throw new RuleViolation('over-paid', msg(M.business_overPaid, { id: invoiceId, rest }), [fieldError('body.amount', msg(M.field_notExceed, { max: rest }))]);
     }
     if (receivedOn < invoice.issuedOn) {
-      throw new RuleViolation('paid-before-invoiced', msg('business.issuedOn', { id: invoiceId, on: invoice.issuedOn }), [fieldError('body.receivedOn', msg('field.onOrAfter', { day: invoice.issuedOn }))]);
+      throw new RuleViolation('paid-before-invoiced', msg(M.business_issuedOn, { id: invoiceId, on: invoice.issuedOn }), [fieldError('body.receivedOn', msg(M.field_onOrAfter, { day: invoice.issuedOn }))]);
     }
     const payment = { id: ulid(), invoiceId, projectId: invoice.projectId, accountId: invoice.accountId, amount, receivedOn, recordedBy: caller.id, recordedAt: audit.at };
     return { payment, invoice: await store.insertPayment(invoice, payment, audit) };
@@ -275,7 +276,7 @@ export const receivables = async (caller: Caller, query: { overdue?: 'true' | 'f
   const asOf = query.asOf ?? todayInShanghai();
   const overdueOnly = query.overdue === 'true';
   if (!seesAllAccounts(caller) && !hasAnyRole(caller, ['sales_manager', 'contact_leader'])) {
-    throw new Forbidden(msg('business.receivables'), 'role-not-allowed');
+    throw new Forbidden(msg(M.business_receivables), 'role-not-allowed');
   }
   const open = await store.listOpenInvoices();
   const accounts = new Map((await getAccountsByIds([...new Set(open.map((i) => i.accountId))])).map((a) => [a.id, a]));

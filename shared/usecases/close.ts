@@ -21,6 +21,7 @@ import { accountFacts } from '#shared/usecases/compliance.ts';
 import { approvedAdjustments } from '#shared/usecases/pay-desk.ts';
 import { priorPeriodAdjustments } from '#shared/usecases/prior-periods.ts';
 import { type Lang, msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 import { recordClose } from '#shared/metrics.ts';
 
 /** A close holds its period's lock at most this long (the function's own time limit). */
@@ -126,7 +127,7 @@ export const gatherBatch = async (periodId: string, cursor: string | null): Prom
 /** The year's stored policy; a close without one cannot price anything (422). */
 export const requirePolicy = async (year: number): Promise<PayPolicy> => {
   const stored = await store.getPayPolicy(year);
-  if (stored === undefined) throw new RuleViolation('pay-policy-missing', msg('pay.policyMissing', { year }));
+  if (stored === undefined) throw new RuleViolation('pay-policy-missing', msg(M.pay_policyMissing, { year }));
   return stored;
 };
 
@@ -175,7 +176,7 @@ export const assertGrades = (policy: PayPolicy, people: CloseData['people']): vo
   const known = new Set(policy.grades.map((g) => g.grade));
   const missing = [...new Set(people.map((p) => p.staff.grade).filter((g) => !known.has(g)))].sort();
   if (missing.length > 0) {
-    throw new RuleViolation('grades-missing-from-policy', msg('pay.gradesMissing', { grades: missing }), missing.map((g) => fieldError('policy.grades', msg('field.missingGrade', { grade: g }))));
+    throw new RuleViolation('grades-missing-from-policy', msg(M.pay_gradesMissing, { grades: missing }), missing.map((g) => fieldError('policy.grades', msg(M.field_missingGrade, { grade: g }))));
   }
 };
 
@@ -291,7 +292,7 @@ const finishRun = async (period: Period, runId: string, accounts: readonly Gathe
  * expires; its run ends failed (a step that recorded its own reason keeps it).
  */
 export const abortClose = (periodId: string, runId: string) =>
-  failClose(periodId, runId, new HttpError(500, 'internal-error', msg('pay.closeStepFailed', { period: periodId })));
+  failClose(periodId, runId, new HttpError(500, 'internal-error', msg(M.pay_closeStepFailed, { period: periodId })));
 
 /**
  * The period close (pay.md) in one process: plan, gather every batch, finish. The API and

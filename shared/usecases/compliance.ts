@@ -12,6 +12,7 @@ import { Forbidden } from '#shared/errors.ts';
 import type { Role } from '#shared/schemas/common.ts';
 import type { MeetingType } from '#shared/schemas/upkeep.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /** The policy whose visit and report rules apply in `year` (the defaults of pay.md until one is set). */
 export const policyFor = async (year: number): Promise<PayPolicy> => (await getPayPolicy(year)) ?? defaultPolicy;
@@ -108,7 +109,7 @@ export const compliance = async (caller: Caller, query: { period: string; staffI
   const seesAll = hasAnyRole(caller, ['coordinator', 'leadership']);
   const staffId = query.staffId ?? (seesAll ? undefined : caller.id);
   if (staffId !== undefined) {
-    if (staffId !== caller.id && !seesAll) throw new Forbidden(msg('compliance.ownOnly'), 'role-not-allowed');
+    if (staffId !== caller.id && !seesAll) throw new Forbidden(msg(M.compliance_ownOnly), 'role-not-allowed');
     return { period: period.id, people: await personCompliance(staffId, period), accounts: [], bodies: [], nextCursor: null };
   }
   const [byAccount, bodies] = await Promise.all([accountsCompliance(period, query.limit, query.cursor), bodyCadence(period)]);

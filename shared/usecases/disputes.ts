@@ -10,18 +10,19 @@ import type { Account } from '#shared/schemas/accounts.ts';
 import { accountListScope, anyListed, guardAccount } from '#shared/usecases/account-guard.ts';
 import type { DecisionInput, Dispute, FileDisputeInput, ListDisputesQuery } from '#shared/schemas/disputes.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const disputeLocation = (id: string) => `/v1/disputes/${encodeURIComponent(id)}`;
 
 const mustGetAccount = async (id: string): Promise<Account> => {
   const account = await getAccountById(id);
-  if (account === undefined) throw new NotFound(msg('account.notFound', { id }));
+  if (account === undefined) throw new NotFound(msg(M.account_notFound, { id }));
   return account;
 };
 
 const mustGet = async (id: string): Promise<Dispute> => {
   const dispute = await store.getDisputeById(id);
-  if (dispute === undefined) throw new NotFound(msg('dispute.notFound', { id }));
+  if (dispute === undefined) throw new NotFound(msg(M.dispute_notFound, { id }));
   return dispute;
 };
 
@@ -43,8 +44,8 @@ export const readDispute = async (caller: Caller, id: string): Promise<Dispute> 
   const account = await getAccountById(dispute.accountId);
   if (rules.mayReadDispute(caller, dispute, account)) return dispute;
   // Anyone else: the account guard's answer for the account's disputes (403 if they know the account, else 404).
-  if (account !== undefined) await guardAccount(caller, account, 'held', { hidden: () => new NotFound(msg('dispute.notFound', { id })) });
-  throw new NotFound(msg('dispute.notFound', { id }));
+  if (account !== undefined) await guardAccount(caller, account, 'held', { hidden: () => new NotFound(msg(M.dispute_notFound, { id })) });
+  throw new NotFound(msg(M.dispute_notFound, { id }));
 };
 
 /**
@@ -56,7 +57,7 @@ export const findDisputes = async (caller: Caller, query: ListDisputesQuery): Pr
   const { accountId, status, limit, cursor } = query;
   if (accountId === undefined) {
     if (!rules.seesAllDisputes(caller)) {
-      throw new Forbidden(msg('dispute.listAcross'), 'role-not-allowed');
+      throw new Forbidden(msg(M.dispute_listAcross), 'role-not-allowed');
     }
     return store.listDisputesByStatus(status ?? 'open', limit, cursor);
   }

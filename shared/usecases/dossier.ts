@@ -23,6 +23,7 @@ import type {
   PatchDossierEntryInput,
 } from '#shared/schemas/dossier.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 const accountPath = (accountId: string) => `/v1/accounts/${encodeURIComponent(accountId)}`;
 export const dossierEntryLocation = (accountId: string, entryId: string) =>
@@ -32,7 +33,7 @@ export const dossierGrantLocation = (grant: DossierGrant) =>
   `${accountPath(grant.accountId)}/dossier/grants?staffId=${encodeURIComponent(grant.staffId)}`;
 
 const today = (audit: AuditContext) => todayInShanghai(new Date(audit.at));
-const noAccount = (id: string) => new NotFound(msg('account.notFound', { id }));
+const noAccount = (id: string) => new NotFound(msg(M.account_notFound, { id }));
 
 /**
  * The account, the caller's grants on it (two keyed reads) and, for a caller whose roles
@@ -69,7 +70,7 @@ const assertReader = async (caller: Caller, accountId: string, audit: AuditConte
 
 const mustGetEntry = async (accountId: string, entryId: string): Promise<DossierEntry> => {
   const entry = await store.getEntry(accountId, entryId);
-  if (entry === undefined) throw new NotFound(msg('dossier.entryNotFound', { entryId, accountId }));
+  if (entry === undefined) throw new NotFound(msg(M.dossier_entryNotFound, { entryId, accountId }));
   return entry;
 };
 

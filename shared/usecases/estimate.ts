@@ -10,6 +10,7 @@ import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
 import { Conflict, Forbidden, NotFound } from '#shared/errors.ts';
 import { gatherAccount, requirePolicy } from '#shared/usecases/close.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 const position = (a: Assessment) => ({
   ratio: a.view.ratio,
@@ -29,14 +30,14 @@ const position = (a: Assessment) => ({
 export const estimate = async (caller: Caller, periodId: string, q: { staffId: string } & WhatIf) => {
   const period = parsePayPeriod(periodId);
   if (caller.id !== q.staffId && !hasAnyRole(caller, ['coordinator', 'leadership'])) {
-    throw new Forbidden(msg('estimate.readers'), 'role-not-allowed');
+    throw new Forbidden(msg(M.estimate_readers), 'role-not-allowed');
   }
   const staff = await getStaffById(q.staffId);
-  if (staff === undefined) throw new NotFound(msg('staff.notFound', { id: q.staffId }));
+  if (staff === undefined) throw new NotFound(msg(M.staff_notFound, { id: q.staffId }));
   const state = await store.getPeriodState(period.id);
   if (state?.status === 'final') throw store.finalised(period.id);
   const today = todayInShanghai();
-  if (today < period.from) throw new Conflict(msg('estimate.notBegun', { period: period.id }), 'period-not-open');
+  if (today < period.from) throw new Conflict(msg(M.estimate_notBegun, { period: period.id }), 'period-not-open');
   // The day the imagined records fall on: today, or the period's last day once it has ended.
   const on = today > period.to ? period.to : today;
   const policy = await requirePolicy(period.year);

@@ -14,6 +14,7 @@ import { accountListScope, loadAccountFor } from '#shared/usecases/account-guard
 import { planInForce } from '#shared/usecases/plans.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /**
  * What an account has open when it changes hands (资料交接表, domain.md §3.2): its dossier
@@ -76,17 +77,17 @@ export const accountHandovers = async (caller: Caller, accountId: string) => {
 /** A form: for its two parties, and for those who read the account. */
 export const readHandover = async (caller: Caller, accountId: string, id: string): Promise<Handover> => {
   const handover = await getHandover(accountId, id);
-  if (handover === undefined) throw new NotFound(msg('handover.notFound', { id }));
+  if (handover === undefined) throw new NotFound(msg(M.handover_notFound, { id }));
   if (!isParty(caller, handover)) await loadAccountFor(caller, accountId, 'read');
   return handover;
 };
 
 /** The new holder confirms receipt, once. */
 export const confirmReceipt = (caller: Caller, accountId: string, id: string, input: { receivedOn: string; notes?: string }, audit: AuditContext) =>
-  withRetry(msg('changing', { kind: 'handover', id }), async () => {
+  withRetry(msg(M.changing, { kind: 'handover', id }), async () => {
     const before = await readHandover(caller, accountId, id);
-    if (before.toStaffId !== caller.id) throw new Forbidden(msg('handover.notRecipient', { staffId: before.toStaffId }), 'not-the-recipient');
-    if (before.receipt !== null) throw new Conflict(msg('handover.receiptConfirmed', { receivedOn: before.receipt.receivedOn }), 'receipt-confirmed');
+    if (before.toStaffId !== caller.id) throw new Forbidden(msg(M.handover_notRecipient, { staffId: before.toStaffId }), 'not-the-recipient');
+    if (before.receipt !== null) throw new Conflict(msg(M.handover_receiptConfirmed, { receivedOn: before.receipt.receivedOn }), 'receipt-confirmed');
     const after: Handover = {
       ...before,
       receipt: { receivedBy: caller.id, receivedOn: input.receivedOn, notes: input.notes ?? null, recordedAt: audit.at },

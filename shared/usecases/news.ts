@@ -10,6 +10,7 @@ import type { AccountNews, NewsInput, NewsQuery, SupportInput } from '#shared/sc
 import { loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * Account news (domain.md §4; paper §4.3): recorded by the account's people or a
@@ -27,18 +28,18 @@ const assertSupport = async (items: readonly SupportInput[], path: string, day: 
   const people = await Promise.all(items.map((s) => getStaffById(s.byStaffId)));
   const errors: FieldError[] = items.flatMap((s, i) => {
     const person = people[i];
-    const who = person === undefined ? [fieldError(`${path}.${i}.byStaffId`, msg('field.noSuchStaff'))] : [];
-    const when = s.givenOn > day ? [fieldError(`${path}.${i}.givenOn`, msg('field.notInFuture'))] : [];
+    const who = person === undefined ? [fieldError(`${path}.${i}.byStaffId`, msg(M.field_noSuchStaff))] : [];
+    const when = s.givenOn > day ? [fieldError(`${path}.${i}.givenOn`, msg(M.field_notInFuture))] : [];
     return [...who, ...when];
   });
-  if (errors.length > 0) throw new RuleViolation('unknown-or-departed-staff', msg('upkeep.staffNotActive'), errors);
+  if (errors.length > 0) throw new RuleViolation('unknown-or-departed-staff', msg(M.upkeep_staffNotActive), errors);
 };
 
 const support = (input: SupportInput, by: string, at: string) => ({ id: ulid(), what: input.what, byStaffId: input.byStaffId, givenOn: input.givenOn, recordedBy: by, recordedAt: at });
 
 export const recordNews = async (caller: Caller, accountId: string, input: NewsInput, audit: AuditContext): Promise<AccountNews> => {
   await loadAccountFor(caller, accountId, 'act');
-  if (input.happenedOn > today(audit)) throw new RuleViolation('news-in-future', msg('news.inFuture'), [fieldError('body.happenedOn', msg('field.notInFuture'))]);
+  if (input.happenedOn > today(audit)) throw new RuleViolation('news-in-future', msg(M.news_inFuture), [fieldError('body.happenedOn', msg(M.field_notInFuture))]);
   await assertSupport(input.support ?? [], 'body.support', today(audit));
   const news: AccountNews = {
     id: ulid(), accountId, kind: input.kind, happenedOn: input.happenedOn, source: input.source, summary: input.summary,
@@ -49,12 +50,12 @@ export const recordNews = async (caller: Caller, accountId: string, input: NewsI
 };
 
 export const addNewsSupport = (caller: Caller, accountId: string, newsId: string, input: SupportInput, audit: AuditContext) =>
-  withRetry(msg('changing', { kind: 'news', id: newsId }), async () => {
+  withRetry(msg(M.changing, { kind: 'news', id: newsId }), async () => {
     await loadAccountFor(caller, accountId, 'act');
     const before = await store.getNews(accountId, newsId);
-    if (before === undefined) throw new NotFound(msg('news.notFound', { id: newsId, accountId }));
+    if (before === undefined) throw new NotFound(msg(M.news_notFound, { id: newsId, accountId }));
     await assertSupport([input], 'body', today(audit));
-    if (before.support.length >= maxSupport) throw new RuleViolation('news-support-full', msg('news.supportFull', { max: maxSupport }));
+    if (before.support.length >= maxSupport) throw new RuleViolation('news-support-full', msg(M.news_supportFull, { max: maxSupport }));
     const after = { ...before, support: [...before.support, support(input, caller.id, audit.at)], version: before.version + 1 };
     await store.replaceNews(before, after, audit);
     return after;

@@ -14,6 +14,7 @@ import { withRetry } from '#shared/usecases/retry.ts';
 import type { Account } from '#shared/schemas/accounts.ts';
 import type { MajorMatter, MajorMatterInput, MatterStatus, SpotCheck, SpotCheckInput } from '#shared/schemas/oversight.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const spotCheckLocation = (id: string) => `/v1/spot-checks/${encodeURIComponent(id)}`;
 export const majorMatterLocation = (id: string) => `/v1/major-matters/${encodeURIComponent(id)}`;
@@ -23,7 +24,7 @@ const dayOf = (at: string) => todayInShanghai(new Date(at));
 
 const mustGetAccount = async (id: string): Promise<Account> => {
   const account = await getAccountById(id);
-  if (account === undefined) throw new NotFound(msg('account.notFound', { id }));
+  if (account === undefined) throw new NotFound(msg(M.account_notFound, { id }));
   return account;
 };
 
@@ -51,7 +52,7 @@ export const findAccountSpotChecks = async (caller: Caller, accountId: string, l
 
 /** The spot check and its account, if the caller may see it (404 otherwise). */
 const seeSpotCheck = async (caller: Caller, id: string): Promise<SpotCheck> => {
-  const hidden = () => new NotFound(msg('oversight.spotCheckNotFound', { id }));
+  const hidden = () => new NotFound(msg(M.oversight_spotCheckNotFound, { id }));
   const check = await store.getSpotCheckById(id);
   if (check === undefined) throw hidden();
   const account = await getAccountById(check.accountId);
@@ -67,12 +68,12 @@ export const readSpotCheck = (caller: Caller, id: string): Promise<SpotCheck> =>
  * of one check share its version, so a concurrent change to another makes this re-read and retry.
  */
 export const completeFollowUp = (caller: Caller, id: string, followUpId: string, doneOn: string, audit: AuditContext): Promise<SpotCheck> =>
-  withRetry(msg('changing', { kind: 'spotCheck', id }), async () => {
+  withRetry(msg(M.changing, { kind: 'spotCheck', id }), async () => {
     const before = await seeSpotCheck(caller, id);
     const followUp = before.followUps.find((f) => f.id === followUpId);
     if (followUp === undefined) throw rules.noFollowUp(before, followUpId);
     if (!rules.mayCompleteFollowUp(caller, followUp)) {
-      throw new Forbidden(msg('oversight.notFollowUpOwner', { followUpId, ownerId: followUp.ownerId }), 'not-follow-up-owner');
+      throw new Forbidden(msg(M.oversight_notFollowUpOwner, { followUpId, ownerId: followUp.ownerId }), 'not-follow-up-owner');
     }
     const after = rules.completeFollowUp(before, followUpId, doneOn, dayOf(audit.at));
     await store.replaceSpotCheck(before, after, 'complete-follow-up', audit);
@@ -91,7 +92,7 @@ export const reportMajorMatter = async (caller: Caller, accountId: string, input
 
 /** The report, if the caller is one of those who see it; to anyone else it does not exist. */
 export const readMajorMatter = async (caller: Caller, id: string): Promise<MajorMatter> => {
-  const hidden = () => new NotFound(msg('oversight.majorMatterNotFound', { id }));
+  const hidden = () => new NotFound(msg(M.oversight_majorMatterNotFound, { id }));
   const matter = await store.getMajorMatterById(id);
   if (matter === undefined) throw hidden();
   const account = await getAccountById(matter.accountId);
@@ -122,7 +123,7 @@ export const findAccountMajorMatters = async (
 /** The coordination group acknowledges a report with its response, once (409 on a second). */
 export const acknowledgeMajorMatter = async (id: string, response: string, audit: AuditContext): Promise<MajorMatter> => {
   const before = await store.getMajorMatterById(id);
-  if (before === undefined) throw new NotFound(msg('oversight.majorMatterNotFound', { id }));
+  if (before === undefined) throw new NotFound(msg(M.oversight_majorMatterNotFound, { id }));
   const after = rules.acknowledge(before, response, audit.actorId, audit.at);
   await store.recordAcknowledgement(before, after, audit);
   return after;

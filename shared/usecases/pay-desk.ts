@@ -13,6 +13,7 @@ import type {
 } from '#shared/schemas/pay-desk.ts';
 import type { PeriodState, StoredStatement } from '#shared/schemas/pay.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const adjustmentLocation = (a: Adjustment) => `/v1/periods/${a.period}/adjustments/${a.id}`;
 export const inquiryLocation = (id: string) => `/v1/inquiries/${id}`;
@@ -20,14 +21,14 @@ export const inquiryLocation = (id: string) => `/v1/inquiries/${id}`;
 const draftPeriod = async (period: string): Promise<PeriodState> => {
   parsePayPeriod(period);
   const state = await store.getPeriodState(period);
-  if (state?.closedAt === undefined) throw new NotFound(msg('pay.periodNotClosed', { period }));
+  if (state?.closedAt === undefined) throw new NotFound(msg(M.pay_periodNotClosed, { period }));
   if (state.status === 'final') throw store.finalised(period);
   return state;
 };
 
 const mustGetStatement = async (period: string, staffId: string): Promise<StoredStatement> => {
   const statement = await store.getStatement(period, staffId);
-  if (statement === undefined) throw new NotFound(msg('pay.statementNotFound', { staffId, period }));
+  if (statement === undefined) throw new NotFound(msg(M.pay_statementNotFound, { staffId, period }));
   return statement;
 };
 
@@ -44,7 +45,7 @@ export const createAdjustment = async (period: string, input: AdjustmentInput, a
 export const approveAdjustment = async (period: string, id: string, audit: AuditContext): Promise<Adjustment> => {
   parsePayPeriod(period);
   const before = await desk.getAdjustment(period, id);
-  if (before === undefined) throw new NotFound(msg('desk.adjustmentNotFound', { id, period }));
+  if (before === undefined) throw new NotFound(msg(M.desk_adjustmentNotFound, { id, period }));
   const after = rules.approve(before, audit.actorId, audit.at);
   await desk.recordApproval(before, after, audit);
   return after;
@@ -89,7 +90,7 @@ const view = (inquiry: Inquiry, now: Date) => ({ ...inquiry, ageDays: rules.ageD
 /** A person questions their own statement (draft or final), naming what they like of it. */
 export const raiseInquiry = async (caller: Caller, period: string, staffId: string, input: InquiryInput, audit: AuditContext) => {
   parsePayPeriod(period);
-  if (caller.id !== staffId) throw new Forbidden(msg('desk.ownInquiriesOnly'), 'not-own-statement');
+  if (caller.id !== staffId) throw new Forbidden(msg(M.desk_ownInquiriesOnly), 'not-own-statement');
   const statement = await mustGetStatement(period, staffId);
   const outline = {
     roles: statement.assessments.map((a) => a.role),
@@ -104,7 +105,7 @@ export const raiseInquiry = async (caller: Caller, period: string, staffId: stri
 /** Coordinators list any (open unless asked, oldest first); everyone else their own. */
 export const findInquiries = async (caller: Caller, q: InquiriesQuery) => {
   const coordinator = hasAnyRole(caller, ['coordinator']);
-  if (!coordinator && q.staffId !== undefined && q.staffId !== caller.id) throw new Forbidden(msg('desk.listOwnInquiries'), 'role-not-allowed');
+  if (!coordinator && q.staffId !== undefined && q.staffId !== caller.id) throw new Forbidden(msg(M.desk_listOwnInquiries), 'role-not-allowed');
   const found =
     coordinator && q.staffId === undefined
       ? await desk.listInquiriesByStatus(q.status ?? 'open', q.limit, q.cursor)
@@ -115,14 +116,14 @@ export const findInquiries = async (caller: Caller, q: InquiriesQuery) => {
 
 const mustGetInquiry = async (id: string): Promise<Inquiry> => {
   const inquiry = await desk.getInquiry(id);
-  if (inquiry === undefined) throw new NotFound(msg('desk.inquiryNotFound', { id }));
+  if (inquiry === undefined) throw new NotFound(msg(M.desk_inquiryNotFound, { id }));
   return inquiry;
 };
 
 /** The person who raised it and coordinators read an inquiry and its answer. */
 export const readInquiry = async (caller: Caller, id: string) => {
   const inquiry = await mustGetInquiry(id);
-  if (inquiry.staffId !== caller.id && !hasAnyRole(caller, ['coordinator'])) throw new Forbidden(msg('desk.inquiryReaders'), 'not-own-inquiry');
+  if (inquiry.staffId !== caller.id && !hasAnyRole(caller, ['coordinator'])) throw new Forbidden(msg(M.desk_inquiryReaders), 'not-own-inquiry');
   return view(inquiry, new Date());
 };
 
@@ -131,7 +132,7 @@ export const answerInquiry = async (id: string, input: AnswerInput, audit: Audit
   const before = await mustGetInquiry(id);
   if (input.adjustmentId !== undefined) {
     const adjustment = await desk.getAdjustment(before.period, input.adjustmentId);
-    if (adjustment === undefined || adjustment.staffId !== before.staffId) throw new NotFound(msg('desk.adjustmentOfNotFound', { id: input.adjustmentId, staffId: before.staffId, period: before.period }));
+    if (adjustment === undefined || adjustment.staffId !== before.staffId) throw new NotFound(msg(M.desk_adjustmentOfNotFound, { id: input.adjustmentId, staffId: before.staffId, period: before.period }));
   }
   const after = rules.answer(before, input, audit.actorId, audit.at);
   await desk.recordAnswer(before, after, audit);
@@ -143,9 +144,9 @@ export const answerInquiry = async (id: string, input: AnswerInput, audit: Audit
 /** After finalise, each person acknowledges their statement once. */
 export const acknowledgeStatement = async (caller: Caller, period: string, staffId: string, audit: AuditContext): Promise<StatementAck> => {
   parsePayPeriod(period);
-  if (caller.id !== staffId) throw new Forbidden(msg('desk.ownStatementOnly'), 'not-own-statement');
+  if (caller.id !== staffId) throw new Forbidden(msg(M.desk_ownStatementOnly), 'not-own-statement');
   const state = await store.getPeriodState(period);
-  if (state?.status !== 'final') throw new Conflict(msg('desk.notFinalYet', { period }), 'period-not-final');
+  if (state?.status !== 'final') throw new Conflict(msg(M.desk_notFinalYet, { period }), 'period-not-final');
   const statement = await mustGetStatement(period, staffId);
   const ack: StatementAck = { period, staffId, statementVersion: statement.version, total: statement.total, acknowledgedAt: audit.at };
   await desk.insertStatementAck(ack, audit);
@@ -155,7 +156,7 @@ export const acknowledgeStatement = async (caller: Caller, period: string, staff
 /** Everyone with a statement in the period and whether they acknowledged it (keyed reads of the period). */
 export const statementAcknowledgements = async (period: string, pendingOnly: boolean) => {
   parsePayPeriod(period);
-  if ((await store.getPeriodState(period)) === undefined) throw new NotFound(msg('pay.periodNotClosed', { period }));
+  if ((await store.getPeriodState(period)) === undefined) throw new NotFound(msg(M.pay_periodNotClosed, { period }));
   const [statements, acks] = await Promise.all([store.listStatements(period), desk.listStatementAcks(period)]);
   const { rows, pending } = rules.pendingOf(statements, acks, () => true);
   return {
@@ -176,7 +177,7 @@ const assessedIn = async (year: number): Promise<{ staffId: string }[]> => {
 
 const mustGetPolicy = async (year: number) => {
   const policy = await store.getPayPolicy(year);
-  if (policy === undefined) throw new NotFound(msg('pay.policyNotFound', { year }));
+  if (policy === undefined) throw new NotFound(msg(M.pay_policyNotFound, { year }));
   return policy;
 };
 
@@ -184,9 +185,9 @@ const mustGetPolicy = async (year: number) => {
 export const acknowledgePolicy = async (caller: Caller, year: number, audit: AuditContext): Promise<PolicyAck> => {
   const policy = await mustGetPolicy(year);
   const statements = await Promise.all(periodsOf(year).map((p) => store.getStatement(p, caller.id)));
-  if (statements.every((s) => s === undefined)) throw new Forbidden(msg('desk.notAssessed', { year }), 'not-assessed');
+  if (statements.every((s) => s === undefined)) throw new Forbidden(msg(M.desk_notAssessed, { year }), 'not-assessed');
   const before = await desk.getPolicyAck(year, caller.id);
-  if (before?.policyVersion === policy.version) throw new Conflict(msg('desk.policyAcknowledged', { year, count: policy.version }), 'already-acknowledged');
+  if (before?.policyVersion === policy.version) throw new Conflict(msg(M.desk_policyAcknowledged, { year, count: policy.version }), 'already-acknowledged');
   const ack: PolicyAck = { year, staffId: caller.id, policyVersion: policy.version, acknowledgedAt: audit.at, version: (before?.version ?? 0) + 1 };
   await desk.putPolicyAck(ack, before, audit);
   return ack;

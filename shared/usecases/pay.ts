@@ -12,6 +12,7 @@ import type { PeerScore, PeerScoreInput, PeriodState, StoredPayPolicy, StoredSta
 import { finaliseDeskCheck } from '#shared/usecases/pay-desk.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /** PUT of a yearly record: If-Match only once it exists. */
 const nextVersion = (existing: { version: number } | undefined, ifMatch: number | undefined): number => {
@@ -30,7 +31,7 @@ export const setPayPolicy = async (year: number, ifMatch: number | undefined, in
 
 export const readPayPolicy = async (year: number) => {
   const policy = await store.getPayPolicy(year);
-  if (policy === undefined) throw new NotFound(msg('pay.policyNotFound', { year }));
+  if (policy === undefined) throw new NotFound(msg(M.pay_policyNotFound, { year }));
   return policy;
 };
 
@@ -45,18 +46,18 @@ export const scorePeer = async (caller: Caller, input: PeerScoreInput, audit: Au
   let targetType: 'staff' | 'department';
   let target: string;
   if (input.targetStaffId !== undefined) {
-    if (!hasAnyRole(caller, ['department_staff'])) throw new Forbidden(msg('pay.departmentScoresTeam'), 'role-not-allowed');
+    if (!hasAnyRole(caller, ['department_staff'])) throw new Forbidden(msg(M.pay_departmentScoresTeam), 'role-not-allowed');
     const person = await getStaffById(input.targetStaffId);
     if (person === undefined || !teamRoles.some((r) => person.roles.includes(r)) || person.id === caller.id) {
-      throw new RuleViolation('not-a-team-member', msg('pay.notTeamMember'), [fieldError('body.targetStaffId', msg('field.notTeamMember'))]);
+      throw new RuleViolation('not-a-team-member', msg(M.pay_notTeamMember), [fieldError('body.targetStaffId', msg(M.field_notTeamMember))]);
     }
     targetType = 'staff';
     target = person.id;
   } else {
-    if (!hasAnyRole(caller, teamRoles)) throw new Forbidden(msg('pay.teamScoresDepartments'), 'role-not-allowed');
+    if (!hasAnyRole(caller, teamRoles)) throw new Forbidden(msg(M.pay_teamScoresDepartments), 'role-not-allowed');
     target = input.targetDepartment ?? '';
     if (target === caller.department) {
-      throw new RuleViolation('own-department', msg('pay.ownDepartment'), [fieldError('body.targetDepartment', msg('field.ownDepartment'))]);
+      throw new RuleViolation('own-department', msg(M.pay_ownDepartment), [fieldError('body.targetDepartment', msg(M.field_ownDepartment))]);
     }
     targetType = 'department';
   }
@@ -73,7 +74,7 @@ export const amendPeerScore = async (
   audit: AuditContext,
 ): Promise<PeerScore> => {
   const before = await store.getPeerScore(key.period, key.targetType, key.target, caller.id);
-  if (before === undefined) throw new NotFound(msg('pay.scoreNotFound'));
+  if (before === undefined) throw new NotFound(msg(M.pay_scoreNotFound));
   if (before.version !== ifMatch) throw new PreconditionFailed();
   const after: PeerScore = { ...before, score: patch.score, comment: patch.comment ?? before.comment, version: before.version + 1, scoredAt: audit.at };
   await store.putPeerScore(after, before.version, audit, before);
@@ -86,7 +87,7 @@ export const peerScoreSummary = async (caller: Caller, q: { period: string; targ
   const target = q.targetStaffId ?? q.targetDepartment ?? '';
   const privileged = hasAnyRole(caller, ['coordinator', 'leadership']);
   if (!privileged && !(targetType === 'staff' && target === caller.id) && !(targetType === 'department' && target === caller.department)) {
-    throw new Forbidden(msg('pay.scoresOwnOnly'), 'role-not-allowed');
+    throw new Forbidden(msg(M.pay_scoresOwnOnly), 'role-not-allowed');
   }
   const scores = await store.listPeerScores(q.period, targetType, target);
   const hundredths = scores.reduce((sum, s) => sum + BigInt(Math.round(s.score * 100)), 0n);
@@ -105,9 +106,9 @@ const payReaders = ['finance', 'leadership', 'coordinator'] as const;
 /** Finance reads only finalised statements (pay.md, "Statements"); leadership and coordinators read drafts too. */
 const assertReadable = async (caller: Caller, period: string): Promise<void> => {
   const state = await store.getPeriodState(period);
-  if (state === undefined) throw new NotFound(msg('pay.periodNotClosed', { period }));
+  if (state === undefined) throw new NotFound(msg(M.pay_periodNotClosed, { period }));
   if (state.status !== 'final' && !hasAnyRole(caller, ['leadership', 'coordinator'])) {
-    throw new Conflict(msg('pay.periodNotFinal', { period }), 'period-not-final');
+    throw new Conflict(msg(M.pay_periodNotFinal, { period }), 'period-not-final');
   }
 };
 
@@ -126,11 +127,11 @@ const readable = (s: StoredStatement, language: Language): StoredStatement => in
 export const personStatement = async (caller: Caller, period: string, staffId: string, language: Language = 'en') => {
   parsePayPeriod(period);
   if (caller.id !== staffId) {
-    if (!hasAnyRole(caller, payReaders)) throw new Forbidden(msg('pay.statementReaders'), 'role-not-allowed');
+    if (!hasAnyRole(caller, payReaders)) throw new Forbidden(msg(M.pay_statementReaders), 'role-not-allowed');
     await assertReadable(caller, period);
   }
   const statement = await store.getStatement(period, staffId);
-  if (statement === undefined) throw new NotFound(msg('pay.statementNotFound', { staffId, period }));
+  if (statement === undefined) throw new NotFound(msg(M.pay_statementNotFound, { staffId, period }));
   return { ...readable(statement, language), versions: (await store.listStatementVersions(period, staffId)).map((v) => ({ version: v.version, total: v.total, closedAt: v.closedAt })) };
 };
 
@@ -176,7 +177,7 @@ export const finalizePeriod = async (period: string, audit: AuditContext, input:
   await store.acquirePeriodLock(period, holder, Date.now(), 300);
   try {
     const state = await store.getPeriodState(period);
-    if (state === undefined || state.closedAt === undefined) throw new RuleViolation('period-not-closed', msg('pay.closeFirst', { period }));
+    if (state === undefined || state.closedAt === undefined) throw new RuleViolation('period-not-closed', msg(M.pay_closeFirst, { period }));
     const statements = await store.listStatements(period);
     const desk = await finaliseDeskCheck(state, input, audit, new Set(statements.map((s) => s.staffId)));
     await store.markFinal(state, statements, audit, desk);
@@ -190,7 +191,7 @@ export const finalizePeriod = async (period: string, audit: AuditContext, input:
 export const periodBulletin = async (period: string, q: { section: 'accounts' | 'people'; limit: number; cursor?: string }) => {
   parsePayPeriod(period);
   const header = await store.getBulletinHeader(period);
-  if (header === undefined) throw new NotFound(msg('pay.periodNotClosed', { period }));
+  if (header === undefined) throw new NotFound(msg(M.pay_periodNotClosed, { period }));
   const page = await store.listBulletinRows(period, q.section, q.limit, q.cursor);
   return { ...header, section: q.section, items: page.items, nextCursor: page.nextCursor };
 };
@@ -198,9 +199,9 @@ export const periodBulletin = async (period: string, q: { section: 'accounts' | 
 export const talentPool = async (year: number) => ({ items: await store.listTalentPool(year), nextCursor: null });
 
 export const confirmTalent = (year: number, staffId: string, grade: TalentEntry['suggestedGrade'], audit: AuditContext) =>
-  withRetry(msg('changing', { kind: 'talent', id: staffId }), async () => {
+  withRetry(msg(M.changing, { kind: 'talent', id: staffId }), async () => {
     const before = await store.getTalentEntry(year, staffId);
-    if (before === undefined) throw new NotFound(msg('pay.talentNotFound', { staffId, year }));
+    if (before === undefined) throw new NotFound(msg(M.pay_talentNotFound, { staffId, year }));
     const after = { ...before, confirmedGrade: grade, confirmedBy: audit.actorId, version: before.version + 1 };
     await store.confirmTalentGrade(before, after, audit);
     return after;

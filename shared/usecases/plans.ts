@@ -14,6 +14,7 @@ import type { AccountPlan, CreatePlanInput, MissingPlan, OverdueObjective, PlanC
 import { loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { assertStakeholdersOf } from '#shared/usecases/stakeholders.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * The account plan (一企一策, domain.md §4). Exclusive ownership: on a key account only its
@@ -29,33 +30,33 @@ export const planVersionLocation = (v: Pick<PlanVersion, 'accountId' | 'year' | 
 const loadForDrafting = async (caller: Caller, accountId: string): Promise<Account> => {
   const account = await loadAccountFor(caller, accountId, 'act');
   assertKey(account);
-  if (!holdsAccount(caller, account)) throw new Forbidden(msg('plan.draftedByHolders', { accountId }), 'not-a-holder');
+  if (!holdsAccount(caller, account)) throw new Forbidden(msg(M.plan_draftedByHolders, { accountId }), 'not-a-holder');
   return account;
 };
 
 const mustGetHead = async (accountId: string, year: number): Promise<PlanHead> => {
   const head = await store.getPlanHead(accountId, year);
-  if (head === undefined) throw new NotFound(msg('plan.notFound', { accountId, year }));
+  if (head === undefined) throw new NotFound(msg(M.plan_notFound, { accountId, year }));
   return head;
 };
 const mustGetVersion = async (accountId: string, year: number, number: number): Promise<PlanVersion> => {
   const version = await store.getPlanVersion(accountId, year, number);
-  if (version === undefined) throw new NotFound(msg('plan.versionNotFound', { accountId, year, number }));
+  if (version === undefined) throw new NotFound(msg(M.plan_versionNotFound, { accountId, year, number }));
   return version;
 };
 
 /** The people a body names: objective owners among the account's holders, on-site staff active, stakeholders the account's (422). */
 const assertPeople = async (account: Account, changes: PlanChanges, today: string): Promise<void> => {
   const owners = rules.objectiveOwnerErrors(account, changes.objectives, 'body.objectives');
-  if (owners.length > 0) throw new RuleViolation('objective-owner-not-on-account', msg('plan.ownersNotOnAccount'), owners);
+  if (owners.length > 0) throw new RuleViolation('objective-owner-not-on-account', msg(M.plan_ownersNotOnAccount), owners);
   const onSite = changes.onSiteStaff ?? [];
   const staff = await Promise.all(onSite.map((s) => getStaffById(s.staffId)));
   const staffErrors: FieldError[] = onSite.flatMap((_, i) => {
     const person = staff[i];
-    if (person === undefined) return [fieldError(`body.onSiteStaff.${i}.staffId`, msg('field.noSuchStaff'))];
-    return person.status === 'departed' ? [fieldError(`body.onSiteStaff.${i}.staffId`, msg('field.leftOn', { leftOn: person.leftOn }))] : [];
+    if (person === undefined) return [fieldError(`body.onSiteStaff.${i}.staffId`, msg(M.field_noSuchStaff))];
+    return person.status === 'departed' ? [fieldError(`body.onSiteStaff.${i}.staffId`, msg(M.field_leftOn, { leftOn: person.leftOn }))] : [];
   });
-  if (staffErrors.length > 0) throw new RuleViolation('unknown-or-departed-staff', msg('upkeep.staffNotActive'), staffErrors);
+  if (staffErrors.length > 0) throw new RuleViolation('unknown-or-departed-staff', msg(M.upkeep_staffNotActive), staffErrors);
   await assertStakeholdersOf(account.id, changes.stakeholderIds ?? [], 'body.stakeholderIds', today);
 };
 
@@ -92,7 +93,7 @@ export const editPlanDraft = async (
 export const approvePlan = async (caller: Caller, accountId: string, year: number, number: number, ifMatch: number, audit: AuditContext): Promise<PlanVersion> => {
   const account = await loadAccountFor(caller, accountId, 'act');
   assertKey(account);
-  if (caller.id !== account.contactLeaderId) throw new Forbidden(msg('plan.approvedByContactLeader', { accountId }), 'not-the-contact-leader');
+  if (caller.id !== account.contactLeaderId) throw new Forbidden(msg(M.plan_approvedByContactLeader, { accountId }), 'not-the-contact-leader');
   const [head, draft] = await Promise.all([mustGetHead(accountId, year), mustGetVersion(accountId, year, number)]);
   if (draft.status === 'draft' && draft.version !== ifMatch) throw new PreconditionFailed();
   const { head: after, approved } = rules.approve(head, draft, caller.id, audit.at);

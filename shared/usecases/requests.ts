@@ -11,6 +11,7 @@ import { getAccountById } from '#shared/db/accounts.ts';
 import { anyListed, guardAccount, loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * Priority requests (domain.md §4; paper §4.1). The account's people log them (exclusive
@@ -48,10 +49,10 @@ export const accountRequests = async (caller: Caller, accountId: string, query: 
  */
 const loadRequest = async (caller: Caller, accountId: string, requestId: string) => {
   const [account, request] = await Promise.all([getAccountById(accountId), store.getRequest(accountId, requestId)]);
-  if (account === undefined) throw new NotFound(msg('account.notFound', { id: accountId }));
+  if (account === undefined) throw new NotFound(msg(M.account_notFound, { id: accountId }));
   if (request !== undefined && answers(caller, request)) return { request, answering: true };
   await guardAccount(caller, account, 'read', { tie: async () => request?.department === caller.department });
-  if (request === undefined) throw new NotFound(msg('request.notFound', { id: requestId, accountId }));
+  if (request === undefined) throw new NotFound(msg(M.request_notFound, { id: requestId, accountId }));
   return { request, answering: false };
 };
 
@@ -60,9 +61,9 @@ export const readRequest = async (caller: Caller, accountId: string, requestId: 
 
 /** The department's answer: accepted, done (with what was delivered) or declined (with a reason). */
 export const answerRequest = (caller: Caller, accountId: string, requestId: string, input: AnswerInput, audit: AuditContext) =>
-  withRetry(msg('changing', { kind: 'request', id: requestId }), async () => {
+  withRetry(msg(M.changing, { kind: 'request', id: requestId }), async () => {
     const { request: before, answering } = await loadRequest(caller, accountId, requestId);
-    if (!answering) throw new Forbidden(msg('request.answeredByDepartment', { department: before.department }), 'not-the-delivering-department');
+    if (!answering) throw new Forbidden(msg(M.request_answeredByDepartment, { department: before.department }), 'not-the-delivering-department');
     const after = rules.answer(before, input, caller.id, audit.at);
     await store.replaceRequest(before, after, audit);
     return after;
@@ -71,7 +72,7 @@ export const answerRequest = (caller: Caller, accountId: string, requestId: stri
 /** A department's queue: its own staff, the coordination group and leadership read it. */
 export const departmentQueue = async (caller: Caller, department: string, query: { limit: number; cursor?: string }): Promise<Page<PriorityRequest>> => {
   if (!hasAnyRole(caller, ['coordinator', 'leadership']) && caller.department !== department) {
-    throw new Forbidden(msg('request.ownDepartmentQueue', { department }), 'not-of-department');
+    throw new Forbidden(msg(M.request_ownDepartmentQueue, { department }), 'not-of-department');
   }
   return store.listDepartmentQueue(department, query.limit, query.cursor);
 };

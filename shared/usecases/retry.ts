@@ -1,5 +1,6 @@
 import { Conflict, PreconditionFailed } from '#shared/errors.ts';
 import { type Message, msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /**
  * A POST that changes a versioned record needs no If-Match: it re-reads and tries again
@@ -12,7 +13,7 @@ export const withRetry = async <T>(what: Message, attempt: () => Promise<T>): Pr
       return await attempt();
     } catch (error) {
       if (!(error instanceof PreconditionFailed)) throw error;
-      if (tries === 3) throw new Conflict(msg('concurrent.retry', { what }), 'concurrent-change');
+      if (tries === 3) throw new Conflict(msg(M.concurrent_retry, { what }), 'concurrent-change');
     }
   }
 };

@@ -10,6 +10,7 @@ import { countOne, metricNames } from '#shared/metrics.ts';
 import type { CreateStaffInput, PatchStaffInput, SignInPending, Staff } from '#shared/schemas/staff.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
 import { type SignInChange, createStaff, recordDeparture, updateStaff } from '#shared/usecases/staff.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * Sign-in follows the staff record, and the two never disagree silently:
@@ -43,7 +44,7 @@ const errorName = (error: unknown): string => {
 
 /** Re-reads and replaces the record while its marker is still `pending` (another change may have replaced it). */
 const settleMarker = (staffId: string, pending: SignInPending, audit: AuditContext, action: string, change: (staff: Staff) => Staff) =>
-  withRetry(msg('changing', { kind: 'staff', id: staffId }), async () => {
+  withRetry(msg(M.changing, { kind: 'staff', id: staffId }), async () => {
     const before = await getStaffById(staffId);
     if (before?.signInPending?.id !== pending.id) return before;
     const after = { ...change(before), version: before.version + 1 };
@@ -88,7 +89,7 @@ export const syncSignIn = async (staff: Staff, audit: AuditContext, idp: Identit
 
 const requireEmail = (idp: IdentityProvider, email: string | undefined): void => {
   if (idp.requiresEmail && email === undefined) {
-    throw new BadRequest(msg('validation.fieldsInvalid', { count: 1 }), [fieldError('body.email', msg('field.emailRequired'))]);
+    throw new BadRequest(msg(M.validation_fieldsInvalid, { count: 1 }), [fieldError('body.email', msg(M.field_emailRequired))]);
   }
 };
 
@@ -118,10 +119,10 @@ export const recordDepartureSignedIn = async (id: string, leftOn: string, audit:
  */
 export const rerunSignInSync = async (id: string, audit: AuditContext, idp: IdentityProvider = identityProvider): Promise<Staff> => {
   const staff = await getStaffById(id);
-  if (staff === undefined) throw new NotFound(msg('staff.notFound', { id }));
+  if (staff === undefined) throw new NotFound(msg(M.staff_notFound, { id }));
   const outcome = await syncSignIn(staff, audit, idp);
   if (!outcome.synced) {
-    throw new ServiceUnavailable(msg('staff.signInSyncFailed', { id, error: outcome.staff.signInPending?.lastError ?? 'error' }), 60);
+    throw new ServiceUnavailable(msg(M.staff_signInSyncFailed, { id, error: outcome.staff.signInPending?.lastError ?? 'error' }), 60);
   }
   return outcome.staff;
 };

@@ -10,13 +10,14 @@ import { Conflict, Forbidden, NotFound, PreconditionFailed } from '#shared/error
 import { withRetry } from '#shared/usecases/retry.ts';
 import type { CertificationInput, CreateStaffInput, PatchStaffInput, SignInPending, Staff, TrainingInput } from '#shared/schemas/staff.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 import { satisfactionFromSurveys } from '#shared/usecases/loyalty/surveys.ts';
 
 export const staffLocation = (id: string) => `/v1/staff/${encodeURIComponent(id)}`;
 
 const mustGet = async (id: string): Promise<Staff> => {
   const staff = await getStaffById(id);
-  if (staff === undefined) throw new NotFound(msg('staff.notFound', { id }));
+  if (staff === undefined) throw new NotFound(msg(M.staff_notFound, { id }));
   return staff;
 };
 
@@ -32,13 +33,13 @@ const withPending = (before: Staff | undefined, after: Staff, signIn: SignInChan
 
 export const createStaff = async (input: CreateStaffInput, audit: AuditContext, signIn?: SignInChange): Promise<Staff> => {
   const staff = withPending(undefined, rules.newStaff(ulid(), input), signIn);
-  if (!(await insertStaff(staff, audit))) throw new Conflict(msg('staff.idTaken', { id: staff.id }));
+  if (!(await insertStaff(staff, audit))) throw new Conflict(msg(M.staff_idTaken, { id: staff.id }));
   return staff;
 };
 
 export const readStaff = async (caller: Caller, id: string): Promise<Staff> => {
   if (!rules.canReadStaff(caller, id)) {
-    throw new Forbidden(msg('staff.readOwn'), 'role-not-allowed');
+    throw new Forbidden(msg(M.staff_readOwn), 'role-not-allowed');
   }
   return mustGet(id);
 };
@@ -61,7 +62,7 @@ export const changeStaff = (
   audit: AuditContext,
   extra: (after: Staff) => TransactItem[] = () => [],
 ): Promise<Staff> =>
-  withRetry(msg('changing', { kind: 'staff', id }), async () => {
+  withRetry(msg(M.changing, { kind: 'staff', id }), async () => {
     const before = await mustGet(id);
     const after = change(before);
     await replaceStaff(before, after, action, audit, extra(after));

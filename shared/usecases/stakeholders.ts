@@ -13,6 +13,7 @@ import { loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { readUnderDossierRules } from '#shared/usecases/dossier.ts';
 import { withRetry } from '#shared/usecases/retry.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * Stakeholders (domain.md §4): written by those who act on the key account (its holders
@@ -25,7 +26,7 @@ export const stakeholderLocation = (s: Pick<Stakeholder, 'accountId' | 'id'>) =>
 
 const mustGet = async (accountId: string, stakeholderId: string): Promise<Stakeholder> => {
   const found = await store.getStakeholder(accountId, stakeholderId);
-  if (found === undefined) throw new NotFound(msg('stakeholder.notFound', { id: stakeholderId, accountId }));
+  if (found === undefined) throw new NotFound(msg(M.stakeholder_notFound, { id: stakeholderId, accountId }));
   return found;
 };
 
@@ -35,11 +36,11 @@ const assertOwner = async (staffId: string | undefined): Promise<void> => {
   const person = await getStaffById(staffId);
   const error =
     person === undefined
-      ? fieldError('body.relationshipOwnerId', msg('field.noSuchStaff'))
+      ? fieldError('body.relationshipOwnerId', msg(M.field_noSuchStaff))
       : person.status === 'departed'
-        ? fieldError('body.relationshipOwnerId', msg('field.leftOn', { leftOn: person.leftOn }))
+        ? fieldError('body.relationshipOwnerId', msg(M.field_leftOn, { leftOn: person.leftOn }))
         : undefined;
-  if (error !== undefined) throw new RuleViolation('unknown-or-departed-staff', msg('stakeholder.ownerNotActive'), [error]);
+  if (error !== undefined) throw new RuleViolation('unknown-or-departed-staff', msg(M.stakeholder_ownerNotActive), [error]);
 };
 
 const actOn = async (caller: Caller, accountId: string) => assertKey(await loadAccountFor(caller, accountId, 'act'));
@@ -71,7 +72,7 @@ export const editStakeholder = async (
 
 /** Marks a stakeholder who left the customer; they stay on the account's list, marked. */
 export const recordStakeholderDeparture = (caller: Caller, accountId: string, stakeholderId: string, input: DepartureInput, audit: AuditContext) =>
-  withRetry(msg('changing', { kind: 'stakeholder', id: stakeholderId }), async () => {
+  withRetry(msg(M.changing, { kind: 'stakeholder', id: stakeholderId }), async () => {
     await actOn(caller, accountId);
     const before = await mustGet(accountId, stakeholderId);
     const after = rules.markLeft(before, input.leftOn, input.note, caller.id, audit.at);
@@ -112,10 +113,10 @@ export const assertStakeholdersOf = async (accountId: string, ids: readonly stri
   const found = await Promise.all(ids.map((id) => store.getStakeholder(accountId, id)));
   const errors: FieldError[] = ids.flatMap((_, i) => {
     const s = found[i];
-    if (s === undefined) return [fieldError(`${path}.${i}`, msg('field.notStakeholderOfAccount'))];
-    return s.status === 'left' && (s.leftOn === null || s.leftOn < onDay) ? [fieldError(`${path}.${i}`, msg('field.stakeholderLeft', { leftOn: s.leftOn }))] : [];
+    if (s === undefined) return [fieldError(`${path}.${i}`, msg(M.field_notStakeholderOfAccount))];
+    return s.status === 'left' && (s.leftOn === null || s.leftOn < onDay) ? [fieldError(`${path}.${i}`, msg(M.field_stakeholderLeft, { leftOn: s.leftOn }))] : [];
   });
-  if (errors.length > 0) throw new RuleViolation('unknown-stakeholder', msg('stakeholder.unknown'), errors);
+  if (errors.length > 0) throw new RuleViolation('unknown-stakeholder', msg(M.stakeholder_unknown), errors);
   return found.flatMap((s) => s ?? []);
 };
 

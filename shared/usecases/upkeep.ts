@@ -12,6 +12,7 @@ import { withRetry } from '#shared/usecases/retry.ts';
 import { visitContactWrites } from '#shared/usecases/stakeholders.ts';
 import { forumExecutives } from '#shared/usecases/loyalty/forum.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 const coordination = ['coordinator', 'leadership'] as const;
 
@@ -21,10 +22,10 @@ const assertActiveStaff = async (ids: readonly { id: string; path: string }[]): 
   const people = await Promise.all(ids.map(({ id }) => getStaffById(id)));
   const errors: FieldError[] = ids.flatMap(({ path }, i) => {
     const person = people[i];
-    if (person === undefined) return [fieldError(path, msg('field.noSuchStaff'))];
-    return person.status === 'departed' ? [fieldError(path, msg('field.leftOn', { leftOn: person.leftOn }))] : [];
+    if (person === undefined) return [fieldError(path, msg(M.field_noSuchStaff))];
+    return person.status === 'departed' ? [fieldError(path, msg(M.field_leftOn, { leftOn: person.leftOn }))] : [];
   });
-  if (errors.length > 0) throw new RuleViolation('unknown-or-departed-staff', msg('upkeep.staffNotActive'), errors);
+  if (errors.length > 0) throw new RuleViolation('unknown-or-departed-staff', msg(M.upkeep_staffNotActive), errors);
 };
 
 /** A visit made by the caller, on an account they may act on (exclusive ownership). */
@@ -33,12 +34,12 @@ export const recordVisit = async (caller: Caller, accountId: string, input: Visi
   const participantIds = input.participantIds ?? [];
   await assertActiveStaff(participantIds.map((id, i) => ({ id, path: `body.participantIds.${i}` })));
   if (input.visitedOn > todayInShanghai()) {
-    throw new RuleViolation('visit-in-future', msg('upkeep.visitInFuture'), [fieldError('body.visitedOn', msg('field.notInFuture'))]);
+    throw new RuleViolation('visit-in-future', msg(M.upkeep_visitInFuture), [fieldError('body.visitedOn', msg(M.field_notInFuture))]);
   }
   const stakeholderIds = input.stakeholderIds ?? [];
   const visit = { id: ulid(), accountId, type: input.type, visitedOn: input.visitedOn, summary: input.summary, participantIds, stakeholderIds, madeBy: caller.id, recordedAt: audit.at };
   // The stakeholders' last contact moves with the visit, in its transaction; a stakeholder changed meanwhile is read again.
-  await withRetry(msg('changing', { kind: 'stakeholder', id: stakeholderIds.join(', ') }), async () =>
+  await withRetry(msg(M.changing, { kind: 'stakeholder', id: stakeholderIds.join(', ') }), async () =>
     store.insertVisit(visit, audit, await visitContactWrites(accountId, stakeholderIds, input.visitedOn, caller.id, audit.at)),
   );
   return visit;
@@ -51,7 +52,7 @@ export const accountVisits = async (caller: Caller, accountId: string, q: { from
 
 export const personVisits = async (caller: Caller, q: { staffId: string; from: string; to: string; limit: number; cursor?: string }) => {
   if (q.staffId !== caller.id && !hasAnyRole(caller, coordination)) {
-    throw new Forbidden(msg('upkeep.listOwnVisits'), 'role-not-allowed');
+    throw new Forbidden(msg(M.upkeep_listOwnVisits), 'role-not-allowed');
   }
   return store.listVisitsByPerson(q.staffId, q.from, q.to, q.limit, q.cursor);
 };
@@ -60,10 +61,10 @@ export const personVisits = async (caller: Caller, q: { staffId: string; from: s
 export const fileReport = async (caller: Caller, accountId: string, input: ReportInput, audit: AuditContext): Promise<Report> => {
   const account = await loadAccountFor(caller, accountId, 'act');
   if (account.salesManagerId !== caller.id) {
-    throw new Forbidden(msg('upkeep.notSalesManager', { accountId }), 'not-the-sales-manager');
+    throw new Forbidden(msg(M.upkeep_notSalesManager, { accountId }), 'not-the-sales-manager');
   }
   if (input.month > todayInShanghai().slice(0, 7)) {
-    throw new RuleViolation('report-in-future', msg('upkeep.reportInFuture'), [fieldError('body.month', msg('field.notFutureMonth'))]);
+    throw new RuleViolation('report-in-future', msg(M.upkeep_reportInFuture), [fieldError('body.month', msg(M.field_notFutureMonth))]);
   }
   const report: Report = { accountId, month: input.month, summary: input.summary, keyFigures: input.keyFigures ?? {}, filedBy: caller.id, filedAt: audit.at, version: 1 };
   await store.insertReport(report, audit);
@@ -80,9 +81,9 @@ export const amendReport = async (
 ): Promise<Report> => {
   const account = await loadAccountFor(caller, accountId, 'read');
   const before = await store.getReport(accountId, month);
-  if (before === undefined) throw new NotFound(msg('upkeep.reportNotFound', { accountId, month }));
+  if (before === undefined) throw new NotFound(msg(M.upkeep_reportNotFound, { accountId, month }));
   if (caller.id !== before.filedBy && caller.id !== account.salesManagerId) {
-    throw new Forbidden(msg('upkeep.reportAmenders'), 'not-the-sales-manager');
+    throw new Forbidden(msg(M.upkeep_reportAmenders), 'not-the-sales-manager');
   }
   if (before.version !== ifMatch) throw new PreconditionFailed();
   const after = { ...before, ...patch, version: before.version + 1 };
@@ -102,8 +103,8 @@ export const recordMeeting = async (caller: Caller, input: MeetingInput, audit: 
     ...actionItems.map((item, i) => ({ id: item.ownerId, path: `body.actionItems.${i}.ownerId` })),
   ]);
   const accountIds = input.accountIds ?? [];
-  const missing = (await Promise.all(accountIds.map(getAccountById))).flatMap((a, i) => (a === undefined ? [fieldError(`body.accountIds.${i}`, msg('field.noSuchAccount'))] : []));
-  if (missing.length > 0) throw new RuleViolation('unknown-account', msg('upkeep.unknownAccounts'), missing);
+  const missing = (await Promise.all(accountIds.map(getAccountById))).flatMap((a, i) => (a === undefined ? [fieldError(`body.accountIds.${i}`, msg(M.field_noSuchAccount))] : []));
+  if (missing.length > 0) throw new RuleViolation('unknown-account', msg(M.upkeep_unknownAccounts), missing);
   const customerExecutives = await forumExecutives(input.type, accountIds, input.customerExecutives ?? [], input.heldOn);
   const meeting: Meeting = {
     id: ulid(),
@@ -128,20 +129,20 @@ export const readMeeting = async (caller: Caller, id: string): Promise<Meeting> 
   const meeting = await store.getMeetingById(id);
   const related = (m: Meeting) => m.attendeeIds.includes(caller.id) || m.actionItems.some((a) => a.ownerId === caller.id);
   if (meeting === undefined || !(hasAnyRole(caller, coordination) || related(meeting))) {
-    throw new NotFound(msg('upkeep.meetingNotFound', { id }));
+    throw new NotFound(msg(M.upkeep_meetingNotFound, { id }));
   }
   return meeting;
 };
 
 export const markActionItemDone = (caller: Caller, meetingId: string, itemId: string, doneOn: string, audit: AuditContext) =>
-  withRetry(msg('changing', { kind: 'meeting', id: meetingId }), async () => {
+  withRetry(msg(M.changing, { kind: 'meeting', id: meetingId }), async () => {
     const before = await store.getMeetingById(meetingId);
     const item = before?.actionItems.find((i) => i.id === itemId);
-    if (before === undefined || item === undefined) throw new NotFound(msg('upkeep.actionItemNotFound', { itemId, meetingId }));
+    if (before === undefined || item === undefined) throw new NotFound(msg(M.upkeep_actionItemNotFound, { itemId, meetingId }));
     if (item.ownerId !== caller.id && !hasAnyRole(caller, ['coordinator'])) {
-      throw new Forbidden(msg('upkeep.actionItemMarkers'), 'not-the-owner');
+      throw new Forbidden(msg(M.upkeep_actionItemMarkers), 'not-the-owner');
     }
-    if (item.done) throw new RuleViolation('action-item-done', msg('upkeep.actionItemDone', { itemId, doneOn: item.doneOn }));
+    if (item.done) throw new RuleViolation('action-item-done', msg(M.upkeep_actionItemDone, { itemId, doneOn: item.doneOn }));
     const done = { ...item, done: true, doneOn };
     const after = { ...before, actionItems: before.actionItems.map((i) => (i.id === itemId ? done : i)), version: before.version + 1 };
     await store.saveActionItemDone(before, after, done, audit);
@@ -150,7 +151,7 @@ export const markActionItemDone = (caller: Caller, meetingId: string, itemId: st
 
 export const openActionItems = async (caller: Caller, ownerId: string) => {
   if (ownerId !== caller.id && !hasAnyRole(caller, coordination)) {
-    throw new Forbidden(msg('upkeep.listOwnActionItems'), 'role-not-allowed');
+    throw new Forbidden(msg(M.upkeep_listOwnActionItems), 'role-not-allowed');
   }
   return { items: await store.listOpenActionItems(ownerId), nextCursor: null };
 };

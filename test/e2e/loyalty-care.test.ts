@@ -384,7 +384,7 @@ describe('satisfaction and account health', () => {
 
     // The quarterly bulletin carries each account's satisfaction, complaints and health.
     await ok(api.call('PUT', '/v1/pay-policies/2026', c1.id, { body: { grades: [{ grade: 'P6', monthlyBase: 2_000_000, quarterlyPerformanceBase: 3_000_000, annualPerformanceBase: 12_000_000 }] } }), 'policy');
-    await ok(api.call('POST', '/v1/periods/2026-Q1/close', c1.id), 'close');
+    await ok(api.call('POST', '/v1/periods/2026-Q1/close', c1.id), 'close', 202);
     const bulletin = await ok(api.call('GET', '/v1/periods/2026-Q1/bulletin?limit=200', c1.id), 'bulletin', 200);
     expect(bulletin.items.find((x: { accountId: string }) => x.accountId === h).loyalty).toEqual({ satisfaction: { surveys: 2, overall: '4.5000' }, openComplaints: 1, overdueComplaints: 1, health: '72.29' });
   });

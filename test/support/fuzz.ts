@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 /**
  * Building blocks of the catalogue fuzz test (test/e2e/fuzz.test.ts): a walk over a
@@ -36,10 +36,10 @@ interface Def {
 interface ZodLike {
   def: Def;
 }
-const defOf = (schema: z.ZodType | ZodLike): Def => (schema as unknown as ZodLike).def;
+const defOf = (schema: z.core.$ZodType | ZodLike): Def => (schema as unknown as ZodLike).def;
 
 /** The schema under optional/default/nullable/pipe wrappers, and whether the field may be left out. */
-export const unwrap = (schema: z.ZodType | ZodLike): { inner: ZodLike; required: boolean } => {
+export const unwrap = (schema: z.core.$ZodType | ZodLike): { inner: ZodLike; required: boolean } => {
   let current = schema as unknown as ZodLike;
   let required = true;
   for (;;) {
@@ -67,7 +67,7 @@ export const kindOf = (schema: ZodLike): Kind => {
   return 'other';
 };
 
-export const shapeOf = (schema: z.ZodType | ZodLike | undefined): Record<string, ZodLike> => {
+export const shapeOf = (schema: z.core.$ZodType | ZodLike | undefined): Record<string, ZodLike> => {
   if (schema === undefined) return {};
   const { inner } = unwrap(schema);
   return inner.def.shape ?? {};
@@ -88,7 +88,7 @@ const valueAt = (value: unknown, path: readonly PathPart[]): unknown =>
  * Every field of an object schema, and the fields inside nested objects and the first
  * element of arrays/tuples of objects where the baseline body has one (two levels down).
  */
-export const fieldsOf = (schema: z.ZodType | ZodLike | undefined, baseline: unknown, prefix: PathPart[] = [], depth = 0): Field[] => {
+export const fieldsOf = (schema: z.core.$ZodType | ZodLike | undefined, baseline: unknown, prefix: PathPart[] = [], depth = 0): Field[] => {
   const fields: Field[] = [];
   for (const [name, fieldSchema] of Object.entries(shapeOf(schema))) {
     const { inner, required } = unwrap(fieldSchema);

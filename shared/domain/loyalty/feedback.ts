@@ -3,6 +3,7 @@ import type { LoyaltyPolicy } from '#shared/domain/loyalty/policy.ts';
 import { BadRequest, Conflict, type FieldError, fieldError, RuleViolation } from '#shared/errors.ts';
 import type { Feedback, FeedbackInput, FeedbackStatus, FeedbackStepInput, FeedbackView, Overdue, StepName } from '#shared/schemas/loyalty.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * Feedback from a key account (paper §4.6; issue 13 item 1): received → acknowledged →
@@ -37,7 +38,7 @@ export const newFeedback = (
   policy: LoyaltyPolicy,
   calendars: Calendars,
 ): Feedback => {
-  if (input.receivedOn > today) throw new RuleViolation('date-in-future', msg('loyalty.receivedInFuture', { on: input.receivedOn, today }));
+  if (input.receivedOn > today) throw new RuleViolation('date-in-future', msg(M.loyalty_receivedInFuture, { on: input.receivedOn, today }));
   return {
     id,
     accountId,
@@ -64,7 +65,7 @@ export const newFeedback = (
 
 /** What a step needs besides its date: a complaint's plan, the result, the customer's answer, a reason to reopen. */
 const missingFields = (item: Feedback, input: FeedbackStepInput): FieldError[] => {
-  const need = (field: keyof FeedbackStepInput) => (input[field] === undefined ? [fieldError(`body.${field}`, msg('field.requiredForStep', { step: input.step }))] : []);
+  const need = (field: keyof FeedbackStepInput) => (input[field] === undefined ? [fieldError(`body.${field}`, msg(M.field_requiredForStep, { step: input.step }))] : []);
   switch (input.step) {
     case 'rectifying':
       return item.kind === 'complaint' ? need('plan') : [];
@@ -83,15 +84,15 @@ const missingFields = (item: Feedback, input: FeedbackStepInput): FieldError[] =
 export const takeStep = (item: Feedback, input: FeedbackStepInput, by: string, at: string, today: string, policy: LoyaltyPolicy, calendars: Calendars): Feedback => {
   const move = transitions[input.step];
   if (!move.from.includes(item.status)) {
-    throw new Conflict(msg('loyalty.stepOutOfOrder', { id: item.id, step: input.step, status: item.status }), 'feedback-step-out-of-order');
+    throw new Conflict(msg(M.loyalty_stepOutOfOrder, { id: item.id, step: input.step, status: item.status }), 'feedback-step-out-of-order');
   }
   const missing = missingFields(item, input);
-  if (missing.length > 0) throw new BadRequest(msg('rule.fields', { errors: missing }), missing);
+  if (missing.length > 0) throw new BadRequest(msg(M.rule_fields, { errors: missing }), missing);
   const last = item.steps.at(-1);
   if (last !== undefined && input.on < last.on) {
-    throw new RuleViolation('step-before-last', msg('loyalty.stepBeforeLast', { on: input.on, last: last.on }), [fieldError('body.on', msg('field.notBefore', { day: last.on }))]);
+    throw new RuleViolation('step-before-last', msg(M.loyalty_stepBeforeLast, { on: input.on, last: last.on }), [fieldError('body.on', msg(M.field_notBefore, { day: last.on }))]);
   }
-  if (input.on > today) throw new RuleViolation('date-in-future', msg('loyalty.stepInFuture', { on: input.on, today }), [fieldError('body.on', msg('field.notAfter', { day: today }))]);
+  if (input.on > today) throw new RuleViolation('date-in-future', msg(M.loyalty_stepInFuture, { on: input.on, today }), [fieldError('body.on', msg(M.field_notAfter, { day: today }))]);
   const note = input.reason ?? input.note ?? null;
   const after: Feedback = {
     ...item,

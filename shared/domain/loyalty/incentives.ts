@@ -1,6 +1,7 @@
 import { BadRequest, Conflict, fieldError, Forbidden } from '#shared/errors.ts';
 import type { Incentive, IncentiveInput } from '#shared/schemas/loyalty.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * Customer incentives (paper §4.7; issue 13 item 4): a discount with a rate in basis
@@ -12,19 +13,19 @@ import { msg } from '#shared/messages/index.ts';
 export const incentiveShapeErrors = (input: IncentiveInput) => {
   const errors = [];
   if (input.kind === 'discount') {
-    if (input.rateBasisPoints === undefined) errors.push(fieldError('body.rateBasisPoints', msg('field.requiredForKind', { kind: input.kind })));
-    if (input.amount !== undefined) errors.push(fieldError('body.amount', msg('field.notForKind', { kind: input.kind })));
-    if (input.rule !== undefined) errors.push(fieldError('body.rule', msg('field.notForKind', { kind: input.kind })));
+    if (input.rateBasisPoints === undefined) errors.push(fieldError('body.rateBasisPoints', msg(M.field_requiredForKind, { kind: input.kind })));
+    if (input.amount !== undefined) errors.push(fieldError('body.amount', msg(M.field_notForKind, { kind: input.kind })));
+    if (input.rule !== undefined) errors.push(fieldError('body.rule', msg(M.field_notForKind, { kind: input.kind })));
   } else {
-    if (input.rateBasisPoints !== undefined) errors.push(fieldError('body.rateBasisPoints', msg('field.notForKind', { kind: input.kind })));
-    if (input.amount === undefined && input.rule === undefined) errors.push(fieldError('body.amount', msg('field.amountOrRule')));
+    if (input.rateBasisPoints !== undefined) errors.push(fieldError('body.rateBasisPoints', msg(M.field_notForKind, { kind: input.kind })));
+    if (input.amount === undefined && input.rule === undefined) errors.push(fieldError('body.amount', msg(M.field_amountOrRule)));
   }
   return errors;
 };
 
 export const newIncentive = (id: string, accountId: string, input: IncentiveInput, by: string, at: string): Incentive => {
   const errors = incentiveShapeErrors(input);
-  if (errors.length > 0) throw new BadRequest(msg('rule.fields', { errors }), errors);
+  if (errors.length > 0) throw new BadRequest(msg(M.rule_fields, { errors }), errors);
   return {
     id,
     accountId,
@@ -48,11 +49,11 @@ const overlaps = (a: Pick<Incentive, 'validFrom' | 'validTo'>, b: Pick<Incentive
 
 /** Four eyes (not the proposer), once, and no two approved incentives of one kind in force on the same day of one account. */
 export const approve = (incentive: Incentive, approved: readonly Incentive[], by: string, at: string): Incentive => {
-  if (incentive.status === 'approved') throw new Conflict(msg('loyalty.incentiveApproved', { id: incentive.id }), 'already-approved');
-  if (incentive.proposedBy === by) throw new Forbidden(msg('loyalty.incentiveOwnProposal'), 'four-eyes');
+  if (incentive.status === 'approved') throw new Conflict(msg(M.loyalty_incentiveApproved, { id: incentive.id }), 'already-approved');
+  if (incentive.proposedBy === by) throw new Forbidden(msg(M.loyalty_incentiveOwnProposal), 'four-eyes');
   const clash = approved.find((other) => other.id !== incentive.id && other.kind === incentive.kind && overlaps(other, incentive));
   if (clash !== undefined) {
-    throw new Conflict(msg('loyalty.incentiveOverlap', { id: incentive.id, other: clash.id, kind: incentive.kind, from: clash.validFrom, to: clash.validTo }), 'incentive-overlap');
+    throw new Conflict(msg(M.loyalty_incentiveOverlap, { id: incentive.id, other: clash.id, kind: incentive.kind, from: clash.validFrom, to: clash.validTo }), 'incentive-overlap');
   }
   return { ...incentive, status: 'approved', approvedBy: by, approvedAt: at, version: incentive.version + 1 };
 };

@@ -3,6 +3,7 @@ import type { LoyaltyPolicy } from '#shared/domain/loyalty/policy.ts';
 import { Conflict, fieldError, RuleViolation } from '#shared/errors.ts';
 import type { Pilot, PilotInput } from '#shared/schemas/loyalty.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * Pilots of new products and services (paper §4.2; issue 13 item 3): offered to key
@@ -27,10 +28,10 @@ export const isCurrent = (pilot: Pilot, day: string) => pilot.from <= day && day
 /** An enrolment inside the pilot's dates, of a key account while the window lasts, within capacity. */
 export const assertEnrolment = (pilot: Pilot, tier: 'normal' | 'key', enrolledOn: string): void => {
   if (enrolledOn < pilot.from || enrolledOn > pilot.to) {
-    throw new RuleViolation('outside-pilot', msg('loyalty.outsidePilot', { on: enrolledOn, from: pilot.from, to: pilot.to }), [fieldError('body.enrolledOn', msg('field.withinDates', { from: pilot.from, to: pilot.to }))]);
+    throw new RuleViolation('outside-pilot', msg(M.loyalty_outsidePilot, { on: enrolledOn, from: pilot.from, to: pilot.to }), [fieldError('body.enrolledOn', msg(M.field_withinDates, { from: pilot.from, to: pilot.to }))]);
   }
   if (tier !== 'key' && enrolledOn <= pilot.keyAccountsOnlyUntil) {
-    throw new RuleViolation('pilot-key-accounts-first', msg('loyalty.keyAccountsFirst', { id: pilot.id, day: pilot.keyAccountsOnlyUntil }), [fieldError('body.accountId', msg('field.keyAccountsOnlyUntil', { day: pilot.keyAccountsOnlyUntil }))]);
+    throw new RuleViolation('pilot-key-accounts-first', msg(M.loyalty_keyAccountsFirst, { id: pilot.id, day: pilot.keyAccountsOnlyUntil }), [fieldError('body.accountId', msg(M.field_keyAccountsOnlyUntil, { day: pilot.keyAccountsOnlyUntil }))]);
   }
-  if (pilot.enrolled >= pilot.capacity) throw new Conflict(msg('loyalty.pilotFull', { id: pilot.id, count: pilot.capacity }), 'pilot-full');
+  if (pilot.enrolled >= pilot.capacity) throw new Conflict(msg(M.loyalty_pilotFull, { id: pilot.id, count: pilot.capacity }), 'pilot-full');
 };

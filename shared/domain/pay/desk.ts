@@ -7,6 +7,7 @@ import { daysBetween, todayInShanghai } from '#shared/domain/dates.ts';
 import { Conflict, Forbidden, RuleViolation, fieldError } from '#shared/errors.ts';
 import type { Adjustment, AdjustmentInput, AnswerInput, ForcedFinalize, Inquiry, InquiryInput } from '#shared/schemas/pay-desk.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const newAdjustment = (id: string, period: string, input: AdjustmentInput, by: string, at: string): Adjustment => ({
   id, period, staffId: input.staffId, amount: input.amount, category: input.category, reason: input.reason,
@@ -15,9 +16,9 @@ export const newAdjustment = (id: string, period: string, input: AdjustmentInput
 
 /** Four eyes: the approver is neither the adjustment's author nor the person it pays. */
 export const approve = (adjustment: Adjustment, by: string, at: string): Adjustment => {
-  if (adjustment.status !== 'pending') throw new Conflict(msg('desk.alreadyApproved', { id: adjustment.id }), 'already-approved');
-  if (by === adjustment.createdBy) throw new Forbidden(msg('desk.notTheAuthor'), 'four-eyes');
-  if (by === adjustment.staffId) throw new Forbidden(msg('desk.notOwnPay'), 'four-eyes');
+  if (adjustment.status !== 'pending') throw new Conflict(msg(M.desk_alreadyApproved, { id: adjustment.id }), 'already-approved');
+  if (by === adjustment.createdBy) throw new Forbidden(msg(M.desk_notTheAuthor), 'four-eyes');
+  if (by === adjustment.staffId) throw new Forbidden(msg(M.desk_notOwnPay), 'four-eyes');
   return { ...adjustment, status: 'approved', approvedBy: by, approvedAt: at, version: adjustment.version + 1 };
 };
 
@@ -30,11 +31,11 @@ export interface StatementOutline {
 
 export const newInquiry = (id: string, period: string, staffId: string, input: InquiryInput, statement: StatementOutline, at: string): Inquiry => {
   const errors = [
-    ...(input.role !== undefined && !statement.roles.includes(input.role) ? [fieldError('body.role', msg('field.notOnStatementRole'))] : []),
-    ...(input.accountId !== undefined && !statement.accountIds.includes(input.accountId) ? [fieldError('body.accountId', msg('field.notOnStatementAccount'))] : []),
-    ...(input.line !== undefined && input.line >= statement.lines ? [fieldError('body.line', msg('field.explanationLines', { count: statement.lines }))] : []),
+    ...(input.role !== undefined && !statement.roles.includes(input.role) ? [fieldError('body.role', msg(M.field_notOnStatementRole))] : []),
+    ...(input.accountId !== undefined && !statement.accountIds.includes(input.accountId) ? [fieldError('body.accountId', msg(M.field_notOnStatementAccount))] : []),
+    ...(input.line !== undefined && input.line >= statement.lines ? [fieldError('body.line', msg(M.field_explanationLines, { count: statement.lines }))] : []),
   ];
-  if (errors.length > 0) throw new RuleViolation('not-on-statement', msg('desk.notOnStatement'), errors);
+  if (errors.length > 0) throw new RuleViolation('not-on-statement', msg(M.desk_notOnStatement), errors);
   return {
     id, period, staffId, role: input.role ?? null, accountId: input.accountId ?? null, line: input.line ?? null, text: input.text,
     status: 'open', raisedAt: at, answer: null, answeredBy: null, answeredAt: null, version: 1,
@@ -43,7 +44,7 @@ export const newInquiry = (id: string, period: string, staffId: string, input: I
 
 /** One answer per inquiry: rejected with a reason, or accepted with what was done. */
 export const answer = (inquiry: Inquiry, input: AnswerInput, by: string, at: string): Inquiry => {
-  if (inquiry.status !== 'open') throw new Conflict(msg('desk.alreadyAnswered', { id: inquiry.id }), 'already-answered');
+  if (inquiry.status !== 'open') throw new Conflict(msg(M.desk_alreadyAnswered, { id: inquiry.id }), 'already-answered');
   const given =
     input.outcome === 'rejected'
       ? { outcome: 'rejected' as const, reason: input.reason ?? '' }
@@ -72,19 +73,19 @@ export interface FinaliseDesk {
  * statements (approved before the last close); no open inquiry unless forced, with a reason.
  */
 export const finaliseBlocker = (desk: FinaliseDesk): ForcedFinalize | null => {
-  if (desk.pendingAdjustments) throw new Conflict(msg('desk.adjustmentsPending', { period: desk.period }), 'adjustments-pending');
+  if (desk.pendingAdjustments) throw new Conflict(msg(M.desk_adjustmentsPending, { period: desk.period }), 'adjustments-pending');
   if (desk.approvedAt.some((at) => at > desk.closedAt)) {
-    throw new Conflict(msg('desk.recloseNeeded', { period: desk.period }), 'reclose-needed');
+    throw new Conflict(msg(M.desk_recloseNeeded, { period: desk.period }), 'reclose-needed');
   }
   // Nothing recorded is left out of pay: an approved adjustment for someone the close no
   // longer gives a statement (no longer assessed after a re-close) stops the finalise.
   const orphaned = [...new Set(desk.approvedFor.filter((staffId) => !desk.withStatement.has(staffId)))].sort();
   if (orphaned.length > 0) {
-    throw new Conflict(msg('desk.withoutStatement', { period: desk.period, names: orphaned }), 'adjustment-without-statement');
+    throw new Conflict(msg(M.desk_withoutStatement, { period: desk.period, names: orphaned }), 'adjustment-without-statement');
   }
   if (desk.openInquiries === 0) return null;
   if (desk.force === undefined) {
-    throw new Conflict(msg('desk.openInquiries', { period: desk.period, count: desk.openInquiries }), 'open-inquiries');
+    throw new Conflict(msg(M.desk_openInquiries, { period: desk.period, count: desk.openInquiries }), 'open-inquiries');
   }
   return { ...desk.force, openInquiries: desk.openInquiries };
 };

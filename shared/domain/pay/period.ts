@@ -2,6 +2,7 @@ import { addDays, daysInclusive } from '#shared/domain/dates.ts';
 import { type Rational, rational } from '#shared/domain/pay/rational.ts';
 import { BadRequest, fieldError } from '#shared/errors.ts';
 import { type Message, msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export type PeriodKind = 'quarter' | 'year' | 'month';
 export type QuarterIndex = 1 | 2 | 3 | 4;
@@ -33,7 +34,7 @@ export const periodFault = (id: string, kinds: readonly PeriodKind[] = ['quarter
   const kind: PeriodKind | undefined = match === null ? undefined : match[2] !== undefined ? 'quarter' : match[3] !== undefined ? 'month' : 'year';
   if (kind === undefined || !kinds.includes(kind)) {
     const shapes = kinds.map((k) => ({ quarter: 'YYYY-Qn', year: 'YYYY', month: 'YYYY-MM' })[k]);
-    return msg('field.periodShapes', { shapes });
+    return msg(M.field_periodShapes, { shapes });
   }
   return undefined;
 };
@@ -44,7 +45,7 @@ export const periodProblem = (id: string, kinds?: readonly PeriodKind[]): string
 export const parsePeriod = (id: string, kinds: readonly PeriodKind[] = ['quarter', 'year', 'month']): Period => {
   const problem = periodFault(id, kinds);
   const match = pattern.exec(id);
-  if (problem !== undefined || match === null) throw new BadRequest(msg('period.notAPeriod', { id }), [fieldError('period', problem ?? msg('field.notAPeriod'))]);
+  if (problem !== undefined || match === null) throw new BadRequest(msg(M.period_notAPeriod, { id }), [fieldError('period', problem ?? msg(M.field_notAPeriod))]);
   const year = Number(match[1]);
   const quarter = match[2] === undefined ? undefined : (Number(match[2]) as QuarterIndex);
   const month = match[3] === undefined ? undefined : Number(match[3]);

@@ -1,6 +1,7 @@
 import { type Rational, compare, parseDecimal } from '#shared/domain/pay/rational.ts';
 import { RuleViolation } from '#shared/errors.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const tierNames = ['not_completed', 'basically_completed', 'exceeded', 'outstanding'] as const;
 export type TierName = (typeof tierNames)[number];
@@ -148,7 +149,7 @@ export const tierIndexFor = (tiers: readonly TierRate[], r: Rational): number =>
 /** The grade's pay lines; a grade the year's policy does not list is a broken rule, not a zero. */
 export const gradePay = (policy: PayPolicy, grade: string): GradePay => {
   const found = policy.grades.find((g) => g.grade === grade);
-  if (found === undefined) throw new RuleViolation('grade-not-in-policy', msg('pay.gradeNotInPolicy', { grade }));
+  if (found === undefined) throw new RuleViolation('grade-not-in-policy', msg(M.pay_gradeNotInPolicy, { grade }));
   return found;
 };
 

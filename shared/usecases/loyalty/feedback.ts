@@ -15,6 +15,7 @@ import { assertStakeholders } from '#shared/usecases/loyalty/stakeholders.ts';
 import { getAccountById } from '#shared/db/accounts.ts';
 import { assertKey } from '#shared/domain/accounts.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const feedbackLocation = (id: string) => `/v1/feedback/${encodeURIComponent(id)}`;
 const dayOf = (at: string) => todayInShanghai(new Date(at));
@@ -29,7 +30,7 @@ export const recordFeedback = async (caller: Caller, accountId: string, input: F
   assertKey(await loadAccountFor(caller, accountId, 'act'));
   if (input.stakeholderId !== undefined) await assertStakeholders(accountId, [{ path: 'body.stakeholderId', id: input.stakeholderId }], input.receivedOn);
   if (input.projectId !== undefined && (await getProjectById(input.projectId))?.accountId !== accountId) {
-    throw new RuleViolation('not-account-project', msg('loyalty.notAccountProject', { id: input.projectId, accountId }), [fieldError('body.projectId', msg('field.notAccountProject'))]);
+    throw new RuleViolation('not-account-project', msg(M.loyalty_notAccountProject, { id: input.projectId, accountId }), [fieldError('body.projectId', msg(M.field_notAccountProject))]);
   }
   const policy = await loyaltyPolicyFor(Number(input.receivedOn.slice(0, 4)));
   const calendars = await calendarsFrom(input.receivedOn, policy);
@@ -40,7 +41,7 @@ export const recordFeedback = async (caller: Caller, accountId: string, input: F
 
 /** The item, to those who hold its account or oversee it; to anyone else it does not exist. */
 const see = async (caller: Caller, id: string, purpose: 'held' | 'act'): Promise<Feedback> => {
-  const hidden = () => new NotFound(msg('loyalty.feedbackNotFound', { id }));
+  const hidden = () => new NotFound(msg(M.loyalty_feedbackNotFound, { id }));
   const item = await store.getFeedbackById(id);
   if (item === undefined) throw hidden();
   const account = await getAccountById(item.accountId);

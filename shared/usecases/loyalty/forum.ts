@@ -3,6 +3,7 @@ import { fieldError, RuleViolation } from '#shared/errors.ts';
 import { assertStakeholders } from '#shared/usecases/loyalty/stakeholders.ts';
 import type { MeetingType } from '#shared/schemas/upkeep.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /*
  * The executive forum (paper §4.5; issue 13 item 5): one informal forum a year with the
@@ -14,9 +15,9 @@ type Executive = { accountId: string; stakeholderId: string };
 /** The forum's customer executives: only on an executive_forum, each of an account discussed and a stakeholder of it (422). */
 export const forumExecutives = async (type: MeetingType, accountIds: readonly string[], executives: readonly Executive[], heldOn: string): Promise<Executive[]> => {
   if (executives.length === 0) return [];
-  if (type !== 'executive_forum') throw new RuleViolation('forum-executives', msg('loyalty.forumExecutives'), [fieldError('body.customerExecutives', msg('field.forumOnly'))]);
-  const outside = executives.flatMap((e, i) => (accountIds.includes(e.accountId) ? [] : [fieldError(`body.customerExecutives.${i}.accountId`, msg('field.accountNotDiscussed'))]));
-  if (outside.length > 0) throw new RuleViolation('forum-executives', msg('loyalty.forumExecutives'), outside);
+  if (type !== 'executive_forum') throw new RuleViolation('forum-executives', msg(M.loyalty_forumExecutives), [fieldError('body.customerExecutives', msg(M.field_forumOnly))]);
+  const outside = executives.flatMap((e, i) => (accountIds.includes(e.accountId) ? [] : [fieldError(`body.customerExecutives.${i}.accountId`, msg(M.field_accountNotDiscussed))]));
+  if (outside.length > 0) throw new RuleViolation('forum-executives', msg(M.loyalty_forumExecutives), outside);
   for (const accountId of new Set(executives.map((e) => e.accountId))) {
     await assertStakeholders(
       accountId,

@@ -10,6 +10,7 @@ import { NotFound } from '#shared/errors.ts';
 import type { Incentive, IncentiveInput } from '#shared/schemas/loyalty.ts';
 import { guardAccount, loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const incentiveLocation = (id: string) => `/v1/incentives/${encodeURIComponent(id)}`;
 
@@ -22,7 +23,7 @@ export const proposeIncentive = async (caller: Caller, accountId: string, input:
 };
 
 export const readIncentive = async (caller: Caller, id: string): Promise<Incentive> => {
-  const hidden = () => new NotFound(msg('loyalty.incentiveNotFound', { id }));
+  const hidden = () => new NotFound(msg(M.loyalty_incentiveNotFound, { id }));
   const incentive = await store.getIncentiveById(id);
   const account = incentive === undefined ? undefined : await getAccountById(incentive.accountId);
   if (incentive === undefined || account === undefined) throw hidden();
@@ -37,7 +38,7 @@ export const readIncentive = async (caller: Caller, id: string): Promise<Incenti
  */
 export const approveIncentive = async (id: string, audit: AuditContext): Promise<Incentive> => {
   const before = await store.getIncentiveById(id);
-  if (before === undefined) throw new NotFound(msg('loyalty.incentiveNotFound', { id }));
+  if (before === undefined) throw new NotFound(msg(M.loyalty_incentiveNotFound, { id }));
   const lock = await store.getIncentiveLock(before.accountId, before.kind);
   const approved = (await store.allIncentivesOfAccount(before.accountId)).filter((i) => i.status === 'approved');
   const after = rules.approve(before, approved, audit.actorId, audit.at);

@@ -10,12 +10,13 @@ import type { Enrolment, OfferInput, OutcomeInput, Pilot, PilotInput, PilotOffer
 import { loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { loyaltyPolicyFor } from '#shared/usecases/loyalty/settings.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const pilotLocation = (id: string) => `/v1/pilots/${encodeURIComponent(id)}`;
 
 export const mustGetPilot = async (id: string): Promise<Pilot> => {
   const pilot = await store.getPilotById(id);
-  if (pilot === undefined) throw new NotFound(msg('loyalty.pilotNotFound', { id }));
+  if (pilot === undefined) throw new NotFound(msg(M.loyalty_pilotNotFound, { id }));
   return pilot;
 };
 
@@ -29,8 +30,8 @@ export const openPilot = async (input: PilotInput, audit: AuditContext): Promise
 /** The offer to an account and the customer's answer, by the account's people or a coordinator; a later answer replaces it. */
 export const offerPilot = async (caller: Caller, pilotId: string, input: OfferInput, audit: AuditContext): Promise<PilotOffer> => {
   const pilot = await mustGetPilot(pilotId);
-  await loadAccountFor(caller, input.accountId, 'act', { missing: () => new RuleViolation('unknown-account', msg('account.notFound', { id: input.accountId }), [fieldError('body.accountId', msg('field.noSuchAccount'))]) });
-  if (input.offeredOn > pilot.to) throw new RuleViolation('outside-pilot', msg('loyalty.outsidePilot', { on: input.offeredOn, from: pilot.from, to: pilot.to }), [fieldError('body.offeredOn', msg('field.notAfter', { day: pilot.to }))]);
+  await loadAccountFor(caller, input.accountId, 'act', { missing: () => new RuleViolation('unknown-account', msg(M.account_notFound, { id: input.accountId }), [fieldError('body.accountId', msg(M.field_noSuchAccount))]) });
+  if (input.offeredOn > pilot.to) throw new RuleViolation('outside-pilot', msg(M.loyalty_outsidePilot, { on: input.offeredOn, from: pilot.from, to: pilot.to }), [fieldError('body.offeredOn', msg(M.field_notAfter, { day: pilot.to }))]);
   const offer: PilotOffer = { pilotId, accountId: input.accountId, offeredOn: input.offeredOn, answer: input.answer, note: input.note ?? null, offeredBy: audit.actorId, recordedAt: audit.at };
   await store.saveOffer(offer, audit);
   return offer;
@@ -40,7 +41,7 @@ export const offerPilot = async (caller: Caller, pilotId: string, input: OfferIn
 export const enrolInPilot = async (caller: Caller, pilotId: string, input: { accountId: string; enrolledOn: string }, audit: AuditContext): Promise<Enrolment> => {
   const before = await mustGetPilot(pilotId);
   const account = await loadAccountFor(caller, input.accountId, 'act', {
-    missing: () => new RuleViolation('unknown-account', msg('account.notFound', { id: input.accountId }), [fieldError('body.accountId', msg('field.noSuchAccount'))]),
+    missing: () => new RuleViolation('unknown-account', msg(M.account_notFound, { id: input.accountId }), [fieldError('body.accountId', msg(M.field_noSuchAccount))]),
   });
   rules.assertEnrolment(before, account.tier, input.enrolledOn);
   const enrolment: Enrolment = { pilotId, accountId: account.id, tier: account.tier, enrolledOn: input.enrolledOn, enrolledBy: audit.actorId, recordedAt: audit.at };
@@ -51,11 +52,11 @@ export const enrolInPilot = async (caller: Caller, pilotId: string, input: { acc
 /** The outcome, once: what the customers said, adoption, and the revenue of the linked opportunities' projects. */
 export const recordOutcome = async (pilotId: string, input: OutcomeInput, audit: AuditContext): Promise<Pilot> => {
   const before = await mustGetPilot(pilotId);
-  if (before.outcome !== null) throw new Conflict(msg('loyalty.outcomeRecorded', { id: pilotId }), 'outcome-recorded');
+  if (before.outcome !== null) throw new Conflict(msg(M.loyalty_outcomeRecorded, { id: pilotId }), 'outcome-recorded');
   const ids = input.opportunityIds ?? [];
   const opportunities = await Promise.all(ids.map((id) => getOpportunityById(id)));
-  const unknown = ids.flatMap((id, i) => (opportunities[i] === undefined ? [fieldError(`body.opportunityIds.${i}`, msg('loyalty.unknownOpportunity', { id }))] : []));
-  if (unknown.length > 0) throw new RuleViolation('unknown-opportunity', msg('rule.fields', { errors: unknown }), unknown);
+  const unknown = ids.flatMap((id, i) => (opportunities[i] === undefined ? [fieldError(`body.opportunityIds.${i}`, msg(M.loyalty_unknownOpportunity, { id }))] : []));
+  if (unknown.length > 0) throw new RuleViolation('unknown-opportunity', msg(M.rule_fields, { errors: unknown }), unknown);
   const projectIds = opportunities.flatMap((o) => o?.projectIds ?? []);
   const projects = await Promise.all(projectIds.map((id) => getProjectById(id)));
   const revenueAmount = projects.reduce((s, p) => s + (p?.contractAmount ?? 0), 0);

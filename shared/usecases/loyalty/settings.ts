@@ -5,6 +5,7 @@ import { type LoyaltyPolicy, defaultLoyaltyPolicy, longestDeadline } from '#shar
 import { fieldError, NotFound, PreconditionFailed, PreconditionRequired, RuleViolation } from '#shared/errors.ts';
 import type { HolidayCalendarInput, HolidayCalendarRecord, LoyaltyPolicyInput, LoyaltyPolicyRecord } from '#shared/schemas/loyalty.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 /** PUT of a yearly record: If-Match only once it exists. */
 const nextVersion = (existing: { version: number } | undefined, ifMatch: number | undefined): number => {
@@ -18,11 +19,11 @@ const nextVersion = (existing: { version: number } | undefined, ifMatch: number 
 export const setCalendar = async (year: number, ifMatch: number | undefined, input: HolidayCalendarInput, audit: AuditContext) => {
   const workdays = input.workdays ?? [];
   const errors = [
-    ...input.holidays.flatMap((d, i) => (d.startsWith(`${year}-`) ? [] : [fieldError(`body.holidays.${i}`, msg('field.inYear', { year }))])),
-    ...workdays.flatMap((d, i) => (d.startsWith(`${year}-`) ? [] : [fieldError(`body.workdays.${i}`, msg('field.inYear', { year }))])),
-    ...workdays.flatMap((d, i) => (input.holidays.includes(d) ? [fieldError(`body.workdays.${i}`, msg('field.holidayAndWorkday'))] : [])),
+    ...input.holidays.flatMap((d, i) => (d.startsWith(`${year}-`) ? [] : [fieldError(`body.holidays.${i}`, msg(M.field_inYear, { year }))])),
+    ...workdays.flatMap((d, i) => (d.startsWith(`${year}-`) ? [] : [fieldError(`body.workdays.${i}`, msg(M.field_inYear, { year }))])),
+    ...workdays.flatMap((d, i) => (input.holidays.includes(d) ? [fieldError(`body.workdays.${i}`, msg(M.field_holidayAndWorkday))] : [])),
   ];
-  if (errors.length > 0) throw new RuleViolation('outside-year', msg('loyalty.outsideYear', { year }), errors);
+  if (errors.length > 0) throw new RuleViolation('outside-year', msg(M.loyalty_outsideYear, { year }), errors);
   const existing = await store.getCalendar(year);
   const record: HolidayCalendarRecord = {
     year,
@@ -38,7 +39,7 @@ export const setCalendar = async (year: number, ifMatch: number | undefined, inp
 
 export const readCalendar = async (year: number) => {
   const found = await store.getCalendar(year);
-  if (found === undefined) throw new NotFound(msg('notFound.thing', { what: msg('thing.calendar', { year }) }));
+  if (found === undefined) throw new NotFound(msg(M.notFound_thing, { what: msg(M.thing_calendar, { year }) }));
   return found;
 };
 

@@ -13,6 +13,7 @@ import { integer, mul, rational, roundToPlaces, toDecimal } from '#shared/domain
 import { loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { assertStakeholders } from '#shared/usecases/loyalty/stakeholders.ts';
 import { msg } from '#shared/messages/index.ts';
+import * as M from '#shared/messages/catalogue.ts';
 
 export const surveyLocation = (accountId: string, period: string) => `/v1/accounts/${encodeURIComponent(accountId)}/surveys?period=${period}`;
 
@@ -21,7 +22,7 @@ export const recordSurvey = async (caller: Caller, accountId: string, input: Sur
   const account = await loadAccountFor(caller, accountId, 'act');
   assertKey(account);
   const today = todayInShanghai(new Date(audit.at));
-  if (input.surveyedOn > today) throw new RuleViolation('date-in-future', msg('loyalty.stepInFuture', { on: input.surveyedOn, today }), [fieldError('body.surveyedOn', msg('field.notAfter', { day: today }))]);
+  if (input.surveyedOn > today) throw new RuleViolation('date-in-future', msg(M.loyalty_stepInFuture, { on: input.surveyedOn, today }), [fieldError('body.surveyedOn', msg(M.field_notAfter, { day: today }))]);
   await assertStakeholders(accountId, [{ path: 'body.stakeholderId', id: input.stakeholderId }], input.surveyedOn);
   const survey: Survey = {
     id: ulid(),
@@ -96,7 +97,7 @@ export const satisfactionFromSurveys = async (staffId: string, awardedOn: string
   const byKey = new Map([...asManager, ...asLeader].filter((s) => s.surveyedOn >= from && s.surveyedOn <= awardedOn).map((s) => [s.id, s]));
   const list = [...byKey.values()];
   if (list.length === 0) {
-    throw new RuleViolation('no-surveys', msg('loyalty.noSurveys', { id: staffId, from, to: awardedOn }), [fieldError('body.scores.satisfaction', msg('field.noSurveys'))]);
+    throw new RuleViolation('no-surveys', msg(M.loyalty_noSurveys, { id: staffId, from, to: awardedOn }), [fieldError('body.scores.satisfaction', msg(M.field_noSurveys))]);
   }
   const sum = list.reduce((s, x) => s + x.overall, 0);
   const mean = rational(BigInt(sum), BigInt(list.length));

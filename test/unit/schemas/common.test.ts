@@ -4,11 +4,11 @@ import { BoundedRecord, Decimal, Fen, Line, RawText, Score, Text, decimalPlaces,
 import { TargetsBody } from '#shared/schemas/accounts.ts';
 import { ReportBody } from '#shared/schemas/upkeep.ts';
 
-const issues = (schema: z.ZodType, value: unknown) => {
-  const result = schema.safeParse(value);
+const issues = (schema: z.core.$ZodType, value: unknown) => {
+  const result = z.safeParse(schema, value);
   return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 };
-const ok = (schema: z.ZodType, value: unknown) => schema.safeParse(value).success;
+const ok = (schema: z.core.$ZodType, value: unknown) => z.safeParse(schema, value).success;
 
 describe('single-line text (Line)', () => {
   it('refuses every C0 control character and DEL, and lone surrogates', () => {
