@@ -46,7 +46,7 @@ export const alarmThresholds = {
   /** p99 of API Gateway's latency, in milliseconds, for three periods running. */
   apiP99LatencyMs: 5000,
   /** Any error or throttle of a function, any message in a dead-letter queue, any failed close. */
-  any: 1,
+  atLeastOne: 1,
 } as const;
 
 /** Operations the functions use: each alarm's metric math may hold 10 metrics at most. */
@@ -130,30 +130,30 @@ export class Monitoring extends Construct {
     // Every function: any error, any throttle.
     for (const fn of props.functions) {
       const fnId = fn.node.id;
-      alarm(fn, 'ErrorsAlarm', `fn-${fnId}-errors`, `${fnId}: a function error (an unhandled exception or a time-out)`, fn.metricErrors({ period, statistic: Stats.SUM }), alarmThresholds.any);
-      alarm(fn, 'ThrottlesAlarm', `fn-${fnId}-throttles`, `${fnId}: an invocation throttled (concurrency limit)`, fn.metricThrottles({ period, statistic: Stats.SUM }), alarmThresholds.any);
+      alarm(fn, 'ErrorsAlarm', `fn-${fnId}-errors`, `${fnId}: a function error (an unhandled exception or a time-out)`, fn.metricErrors({ period, statistic: Stats.SUM }), alarmThresholds.atLeastOne);
+      alarm(fn, 'ThrottlesAlarm', `fn-${fnId}-throttles`, `${fnId}: an invocation throttled (concurrency limit)`, fn.metricThrottles({ period, statistic: Stats.SUM }), alarmThresholds.atLeastOne);
     }
 
     // Dead letters: a schedule that failed every retry.
     for (const queue of props.deadLetterQueues) {
-      alarm(queue, 'MessagesAlarm', `dlq-${queue.node.id}`, `${queue.node.id}: a message is waiting in the dead-letter queue`, queue.metricApproximateNumberOfMessagesVisible({ period, statistic: Stats.MAXIMUM }), alarmThresholds.any);
+      alarm(queue, 'MessagesAlarm', `dlq-${queue.node.id}`, `${queue.node.id}: a message is waiting in the dead-letter queue`, queue.metricApproximateNumberOfMessagesVisible({ period, statistic: Stats.MAXIMUM }), alarmThresholds.atLeastOne);
     }
 
     // The close workflow (started by the schedules and by the close route alike).
     const closesFailed = closeWorkflow.metricFailed({ period, statistic: Stats.SUM });
     const closesTimedOut = closeWorkflow.metricTimedOut({ period, statistic: Stats.SUM });
-    alarm(closeWorkflow, 'FailedAlarm', 'close-failed', 'A period close workflow failed (its lock was released)', closesFailed, alarmThresholds.any);
-    alarm(closeWorkflow, 'TimedOutAlarm', 'close-timed-out', 'A period close workflow ran past its 2-hour limit', closesTimedOut, alarmThresholds.any);
+    alarm(closeWorkflow, 'FailedAlarm', 'close-failed', 'A period close workflow failed (its lock was released)', closesFailed, alarmThresholds.atLeastOne);
+    alarm(closeWorkflow, 'TimedOutAlarm', 'close-timed-out', 'A period close workflow ran past its 2-hour limit', closesTimedOut, alarmThresholds.atLeastOne);
 
     // The table: throttled requests and DynamoDB's own errors.
     const throttled = table.metricThrottledRequestsForOperations({ operations: tableOperations, period });
     const systemErrors = table.metricSystemErrorsForOperations({ operations: tableOperations, period });
-    alarm(this, 'TableThrottles', 'table-throttles', 'DynamoDB throttled requests to the table', throttled, alarmThresholds.any);
-    alarm(this, 'TableSystemErrors', 'table-system-errors', 'DynamoDB answered requests to the table with a system error (5xx)', systemErrors, alarmThresholds.any);
+    alarm(this, 'TableThrottles', 'table-throttles', 'DynamoDB throttled requests to the table', throttled, alarmThresholds.atLeastOne);
+    alarm(this, 'TableSystemErrors', 'table-system-errors', 'DynamoDB answered requests to the table with a system error (5xx)', systemErrors, alarmThresholds.atLeastOne);
 
     // A sign-in change the identity provider refused or missed (it stays pending and is retried).
     const signInFailures = new Metric({ namespace: stage.prefix, metricName: metricNames.signInSyncFailures, dimensionsMap: { service: 'kam-api' }, statistic: Stats.SUM, period });
-    alarm(this, 'SignInSyncFailures', 'sign-in-sync-failed', 'A sign-in change (Cognito user created, e-mail changed, user disabled) failed and is pending', signInFailures, alarmThresholds.any);
+    alarm(this, 'SignInSyncFailures', 'sign-in-sync-failed', 'A sign-in change (Cognito user created, e-mail changed, user disabled) failed and is pending', signInFailures, alarmThresholds.atLeastOne);
 
     // The dashboard. Functions are found by name (`kam-<stage>-…`), business metrics in the stage's namespace.
     const lambdaSearch = (metric: string, statistic: string) =>

@@ -262,11 +262,13 @@ describe('identity provider permissions (least privilege)', () => {
       // The pool's ARN, passed into the nested stack as a parameter that the parent fills with GetAtt UserPool.Arn.
       expect(typeof cognito[0]?.Resource === 'object' && !Array.isArray(cognito[0]?.Resource), name).toBe(true);
       expect(JSON.stringify(cognito[0]?.Resource)).not.toContain('*');
-      expect(fn.Properties?.Environment?.Variables?.USER_POOL_ID, name).toBeDefined();
+      // The pool's id, as a parameter of the nested stack that the parent fills with Ref UserPool.
+      expect(fn.Properties?.Environment?.Variables?.USER_POOL_ID, name).toEqual({ Ref: expect.stringMatching(/UserPool/) });
     }
     // The parameters the nested stacks get for the pool are its ARN and id, nothing wider.
     const passed = JSON.stringify(prod.parent.findResources('AWS::CloudFormation::Stack'));
     expect(passed).toContain(`{"Fn::GetAtt":["${poolId}","Arn"]}`);
+    expect(passed).toContain(`{"Ref":"${poolId}"}`);
   });
 
   it('allows the very actions the Cognito provider sends, no more', () => {
