@@ -106,19 +106,24 @@ export const readStakeholderContact = (caller: Caller, accountId: string, stakeh
   );
 
 /**
- * Stakeholders a body names (a visit's, a plan's): each must be a stakeholder of the
- * account, and one who left before `onDay` is refused (422 naming each at `path`.i).
+ * Stakeholders a body names (a visit's, a plan's, a feedback's, a survey's, the forum's),
+ * each at its own field path: each must be a stakeholder of the account, and one who left
+ * before `onDay` is refused (422 `unknown-stakeholder` naming every field that fails).
  */
-export const assertStakeholdersOf = async (accountId: string, ids: readonly string[], path: string, onDay: string): Promise<Stakeholder[]> => {
-  const found = await Promise.all(ids.map((id) => store.getStakeholder(accountId, id)));
-  const errors: FieldError[] = ids.flatMap((_, i) => {
+export const assertStakeholders = async (accountId: string, named: readonly { path: string; id: string }[], onDay: string): Promise<Stakeholder[]> => {
+  const found = await Promise.all(named.map(({ id }) => store.getStakeholder(accountId, id)));
+  const errors: FieldError[] = named.flatMap(({ path }, i) => {
     const s = found[i];
-    if (s === undefined) return [fieldError(`${path}.${i}`, msg(M.field_notStakeholderOfAccount))];
-    return s.status === 'left' && (s.leftOn === null || s.leftOn < onDay) ? [fieldError(`${path}.${i}`, msg(M.field_stakeholderLeft, { leftOn: s.leftOn }))] : [];
+    if (s === undefined) return [fieldError(path, msg(M.field_notStakeholderOfAccount))];
+    return s.status === 'left' && (s.leftOn === null || s.leftOn < onDay) ? [fieldError(path, msg(M.field_stakeholderLeft, { leftOn: s.leftOn }))] : [];
   });
   if (errors.length > 0) throw new RuleViolation('unknown-stakeholder', msg(M.stakeholder_unknown), errors);
   return found.flatMap((s) => s ?? []);
 };
+
+/** The same for a list of ids at `path`.i. */
+export const assertStakeholdersOf = (accountId: string, ids: readonly string[], path: string, onDay: string): Promise<Stakeholder[]> =>
+  assertStakeholders(accountId, ids.map((id, i) => ({ path: `${path}.${i}`, id })), onDay);
 
 /**
  * The writes that move the last contact of the stakeholders a visit names forward, to go

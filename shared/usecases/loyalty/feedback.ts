@@ -11,7 +11,7 @@ import { getProjectById } from '#shared/db/business.ts';
 import type { Feedback, FeedbackInput, FeedbackStatus, FeedbackStepInput, FeedbackView } from '#shared/schemas/loyalty.ts';
 import { guardAccount, loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { calendarsFrom, loyaltyPolicyFor } from '#shared/usecases/loyalty/settings.ts';
-import { assertStakeholders } from '#shared/usecases/loyalty/stakeholders.ts';
+import { assertStakeholders } from '#shared/usecases/stakeholders.ts';
 import { getAccountById } from '#shared/db/accounts.ts';
 import { assertKey } from '#shared/domain/accounts.ts';
 import { msg } from '#shared/messages/index.ts';

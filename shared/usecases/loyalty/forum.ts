@@ -1,6 +1,6 @@
 import { allMeetingsOfType } from '#shared/db/upkeep.ts';
 import { fieldError, RuleViolation } from '#shared/errors.ts';
-import { assertStakeholders } from '#shared/usecases/loyalty/stakeholders.ts';
+import { assertStakeholders } from '#shared/usecases/stakeholders.ts';
 import type { MeetingType } from '#shared/schemas/upkeep.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';

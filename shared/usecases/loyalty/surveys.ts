@@ -11,7 +11,7 @@ import { quarterOf } from '#shared/db/partitions.ts';
 import { addDays } from '#shared/domain/dates.ts';
 import { integer, mul, rational, roundToPlaces, toDecimal } from '#shared/domain/pay/rational.ts';
 import { loadAccountFor } from '#shared/usecases/account-guard.ts';
-import { assertStakeholders } from '#shared/usecases/loyalty/stakeholders.ts';
+import { assertStakeholders } from '#shared/usecases/stakeholders.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
 
