@@ -174,6 +174,19 @@ describe('the period close, on pay.md’s worked example', () => {
     expect((await close()).run).toMatchObject({ status: 'done' });
   });
 
+  it('replays a close sent again with the same Idempotency-Key: the same run, no second one', async () => {
+    const headers = { 'idempotency-key': `close-${Date.now()}` };
+    const first = await api.call('POST', '/v1/periods/2026-Q1/close', coordinator.id, { headers });
+    expect(first.status).toBe(202);
+    const again = await api.call('POST', '/v1/periods/2026-Q1/close', coordinator.id, { headers });
+    expect(again.status).toBe(202);
+    expect(again.headers.get('location')).toBe(first.headers.get('location'));
+    expect(again.body).toEqual(first.body);
+    // Without the key, a new close is a new run.
+    const other = await close();
+    expect(other.run.runId).not.toBe(first.body.runId);
+  });
+
   it('shows a run to coordinators only, and no run that does not exist (404)', async () => {
     const closed = await close();
     const path = `/v1/periods/2026-Q1/close-runs/${closed.run.runId}`;
