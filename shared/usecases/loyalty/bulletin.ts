@@ -1,3 +1,4 @@
+import { mapLimited } from '#shared/concurrency.ts';
 import * as store from '#shared/db/loyalty.ts';
 import { todayInShanghai } from '#shared/domain/dates.ts';
 import { overdueOn } from '#shared/domain/loyalty/feedback.ts';
@@ -19,25 +20,24 @@ export const bulletinLoyalty = async (periodId: string, accountIds: readonly str
   const policy = await loyaltyPolicyFor(period.year);
   const calendars = await calendarsFrom(period.from, policy);
   const quarters = period.quarterIndexes.map((q) => `${period.year}-Q${q}`);
-  const rows = await Promise.all(
-    accountIds.map(async (accountId): Promise<[string, BulletinLoyalty]> => {
-      const [surveys, feedback, health] = await Promise.all([
-        Promise.all(quarters.map((q) => store.allSurveysOfAccountInPeriod(accountId, q))).then((l) => l.flat()),
-        store.allFeedbackOfAccount(accountId),
-        store.getHealthSnapshot(accountId, period.id),
-      ]);
-      const complaints = feedback.filter((f) => f.kind === 'complaint' && f.receivedOn <= period.to);
-      return [
-        accountId,
-        {
-          satisfaction: surveys.length === 0 ? null : { surveys: surveys.length, overall: formatRatio(BigInt(surveys.reduce((s, x) => s + x.overall, 0)), BigInt(surveys.length)) },
-          openComplaints: complaints.filter((c) => c.status !== 'closed').length,
-          overdueComplaints: complaints.filter((c) => overdueOn(c, asOf, calendars) !== null).length,
-          health: health?.score ?? null,
-        },
-      ];
-    }),
-  );
+  // A page holds up to maxPage accounts, each three to six reads: a bounded number in flight.
+  const rows = await mapLimited(accountIds, 16, async (accountId): Promise<[string, BulletinLoyalty]> => {
+    const [surveys, feedback, health] = await Promise.all([
+      Promise.all(quarters.map((q) => store.allSurveysOfAccountInPeriod(accountId, q))).then((l) => l.flat()),
+      store.allFeedbackOfAccount(accountId),
+      store.getHealthSnapshot(accountId, period.id),
+    ]);
+    const complaints = feedback.filter((f) => f.kind === 'complaint' && f.receivedOn <= period.to);
+    return [
+      accountId,
+      {
+        satisfaction: surveys.length === 0 ? null : { surveys: surveys.length, overall: formatRatio(BigInt(surveys.reduce((s, x) => s + x.overall, 0)), BigInt(surveys.length)) },
+        openComplaints: complaints.filter((c) => c.status !== 'closed').length,
+        overdueComplaints: complaints.filter((c) => overdueOn(c, asOf, calendars) !== null).length,
+        health: health?.score ?? null,
+      },
+    ];
+  });
   return new Map(rows);
 };
 
