@@ -233,6 +233,11 @@ describe('customer incentives', () => {
         { incentiveId: rebate.id, kind: 'rebate', costAmount: 100_000, basis: '100000 fen, in force in 2026' },
       ]),
     );
+    const costZh = await ok(api.call('GET', `/v1/accounts/${a}/incentive-cost?year=2026`, finance.id, { headers: { 'accept-language': 'zh-CN' } }), 'cost zh', 200);
+    expect(costZh.costAmount).toBe(350_000);
+    expect(costZh.lines.map((l: { basis: string }) => l.basis).sort()).toEqual(
+      ['有效期内签约 1 个项目共 5000000 分的 500 个基点', '有效期内签约 0 个项目共 0 分的 300 个基点', '100000 分，2026 年有效'].sort(),
+    );
     // The opportunity and project views show the discount in force on the day they were won.
     const inForce = { incentiveId: first.id, rateBasisPoints: 500, validFrom: '2026-01-01', validTo: '2026-06-30' };
     expect((await ok(api.call('GET', `/v1/opportunities/${won.opportunityId}`, sm.id), 'opportunity', 200)).discountInForce).toEqual(inForce);
@@ -363,12 +368,36 @@ describe('satisfaction and account health', () => {
     console.log(`health of ${h} in 2026-Q1: ${health.score}\n${health.parts.map((p: { part: string; weight: number; value: string | null; points: string; explanation: string }) => `  ${p.part} w${p.weight} value ${p.value} points ${p.points}: ${p.explanation}`).join('\n')}\n  ${health.explanation.join('\n  ')}`);
     expect((await api.call('GET', `/v1/accounts/${h}/health?period=2026-Q1`, sm2.id)).status).toBe(403);
 
+    // The same figure in Chinese (Accept-Language): every line rendered, the numbers, parts and score the same.
+    const zh = await ok(api.call('GET', `/v1/accounts/${h}/health?period=2026-Q1`, cl.id, { headers: { 'accept-language': 'zh-CN' } }), 'health zh', 200);
+    expect({ score: zh.score, parts: zh.parts.map((p: { part: string; value: string | null; points: string }) => [p.part, p.value, p.points]) }).toEqual({
+      score: health.score,
+      parts: health.parts.map((p: { part: string; value: string | null; points: string }) => [p.part, p.value, p.points]),
+    });
+    expect(zh.explanation).toEqual([
+      '截至 2026-03-31',
+      '有值的部分：visits, reports, plan, objectives, complaints, satisfaction, receivables, pipeline；权重合计 100',
+      '得分 = 100 × (15 × 0.7500 + 10 × 0.6667 (2/3) + 10 × 1.0000 + 10 × 0.5000 + 15 × 0.5000 + 15 × 0.8750 + 15 × 0.7500 + 10 × 0.7500) ÷ 100 = 72.2917 (1735/24) → 72.29',
+    ]);
+    expect(Object.fromEntries(zh.parts.map((p: { part: string; explanation: string }) => [p.part, p.explanation]))).toEqual({
+      visits: '应拜访 4 次，已拜访 3 次',
+      reports: '应交月报 3 份，已交 2 份',
+      plan: '客户计划（一企一策）已批准',
+      objectives: '到期目标 2 个，按时完成 1 个',
+      complaints: '逾期未结投诉 1 件：1 ÷ (1 + 1)',
+      satisfaction: '总体满意度平均 4.5000（满分 5），共 2 份调查：(平均 − 1) ÷ 4',
+      receivables: '未收 4,000,000 分中逾期 1,000,000 分：1 − 逾期 ÷ 未收',
+      pipeline: '已签 5,000,000 分 + 在谈商机 2,500,000 分，对比目标 10,000,000 分，最多为 1',
+    });
+
     // The ranked list, worst first, after a refresh.
     await ok(api.call('POST', '/v1/health/2026-Q1/refresh', c1.id), 'refresh', 200);
     const ranked = await ok(api.call('GET', '/v1/health?period=2026-Q1', leader.id), 'ranked', 200);
     const scores = ranked.items.map((x: { score: string }) => Number(x.score));
     expect(scores).toEqual([...scores].sort((x, y) => x - y));
     expect(ranked.items.find((x: { accountId: string }) => x.accountId === h).score).toBe('72.29');
+    const rankedZh = await ok(api.call('GET', '/v1/health?period=2026-Q1', leader.id, { headers: { 'accept-language': 'zh' } }), 'ranked zh', 200);
+    expect(rankedZh.items.find((x: { accountId: string }) => x.accountId === h).explanation[0]).toBe('截至 2026-03-31');
 
     // The certification's satisfaction from the surveys of the last year: mean 4.5 × 20 = 90.
     const cert = await ok(api.call('POST', `/v1/staff/${sm.id}/certifications`, c1.id, { body: { level: 'junior', awardedOn: '2026-06-30', scores: { performance: 80, satisfaction: 'surveys', professionalism: 85 } } }), 'certification');

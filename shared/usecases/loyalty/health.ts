@@ -4,7 +4,9 @@ import * as store from '#shared/db/loyalty.ts';
 import { assertKey } from '#shared/domain/accounts.ts';
 import { todayInShanghai } from '#shared/domain/dates.ts';
 import { overdueOn } from '#shared/domain/loyalty/feedback.ts';
+import { healthIn } from '#shared/domain/loyalty/explain.ts';
 import { type HealthInputs, healthFigure } from '#shared/domain/loyalty/health.ts';
+import type { Language } from '#shared/domain/pay/explain.ts';
 import { computeCompliance } from '#shared/domain/pay/compliance.ts';
 import { type Period, parsePeriod } from '#shared/domain/pay/period.ts';
 import type { Caller } from '#shared/domain/staff.ts';
@@ -95,11 +97,11 @@ export const healthOf = async (account: Account, periodId: string, today = today
 };
 
 /** GET /v1/accounts/{id}/health: for the account's holders and those who oversee it. */
-export const accountHealth = async (caller: Caller, accountId: string, periodId: string): Promise<Health> => {
+export const accountHealth = async (caller: Caller, accountId: string, periodId: string, language: Language = 'en'): Promise<Health> => {
   const account = await loadAccountFor(caller, accountId, 'held');
   assertKey(account);
   const { exact: _exact, ...health } = await healthOf(account, periodId);
-  return health;
+  return healthIn(health, language);
 };
 
 /** Figures every key account's health of a period and stores it for the ranked list: the monthly job and a coordinator run it. */
@@ -121,5 +123,8 @@ export const refreshHealth = async (periodId: string, today = todayInShanghai())
 };
 
 /** The coordination group's ranked list, worst first, as last refreshed. */
-export const rankedHealth = (periodId: string, limit: number, cursor?: string) => store.listHealthRanked(parsePeriod(periodId, ['quarter', 'year']).id, limit, cursor);
+export const rankedHealth = async (periodId: string, limit: number, cursor?: string, language: Language = 'en') => {
+  const ranked = await store.listHealthRanked(parsePeriod(periodId, ['quarter', 'year']).id, limit, cursor);
+  return { ...ranked, items: ranked.items.map((h) => healthIn(h, language)) };
+};
 

@@ -1,3 +1,5 @@
+import { loyaltyLine } from '#shared/domain/loyalty/explain.ts';
+import type { Language } from '#shared/domain/pay/explain.ts';
 import { ulid } from 'ulid';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { getAccountById } from '#shared/db/accounts.ts';
@@ -58,9 +60,10 @@ export const discountInForce = async (accountId: string, day: string) => {
 };
 
 /** The year's incentive cost of an account beside the contract amount it won that year. */
-export const incentiveCostOf = async (caller: Caller, accountId: string, year: number) => {
+export const incentiveCostOf = async (caller: Caller, accountId: string, year: number, language: Language = 'en') => {
   await loadAccountFor(caller, accountId, 'records');
   const [incentives, projects] = await Promise.all([store.allIncentivesOfAccount(accountId), listProjectsWonBetween(accountId, `${year}-01-01`, `${year}-12-31`)]);
   const cost = rules.incentiveCost(incentives, projects, year);
-  return { accountId, year, contractAmount: projects.reduce((s, p) => s + p.contractAmount, 0), ...cost };
+  const lines = cost.lines.map((l) => ({ ...l, basis: loyaltyLine(l.basis, language) }));
+  return { accountId, year, contractAmount: projects.reduce((s, p) => s + p.contractAmount, 0), costAmount: cost.costAmount, lines };
 };
