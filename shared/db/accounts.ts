@@ -276,10 +276,12 @@ const putYearly = <S extends z.core.$ZodType<{ accountId: string; year: number; 
   expected: number | null,
   ctx: AuditContext,
   before: unknown,
+  extra: readonly TransactItem[] = [],
 ) =>
   commit([
     put(entity, record, expected ?? 'new', { onFail: () => new PreconditionFailed() }),
     auditPut(ctx, { entity: entity.kind, entityId: `${record.accountId}#${record.year}`, action: expected === null ? 'create' : 'update', before, after: record }),
+    ...extra,
   ]);
 
 /** Access pattern: an account's targets for a year. */
@@ -288,7 +290,9 @@ export const getTargets = (accountId: string, year: number) => get(targets, { ac
 /** Access pattern: every account's targets for a year (gsi2 TARGETS#<year>), all pages — for the pay close. */
 export const listTargetsByYear = (year: number): Promise<Targets[]> => all(targets, 'byYear', { year });
 
-export const putTargets = (record: Targets, expected: number | null, ctx: AuditContext, before?: Targets) => putYearly(targets, record, expected, ctx, before);
+/** With `extra`, the items that go with it in the one transaction (its pay-change note). */
+export const putTargets = (record: Targets, expected: number | null, ctx: AuditContext, before?: Targets, extra: readonly TransactItem[] = []) =>
+  putYearly(targets, record, expected, ctx, before, extra);
 
 /** Access pattern: an account's recorded revenue for a year. */
 export const getRevenue = (accountId: string, year: number) => get(revenue, { accountId, year });

@@ -8,6 +8,7 @@ import * as news from '#shared/db/news.ts';
 import * as loyalty from '#shared/db/loyalty.ts';
 import * as oversight from '#shared/db/oversight.ts';
 import * as pay from '#shared/db/pay.ts';
+import * as payChanges from '#shared/db/pay-changes.ts';
 import * as payDesk from '#shared/db/pay-desk.ts';
 import * as plans from '#shared/db/plans.ts';
 import * as requests from '#shared/db/requests.ts';
@@ -42,6 +43,7 @@ export const entityModules: { module: string; entities: EntityDoc[] }[] = [
     module: 'pay',
     entities: [pay.payPolicies, pay.peerScores, pay.periodStates, pay.statements, pay.bulletins, pay.bulletinAccounts, pay.bulletinPeople, pay.talentPool, pay.closeRuns, pay.closeWork],
   },
+  { module: 'pay-changes', entities: [payChanges.payChanges] },
   { module: 'pay-desk', entities: [payDesk.adjustments, payDesk.inquiries, payDesk.statementAcks, payDesk.policyAcks] },
   { module: 'stakeholders', entities: [stakeholders.stakeholders, stakeholders.stakeholderContacts] },
   { module: 'plans', entities: [plans.planHeads, plans.planVersions] },

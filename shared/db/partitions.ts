@@ -25,6 +25,7 @@ export const accountPartition = {
     accountPlanVersion: 'PLANV#',
     priorityRequest: 'REQUEST#',
     accountNews: 'NEWS#',
+    payChange: 'PAYCHANGE#',
   },
 } as const;
 

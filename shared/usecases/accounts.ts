@@ -1,3 +1,4 @@
+import { payChangeNote } from '#shared/db/pay-changes.ts';
 import { ulid } from 'ulid';
 import type { AuditContext } from '#shared/db/audit.ts';
 import * as store from '#shared/db/accounts.ts';
@@ -85,7 +86,12 @@ export const designateAccount = (id: string, input: DesignationInput, audit: Aud
       action: 'designate',
       ctx: audit,
       onlyIfNormal: true,
-      with: [store.openAssignment(id, opened('contact_leader', input.contactLeaderId)), store.openAssignment(id, opened('sales_manager', input.salesManagerId))],
+      with: [
+        store.openAssignment(id, opened('contact_leader', input.contactLeaderId)),
+        store.openAssignment(id, opened('sales_manager', input.salesManagerId)),
+        // Pay from effectiveOn on changes, also in a period already finalised (shared/db/pay-changes.ts).
+        payChangeNote({ accountId: id, change: 'designation', id: input.effectiveOn, from: input.effectiveOn, to: null, recordedAt: audit.at }),
+      ],
     });
     return after;
   });
@@ -123,7 +129,13 @@ export const reassignAccount = (id: string, input: ReassignmentInput, audit: Aud
     await store.replaceAccount(before, after, {
       action: 'reassign',
       ctx: audit,
-      with: [store.closeAssignment(id, closed), store.openAssignment(id, opened), store.handoverPut(handover, 'new'), store.clearReassignmentFlag(id, input.role)],
+      with: [
+        store.closeAssignment(id, closed),
+        store.openAssignment(id, opened),
+        store.handoverPut(handover, 'new'),
+        store.clearReassignmentFlag(id, input.role),
+        payChangeNote({ accountId: id, change: 'assignment', id: `${input.role}#${input.effectiveOn}`, from: input.effectiveOn, to: null, recordedAt: audit.at }),
+      ],
     });
     return { account: after, closed, opened, handover };
   });
@@ -157,7 +169,8 @@ export const setTargets = async (caller: Caller, accountId: string, year: number
     split: input.quarters === undefined ? 'equal' : 'explicit',
     version: nextVersion(existing, ifMatch),
   };
-  await store.putTargets(targets, existing?.version ?? null, audit, existing);
+  const note = payChangeNote({ accountId: targets.accountId, change: 'targets', id: String(targets.year), from: `${targets.year}-01-01`, to: `${targets.year}-12-31`, recordedAt: audit.at });
+  await store.putTargets(targets, existing?.version ?? null, audit, existing, [note]);
   return { targets, created: existing === undefined };
 };
 

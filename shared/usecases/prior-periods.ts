@@ -1,4 +1,6 @@
+import type { LateFact } from '#shared/db/pay.ts';
 import * as store from '#shared/db/pay.ts';
+import { type PayChange, listPayChangesSince } from '#shared/db/pay-changes.ts';
 import { type PriorPeriodAdjustment, carriesFor, lookBackPeriods, priorPeriodAdjustment } from '#shared/domain/pay/adjustments.ts';
 import { type Period, parsePayPeriod } from '#shared/domain/pay/period.ts';
 import type { Statement } from '#shared/domain/pay/statement.ts';
@@ -15,6 +17,12 @@ const carrierCandidates = (period: Period): string[] => {
 
 /** Where a period's records are filed in the pay-data index: its quarters, and a year under its own id too (its peer scores). */
 const indexPartitions = (period: Period): string[] => (period.kind === 'year' ? [...[1, 2, 3, 4].map((q) => `${period.year}-Q${q}`), period.id] : [period.id]);
+
+/** A change whose days overlap the period, as a late record of the account it changed. */
+const changesIn = (period: Period, changes: readonly PayChange[]): LateFact[] =>
+  changes
+    .filter((c) => c.from <= period.to && (c.to === null || c.to >= period.from))
+    .map((c) => ({ record: { kind: c.change, id: `${c.accountId}/${c.id}`, date: c.from, recordedAt: c.recordedAt }, accountId: c.accountId, staffIds: [] }));
 
 type State = PeriodState & { closeStartedAt?: string; repricedPeriods?: string[] };
 
@@ -44,7 +52,9 @@ export const priorPeriodAdjustments = async (open: Period, price: (period: Perio
       .filter((c): c is State => c?.status === 'final');
     const watermark = [state.closeStartedAt ?? state.closedAt, ...carriers.filter((c) => c.repricedPeriods?.includes(id)).map((c) => c.closeStartedAt ?? c.closedAt)].sort().at(-1) ?? state.closedAt;
     const since = new Date(Date.parse(watermark) - indexLagMs).toISOString();
-    const facts = (await Promise.all(indexPartitions(period).map((p) => store.listLateRecords(p, since)))).flat();
+    // Records dated in the period, and changes (who holds an account, its targets) whose days reach into it.
+    const [dated, changes] = await Promise.all([Promise.all(indexPartitions(period).map((p) => store.listLateRecords(p, since))), listPayChangesSince(since)]);
+    const facts = [...dated.flat(), ...changesIn(period, changes)];
     if (facts.length === 0) continue;
     repriced.push(id);
     const late = facts.filter((f) => f.record.recordedAt > watermark);
