@@ -62,6 +62,8 @@ export const routeFunctionProps = (route: RouteDefinition): RouteFunctionProps =
   ...(route.bundleFiles === undefined ? {} : { bundleFiles: route.bundleFiles }),
   // Cognito access tokens carry the username, and each user's username is their staff id.
   ...(route.auth === 'public' ? {} : { environment: { STAFF_ID_CLAIM: 'username' } }),
+  // Every route counts refusals (shared/http/middleware.ts); POSTs replay kept replies; sign-in routes may leave one pending.
+  metrics: ['Refusals', ...(route.method === 'POST' ? (['IdempotentReplays'] as const) : []), ...(route.signIn === true ? (['SignInSyncFailures'] as const) : [])],
 });
 
 /** What every function of a stage shares: its name prefix, log retention and removal, its metrics namespace. */
@@ -269,6 +271,7 @@ export class StatelessStack extends Stack {
         description: job.summary,
         timeout: Duration.seconds(job.timeoutSeconds),
         memorySize: 512,
+        metrics: job.signIn === true ? ['SignInSyncFailures'] : [],
       });
       fn.bindTable(table, 'RW', cursorKey);
       if (job.signIn === true) this.bindUserPool(fn);
@@ -304,7 +307,14 @@ export class StatelessStack extends Stack {
   private periodCloseWorkflow(scope: NestedStack, table: ITable, cursorKey: ISecret): StateMachine {
     const steps: RouteFunction[] = [];
     const step = (id: string, handlerFile: string, timeoutSeconds: number, memorySize = 512) => {
-      const fn = this.stageFunction(scope, id, { handlerFile, description: `Period close: ${id}`, timeout: Duration.seconds(timeoutSeconds), memorySize });
+      const fn = this.stageFunction(scope, id, {
+        handlerFile,
+        description: `Period close: ${id}`,
+        timeout: Duration.seconds(timeoutSeconds),
+        memorySize,
+        // The finish step ends the close and logs its figures (shared/usecases/close.ts recordClose).
+        metrics: handlerFile === 'jobs/close-finish' ? ['ClosesRun', 'CloseDuration', 'StatementsChanged'] : [],
+      });
       fn.bindTable(table, 'RW', cursorKey);
       steps.push(fn);
       return fn;

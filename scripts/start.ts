@@ -18,7 +18,7 @@ try {
   throw error;
 }
 Object.assign(process.env, handlerEnv(dynamo.endpoint, local.tableName, loadOrCreateCursorKey()), {
-  POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'INFO',
 });
 await ensureTable(dynamo.endpoint, local.tableName);
 writeFileSync(local.endpointFile, dynamo.endpoint);

@@ -9,7 +9,6 @@
  * | `CURSOR_KEY` | shared/db/pagination.ts | functions with table access |
  * | `STAFF_ID_CLAIM` | shared/http/authenticate.ts | routes that take a token |
  * | `USER_POOL_ID` | shared/identity/index.ts | routes and jobs that keep sign-in in step (`signIn`); unset: the local signing key |
- * | `POWERTOOLS_METRICS_NAMESPACE` | shared/metrics.ts (Powertools) | every function: the stage's namespace |
  * | `DYNAMODB_ENDPOINT` | shared/db/client.ts | local mode and tests only |
  * | `CLOSE_STATE_MACHINE_ARN` | shared/usecases/close-run.ts | routes with `startsWorkflow` (absent locally: the steps run in-process) |
  */

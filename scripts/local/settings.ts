@@ -45,6 +45,4 @@ export const handlerEnv = (endpoint: string, tableName: string, cursorKey: strin
   AWS_REGION: 'local',
   AWS_ACCESS_KEY_ID: 'local',
   AWS_SECRET_ACCESS_KEY: 'local',
-  // Business metrics (shared/metrics.ts) are CloudWatch's; locally they would only fill the console.
-  POWERTOOLS_METRICS_DISABLED: 'true',
 });

@@ -13,7 +13,7 @@ const tsx = (script: string, env: Record<string, string>, args: string[] = []) =
   spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 
 const start = async (port: number): Promise<ChildProcess> => {
-  const child = tsx('scripts/start.ts', { KAM_LOCAL_DIR: dir, PORT: String(port), POWERTOOLS_LOG_LEVEL: 'SILENT' });
+  const child = tsx('scripts/start.ts', { KAM_LOCAL_DIR: dir, PORT: String(port), LOG_LEVEL: 'SILENT' });
   await new Promise<void>((ready, fail) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {

@@ -6,7 +6,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RouteFunction } from '#infra/route-function.ts';
 import { routeFunctionProps } from '#infra/stateless-stack.ts';
-import { metaRoutes } from '#shared/routes/meta.ts';
+import * as metaRoutes from '#shared/routes/meta.ts';
 import { lambdaContext, sampleEvent } from '#test/support/events.ts';
 
 /**

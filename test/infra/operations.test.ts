@@ -5,6 +5,7 @@ import { buildApp } from '#infra/app.ts';
 import { alarmThresholds } from '#infra/monitoring.ts';
 import { stageSettings, stages } from '#infra/stages.ts';
 import { cognitoActions } from '#shared/identity/cognito-actions.ts';
+import { lineOf } from '#shared/logger.ts';
 import { jobs } from '#shared/jobs.ts';
 import { catalogue } from '#shared/routes/index.ts';
 
@@ -77,13 +78,15 @@ describe('stages (infra/stages.ts, -c stage=<name>)', () => {
     expect(prodRetention.length).toBe(functionCount + 2); // every function, the access log and the workflow's
     expect(new Set(prodRetention)).toEqual(new Set([365]));
     expect(prod.resources('AWS::Scheduler::Schedule').map((s) => s.Properties?.State)).toEqual(jobs.map(() => 'ENABLED'));
-    for (const fn of prod.resources('AWS::Lambda::Function')) expect(fn.Properties?.Environment?.Variables?.POWERTOOLS_METRICS_NAMESPACE).toBe('kam-prod');
+    const namespaces = (stage: typeof prod) => stage.resources('AWS::Logs::MetricFilter').flatMap((f) => (f.Properties?.MetricTransformations as { MetricNamespace: string }[]).map((t) => t.MetricNamespace));
+    expect(namespaces(prod).length).toBeGreaterThanOrEqual(catalogue.length);
+    expect(new Set(namespaces(prod))).toEqual(new Set(['kam-prod']));
 
     // dev
     dev.parent.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
     expect(new Set(dev.resources('AWS::Logs::LogGroup').map((group) => group.Properties?.RetentionInDays))).toEqual(new Set([14]));
     expect(dev.resources('AWS::Scheduler::Schedule').map((s) => s.Properties?.State)).toEqual(jobs.map(() => 'DISABLED'));
-    for (const fn of dev.resources('AWS::Lambda::Function')) expect(fn.Properties?.Environment?.Variables?.POWERTOOLS_METRICS_NAMESPACE).toBe('kam-dev');
+    expect(new Set(namespaces(dev))).toEqual(new Set(['kam-dev']));
   });
 
   it('retains prod’s user pool and logs, protected from deletion; dev’s go with the stack', () => {
@@ -226,6 +229,61 @@ describe('alarms (infra/monitoring.ts): all to the one topic', () => {
     ]) {
       expect(body, shown).toContain(shown);
     }
+  });
+});
+
+describe('business metrics from log lines (shared/metrics.ts, CloudWatch Logs metric filters)', () => {
+  /** Reads a `$.a.b` selector out of a line as Lambda writes it: `{ timestamp, level, requestId, message: <what the code logged> }`. */
+  const select = (line: unknown, selector: string): unknown =>
+    selector.replace(/^\$\./, '').split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], line);
+  const lambdaLine = (logged: Record<string, unknown>) => ({ timestamp: '2026-12-02T00:00:00.000Z', level: 'INFO', requestId: 'r-1', message: logged });
+  /** The metric filters of one function's log group, by metric name. */
+  const filtersOf = (functionName: string) => {
+    for (const template of prod.templates) {
+      const fns = template.findResources('AWS::Lambda::Function', { Properties: { FunctionName: functionName } }) as Record<string, Resource>;
+      const fn = Object.values(fns)[0];
+      if (fn === undefined) continue;
+      const group = (fn.Properties?.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+      const filters = Object.values(template.findResources('AWS::Logs::MetricFilter') as Record<string, Resource>).filter((f) => f.Properties?.LogGroupName?.Ref === group);
+      return new Map(filters.map((f) => [(f.Properties?.MetricTransformations as { MetricName: string }[])[0]?.MetricName, f]));
+    }
+    throw new Error(`no function ${functionName}`);
+  };
+  /** Whether a filter pattern `{ $.x = "v" }` matches a line, and the metric it would publish. */
+  const apply = (filter: Resource, line: unknown) => {
+    const [, selector, value] = /^\{ (\S+) = "(.*)" \}$/.exec(String(filter.Properties?.FilterPattern)) ?? [];
+    const transformation = (filter.Properties?.MetricTransformations as { MetricValue: string; MetricNamespace: string; Unit: string; Dimensions: { Key: string; Value: string }[] }[])[0];
+    if (selector === undefined || transformation === undefined || select(line, selector) !== value) return undefined;
+    return {
+      namespace: transformation.MetricNamespace,
+      unit: transformation.Unit,
+      value: transformation.MetricValue.startsWith('$.') ? select(line, transformation.MetricValue) : Number(transformation.MetricValue),
+      dimensions: Object.fromEntries(transformation.Dimensions.map((d) => [d.Key, select(line, d.Value)])),
+    };
+  };
+
+  it('counts refusals in every route, replays in every POST route and pending sign-ins in the sign-in functions; nothing else', () => {
+    for (const route of catalogue) {
+      const expected = ['Refusals', ...(route.method === 'POST' ? ['IdempotentReplays'] : []), ...(route.signIn === true ? ['SignInSyncFailures'] : [])];
+      expect([...filtersOf(`kam-prod-${route.id}`).keys()].sort(), route.id).toEqual(expected.sort());
+    }
+    expect([...filtersOf('kam-prod-signInSync').keys()]).toEqual(['SignInSyncFailures']);
+    expect([...filtersOf('kam-prod-closeFinish').keys()].sort()).toEqual(['CloseDuration', 'ClosesRun', 'StatementsChanged']);
+    expect([...filtersOf('kam-prod-closeGather').keys()]).toEqual([]);
+  });
+
+  it('publishes from the very lines the code logs: a refusal by rule, a close’s three figures, by period kind, in the stage’s namespace', () => {
+    const refusal = lambdaLine(lineOf('Refusals', { metric: 'Refusals', rule: 'account-owned' }));
+    const refusals = filtersOf('kam-prod-getStaff').get('Refusals') as Resource;
+    expect(apply(refusals, refusal)).toEqual({ namespace: 'kam-prod', unit: 'Count', value: 1, dimensions: { service: 'kam-api', rule: 'account-owned' } });
+    expect(apply(refusals, lambdaLine(lineOf('Request failed', { status: 503 })))).toBeUndefined();
+
+    const close = lambdaLine(lineOf('Close finished', { metric: 'close-finished', periodKind: 'quarter', durationMs: 4200, statementsChanged: 12 }));
+    const finish = filtersOf('kam-prod-closeFinish');
+    expect(apply(finish.get('ClosesRun') as Resource, close)).toEqual({ namespace: 'kam-prod', unit: 'Count', value: 1, dimensions: { service: 'kam-api', periodKind: 'quarter' } });
+    expect(apply(finish.get('CloseDuration') as Resource, close)).toEqual({ namespace: 'kam-prod', unit: 'Milliseconds', value: 4200, dimensions: { service: 'kam-api', periodKind: 'quarter' } });
+    expect(apply(finish.get('StatementsChanged') as Resource, close)).toEqual({ namespace: 'kam-prod', unit: 'Count', value: 12, dimensions: { service: 'kam-api', periodKind: 'quarter' } });
+    expect(apply(filtersOf('kam-prod-signInSync').get('SignInSyncFailures') as Resource, lambdaLine(lineOf('SignInSyncFailures', { metric: 'SignInSyncFailures' })))).toMatchObject({ value: 1, dimensions: { service: 'kam-api' } });
   });
 });
 

@@ -10,7 +10,7 @@ import type { RouteFunction } from '#infra/route-function.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { jobs } from '#shared/jobs.ts';
 import { catalogue } from '#shared/routes/index.ts';
-import { staffRoutes } from '#shared/routes/staff.ts';
+import * as staffRoutes from '#shared/routes/staff.ts';
 import { tableDefinition } from '#shared/table.ts';
 
 /**
@@ -154,9 +154,17 @@ describe('stateless stack', () => {
     }
   });
 
+  it('logs every route as Lambda JSON lines (shared/logger.ts writes through the console; no logging library), INFO and above, into its own log group', () => {
+    for (const route of catalogue) {
+      const config = functionOf(route).Properties?.LoggingConfig as Record<string, unknown> | undefined;
+      expect(config, route.id).toMatchObject({ LogFormat: 'JSON', ApplicationLogLevel: 'INFO', SystemLogLevel: 'INFO' });
+      expect(config?.LogGroup, route.id).toBeDefined();
+    }
+  });
+
   it('gives each route exactly the settings its code reads (shared/config.ts): the table and cursor key with table access, the claim with a token, the user pool with sign-in', () => {
     // Arrange
-    const defaults = ['NODE_OPTIONS', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_SERVICE_NAME'];
+    const defaults = ['NODE_OPTIONS'];
     const expected = catalogue.map((route) => [
       route.id,
       [

@@ -5,6 +5,5 @@ import { handlerEnv } from '#local/settings.ts';
 // Before any handler module is imported (shared/config.ts reads these at import):
 // a table of this test file's own, in the run's DynamoDB Local.
 Object.assign(process.env, handlerEnv(inject('dynamoEndpoint'), `test-${randomUUID()}`), {
-  POWERTOOLS_LOG_LEVEL: 'SILENT',
-  POWERTOOLS_DEV: 'true',
+  LOG_LEVEL: 'SILENT',
 });

@@ -12,7 +12,7 @@ const settings = ['TABLE_NAME', 'CURSOR_KEY', 'STAFF_ID_CLAIM', 'DYNAMODB_ENDPOI
 const load = async (handler: string, given: Record<string, string>) => {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !settings.includes(key)));
   const script = `import(${JSON.stringify(join(root, 'functions', `${handler}.ts`))}).then(() => console.log('loaded'));`;
-  return run(tsx, ['--eval', script], { cwd: root, env: { ...env, ...given, POWERTOOLS_LOG_LEVEL: 'SILENT' } });
+  return run(tsx, ['--eval', script], { cwd: root, env: { ...env, ...given, LOG_LEVEL: 'SILENT' } });
 };
 
 const cursorKey = 'k'.repeat(32);

@@ -1,30 +1,21 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import { RuleViolation } from '#shared/errors.ts';
 import { publicRoute } from '#shared/http/public-handler.ts';
 import { defineRoute } from '#shared/http/route.ts';
-import { metrics, recordClose } from '#shared/metrics.ts';
+import { lineOf, logger } from '#shared/logger.ts';
+import { metricFilters } from '#infra/metric-filters.ts';
+import { recordClose } from '#shared/metrics.ts';
 import { lambdaContext, sampleEvent } from '#test/support/events.ts';
 
-/** Captures what would be emitted: each single metric's dimensions and values (Powertools is off in tests). */
-const captureSingles = () => {
-  const emitted: { dimensions: Record<string, string>; name: string; unit: string; value: number }[] = [];
-  vi.spyOn(metrics, 'singleMetric').mockImplementation(() => {
-    const dimensions: Record<string, string> = {};
-    const single = {
-      addDimension: (key: string, value: string) => {
-        dimensions[key] = value;
-        return single;
-      },
-      addMetric: (name: string, unit: string, value: number) => {
-        emitted.push({ dimensions: { ...dimensions }, name, unit, value });
-        return single;
-      },
-    };
-    return single as unknown as ReturnType<typeof metrics.singleMetric>;
+/** Captures the metric lines the code logs (logs are silent in tests): what Lambda writes as each line's `message`. */
+const captureMetricLines = () => {
+  const lines: Record<string, unknown>[] = [];
+  vi.spyOn(logger, 'info').mockImplementation((msg, fields) => {
+    const line = lineOf(msg, fields);
+    if ('metric' in line) lines.push(line);
   });
-  return emitted;
+  return lines;
 };
 
 afterEach(() => {
@@ -55,10 +46,10 @@ const call = (body: unknown) => {
   return handler(event, lambdaContext('test'));
 };
 
-describe('business metrics (EMF through Powertools, no API call)', () => {
+describe('business metrics (log lines that metric filters count, no API call)', () => {
   it('counts a refusal once, by its rule, in the error middleware; bad input and success are not refusals', async () => {
     // Arrange
-    const emitted = captureSingles();
+    const lines = captureMetricLines();
 
     // Act
     const refused = await call({ outcome: 'rule' });
@@ -67,44 +58,39 @@ describe('business metrics (EMF through Powertools, no API call)', () => {
 
     // Assess
     expect([refused.statusCode, bad.statusCode, fine.statusCode]).toEqual([422, 400, 200]);
-    expect(emitted).toEqual([{ dimensions: { rule: 'over-invoiced' }, name: 'Refusals', unit: MetricUnit.Count, value: 1 }]);
+    expect(lines).toEqual([{ msg: 'Refusals', service: 'kam-api', metric: 'Refusals', rule: 'over-invoiced' }]);
   });
 
-  it('emits a finished close as one line: closes run, duration and statements changed, by period kind', () => {
+  it('logs a finished close as one line: closes run, duration and statements changed, by period kind', () => {
     // Arrange
-    const added: unknown[] = [];
-    vi.spyOn(metrics, 'addMetric').mockImplementation((...args) => {
-      added.push(args);
-      return metrics;
-    });
-    const dimension = vi.spyOn(metrics, 'addDimension');
-    const publish = vi.spyOn(metrics, 'publishStoredMetrics').mockImplementation(() => undefined as never);
+    const lines = captureMetricLines();
 
     // Act
     recordClose('quarter', 1234, 7);
 
     // Assess
-    expect(dimension).toHaveBeenCalledWith('periodKind', 'quarter');
-    expect(added).toEqual([
-      ['ClosesRun', MetricUnit.Count, 1],
-      ['CloseDuration', MetricUnit.Milliseconds, 1234],
-      ['StatementsChanged', MetricUnit.Count, 7],
-    ]);
-    expect(publish).toHaveBeenCalledTimes(1);
+    expect(lines).toEqual([{ msg: 'Close finished', service: 'kam-api', metric: 'close-finished', periodKind: 'quarter', durationMs: 1234, statementsChanged: 7 }]);
+    for (const name of ['ClosesRun', 'CloseDuration', 'StatementsChanged'] as const) expect(metricFilters[name].line).toBe('close-finished');
+    expect([metricFilters.CloseDuration.value, metricFilters.StatementsChanged.value, metricFilters.ClosesRun.value]).toEqual(['durationMs', 'statementsChanged', '1']);
   });
 
-  it('serialises as EMF: the stage namespace, the service and the rule as dimensions, the count as a value', async () => {
-    // Arrange: a Metrics of its own with the deployed settings
-    const { Metrics } = await import('@aws-lambda-powertools/metrics');
-    const live = new Metrics({ namespace: 'kam-test', serviceName: 'kam-api' });
+  it('finds each metric’s value and dimensions in its line: the service and every dimension its filter names', () => {
+    // Arrange
+    const lines = captureMetricLines();
 
     // Act
-    live.addDimension('rule', 'account-owned');
-    live.addMetric('Refusals', MetricUnit.Count, 1);
-    const emf = live.serializeMetrics();
+    recordClose('year', 10, 2);
+    void call({ outcome: 'rule' });
 
     // Assess
-    expect(emf._aws.CloudWatchMetrics).toEqual([{ Namespace: 'kam-test', Dimensions: [['service', 'rule']], Metrics: [{ Name: 'Refusals', Unit: 'Count' }] }]);
-    expect(emf).toMatchObject({ service: 'kam-api', rule: 'account-owned', Refusals: 1 });
+    return vi.waitFor(() => {
+      expect(lines).toHaveLength(2);
+      for (const [name, filter] of Object.entries(metricFilters)) {
+        const line = lines.find((l) => l.metric === filter.line);
+        if (line === undefined) continue; // the others' lines: sign-in and replays (tested where they are emitted)
+        for (const dimension of ['service', ...filter.dimensions]) expect(typeof line[dimension], `${name}.${dimension}`).toBe('string');
+        if (filter.value !== '1') expect(typeof line[filter.value], `${name} value`).toBe('number');
+      }
+    });
   });
 });
