@@ -26,7 +26,7 @@ const managers = 20;
 const dynamo = await startDynamoLocal();
 const tableName = 'bench-load';
 await ensureTable(dynamo.endpoint, tableName);
-Object.assign(process.env, handlerEnv(dynamo.endpoint, tableName), { POWERTOOLS_LOG_LEVEL: 'SILENT', NODE_NO_WARNINGS: '1' });
+Object.assign(process.env, handlerEnv(dynamo.endpoint, tableName), { LOG_LEVEL: 'SILENT', NODE_NO_WARNINGS: '1' });
 
 // Imported once the settings are in place (shared/config.ts reads them at import).
 const { createGateway } = await import('#local/gateway.ts');

@@ -43,6 +43,7 @@ const { metafile } = await build({
   mainFields: [...bundling.mainFields],
   minify: bundling.minify,
   sourcemap: bundling.sourceMap,
+  charset: bundling.charset,
   banner: { js: bundling.banner },
   external: [...bundling.externalModules],
   metafile: true,
@@ -90,7 +91,7 @@ if (sizesOnly) process.exit(0);
 const dynamo = await startDynamoLocal();
 const tableName = 'bench';
 await ensureTable(dynamo.endpoint, tableName);
-const env = { ...process.env, ...handlerEnv(dynamo.endpoint, tableName), POWERTOOLS_LOG_LEVEL: 'SILENT', NODE_NO_WARNINGS: '1' };
+const env = { ...process.env, ...handlerEnv(dynamo.endpoint, tableName), LOG_LEVEL: 'SILENT', NODE_NO_WARNINGS: '1' };
 Object.assign(process.env, env);
 const { ensureAdmin } = await import('#local/bootstrap.ts');
 await ensureAdmin();

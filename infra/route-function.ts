@@ -3,12 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Unit } from 'aws-cdk-lib/aws-cloudwatch';
+import { FilterPattern, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { bundling } from '#infra/bundling.ts';
+import { metricFilters } from '#infra/metric-filters.ts';
+import type { MetricName } from '#shared/metrics.ts';
 import { tableDefinition } from '#shared/table.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -24,8 +27,10 @@ export interface RouteFunctionProps {
   readonly bundleFiles?: readonly string[];
   /** The physical name (`kam-<stage>-<id>`): alarms and the dashboard find a stage's functions by it. */
   readonly functionName?: string;
-  /** POWERTOOLS_METRICS_NAMESPACE: the stage's namespace of the business metrics (shared/metrics.ts). */
+  /** The stage's namespace of the business metrics (shared/metrics.ts); none published without it. */
   readonly metricsNamespace?: string;
+  /** The business metrics this function's code can emit: a metric filter on its log group for each. */
+  readonly metrics?: readonly MetricName[];
   /** The stage's log retention (infra/stages.ts); one month unless given. */
   readonly logRetention?: RetentionDays;
   /** Whether the log group outlives the stack (the stage's removal setting). */
@@ -60,17 +65,19 @@ export class RouteFunction extends NodejsFunction {
       ...(props.functionName === undefined ? {} : { functionName: props.functionName }),
       tracing: Tracing.ACTIVE,
       logGroup,
+      // Lambda's own structured logs (shared/logger.ts): one JSON line per console call, below INFO dropped.
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.INFO,
       role,
       environment: {
-        POWERTOOLS_SERVICE_NAME: 'kam-api',
-        POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
-        ...(props.metricsNamespace === undefined ? {} : { POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace }),
         ...props.environment,
       },
       bundling: {
         ...bundling,
         format: OutputFormat.ESM,
+        charset: Charset.ASCII,
         mainFields: [...bundling.mainFields],
         externalModules: [...bundling.externalModules],
         // esbuild from node_modules, never Docker.
@@ -80,6 +87,20 @@ export class RouteFunction extends NodejsFunction {
     });
 
     logGroup.grantWrite(role);
+    // Each business metric from its log line (shared/metrics.ts): `$.message` is the object the code logged.
+    const namespace = props.metricsNamespace;
+    for (const name of props.metrics ?? []) {
+      if (namespace === undefined) break;
+      const filter = metricFilters[name];
+      logGroup.addMetricFilter(`${name}Metric`, {
+        metricNamespace: namespace,
+        metricName: name,
+        filterPattern: FilterPattern.stringValue('$.message.metric', '=', filter.line),
+        metricValue: filter.value === '1' ? '1' : `$.message.${filter.value}`,
+        unit: filter.unit === 'Count' ? Unit.COUNT : Unit.MILLISECONDS,
+        dimensions: Object.fromEntries(['service', ...filter.dimensions].map((d) => [d, `$.message.${d}`])),
+      });
+    }
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'X-Ray PutTraceSegments and PutTelemetryRecords (active tracing) support no resource-level permissions.',

@@ -4120,7 +4120,7 @@ export interface components {
                 date: string;
                 id: string;
                 /** @enum {string} */
-                kind: "payment" | "project" | "visit" | "report" | "meeting" | "peer-score";
+                kind: "payment" | "project" | "visit" | "report" | "meeting" | "peer-score" | "designation" | "assignment" | "targets";
                 /** Format: date-time */
                 recordedAt: string;
             }[];
@@ -6380,7 +6380,10 @@ export interface operations {
             query: {
                 period: string;
             };
-            header?: never;
+            header?: {
+                /** @description zh-CN for explanation lines in Chinese; English otherwise (the numbers are the same) */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6476,7 +6479,10 @@ export interface operations {
             query: {
                 year: number;
             };
-            header?: never;
+            header?: {
+                /** @description zh-CN for explanation lines in Chinese; English otherwise (the numbers are the same) */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12102,7 +12108,10 @@ export interface operations {
                 limit?: number;
                 period: string;
             };
-            header?: never;
+            header?: {
+                /** @description zh-CN for explanation lines in Chinese; English otherwise (the numbers are the same) */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };

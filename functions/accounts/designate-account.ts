@@ -1,5 +1,5 @@
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { accountRoutes } from '#shared/routes/accounts.ts';
+import * as accountRoutes from '#shared/routes/accounts.ts';
 import { accountLocation, designateAccount } from '#shared/usecases/accounts.ts';
 
 export const handler = idempotentRoute(accountRoutes.designateAccount, async ({ params, body, audit }) => ({

@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { accountRoutes } from '#shared/routes/accounts.ts';
+import * as accountRoutes from '#shared/routes/accounts.ts';
 import { assignmentHistory } from '#shared/usecases/accounts.ts';
 
 export const handler = httpRoute(accountRoutes.listAccountAssignments, async ({ params, caller }) => ({

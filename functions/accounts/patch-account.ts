@@ -1,7 +1,7 @@
-import { httpRoute } from '#shared/http/handler.ts';
-import { accountRoutes } from '#shared/routes/accounts.ts';
+import { changeRoute } from '#shared/http/change-handler.ts';
+import * as accountRoutes from '#shared/routes/accounts.ts';
 import { updateAccount } from '#shared/usecases/accounts.ts';
 
-export const handler = httpRoute(accountRoutes.patchAccount, async ({ params, body, caller, ifMatch, audit }) => ({
+export const handler = changeRoute(accountRoutes.patchAccount, async ({ params, body, caller, ifMatch, audit }) => ({
   body: await updateAccount(caller, params.id, ifMatch, body, audit),
 }));

@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { upkeepRoutes } from '#shared/routes/upkeep.ts';
+import * as upkeepRoutes from '#shared/routes/upkeep.ts';
 import { compliance } from '#shared/usecases/compliance.ts';
 
 export const handler = httpRoute(upkeepRoutes.getCompliance, async ({ query, caller }) => ({

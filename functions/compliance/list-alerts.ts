@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { upkeepRoutes } from '#shared/routes/upkeep.ts';
+import * as upkeepRoutes from '#shared/routes/upkeep.ts';
 import { alertsOf } from '#shared/usecases/alerts.ts';
 
 export const handler = httpRoute(upkeepRoutes.listAlerts, async ({ query, caller }) => ({

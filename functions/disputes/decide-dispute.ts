@@ -1,5 +1,5 @@
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { disputeRoutes } from '#shared/routes/disputes.ts';
+import * as disputeRoutes from '#shared/routes/disputes.ts';
 import { decideDispute, disputeLocation } from '#shared/usecases/disputes.ts';
 
 export const handler = idempotentRoute(disputeRoutes.decideDispute, async ({ params, body, audit }) => ({

@@ -1,5 +1,5 @@
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { dossierRoutes } from '#shared/routes/dossier.ts';
+import * as dossierRoutes from '#shared/routes/dossier.ts';
 import { addDossierEntry, dossierEntryLocation } from '#shared/usecases/dossier.ts';
 
 export const handler = idempotentRoute(dossierRoutes.addDossierEntry, async ({ params, body, caller, audit }) => {

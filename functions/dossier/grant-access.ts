@@ -1,5 +1,5 @@
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { dossierRoutes } from '#shared/routes/dossier.ts';
+import * as dossierRoutes from '#shared/routes/dossier.ts';
 import { dossierGrantLocation, grantDossierAccess } from '#shared/usecases/dossier.ts';
 
 export const handler = idempotentRoute(dossierRoutes.grantDossierAccess, async ({ params, body, audit }) => {

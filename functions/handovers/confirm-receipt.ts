@@ -1,5 +1,5 @@
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { upkeepRoutes } from '#shared/routes/upkeep.ts';
+import * as upkeepRoutes from '#shared/routes/upkeep.ts';
 import { confirmReceipt } from '#shared/usecases/handovers.ts';
 
 export const handler = idempotentRoute(upkeepRoutes.confirmHandoverReceipt, async ({ params, body, caller, audit }) => ({

@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { upkeepRoutes } from '#shared/routes/upkeep.ts';
+import * as upkeepRoutes from '#shared/routes/upkeep.ts';
 import { accountHandovers } from '#shared/usecases/handovers.ts';
 
 export const handler = httpRoute(upkeepRoutes.listHandovers, async ({ params, caller }) => ({

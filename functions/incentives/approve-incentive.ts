@@ -1,5 +1,5 @@
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { careRoutes } from '#shared/routes/care.ts';
+import * as careRoutes from '#shared/routes/care.ts';
 import { approveIncentive, incentiveLocation } from '#shared/usecases/loyalty/incentives.ts';
 
 export const handler = idempotentRoute(careRoutes.approveIncentive, async ({ params, audit }) => ({

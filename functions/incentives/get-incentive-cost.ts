@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { careRoutes } from '#shared/routes/care.ts';
+import * as careRoutes from '#shared/routes/care.ts';
 import { incentiveCostOf } from '#shared/usecases/loyalty/incentives.ts';
 
-export const handler = httpRoute(careRoutes.getIncentiveCost, async ({ params, query, caller }) => ({ body: await incentiveCostOf(caller, params.id, query.year) }));
+export const handler = httpRoute(careRoutes.getIncentiveCost, async ({ params, query, caller, language }) => ({ body: await incentiveCostOf(caller, params.id, query.year, language) }));

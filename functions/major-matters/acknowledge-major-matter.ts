@@ -1,5 +1,5 @@
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { oversightRoutes } from '#shared/routes/oversight.ts';
+import * as oversightRoutes from '#shared/routes/oversight.ts';
 import { acknowledgeMajorMatter, majorMatterLocation } from '#shared/usecases/oversight.ts';
 
 export const handler = idempotentRoute(oversightRoutes.acknowledgeMajorMatter, async ({ params, body, audit }) => ({

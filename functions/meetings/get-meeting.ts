@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { upkeepRoutes } from '#shared/routes/upkeep.ts';
+import * as upkeepRoutes from '#shared/routes/upkeep.ts';
 import { readMeeting } from '#shared/usecases/upkeep.ts';
 
 export const handler = httpRoute(upkeepRoutes.getMeeting, async ({ params, caller }) => ({

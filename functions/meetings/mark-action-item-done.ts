@@ -1,5 +1,5 @@
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { upkeepRoutes } from '#shared/routes/upkeep.ts';
+import * as upkeepRoutes from '#shared/routes/upkeep.ts';
 import { markActionItemDone } from '#shared/usecases/upkeep.ts';
 
 export const handler = idempotentRoute(upkeepRoutes.markActionItemDone, async ({ params, body, caller, audit }) => ({

@@ -1,7 +1,7 @@
 import { initScript, pageCache, rendererAssets, rendererCache } from '#shared/docs/page.ts';
 import { rendererFiles } from '#shared/docs/renderer.ts';
 import { publicRoute } from '#shared/http/public-handler.ts';
-import { metaRoutes } from '#shared/routes/meta.ts';
+import * as metaRoutes from '#shared/routes/meta.ts';
 
 export const handler = publicRoute(metaRoutes.getDocsAsset, async ({ params }) => {
   const nosniff = { 'x-content-type-options': 'nosniff' };

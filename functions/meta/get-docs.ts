@@ -1,6 +1,6 @@
 import { docsPage, pageCache, pageSecurityHeaders } from '#shared/docs/page.ts';
 import { publicRoute } from '#shared/http/public-handler.ts';
-import { metaRoutes } from '#shared/routes/meta.ts';
+import * as metaRoutes from '#shared/routes/meta.ts';
 
 export const handler = publicRoute(metaRoutes.getDocs, async () => ({
   body: docsPage,

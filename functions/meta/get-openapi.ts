@@ -1,6 +1,6 @@
 import { publicRoute } from '#shared/http/public-handler.ts';
 import { buildOpenApi } from '#shared/openapi.ts';
-import { metaRoutes } from '#shared/routes/meta.ts';
+import * as metaRoutes from '#shared/routes/meta.ts';
 
 /** Built once per cold start: the document only changes with a deployment. */
 const document = buildOpenApi();

@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
+import * as loyaltyRoutes from '#shared/routes/loyalty.ts';
 import { accountNewsFeed } from '#shared/usecases/news.ts';
 
 export const handler = httpRoute(loyaltyRoutes.listAccountNews, async ({ params, query, caller }) => ({

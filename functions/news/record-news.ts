@@ -1,5 +1,5 @@
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
+import * as loyaltyRoutes from '#shared/routes/loyalty.ts';
 import { newsLocation, recordNews } from '#shared/usecases/news.ts';
 
 export const handler = idempotentRoute(loyaltyRoutes.recordAccountNews, async ({ params, body, caller, audit }) => {

@@ -1,5 +1,5 @@
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { payDeskRoutes } from '#shared/routes/pay-desk.ts';
+import * as payDeskRoutes from '#shared/routes/pay-desk.ts';
 import { adjustmentLocation, approveAdjustment } from '#shared/usecases/pay-desk.ts';
 
 export const handler = idempotentRoute(payDeskRoutes.approveAdjustment, async ({ params, audit }) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { payRoutes } from '#shared/routes/pay.ts';
+import * as payRoutes from '#shared/routes/pay.ts';
 import { startCloseRun } from '#shared/usecases/close-run.ts';
 
 export const handler = idempotentRoute(payRoutes.closePeriod, async ({ params, audit, language }) => {

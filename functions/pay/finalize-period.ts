@@ -1,5 +1,5 @@
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { payRoutes } from '#shared/routes/pay.ts';
+import * as payRoutes from '#shared/routes/pay.ts';
 import { finalizePeriod } from '#shared/usecases/pay.ts';
 
 export const handler = idempotentRoute(payRoutes.finalizePeriod, async ({ params, body, audit }) => ({

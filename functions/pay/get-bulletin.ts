@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { payRoutes } from '#shared/routes/pay.ts';
+import * as payRoutes from '#shared/routes/pay.ts';
 import { withLoyalty } from '#shared/usecases/loyalty/bulletin.ts';
 import { periodBulletin } from '#shared/usecases/pay.ts';
 

@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { payRoutes } from '#shared/routes/pay.ts';
+import * as payRoutes from '#shared/routes/pay.ts';
 import { closeRunView } from '#shared/usecases/close-run-view.ts';
 
 export const handler = httpRoute(payRoutes.getCloseRun, async ({ params, language }) => ({

@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { payRoutes } from '#shared/routes/pay.ts';
+import * as payRoutes from '#shared/routes/pay.ts';
 import { estimate } from '#shared/usecases/estimate.ts';
 
 export const handler = httpRoute(payRoutes.getEstimate, async ({ params, query, caller }) => ({

@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { payDeskRoutes } from '#shared/routes/pay-desk.ts';
+import * as payDeskRoutes from '#shared/routes/pay-desk.ts';
 import { readInquiry } from '#shared/usecases/pay-desk.ts';
 
 export const handler = httpRoute(payDeskRoutes.getInquiry, async ({ params, caller }) => ({

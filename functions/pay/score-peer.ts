@@ -1,5 +1,5 @@
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { payRoutes } from '#shared/routes/pay.ts';
+import * as payRoutes from '#shared/routes/pay.ts';
 import { scorePeer } from '#shared/usecases/pay.ts';
 
 export const handler = idempotentRoute(payRoutes.scorePeer, async ({ body, caller, audit }) => {

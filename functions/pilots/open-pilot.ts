@@ -1,5 +1,5 @@
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { careRoutes } from '#shared/routes/care.ts';
+import * as careRoutes from '#shared/routes/care.ts';
 import { openPilot, pilotLocation } from '#shared/usecases/loyalty/pilots.ts';
 
 export const handler = idempotentRoute(careRoutes.openPilot, async ({ body, audit }) => {

@@ -1,7 +1,7 @@
-import { httpRoute } from '#shared/http/handler.ts';
-import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
+import { changeRoute } from '#shared/http/change-handler.ts';
+import * as loyaltyRoutes from '#shared/routes/loyalty.ts';
 import { editPlanDraft } from '#shared/usecases/plans.ts';
 
-export const handler = httpRoute(loyaltyRoutes.editAccountPlanDraft, async ({ params, body, caller, ifMatch, audit }) => ({
+export const handler = changeRoute(loyaltyRoutes.editAccountPlanDraft, async ({ params, body, caller, ifMatch, audit }) => ({
   body: await editPlanDraft(caller, params.id, params.year, params.number, ifMatch, body, audit),
 }));

@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
+import * as loyaltyRoutes from '#shared/routes/loyalty.ts';
 import { overduePlanObjectives } from '#shared/usecases/plans.ts';
 
 export const handler = httpRoute(loyaltyRoutes.listOverdueObjectives, async ({ params, caller, audit }) => ({

@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
+import * as loyaltyRoutes from '#shared/routes/loyalty.ts';
 import { readPlanVersions } from '#shared/usecases/plans.ts';
 
 export const handler = httpRoute(loyaltyRoutes.listAccountPlanVersions, async ({ params, query, caller }) => ({

@@ -1,5 +1,5 @@
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
+import * as loyaltyRoutes from '#shared/routes/loyalty.ts';
 import { planVersionLocation, revisePlan } from '#shared/usecases/plans.ts';
 
 export const handler = idempotentRoute(loyaltyRoutes.reviseAccountPlan, async ({ params, body, caller, audit }) => {

@@ -1,5 +1,5 @@
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { businessRoutes } from '#shared/routes/business.ts';
+import * as businessRoutes from '#shared/routes/business.ts';
 import { changeDepartment, projectLocation } from '#shared/usecases/business.ts';
 
 export const handler = idempotentRoute(businessRoutes.changeProjectDepartment, async ({ params, body, caller, audit }) => ({

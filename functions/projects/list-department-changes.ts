@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { businessRoutes } from '#shared/routes/business.ts';
+import * as businessRoutes from '#shared/routes/business.ts';
 import { departmentChanges } from '#shared/usecases/business.ts';
 
 export const handler = httpRoute(businessRoutes.listProjectDepartmentChanges, async ({ params, caller }) => ({

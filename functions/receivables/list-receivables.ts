@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { businessRoutes } from '#shared/routes/business.ts';
+import * as businessRoutes from '#shared/routes/business.ts';
 import { receivables } from '#shared/usecases/business.ts';
 
 export const handler = httpRoute(businessRoutes.listReceivables, async ({ query, caller }) => ({

@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
+import * as loyaltyRoutes from '#shared/routes/loyalty.ts';
 import { accountRequests } from '#shared/usecases/requests.ts';
 
 export const handler = httpRoute(loyaltyRoutes.listAccountRequests, async ({ params, query, caller }) => ({

@@ -1,5 +1,5 @@
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
+import * as loyaltyRoutes from '#shared/routes/loyalty.ts';
 import { logRequest, requestLocation } from '#shared/usecases/requests.ts';
 
 export const handler = idempotentRoute(loyaltyRoutes.logPriorityRequest, async ({ params, body, caller, audit }) => {

@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { oversightRoutes } from '#shared/routes/oversight.ts';
+import * as oversightRoutes from '#shared/routes/oversight.ts';
 import { findAccountSpotChecks } from '#shared/usecases/oversight.ts';
 
 export const handler = httpRoute(oversightRoutes.listAccountSpotChecks, async ({ params, query, caller }) => ({

@@ -1,5 +1,5 @@
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { staffRoutes } from '#shared/routes/staff.ts';
+import * as staffRoutes from '#shared/routes/staff.ts';
 import { createStaffSignedIn } from '#shared/usecases/sign-in.ts';
 import { staffLocation } from '#shared/usecases/staff.ts';
 

@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { staffRoutes } from '#shared/routes/staff.ts';
+import * as staffRoutes from '#shared/routes/staff.ts';
 import { findStaff } from '#shared/usecases/staff.ts';
 
 export const handler = httpRoute(staffRoutes.listStaff, async ({ query }) => ({

@@ -1,5 +1,5 @@
 import { httpRoute } from '#shared/http/handler.ts';
-import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
+import * as loyaltyRoutes from '#shared/routes/loyalty.ts';
 import { readStakeholder } from '#shared/usecases/stakeholders.ts';
 
 export const handler = httpRoute(loyaltyRoutes.getStakeholder, async ({ params, caller }) => ({

@@ -1,5 +1,5 @@
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { loyaltyRoutes } from '#shared/routes/loyalty.ts';
+import * as loyaltyRoutes from '#shared/routes/loyalty.ts';
 import { recordStakeholderDeparture, stakeholderLocation } from '#shared/usecases/stakeholders.ts';
 
 export const handler = idempotentRoute(loyaltyRoutes.recordStakeholderDeparture, async ({ params, body, caller, audit }) => {

@@ -1,5 +1,5 @@
 import { idempotentRoute } from '#shared/http/idempotent-handler.ts';
-import { careRoutes } from '#shared/routes/care.ts';
+import * as careRoutes from '#shared/routes/care.ts';
 import { recordSurvey, surveyLocation } from '#shared/usecases/loyalty/surveys.ts';
 
 export const handler = idempotentRoute(careRoutes.recordSurvey, async ({ params, body, caller, audit }) => {

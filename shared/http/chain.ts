@@ -1,23 +1,12 @@
 import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type * as z from 'zod/mini';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { type Caller, sameCaller } from '#shared/domain/staff.ts';
 import { requestReads } from '#shared/db/request-reads.ts';
-import {
-  type HttpEvent,
-  type Middleware,
-  type HttpResult,
-  type RouteContext,
-  problemDetails,
-  requireIfMatch,
-  routeState,
-  validate,
-} from '#shared/http/middleware.ts';
+import { type BodyReader, type HttpEvent, type Middleware, type HttpResult, type RouteContext, problemDetails, routeState, validate } from '#shared/http/middleware.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { preferredLanguage } from '#shared/http/headers.ts';
 import type { Language } from '#shared/domain/pay/explain.ts';
-import { logger } from '#shared/logger.ts';
 
 type Parsed<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 
@@ -72,19 +61,21 @@ const toResult = (route: RouteDefinition, reply: Reply): HttpResult => {
 
 /**
  * Wraps a route's domain call in the shared middleware chain. The order matters:
- * errors → caller (`auth`, on routes that take a token) → input → If-Match → `after`
- * (idempotency) → handler.
+ * errors → caller (`auth`, on routes that take a token) → input (the body read by
+ * `readBody`, on routes that change something) → If-Match → `after` (idempotency) → handler.
  */
 export const routeChain = <const R extends RouteDefinition>(
   route: R,
   handle: (input: RouteInput<R>) => Promise<Reply>,
-  extra: { auth?: Middleware; after?: Middleware } = {},
+  extra: { auth?: Middleware; readBody?: BodyReader; ifMatch?: Middleware; after?: Middleware } = {},
 ) => {
-  const chain = middy<HttpEvent, HttpResult, Error, RouteContext>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(problemDetails());
+  if (extra.readBody === undefined && (route.body !== undefined || route.ifMatch !== undefined)) {
+    throw new Error(`${route.id} takes a body or If-Match: its handler must read them (changeRoute, idempotentRoute or publicRoute)`);
+  }
+  const chain = middy<HttpEvent, HttpResult, Error, RouteContext>().use(problemDetails());
   if (extra.auth !== undefined) chain.use(extra.auth);
-  chain.use(validate(route)).use(requireIfMatch(route));
+  chain.use(validate(route, extra.readBody));
+  if (extra.ifMatch !== undefined) chain.use(extra.ifMatch);
   if (extra.after !== undefined) chain.use(extra.after);
   const handler = chain.handler(async (event, context) => {
     const state = routeState(context);

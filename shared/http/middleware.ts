@@ -2,16 +2,9 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import type { Caller } from '#shared/domain/staff.ts';
-import {
-  BadRequest,
-  type FieldError,
-  fieldError,
-  PreconditionFailed,
-  PreconditionRequired,
-  UnsupportedMediaType,
-} from '#shared/errors.ts';
+import { BadRequest, type FieldError, fieldError } from '#shared/errors.ts';
 import { problemResponse, toHttpError } from '#shared/http/problem.ts';
-import { etagPattern, idempotencyKeyMaxLength, idempotencyKeyPattern } from '#shared/http/headers.ts';
+import { idempotencyKeyMaxLength, idempotencyKeyPattern } from '#shared/http/headers.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { logger } from '#shared/logger.ts';
 import { countOne, metricNames } from '#shared/metrics.ts';
@@ -43,9 +36,6 @@ const refusalStatuses = new Set([403, 409, 422]);
 
 /** Registered first so that its onError runs last: every error leaves as problem+json (and a refusal is counted). */
 export const problemDetails = (): Middleware => ({
-  before: (request) => {
-    logger.appendKeys({ requestId: request.event.requestContext.requestId });
-  },
   onError: async (request) => {
     // A request that failed while its caller was still being read answers as the caller read says first.
     const check = request.context.route?.callerCheck;
@@ -79,36 +69,17 @@ const issuesOf = (prefix: string, error: z.core.$ZodError): FieldError[] =>
       : fieldError(path, isMissing(issue) ? msg(M.field_required) : issueMessage(issue));
   });
 
-/** application/json or a JSON-based type (application/problem+json …), any parameters. */
-const jsonMediaType = /^application\/(?:[a-z0-9!#$&^_.-]+\+)?json\s*(?:;.*)?$/i;
+/** How a route that takes a body reads it (shared/http/body.ts); a GET's chain has none, and its bundle no body code. */
+export type BodyReader = (route: RouteDefinition, event: HttpEvent) => unknown;
 
-const parseJsonBody = (event: HttpEvent): unknown => {
-  if (event.body === undefined || event.body === '') {
-    throw new BadRequest(msg(M.body_required), [fieldError('body', msg(M.field_required))]);
-  }
-  // JSON bodies only: text/plain (a "simple" cross-site request) or no type at all is 415.
-  const contentType = event.headers['content-type'];
-  if (contentType === undefined || !jsonMediaType.test(contentType.trim())) throw new UnsupportedMediaType(contentType);
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new BadRequest(msg(M.body_notJson), [fieldError('body', msg(M.field_notJson))]);
-  }
-};
-
-/** An optional body left out: nothing sent and no content type (an empty body typed as JSON is still a 400). */
-const omitted = (route: RouteDefinition, event: HttpEvent): boolean =>
-  route.bodyOptional === true && (event.body === undefined || event.body === '') && event.headers['content-type'] === undefined;
-
-/** Strict zod validation of path, query and body; every bad field is named in one 400. */
-export const validate = (route: RouteDefinition): Middleware => ({
+/** Strict zod validation of path, query and body (read by `readBody`); every bad field is named in one 400. */
+export const validate = (route: RouteDefinition, readBody?: BodyReader): Middleware => ({
   before: (request) => {
     const { event } = request;
     const parts = [
       ['params', route.params, event.pathParameters ?? {}],
       ['query', route.query, event.queryStringParameters ?? {}],
-      ['body', route.body, route.body === undefined ? undefined : omitted(route, event) ? {} : parseJsonBody(event)],
+      ['body', route.body, route.body === undefined || readBody === undefined ? undefined : readBody(route, event)],
     ] as const;
     const errors: FieldError[] = [];
     const key = event.headers['idempotency-key'];
@@ -126,17 +97,3 @@ export const validate = (route: RouteDefinition): Middleware => ({
 });
 
 
-/** PATCH/PUT of an existing resource must say which version it changes (428 / 412). */
-export const requireIfMatch = (route: RouteDefinition): Middleware => ({
-  before: (request) => {
-    if (route.ifMatch === undefined) return;
-    const header = request.event.headers['if-match'];
-    if (header === undefined || header.trim() === '') {
-      if (route.ifMatch === 'required') throw new PreconditionRequired();
-      return;
-    }
-    const match = etagPattern.exec(header.trim());
-    if (match?.[1] === undefined) throw new PreconditionFailed(msg(M.precondition_badEtag));
-    routeState(request.context).ifMatch = Number(match[1]);
-  },
-});

@@ -1,3 +1,4 @@
+import { readJsonBody, requireIfMatch } from '#shared/http/body.ts';
 import { type Reply, type RouteInput, routeChain } from '#shared/http/chain.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 
@@ -8,4 +9,4 @@ import type { RouteDefinition } from '#shared/http/route.ts';
 export const publicRoute = <const R extends RouteDefinition & { readonly auth: 'public' }>(
   route: R,
   handle: (input: RouteInput<R>) => Promise<Reply>,
-) => routeChain(route, handle);
+) => routeChain(route, handle, { readBody: readJsonBody, ifMatch: requireIfMatch(route) });

@@ -5,41 +5,41 @@ import { defineRoute } from '#shared/http/route.ts';
 /** The page and its files are the project's own (shared/docs/): bounded, and free of control characters but line ends and tabs. */
 const servedText = (maxLength: number) => z.string().check(z.maxLength(maxLength), z.regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/));
 
-export const metaRoutes = {
-  getOpenApi: defineRoute({
-    id: 'getOpenApi',
-    method: 'GET',
-    path: '/v1/openapi.json',
-    handler: 'meta/get-openapi',
-    summary: 'This API’s OpenAPI 3.1 document',
-    tag: 'Meta',
-    auth: 'public',
-    tableAccess: 'none',
-    response: { status: 200, schema: z.record(z.string(), z.unknown()), description: 'The OpenAPI document' },
-  }),
-  getDocs: defineRoute({
-    id: 'getDocs',
-    method: 'GET',
-    path: '/v1/docs',
-    handler: 'meta/get-docs',
-    summary: 'The API reference page (Swagger UI) for this document, with “try it”',
-    tag: 'Meta',
-    auth: 'public',
-    tableAccess: 'none',
-    response: { status: 200, schema: servedText(100_000), description: 'An HTML page', contentType: 'text/html' },
-  }),
-  getDocsAsset: defineRoute({
-    id: 'getDocsAsset',
-    method: 'GET',
-    path: '/v1/docs/{asset}',
-    handler: 'meta/get-docs-asset',
-    summary: 'A script or style sheet of the API reference page (a fixed list of names)',
-    tag: 'Meta',
-    auth: 'public',
-    tableAccess: 'none',
-    params: z.strictObject({ asset: z.enum(assetNames) }),
-    response: { status: 200, schema: servedText(5_000_000), description: 'The file', contentType: 'text/*' },
-    // Only this function carries the renderer (about 1.9 MB).
-    bundleFiles: rendererBundleFiles,
-  }),
-};
+export const getOpenApi = /* @__PURE__ */ defineRoute({
+  id: 'getOpenApi',
+  method: 'GET',
+  path: '/v1/openapi.json',
+  handler: 'meta/get-openapi',
+  summary: 'This API’s OpenAPI 3.1 document',
+  tag: 'Meta',
+  auth: 'public',
+  tableAccess: 'none',
+  response: { status: 200, schema: z.record(z.string(), z.unknown()), description: 'The OpenAPI document' },
+});
+
+export const getDocs = /* @__PURE__ */ defineRoute({
+  id: 'getDocs',
+  method: 'GET',
+  path: '/v1/docs',
+  handler: 'meta/get-docs',
+  summary: 'The API reference page (Swagger UI) for this document, with “try it”',
+  tag: 'Meta',
+  auth: 'public',
+  tableAccess: 'none',
+  response: { status: 200, schema: servedText(100_000), description: 'An HTML page', contentType: 'text/html' },
+});
+
+export const getDocsAsset = /* @__PURE__ */ defineRoute({
+  id: 'getDocsAsset',
+  method: 'GET',
+  path: '/v1/docs/{asset}',
+  handler: 'meta/get-docs-asset',
+  summary: 'A script or style sheet of the API reference page (a fixed list of names)',
+  tag: 'Meta',
+  auth: 'public',
+  tableAccess: 'none',
+  params: z.strictObject({ asset: z.enum(assetNames) }),
+  response: { status: 200, schema: servedText(5_000_000), description: 'The file', contentType: 'text/*' },
+  // Only this function carries the renderer (about 1.9 MB).
+  bundleFiles: rendererBundleFiles,
+});

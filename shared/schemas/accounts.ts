@@ -10,23 +10,23 @@ import * as M from '#shared/messages/catalogue.ts';
 /** Integer fen, never negative. */
 export const Amount = Fen;
 export const Year = YearParam;
-const Ratio = z.string().check(z.maxLength(24), z.regex(/^\d+\.\d{4}$/));
+const Ratio = /* @__PURE__ */ z.string().check(z.maxLength(24), z.regex(/^\d+\.\d{4}$/));
 
-const CreditCode = z
+const CreditCode = /* @__PURE__ */ z
   .string().check(z.superRefine((code, ctx) => {
     const problem = creditCodeFault(code);
     if (problem !== undefined) ctx.addIssue({ code: 'custom', ...saying(msg(M.field_creditCode, { problem })) });
   })).register(z.globalRegistry, { minLength: 18, maxLength: 18, pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$' });
-const CreditCodeOut = z.string().check(z.maxLength(18), z.regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/));
-const AccountName = Line(200);
-const Industry = Line(100);
-export const AccountRole = z.enum(['contact_leader', 'sales_manager']);
+const CreditCodeOut = /* @__PURE__ */ z.string().check(z.maxLength(18), z.regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/));
+const AccountName = /* @__PURE__ */ Line(200);
+const Industry = /* @__PURE__ */ Line(100);
+export const AccountRole = /* @__PURE__ */ z.enum(['contact_leader', 'sales_manager']);
 /** A handover is one DynamoDB item (at most 400 KB), so none of its lists can reach this. */
 const handoverListCap = 10_000;
 /** Each designation or reassignment adds one; documented as a bound, far above any account's history. */
 const maxAssignments = 10_000;
 
-export const Account = z
+export const Account = /* @__PURE__ */ z
   .object({
     id: Id,
     name: LineOut(200),
@@ -44,20 +44,20 @@ export const Account = z
   }).register(z.globalRegistry, { id: 'Account' });
 export type Account = z.infer<typeof Account>;
 
-export const AccountIdParams = z.strictObject({ id: Id });
+export const AccountIdParams = /* @__PURE__ */ z.strictObject({ id: Id });
 
-export const CreateAccountBody = z.strictObject({
+export const CreateAccountBody = /* @__PURE__ */ z.strictObject({
   name: AccountName,
   industry: Industry,
   creditCode: z.optional(CreditCode),
 });
 export type CreateAccountInput = z.infer<typeof CreateAccountBody>;
 
-export const PatchAccountBody = z
+export const PatchAccountBody = /* @__PURE__ */ z
   .strictObject({ name: z.optional(AccountName), industry: z.optional(Industry), creditCode: z.optional(CreditCode) }).check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange))));
 export type PatchAccountInput = z.infer<typeof PatchAccountBody>;
 
-export const ListAccountsQuery = z.strictObject({
+export const ListAccountsQuery = /* @__PURE__ */ z.strictObject({
   tier: z.optional(z.enum(['normal', 'key'])),
   ownerId: z.optional(Id),
   /** Accounts whose name starts with this. */
@@ -67,14 +67,14 @@ export const ListAccountsQuery = z.strictObject({
 });
 export type ListAccountsQuery = z.infer<typeof ListAccountsQuery>;
 
-export const DesignationBody = z.strictObject({
+export const DesignationBody = /* @__PURE__ */ z.strictObject({
   contactLeaderId: Id,
   salesManagerId: Id,
   effectiveOn: IsoDate,
 });
 export type DesignationInput = z.infer<typeof DesignationBody>;
 
-export const ReassignmentBody = z.strictObject({
+export const ReassignmentBody = /* @__PURE__ */ z.strictObject({
   role: AccountRole,
   staffId: Id,
   effectiveOn: IsoDate,
@@ -87,7 +87,7 @@ export const ReassignmentBody = z.strictObject({
 });
 export type ReassignmentInput = z.infer<typeof ReassignmentBody>;
 
-export const Assignment = z
+export const Assignment = /* @__PURE__ */ z
   .object({
     role: AccountRole,
     staffId: Id,
@@ -96,7 +96,7 @@ export const Assignment = z
     reason: z.enum(['designation', 'unfit', 'customer_request', 'departure', 'other']),
   }).register(z.globalRegistry, { id: 'Assignment' });
 
-export const Handover = z
+export const Handover = /* @__PURE__ */ z
   .object({
     id: Id,
     accountId: Id,
@@ -124,26 +124,26 @@ export const Handover = z
     version: Version,
   }).register(z.globalRegistry, { id: 'Handover' });
 export type Handover = z.infer<typeof Handover>;
-export const HandoverParams = z.strictObject({ id: Id, handoverId: Id });
-export const ReceiptBody = z.strictObject({ receivedOn: IsoDate, notes: z.optional(Text(5000)) });
-export const HandoverPage = page(Handover).register(z.globalRegistry, { id: 'HandoverPage' });
+export const HandoverParams = /* @__PURE__ */ z.strictObject({ id: Id, handoverId: Id });
+export const ReceiptBody = /* @__PURE__ */ z.strictObject({ receivedOn: IsoDate, notes: z.optional(Text(5000)) });
+export const HandoverPage = /* @__PURE__ */ page(Handover).register(z.globalRegistry, { id: 'HandoverPage' });
 
-export const ReassignmentResult = z
+export const ReassignmentResult = /* @__PURE__ */ z
   .object({ account: Account, closed: Assignment, opened: Assignment, handover: Handover }).register(z.globalRegistry, { id: 'ReassignmentResult' });
 
-export const AssignmentHistory = z.object({ items: z.array(Assignment).check(z.maxLength(maxAssignments)), nextCursor: z.null() }).register(z.globalRegistry, { id: 'AssignmentHistory' });
+export const AssignmentHistory = /* @__PURE__ */ z.object({ items: z.array(Assignment).check(z.maxLength(maxAssignments)), nextCursor: z.null() }).register(z.globalRegistry, { id: 'AssignmentHistory' });
 
 /** Exactly one amount per quarter, Q1 to Q4. */
-const QuarterAmounts = z.array(Amount).check(z.length(4)).register(z.globalRegistry, { minItems: 4, maxItems: 4 });
-export const TargetsParams = z.strictObject({ id: Id, year: Year });
-export const TargetsBody = z.strictObject({
+const QuarterAmounts = /* @__PURE__ */ z.array(Amount).check(z.length(4)).register(z.globalRegistry, { minItems: 4, maxItems: 4 });
+export const TargetsParams = /* @__PURE__ */ z.strictObject({ id: Id, year: Year });
+export const TargetsBody = /* @__PURE__ */ z.strictObject({
   contractAmount: Amount,
   collectionAmount: Amount,
   quarters: z.optional(z.strictObject({ contract: QuarterAmounts, collection: QuarterAmounts })),
 });
 export type TargetsInput = z.infer<typeof TargetsBody>;
 
-export const Targets = z
+export const Targets = /* @__PURE__ */ z
   .object({
     accountId: Id,
     year: YearOut,
@@ -155,13 +155,13 @@ export const Targets = z
   }).register(z.globalRegistry, { id: 'Targets' });
 export type Targets = z.infer<typeof Targets>;
 
-export const RevenueBody = z.strictObject({ annualRevenueAmount: Amount });
-export const Revenue = z
+export const RevenueBody = /* @__PURE__ */ z.strictObject({ annualRevenueAmount: Amount });
+export const Revenue = /* @__PURE__ */ z
   .object({ accountId: Id, year: YearOut, annualRevenueAmount: Amount, version: Version }).register(z.globalRegistry, { id: 'AccountRevenue' });
 export type Revenue = z.infer<typeof Revenue>;
 
-export const CandidatesQuery = z.strictObject({ year: Year, ...PageQuery });
-export const Candidates = z
+export const CandidatesQuery = /* @__PURE__ */ z.strictObject({ year: Year, ...PageQuery });
+export const Candidates = /* @__PURE__ */ z
   .object({
     year: YearOut,
     totalAmount: Amount,
@@ -184,4 +184,4 @@ export const Candidates = z
     nextCursor: z.nullable(Cursor),
   }).register(z.globalRegistry, { id: 'KeyAccountCandidates' });
 
-export const AccountPage = page(Account).register(z.globalRegistry, { id: 'AccountPage' });
+export const AccountPage = /* @__PURE__ */ page(Account).register(z.globalRegistry, { id: 'AccountPage' });

@@ -6,17 +6,17 @@ import { msg, saying } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
 
 /** Positive integer fen: invoices and payments move money, so never 0. */
-const PositiveAmount = Amount.check(z.minimum(1));
+const PositiveAmount = /* @__PURE__ */ Amount.check(z.minimum(1));
 /** Lists the server assembles from one account's or opportunity's records; documented bounds far above real use. */
 const listCap = 10_000;
 
-export const OpportunitySource = z.enum(['sales', 'leadership', 'client_visit']);
+export const OpportunitySource = /* @__PURE__ */ z.enum(['sales', 'leadership', 'client_visit']);
 /** Open stages a salesperson moves an opportunity through; `won` and `lost` only by win and lose. */
-export const OpenStage = z.enum(['open', 'qualified', 'proposal', 'negotiation']);
-export const Stage = z.enum(['open', 'qualified', 'proposal', 'negotiation', 'won', 'lost']);
+export const OpenStage = /* @__PURE__ */ z.enum(['open', 'qualified', 'proposal', 'negotiation']);
+export const Stage = /* @__PURE__ */ z.enum(['open', 'qualified', 'proposal', 'negotiation', 'won', 'lost']);
 export type Stage = z.infer<typeof Stage>;
 
-export const Opportunity = z
+export const Opportunity = /* @__PURE__ */ z
   .object({
     id: Id,
     accountId: Id,
@@ -36,7 +36,7 @@ export const Opportunity = z
   }).register(z.globalRegistry, { id: 'Opportunity' });
 export type Opportunity = z.infer<typeof Opportunity>;
 
-export const CreateOpportunityBody = z.strictObject({
+export const CreateOpportunityBody = /* @__PURE__ */ z.strictObject({
   accountId: Id,
   title: Line(200),
   source: OpportunitySource,
@@ -45,23 +45,23 @@ export const CreateOpportunityBody = z.strictObject({
 });
 export type CreateOpportunityInput = z.infer<typeof CreateOpportunityBody>;
 
-export const OpportunityUpdateBody = z.strictObject({ note: Text(5000), stage: z.optional(OpenStage) });
+export const OpportunityUpdateBody = /* @__PURE__ */ z.strictObject({ note: Text(5000), stage: z.optional(OpenStage) });
 export type OpportunityUpdateInput = z.infer<typeof OpportunityUpdateBody>;
 
-export const OpportunityUpdate = z
+export const OpportunityUpdate = /* @__PURE__ */ z
   .object({ id: Id, opportunityId: Id, note: TextOut(5000), stage: z.nullable(Stage), by: Id, on: IsoDate, at: Timestamp }).register(z.globalRegistry, { id: 'OpportunityUpdate' });
 export type OpportunityUpdate = z.infer<typeof OpportunityUpdate>;
 
-export const WinBody = z.strictObject({
+export const WinBody = /* @__PURE__ */ z.strictObject({
   wonOn: IsoDate,
   projects: z
     .array(z.strictObject({ name: Line(200), department: Line(100), contractAmount: PositiveAmount })).check(z.minLength(1), z.maxLength(20)),
 });
 export type WinInput = z.infer<typeof WinBody>;
 
-export const LoseBody = z.strictObject({ lostOn: IsoDate, reason: Text(2000) });
+export const LoseBody = /* @__PURE__ */ z.strictObject({ lostOn: IsoDate, reason: Text(2000) });
 
-export const Project = z
+export const Project = /* @__PURE__ */ z
   .object({
     id: Id,
     opportunityId: Id,
@@ -79,25 +79,25 @@ export const Project = z
   }).register(z.globalRegistry, { id: 'Project' });
 export type Project = z.infer<typeof Project>;
 
-export const WinResult = z.object({ opportunity: Opportunity, projects: z.array(Project).check(z.maxLength(20)) }).register(z.globalRegistry, { id: 'WinResult' });
+export const WinResult = /* @__PURE__ */ z.object({ opportunity: Opportunity, projects: z.array(Project).check(z.maxLength(20)) }).register(z.globalRegistry, { id: 'WinResult' });
 
-export const DeliveryBody = z.strictObject({ deliveredOn: IsoDate });
+export const DeliveryBody = /* @__PURE__ */ z.strictObject({ deliveredOn: IsoDate });
 
 /** Replacing the delivering department (domain.md §2, reassignment). */
-export const DepartmentChangeBody = z.strictObject({
+export const DepartmentChangeBody = /* @__PURE__ */ z.strictObject({
   department: Line(100),
   effectiveOn: IsoDate,
   reason: z.enum(['unfit', 'customer_request', 'other']),
 });
-export const DepartmentChange = z
+export const DepartmentChange = /* @__PURE__ */ z
   .object({ projectId: Id, from: LineOut(100), to: LineOut(100), effectiveOn: IsoDate, reason: z.string().check(z.maxLength(32), z.regex(/^[a-z_]+$/)), changedBy: Id, changedAt: Timestamp }).register(z.globalRegistry, { id: 'DepartmentChange' });
 export type DepartmentChange = z.infer<typeof DepartmentChange>;
 
-export const InvoiceBody = z
+export const InvoiceBody = /* @__PURE__ */ z
   .strictObject({ amount: PositiveAmount, issuedOn: IsoDate, dueOn: IsoDate }).check(z.refine((b) => b.dueOn >= b.issuedOn, { ...saying(msg(M.field_notBeforeField, { other: 'issuedOn' })), path: ['dueOn'] }));
 export type InvoiceInput = z.infer<typeof InvoiceBody>;
 
-export const Invoice = z
+export const Invoice = /* @__PURE__ */ z
   .object({
     id: Id,
     projectId: Id,
@@ -111,14 +111,14 @@ export const Invoice = z
   }).register(z.globalRegistry, { id: 'Invoice' });
 export type Invoice = z.infer<typeof Invoice>;
 
-export const PaymentBody = z.strictObject({ amount: PositiveAmount, receivedOn: IsoDate });
-export const Payment = z
+export const PaymentBody = /* @__PURE__ */ z.strictObject({ amount: PositiveAmount, receivedOn: IsoDate });
+export const Payment = /* @__PURE__ */ z
   .object({ id: Id, invoiceId: Id, projectId: Id, accountId: Id, amount: Amount, receivedOn: IsoDate, recordedBy: Id, recordedAt: z.optional(Timestamp) }).register(z.globalRegistry, { id: 'Payment' });
 export type Payment = z.infer<typeof Payment>;
-export const InvoiceWithPayments = z.extend(Invoice, { payments: z.array(Payment).check(z.maxLength(listCap)) }).register(z.globalRegistry, { id: 'InvoiceWithPayments' });
-export const PaymentResult = z.object({ payment: Payment, invoice: Invoice }).register(z.globalRegistry, { id: 'PaymentResult' });
+export const InvoiceWithPayments = /* @__PURE__ */ z.extend(Invoice, { payments: z.array(Payment).check(z.maxLength(listCap)) }).register(z.globalRegistry, { id: 'InvoiceWithPayments' });
+export const PaymentResult = /* @__PURE__ */ z.object({ payment: Payment, invoice: Invoice }).register(z.globalRegistry, { id: 'PaymentResult' });
 
-export const ListOpportunitiesQuery = z
+export const ListOpportunitiesQuery = /* @__PURE__ */ z
   .strictObject({
     accountId: z.optional(Id),
     ownerId: z.optional(Id),
@@ -132,19 +132,19 @@ export const ListOpportunitiesQuery = z
   }));
 export type ListOpportunitiesQuery = z.infer<typeof ListOpportunitiesQuery>;
 
-export const ListProjectsQuery = z
+export const ListProjectsQuery = /* @__PURE__ */ z
   .strictObject({ accountId: z.optional(Id), department: z.optional(Line(100)), ...PageQuery }).check(z.refine((q) => (q.accountId === undefined) !== (q.department === undefined), {
     ...saying(msg(M.field_exactlyOneOf, { names: ['accountId', 'department'] })),
     path: ['accountId'],
   }));
 
-export const ReceivablesQuery = z.strictObject({
+export const ReceivablesQuery = /* @__PURE__ */ z.strictObject({
   overdue: z.optional(z.enum(['true', 'false'])),
   /** The day the aging is computed for (default: today in Asia/Shanghai). */
   asOf: z.optional(IsoDate),
 });
 
-const Buckets = z.object({
+const Buckets = /* @__PURE__ */ z.object({
   current: Amount,
   days1to30: Amount,
   days31to90: Amount,
@@ -154,7 +154,7 @@ const Buckets = z.object({
 export type Buckets = z.infer<typeof Buckets>;
 /** The receivables report covers every open invoice of the company in one reply. */
 const receivablesCap = 100_000;
-export const Receivables = z
+export const Receivables = /* @__PURE__ */ z
   .object({
     asOf: IsoDate,
     overdueOnly: z.boolean(),
@@ -177,7 +177,7 @@ export const Receivables = z
       ).check(z.maxLength(receivablesCap)),
   }).register(z.globalRegistry, { id: 'Receivables' });
 
-const LoopAmounts = z.object({
+const LoopAmounts = /* @__PURE__ */ z.object({
   contractAmount: Amount,
   deliveredAmount: Amount,
   invoicedAmount: Amount,
@@ -188,7 +188,7 @@ const LoopAmounts = z.object({
 });
 export type LoopAmounts = z.infer<typeof LoopAmounts>;
 
-export const OpportunityView = z
+export const OpportunityView = /* @__PURE__ */ z
   .object({
     opportunity: Opportunity,
     /** Where it is in opportunity → project → delivery → invoice → paid. */
@@ -200,9 +200,9 @@ export const OpportunityView = z
   }).register(z.globalRegistry, { id: 'OpportunityView' });
 
 /** A project with the account's approved discount in force on the day it was won. */
-export const ProjectView = z.object({ ...Project.shape, discountInForce: DiscountInForce }).register(z.globalRegistry, { id: 'ProjectView' });
+export const ProjectView = /* @__PURE__ */ z.object({ ...Project.shape, discountInForce: DiscountInForce }).register(z.globalRegistry, { id: 'ProjectView' });
 
-export const Pipeline = z
+export const Pipeline = /* @__PURE__ */ z
   .object({
     accountId: Id,
     open: z.object({ count: Count, estimatedAmount: Amount }),
@@ -211,8 +211,8 @@ export const Pipeline = z
     amounts: LoopAmounts,
   }).register(z.globalRegistry, { id: 'Pipeline' });
 
-export const IdParams = z.strictObject({ id: Id });
-export const OpportunityPage = page(Opportunity).register(z.globalRegistry, { id: 'OpportunityPage' });
-export const ProjectPage = page(Project).register(z.globalRegistry, { id: 'ProjectPage' });
-export const UpdatePage = page(OpportunityUpdate).register(z.globalRegistry, { id: 'OpportunityUpdatePage' });
-export const DepartmentChangePage = page(DepartmentChange).register(z.globalRegistry, { id: 'DepartmentChangePage' });
+export const IdParams = /* @__PURE__ */ z.strictObject({ id: Id });
+export const OpportunityPage = /* @__PURE__ */ page(Opportunity).register(z.globalRegistry, { id: 'OpportunityPage' });
+export const ProjectPage = /* @__PURE__ */ page(Project).register(z.globalRegistry, { id: 'ProjectPage' });
+export const UpdatePage = /* @__PURE__ */ page(OpportunityUpdate).register(z.globalRegistry, { id: 'OpportunityUpdatePage' });
+export const DepartmentChangePage = /* @__PURE__ */ page(DepartmentChange).register(z.globalRegistry, { id: 'DepartmentChangePage' });

@@ -21,7 +21,7 @@ export const roles = [
   'department_staff',
   'finance',
 ] as const;
-export const Role = z.enum(roles);
+export const Role = /* @__PURE__ */ z.enum(roles);
 export type Role = z.infer<typeof Role>;
 
 /*
@@ -34,9 +34,9 @@ export type Role = z.infer<typeof Role>;
 const pair = '[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]';
 export const linePattern = new RegExp(`^(?:[^\\u0000-\\u001F\\u007F\\uD800-\\uDFFF]|${pair})*$`);
 export const textPattern = new RegExp(`^(?:[^\\u0000-\\u0008\\u000B-\\u001F\\u007F\\uD800-\\uDFFF]|${pair})*$`);
-export const lineMessage = schemaText(msg(M.field_oneLine));
-const textMessage = schemaText(msg(M.field_text));
-const notBlank = schemaText(msg(M.field_notBlank));
+export const lineMessage = /* @__PURE__ */ schemaText(msg(M.field_oneLine));
+const textMessage = /* @__PURE__ */ schemaText(msg(M.field_text));
+const notBlank = /* @__PURE__ */ schemaText(msg(M.field_notBlank));
 
 /** Single-line input (a name, a title): trimmed, not blank, at most `max` UTF-16 units. */
 export const Line = (max: number) => z.string().check(z.trim(), z.minLength(1, notBlank), z.maxLength(max), z.regex(linePattern, lineMessage));
@@ -51,28 +51,28 @@ export const LineOut = (max: number) => z.string().check(z.maxLength(max), z.reg
 export const TextOut = (max: number) => z.string().check(z.maxLength(max), z.regex(textPattern));
 
 /** A server-made instant (`new Date().toISOString()`). */
-export const Timestamp = z.iso.datetime({ offset: true }).check(z.maxLength(40));
+export const Timestamp = /* @__PURE__ */ z.iso.datetime({ offset: true }).check(z.maxLength(40));
 
 /** A calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused). Fixed-form strings state their length in the document only, so a bad one gets one message. */
-export const IsoDate = z.iso.date({ error: schemaText(msg(M.field_date)) }).register(z.globalRegistry, { maxLength: 10 });
+export const IsoDate = /* @__PURE__ */ z.iso.date({ error: schemaText(msg(M.field_date)) }).register(z.globalRegistry, { maxLength: 10 });
 
 /** An e-mail address (where Cognito sends the sign-in invitation): trimmed, one `@`, a dotted domain. */
-export const Email = z
+export const Email = /* @__PURE__ */ z
   .string()
   .check(z.trim(), z.maxLength(254), z.regex(/^[^\s@"<>()[\]\\,;:]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, schemaText(msg(M.field_email))))
   .register(z.globalRegistry, { format: 'email', minLength: 3 });
-export const EmailOut = z.string().check(z.maxLength(254)).register(z.globalRegistry, { format: 'email' });
+export const EmailOut = /* @__PURE__ */ z.string().check(z.maxLength(254)).register(z.globalRegistry, { format: 'email' });
 
 /** Server-made ids are ULIDs; the bootstrap staff member is `admin`. */
-export const Id = z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, schemaText(msg(M.field_id)))).register(z.globalRegistry, { minLength: 1, maxLength: 64 });
+export const Id = /* @__PURE__ */ z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, schemaText(msg(M.field_id)))).register(z.globalRegistry, { minLength: 1, maxLength: 64 });
 
 /** A month `YYYY-MM`. */
-export const Month = z.string().register(z.globalRegistry, { maxLength: 7 }).check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, schemaText(msg(M.field_month))));
+export const Month = /* @__PURE__ */ z.string().register(z.globalRegistry, { maxLength: 7 }).check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, schemaText(msg(M.field_month))));
 /** A pay period: a quarter `YYYY-Qn` or a year `YYYY` (pay.md, "Numbers"). */
 export const periodPattern = /^\d{4}(-Q[1-4])?$/;
-export const PayPeriod = z.string().check(z.regex(periodPattern, schemaText(msg(M.field_periodShapes, { shapes: ['YYYY-Qn', 'YYYY'] })))).register(z.globalRegistry, { maxLength: 7 });
+export const PayPeriod = /* @__PURE__ */ z.string().check(z.regex(periodPattern, schemaText(msg(M.field_periodShapes, { shapes: ['YYYY-Qn', 'YYYY'] })))).register(z.globalRegistry, { maxLength: 7 });
 /** A pay period or a month (compliance is also counted per month). */
-export const PeriodOrMonth = z
+export const PeriodOrMonth = /* @__PURE__ */ z
   .string().check(z.regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, schemaText(msg(M.field_periodOrMonth)))).register(z.globalRegistry, { maxLength: 7 });
 
 /*
@@ -83,15 +83,15 @@ const int32 = 2_147_483_647;
 export const Int = (min: number, max: number) =>
   z.number().check(z.int(), z.minimum(min), z.maximum(max)).register(z.globalRegistry, { format: min >= -int32 - 1 && max <= int32 ? 'int32' : 'int64' });
 /** A count or size the server computed. */
-export const Count = Int(0, Number.MAX_SAFE_INTEGER);
+export const Count = /* @__PURE__ */ Int(0, Number.MAX_SAFE_INTEGER);
 /** Integer fen, never negative. */
-export const Fen = Int(0, Number.MAX_SAFE_INTEGER);
+export const Fen = /* @__PURE__ */ Int(0, Number.MAX_SAFE_INTEGER);
 /** A signed sum of fen (a difference may be negative). */
-export const SignedFen = Int(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-export const Version = Int(1, Number.MAX_SAFE_INTEGER);
+export const SignedFen = /* @__PURE__ */ Int(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+export const Version = /* @__PURE__ */ Int(1, Number.MAX_SAFE_INTEGER);
 /** A year in a path or query. */
-export const Year = z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100)).register(z.globalRegistry, { format: 'int32' });
-export const YearOut = Int(2000, 2100);
+export const Year = /* @__PURE__ */ z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100)).register(z.globalRegistry, { format: 'int32' });
+export const YearOut = /* @__PURE__ */ Int(2000, 2100);
 
 /**
  * Decimal places of a finite number as JSON writes it (its shortest round-trip form):
@@ -113,7 +113,7 @@ export const Decimal = (min: number, max: number, places: number) =>
     .number().check(z.minimum(min), z.maximum(max), z.refine((v) => Number.isFinite(v) && decimalPlaces(v) <= places, saying(msg(M.field_decimalPlaces, { places })))).register(z.globalRegistry, { description: `At most ${places} decimal places` });
 
 /** A score 0–100 with at most 2 decimal places (training, certification, peer scores). */
-export const Score = Decimal(0, 100, 2);
+export const Score = /* @__PURE__ */ Decimal(0, 100, 2);
 
 /*
  * Free-form objects (a report's key figures): keys are letters, digits, space, `_ . - % ( ) /`,
@@ -122,7 +122,7 @@ export const Score = Decimal(0, 100, 2);
  * here, together with the values, and every bad one is named in the one 400.
  */
 export const recordKeyPattern = /^(?!(?:__proto__|constructor|prototype)$)[\p{L}\p{N}_ .%()/-]{1,64}$/u;
-const keyMessage = msg(M.field_recordKey);
+const keyMessage = /* @__PURE__ */ msg(M.field_recordKey);
 /** What the OpenAPI document shows for a schema that checks more than it can say (shared/openapi.ts). */
 export const documentedAs = new WeakMap<z.core.$ZodType, z.core.$ZodType>();
 export const BoundedRecord = <V extends z.core.$ZodType>(value: V, maxKeys: number) => {
@@ -146,7 +146,7 @@ export const BoundedRecord = <V extends z.core.$ZodType>(value: V, maxKeys: numb
 };
 
 /** Cursors are opaque URL-safe text this API gave out. */
-export const Cursor = z.string().check(z.minLength(1), z.maxLength(2048), z.regex(/^[A-Za-z0-9_.~-]+$/, schemaText(msg(M.field_cursor))));
+export const Cursor = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(2048), z.regex(/^[A-Za-z0-9_.~-]+$/, schemaText(msg(M.field_cursor))));
 
 /** Page sizes: at most 200 items a page. */
 export const maxPage = 200;
@@ -157,7 +157,7 @@ export const PageQuery = {
 
 export const page = <T extends z.core.$ZodType>(item: T) => z.object({ items: z.array(item).check(z.maxLength(maxPage)), nextCursor: z.nullable(Cursor) });
 
-export const Problem = z
+export const Problem = /* @__PURE__ */ z
   .object({
     type: z.string().check(z.maxLength(64), z.regex(/^[a-z0-9-]+$/)),
     title: LineOut(200),

@@ -2,11 +2,11 @@ import * as z from 'zod/mini';
 import { Count, Cursor, Id, Int, YearOut, IsoDate, LineOut, Month, PageQuery, PeriodOrMonth, Timestamp, maxPage, page } from '#shared/schemas/common.ts';
 import { MeetingType } from '#shared/schemas/upkeep.ts';
 
-const Ratio = z.string().check(z.maxLength(24), z.regex(/^\d+\.\d{4}$/));
+const Ratio = /* @__PURE__ */ z.string().check(z.maxLength(24), z.regex(/^\d+\.\d{4}$/));
 /** Documented bounds of server-built lists: holdings of a period, people of the key-account team. */
 const listCap = 10_000;
-export const Component = z.object({ required: Count, done: Count, counted: Count, missing: Count, ratio: z.nullable(Ratio) });
-export const AccountRow = z.object({
+export const Component = /* @__PURE__ */ z.object({ required: Count, done: Count, counted: Count, missing: Count, ratio: z.nullable(Ratio) });
+export const AccountRow = /* @__PURE__ */ z.object({
   accountId: Id,
   held: z.array(z.object({ from: IsoDate, to: IsoDate })).check(z.maxLength(listCap)),
   heldDays: Count,
@@ -19,7 +19,7 @@ export const AccountRow = z.object({
   reportsMissing: z.optional(Count),
   monthsWithoutReport: z.optional(z.array(Month).check(z.maxLength(12))),
 });
-export const ComplianceView = z
+export const ComplianceView = /* @__PURE__ */ z
   .object({
     staffId: Id,
     role: z.enum(['contact_leader', 'sales_manager']),
@@ -32,7 +32,7 @@ export const ComplianceView = z
     explanation: z.array(LineOut(2000)).check(z.maxLength(listCap)),
   }).register(z.globalRegistry, { id: 'ComplianceView' });
 
-export const ComplianceQuery = z.strictObject({
+export const ComplianceQuery = /* @__PURE__ */ z.strictObject({
   /** `YYYY-Qn`, `YYYY` or `YYYY-MM`. */
   period: PeriodOrMonth,
   /** One person's compliance over all the accounts they held; without it, per key account. */
@@ -40,7 +40,7 @@ export const ComplianceQuery = z.strictObject({
   ...PageQuery,
 });
 
-export const BodyCadence = z.object({
+export const BodyCadence = /* @__PURE__ */ z.object({
   body: z.enum(['leadership', 'contact_leaders', 'coordination_group']),
   meetingType: MeetingType,
   required: Count,
@@ -50,7 +50,7 @@ export const BodyCadence = z.object({
   absent: z.array(Id).check(z.maxLength(listCap)),
 });
 
-export const Compliance = z
+export const Compliance = /* @__PURE__ */ z
   .object({
     period: PeriodOrMonth,
     /** Per person: one view per role they held in the period (with `staffId`). */
@@ -68,7 +68,7 @@ export const Compliance = z
     nextCursor: z.nullable(Cursor),
   }).register(z.globalRegistry, { id: 'Compliance' });
 
-export const Alert = z
+export const Alert = /* @__PURE__ */ z
   .object({
     staffId: Id,
     month: Month,
@@ -81,5 +81,5 @@ export const Alert = z
     createdAt: Timestamp,
   }).register(z.globalRegistry, { id: 'Alert' });
 export type Alert = z.infer<typeof Alert>;
-export const AlertsQuery = z.strictObject({ staffId: Id, month: z.optional(Month) });
-export const AlertPage = page(Alert).register(z.globalRegistry, { id: 'AlertPage' });
+export const AlertsQuery = /* @__PURE__ */ z.strictObject({ staffId: Id, month: z.optional(Month) });
+export const AlertPage = /* @__PURE__ */ page(Alert).register(z.globalRegistry, { id: 'AlertPage' });

@@ -1,14 +1,14 @@
 import * as z from 'zod/mini';
 import { Id, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, page } from '#shared/schemas/common.ts';
 
-const Department = Line(100);
-const Subject = Line(200);
-const LongText = Text(5000);
-export const DisputeStatus = z.enum(['open', 'decided']);
+const Department = /* @__PURE__ */ Line(100);
+const Subject = /* @__PURE__ */ Line(200);
+const LongText = /* @__PURE__ */ Text(5000);
+export const DisputeStatus = /* @__PURE__ */ z.enum(['open', 'decided']);
 export type DisputeStatus = z.infer<typeof DisputeStatus>;
-export const InFavourOf = z.enum(['filer', 'other_side', 'neither']);
+export const InFavourOf = /* @__PURE__ */ z.enum(['filer', 'other_side', 'neither']);
 
-export const Decision = z
+export const Decision = /* @__PURE__ */ z
   .object({
     text: TextOut(5000),
     inFavourOf: InFavourOf,
@@ -18,7 +18,7 @@ export const Decision = z
   }).register(z.globalRegistry, { id: 'DisputeDecision' });
 export type Decision = z.infer<typeof Decision>;
 
-export const Dispute = z
+export const Dispute = /* @__PURE__ */ z
   .object({
     id: Id,
     accountId: Id,
@@ -35,9 +35,9 @@ export const Dispute = z
   }).register(z.globalRegistry, { id: 'Dispute' });
 export type Dispute = z.infer<typeof Dispute>;
 
-export const DisputeIdParams = z.strictObject({ id: Id });
+export const DisputeIdParams = /* @__PURE__ */ z.strictObject({ id: Id });
 
-export const FileDisputeBody = z.strictObject({
+export const FileDisputeBody = /* @__PURE__ */ z.strictObject({
   accountId: Id,
   opportunityId: z.optional(Id),
   againstDepartment: z.optional(Department),
@@ -46,13 +46,13 @@ export const FileDisputeBody = z.strictObject({
 });
 export type FileDisputeInput = z.infer<typeof FileDisputeBody>;
 
-export const DecisionBody = z.strictObject({
+export const DecisionBody = /* @__PURE__ */ z.strictObject({
   decision: LongText,
   inFavourOf: InFavourOf,
 });
 export type DecisionInput = z.infer<typeof DecisionBody>;
 
-export const ListDisputesQuery = z.strictObject({
+export const ListDisputesQuery = /* @__PURE__ */ z.strictObject({
   /** Without `accountId` the list is of one status, `open` unless asked otherwise. */
   status: z.optional(DisputeStatus),
   /** Required for everyone but the coordination group and leadership. */
@@ -61,4 +61,4 @@ export const ListDisputesQuery = z.strictObject({
 });
 export type ListDisputesQuery = z.infer<typeof ListDisputesQuery>;
 
-export const DisputePage = page(Dispute).register(z.globalRegistry, { id: 'DisputePage' });
+export const DisputePage = /* @__PURE__ */ page(Dispute).register(z.globalRegistry, { id: 'DisputePage' });

@@ -4,13 +4,13 @@ import { msg, saying } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
 
 export const dossierKinds = ['basic_facts', 'contact', 'contract', 'history', 'note'] as const;
-export const DossierKind = z.enum(dossierKinds);
+export const DossierKind = /* @__PURE__ */ z.enum(dossierKinds);
 
-const Title = Line(200);
+const Title = /* @__PURE__ */ Line(200);
 /** Kept as written (indentation and line breaks matter in a dossier), but never blank. */
-const Content = RawText(20_000);
+const Content = /* @__PURE__ */ RawText(20_000);
 
-export const DossierEntry = z
+export const DossierEntry = /* @__PURE__ */ z
   .object({
     id: Id,
     accountId: Id,
@@ -25,19 +25,19 @@ export const DossierEntry = z
   }).register(z.globalRegistry, { id: 'DossierEntry' });
 export type DossierEntry = z.infer<typeof DossierEntry>;
 
-export const DossierEntryParams = z.strictObject({ id: Id, entryId: Id });
+export const DossierEntryParams = /* @__PURE__ */ z.strictObject({ id: Id, entryId: Id });
 
-export const CreateDossierEntryBody = z.strictObject({ kind: DossierKind, title: Title, content: Content });
+export const CreateDossierEntryBody = /* @__PURE__ */ z.strictObject({ kind: DossierKind, title: Title, content: Content });
 export type CreateDossierEntryInput = z.infer<typeof CreateDossierEntryBody>;
 
-export const PatchDossierEntryBody = z
+export const PatchDossierEntryBody = /* @__PURE__ */ z
   .strictObject({ title: z.optional(Title), content: z.optional(Content) }).check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange))));
 export type PatchDossierEntryInput = z.infer<typeof PatchDossierEntryBody>;
 
-export const DossierPageQuery = z.strictObject({ ...PageQuery });
+export const DossierPageQuery = /* @__PURE__ */ z.strictObject({ ...PageQuery });
 export type DossierPageQuery = z.infer<typeof DossierPageQuery>;
 
-export const DossierGrant = z
+export const DossierGrant = /* @__PURE__ */ z
   .object({
     id: Id,
     accountId: Id,
@@ -49,10 +49,10 @@ export const DossierGrant = z
   }).register(z.globalRegistry, { id: 'DossierGrant' });
 export type DossierGrant = z.infer<typeof DossierGrant>;
 
-export const GrantBody = z.strictObject({ staffId: Id, expiresOn: IsoDate });
+export const GrantBody = /* @__PURE__ */ z.strictObject({ staffId: Id, expiresOn: IsoDate });
 export type GrantInput = z.infer<typeof GrantBody>;
 
-export const ListGrantsQuery = z.strictObject({
+export const ListGrantsQuery = /* @__PURE__ */ z.strictObject({
   /** Only this person's grants. */
   staffId: z.optional(Id),
   ...PageQuery,
@@ -60,14 +60,14 @@ export const ListGrantsQuery = z.strictObject({
 export type ListGrantsQuery = z.infer<typeof ListGrantsQuery>;
 
 /** The reads that are logged, named by their route id. */
-export const DossierReadOperation = z.enum(['listDossier', 'getDossierEntry', 'listDossierEntryVersions', 'getStakeholderContact']);
+export const DossierReadOperation = /* @__PURE__ */ z.enum(['listDossier', 'getDossierEntry', 'listDossierEntryVersions', 'getStakeholderContact']);
 export type DossierReadOperation = z.infer<typeof DossierReadOperation>;
 
 /** Why the reader was let in: their current place on the account, leadership, or a grant. */
-export const DossierReadBasis = z.enum(['sales_manager', 'contact_leader', 'leadership', 'grant']);
+export const DossierReadBasis = /* @__PURE__ */ z.enum(['sales_manager', 'contact_leader', 'leadership', 'grant']);
 export type DossierReadBasis = z.infer<typeof DossierReadBasis>;
 
-export const DossierAccess = z
+export const DossierAccess = /* @__PURE__ */ z
   .object({
     id: Id,
     accountId: Id,
@@ -82,6 +82,6 @@ export const DossierAccess = z
   }).register(z.globalRegistry, { id: 'DossierAccess' });
 export type DossierAccess = z.infer<typeof DossierAccess>;
 
-export const DossierEntryPage = page(DossierEntry).register(z.globalRegistry, { id: 'DossierEntryPage' });
-export const DossierGrantPage = page(DossierGrant).register(z.globalRegistry, { id: 'DossierGrantPage' });
-export const DossierAccessPage = page(DossierAccess).register(z.globalRegistry, { id: 'DossierAccessPage' });
+export const DossierEntryPage = /* @__PURE__ */ page(DossierEntry).register(z.globalRegistry, { id: 'DossierEntryPage' });
+export const DossierGrantPage = /* @__PURE__ */ page(DossierGrant).register(z.globalRegistry, { id: 'DossierGrantPage' });
+export const DossierAccessPage = /* @__PURE__ */ page(DossierAccess).register(z.globalRegistry, { id: 'DossierAccessPage' });

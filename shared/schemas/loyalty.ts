@@ -10,35 +10,35 @@ import * as M from '#shared/messages/catalogue.ts';
  */
 
 const distinct = <T>(list: readonly T[]) => new Set(list).size === list.length;
-const Ratio = z.string().check(z.maxLength(24), z.regex(/^\d+\.\d{4}$/));
+const Ratio = /* @__PURE__ */ z.string().check(z.maxLength(24), z.regex(/^\d+\.\d{4}$/));
 /** A quarter `YYYY-Qn`: surveys are quarterly. */
-export const Quarter = z.string().check(z.regex(/^\d{4}-Q[1-4]$/, schemaText(msg(M.field_periodShapes, { shapes: ['YYYY-Qn'] })))).register(z.globalRegistry, { maxLength: 7 });
-export const YearParams = z.strictObject({ year: Year });
-export const IdParams = z.strictObject({ id: Id });
+export const Quarter = /* @__PURE__ */ z.string().check(z.regex(/^\d{4}-Q[1-4]$/, schemaText(msg(M.field_periodShapes, { shapes: ['YYYY-Qn'] })))).register(z.globalRegistry, { maxLength: 7 });
+export const YearParams = /* @__PURE__ */ z.strictObject({ year: Year });
+export const IdParams = /* @__PURE__ */ z.strictObject({ id: Id });
 
 /* ---------- the holiday calendar and the policy ---------- */
 
 const Dates = (max: number) => z.array(IsoDate).check(z.maxLength(max), z.refine(distinct, saying(msg(M.field_noRepeat, {}))));
 
-export const HolidayCalendar = z
+export const HolidayCalendar = /* @__PURE__ */ z
   .object({ year: YearOut, holidays: z.array(IsoDate).check(z.maxLength(60)), workdays: z.array(IsoDate).check(z.maxLength(30)), setBy: Id, setAt: Timestamp, version: Version })
   .register(z.globalRegistry, { id: 'HolidayCalendar' });
 export type HolidayCalendarRecord = z.infer<typeof HolidayCalendar>;
-export const HolidayCalendarBody = z.strictObject({ holidays: Dates(60), workdays: z.optional(Dates(30)) });
+export const HolidayCalendarBody = /* @__PURE__ */ z.strictObject({ holidays: Dates(60), workdays: z.optional(Dates(30)) });
 export type HolidayCalendarInput = z.infer<typeof HolidayCalendarBody>;
 
-const DeadlineDays = z
+const DeadlineDays = /* @__PURE__ */ z
   .strictObject({ acknowledge: Int(1, 60), reportBack: Int(1, 250) })
   .check(z.refine((d) => d.acknowledge <= d.reportBack, { ...saying(msg(M.field_notAfterField, { other: 'reportBack' })), path: ['acknowledge'] }));
-const Deadlines = z.object({ low: DeadlineDays, medium: DeadlineDays, high: DeadlineDays, critical: DeadlineDays });
-const Weight = Int(0, 100);
-const Weights = z.object(Object.fromEntries(healthParts.map((p) => [p, Weight])) as Record<(typeof healthParts)[number], typeof Weight>);
+const Deadlines = /* @__PURE__ */ z.object({ low: DeadlineDays, medium: DeadlineDays, high: DeadlineDays, critical: DeadlineDays });
+const Weight = /* @__PURE__ */ Int(0, 100);
+const Weights = /* @__PURE__ */ z.object(Object.fromEntries(healthParts.map((p) => [p, Weight])) as Record<(typeof healthParts)[number], typeof Weight>);
 
-export const LoyaltyPolicy = z
+export const LoyaltyPolicy = /* @__PURE__ */ z
   .object({ year: YearOut, deadlines: Deadlines, pilotKeyAccountDays: Int(0, 365), healthWeights: Weights, version: Version })
   .register(z.globalRegistry, { id: 'LoyaltyPolicy' });
 export type LoyaltyPolicyRecord = z.infer<typeof LoyaltyPolicy>;
-export const LoyaltyPolicyBody = z.strictObject({
+export const LoyaltyPolicyBody = /* @__PURE__ */ z.strictObject({
   deadlines: z.optional(z.strictObject({ low: z.optional(DeadlineDays), medium: z.optional(DeadlineDays), high: z.optional(DeadlineDays), critical: z.optional(DeadlineDays) })),
   pilotKeyAccountDays: z.optional(Int(0, 365)),
   healthWeights: z.optional(
@@ -51,16 +51,16 @@ export type LoyaltyPolicyInput = z.infer<typeof LoyaltyPolicyBody>;
 
 /* ---------- feedback: suggestions and complaints (§4.6) ---------- */
 
-export const Severity = z.enum(severities);
-export const FeedbackKind = z.enum(['suggestion', 'complaint']);
-export const FeedbackStatus = z.enum(['received', 'acknowledged', 'rectifying', 'rectified', 'reported_back', 'closed']);
+export const Severity = /* @__PURE__ */ z.enum(severities);
+export const FeedbackKind = /* @__PURE__ */ z.enum(['suggestion', 'complaint']);
+export const FeedbackStatus = /* @__PURE__ */ z.enum(['received', 'acknowledged', 'rectifying', 'rectified', 'reported_back', 'closed']);
 export type FeedbackStatus = z.infer<typeof FeedbackStatus>;
-export const StepName = z.enum(['received', 'acknowledged', 'rectifying', 'rectified', 'reported_back', 'closed', 'reopened']);
+export const StepName = /* @__PURE__ */ z.enum(['received', 'acknowledged', 'rectifying', 'rectified', 'reported_back', 'closed', 'reopened']);
 export type StepName = z.infer<typeof StepName>;
-const Rating = Int(1, 5);
+const Rating = /* @__PURE__ */ Int(1, 5);
 
-export const RectificationPlan = z.object({ actions: z.array(TextOut(1000)).check(z.maxLength(20)), ownerId: Id, dueOn: IsoDate }).register(z.globalRegistry, { id: 'RectificationPlan' });
-export const FeedbackStep = z.object({ step: StepName, on: IsoDate, by: Id, at: Timestamp, note: z.nullable(TextOut(5000)) }).register(z.globalRegistry, { id: 'FeedbackStep' });
+export const RectificationPlan = /* @__PURE__ */ z.object({ actions: z.array(TextOut(1000)).check(z.maxLength(20)), ownerId: Id, dueOn: IsoDate }).register(z.globalRegistry, { id: 'RectificationPlan' });
+export const FeedbackStep = /* @__PURE__ */ z.object({ step: StepName, on: IsoDate, by: Id, at: Timestamp, note: z.nullable(TextOut(5000)) }).register(z.globalRegistry, { id: 'FeedbackStep' });
 export type FeedbackStep = z.infer<typeof FeedbackStep>;
 
 const feedbackFields = {
@@ -88,16 +88,16 @@ const feedbackFields = {
   recordedAt: Timestamp,
   version: Version,
 };
-export const Feedback = z.object(feedbackFields).register(z.globalRegistry, { id: 'FeedbackRecord' });
+export const Feedback = /* @__PURE__ */ z.object(feedbackFields).register(z.globalRegistry, { id: 'FeedbackRecord' });
 export type Feedback = z.infer<typeof Feedback>;
 
-export const Overdue = z.object({ stage: z.enum(['acknowledge', 'report_back']), dueOn: IsoDate, workingDaysLate: Count }).register(z.globalRegistry, { id: 'FeedbackOverdue' });
+export const Overdue = /* @__PURE__ */ z.object({ stage: z.enum(['acknowledge', 'report_back']), dueOn: IsoDate, workingDaysLate: Count }).register(z.globalRegistry, { id: 'FeedbackOverdue' });
 export type Overdue = z.infer<typeof Overdue>;
 /** Feedback as read: with what is overdue today, if anything. */
-export const FeedbackView = z.object({ ...feedbackFields, overdue: z.nullable(Overdue) }).register(z.globalRegistry, { id: 'Feedback' });
+export const FeedbackView = /* @__PURE__ */ z.object({ ...feedbackFields, overdue: z.nullable(Overdue) }).register(z.globalRegistry, { id: 'Feedback' });
 export type FeedbackView = z.infer<typeof FeedbackView>;
 
-export const FeedbackBody = z.strictObject({
+export const FeedbackBody = /* @__PURE__ */ z.strictObject({
   kind: FeedbackKind,
   severity: Severity,
   receivedOn: IsoDate,
@@ -110,7 +110,7 @@ export const FeedbackBody = z.strictObject({
 export type FeedbackInput = z.infer<typeof FeedbackBody>;
 
 /** One step; which fields it needs follows from the step (shared/domain/loyalty/feedback.ts). */
-export const FeedbackStepBody = z.strictObject({
+export const FeedbackStepBody = /* @__PURE__ */ z.strictObject({
   step: z.enum(['acknowledged', 'rectifying', 'rectified', 'reported_back', 'closed', 'reopened']),
   on: IsoDate,
   note: z.optional(Text(5000)),
@@ -122,14 +122,14 @@ export const FeedbackStepBody = z.strictObject({
 });
 export type FeedbackStepInput = z.infer<typeof FeedbackStepBody>;
 
-const AsOf = z.optional(IsoDate);
-export const ListFeedbackQuery = z.strictObject({ overdue: z.optional(z.enum(['true'])), asOf: AsOf, ...PageQuery });
-export const ListAccountFeedbackQuery = z.strictObject({ status: z.optional(FeedbackStatus), asOf: AsOf, ...PageQuery });
-export const FeedbackPage = page(FeedbackView).register(z.globalRegistry, { id: 'FeedbackPage' });
+const AsOf = /* @__PURE__ */ z.optional(IsoDate);
+export const ListFeedbackQuery = /* @__PURE__ */ z.strictObject({ overdue: z.optional(z.enum(['true'])), asOf: AsOf, ...PageQuery });
+export const ListAccountFeedbackQuery = /* @__PURE__ */ z.strictObject({ status: z.optional(FeedbackStatus), asOf: AsOf, ...PageQuery });
+export const FeedbackPage = /* @__PURE__ */ page(FeedbackView).register(z.globalRegistry, { id: 'FeedbackPage' });
 
 /* ---------- satisfaction surveys (§4) ---------- */
 
-export const Survey = z
+export const Survey = /* @__PURE__ */ z
   .object({
     id: Id,
     accountId: Id,
@@ -149,7 +149,7 @@ export const Survey = z
   })
   .register(z.globalRegistry, { id: 'Survey' });
 export type Survey = z.infer<typeof Survey>;
-export const SurveyBody = z.strictObject({
+export const SurveyBody = /* @__PURE__ */ z.strictObject({
   period: Quarter,
   stakeholderId: Id,
   surveyedOn: IsoDate,
@@ -160,23 +160,23 @@ export const SurveyBody = z.strictObject({
   comment: z.optional(Text(2000)),
 });
 export type SurveyInput = z.infer<typeof SurveyBody>;
-export const ListSurveysQuery = z.strictObject({ period: z.optional(Quarter), ...PageQuery });
-export const SurveyPage = page(Survey).register(z.globalRegistry, { id: 'SurveyPage' });
+export const ListSurveysQuery = /* @__PURE__ */ z.strictObject({ period: z.optional(Quarter), ...PageQuery });
+export const SurveyPage = /* @__PURE__ */ page(Survey).register(z.globalRegistry, { id: 'SurveyPage' });
 
-const Averages = z.object({ surveys: Count, overall: Ratio, product: Ratio, service: Ratio, responsiveness: Ratio });
-export const SatisfactionSummary = z
+const Averages = /* @__PURE__ */ z.object({ surveys: Count, overall: Ratio, product: Ratio, service: Ratio, responsiveness: Ratio });
+export const SatisfactionSummary = /* @__PURE__ */ z
   .object({
     period: Quarter,
     accounts: z.array(z.object({ accountId: Id, ...Averages.shape })).check(z.maxLength(100_000)),
     salesManagers: z.array(z.object({ staffId: Id, ...Averages.shape })).check(z.maxLength(10_000)),
   })
   .register(z.globalRegistry, { id: 'SatisfactionSummary' });
-export const SatisfactionQuery = z.strictObject({ period: Quarter });
+export const SatisfactionQuery = /* @__PURE__ */ z.strictObject({ period: Quarter });
 
 /* ---------- pilots (§4.2) ---------- */
 
-export const Adoption = z.enum(['adopted', 'partly_adopted', 'not_adopted']);
-export const PilotOutcome = z.object({
+export const Adoption = /* @__PURE__ */ z.enum(['adopted', 'partly_adopted', 'not_adopted']);
+export const PilotOutcome = /* @__PURE__ */ z.object({
   summary: TextOut(5000),
   adoption: Adoption,
   opportunityIds: z.array(Id).check(z.maxLength(50)),
@@ -185,7 +185,7 @@ export const PilotOutcome = z.object({
   recordedOn: IsoDate,
   recordedBy: Id,
 });
-export const Pilot = z
+export const Pilot = /* @__PURE__ */ z
   .object({
     id: Id,
     name: LineOut(200),
@@ -204,44 +204,44 @@ export const Pilot = z
   })
   .register(z.globalRegistry, { id: 'Pilot' });
 export type Pilot = z.infer<typeof Pilot>;
-export const PilotBody = z
+export const PilotBody = /* @__PURE__ */ z
   .strictObject({ name: Line(200), description: Text(5000), department: Line(100), from: IsoDate, to: IsoDate, capacity: Int(1, 10_000) })
   .check(z.refine((b) => b.from <= b.to, { ...saying(msg(M.field_notAfterField, { other: 'to' })), path: ['from'] }));
 export type PilotInput = z.infer<typeof PilotBody>;
-export const PilotPage = page(Pilot).register(z.globalRegistry, { id: 'PilotPage' });
-export const ListPilotsQuery = z.strictObject({ ...PageQuery });
+export const PilotPage = /* @__PURE__ */ page(Pilot).register(z.globalRegistry, { id: 'PilotPage' });
+export const ListPilotsQuery = /* @__PURE__ */ z.strictObject({ ...PageQuery });
 
-export const OfferAnswer = z.enum(['accepted', 'declined', 'no_answer']);
-export const PilotOffer = z
+export const OfferAnswer = /* @__PURE__ */ z.enum(['accepted', 'declined', 'no_answer']);
+export const PilotOffer = /* @__PURE__ */ z
   .object({ pilotId: Id, accountId: Id, offeredOn: IsoDate, answer: OfferAnswer, note: z.nullable(TextOut(2000)), offeredBy: Id, recordedAt: Timestamp })
   .register(z.globalRegistry, { id: 'PilotOffer' });
 export type PilotOffer = z.infer<typeof PilotOffer>;
-export const OfferBody = z.strictObject({ accountId: Id, offeredOn: IsoDate, answer: OfferAnswer, note: z.optional(Text(2000)) });
+export const OfferBody = /* @__PURE__ */ z.strictObject({ accountId: Id, offeredOn: IsoDate, answer: OfferAnswer, note: z.optional(Text(2000)) });
 export type OfferInput = z.infer<typeof OfferBody>;
-export const OfferPage = page(PilotOffer).register(z.globalRegistry, { id: 'PilotOfferPage' });
+export const OfferPage = /* @__PURE__ */ page(PilotOffer).register(z.globalRegistry, { id: 'PilotOfferPage' });
 
-export const Enrolment = z
+export const Enrolment = /* @__PURE__ */ z
   .object({ pilotId: Id, accountId: Id, tier: z.enum(['normal', 'key']), enrolledOn: IsoDate, enrolledBy: Id, recordedAt: Timestamp })
   .register(z.globalRegistry, { id: 'PilotEnrolment' });
 export type Enrolment = z.infer<typeof Enrolment>;
-export const EnrolmentBody = z.strictObject({ accountId: Id, enrolledOn: IsoDate });
-export const EnrolmentPage = page(Enrolment).register(z.globalRegistry, { id: 'PilotEnrolmentPage' });
-export const OutcomeBody = z.strictObject({
+export const EnrolmentBody = /* @__PURE__ */ z.strictObject({ accountId: Id, enrolledOn: IsoDate });
+export const EnrolmentPage = /* @__PURE__ */ page(Enrolment).register(z.globalRegistry, { id: 'PilotEnrolmentPage' });
+export const OutcomeBody = /* @__PURE__ */ z.strictObject({
   summary: Text(5000),
   adoption: Adoption,
   opportunityIds: z.optional(z.array(Id).check(z.maxLength(50), z.refine(distinct, saying(msg(M.field_noRepeat, {}))))),
   recordedOn: IsoDate,
 });
 export type OutcomeInput = z.infer<typeof OutcomeBody>;
-export const NotOffered = z
+export const NotOffered = /* @__PURE__ */ z
   .object({ pilotId: Id, accounts: z.array(z.object({ accountId: Id, name: LineOut(200) })).check(z.maxLength(200)), nextCursor: z.nullable(Cursor) })
   .register(z.globalRegistry, { id: 'PilotNotOffered' });
 
 /* ---------- customer incentives (§4.7) ---------- */
 
-export const IncentiveKind = z.enum(['discount', 'rebate', 'reward']);
+export const IncentiveKind = /* @__PURE__ */ z.enum(['discount', 'rebate', 'reward']);
 export type IncentiveKind = z.infer<typeof IncentiveKind>;
-export const Incentive = z
+export const Incentive = /* @__PURE__ */ z
   .object({
     id: Id,
     accountId: Id,
@@ -262,7 +262,7 @@ export const Incentive = z
   })
   .register(z.globalRegistry, { id: 'Incentive' });
 export type Incentive = z.infer<typeof Incentive>;
-export const IncentiveBody = z
+export const IncentiveBody = /* @__PURE__ */ z
   .strictObject({
     kind: IncentiveKind,
     rateBasisPoints: z.optional(Int(1, 10_000)),
@@ -275,13 +275,13 @@ export const IncentiveBody = z
   .check(z.refine((b) => b.validFrom <= b.validTo, { ...saying(msg(M.field_notAfterField, { other: 'validTo' })), path: ['validFrom'] }));
 export type IncentiveInput = z.infer<typeof IncentiveBody>;
 /** The approved discount in force on a day (the opportunity and project views), or null. */
-export const DiscountInForce = z.nullable(
+export const DiscountInForce = /* @__PURE__ */ z.nullable(
   z.object({ incentiveId: Id, rateBasisPoints: Int(1, 10_000), validFrom: IsoDate, validTo: IsoDate }).register(z.globalRegistry, { id: 'DiscountInForce' }),
 );
-export const IncentivePage = page(Incentive).register(z.globalRegistry, { id: 'IncentivePage' });
-export const ListIncentivesQuery = z.strictObject({ ...PageQuery });
-export const IncentiveCostQuery = z.strictObject({ year: Year });
-export const IncentiveCost = z
+export const IncentivePage = /* @__PURE__ */ page(Incentive).register(z.globalRegistry, { id: 'IncentivePage' });
+export const ListIncentivesQuery = /* @__PURE__ */ z.strictObject({ ...PageQuery });
+export const IncentiveCostQuery = /* @__PURE__ */ z.strictObject({ year: Year });
+export const IncentiveCost = /* @__PURE__ */ z
   .object({
     accountId: Id,
     year: YearOut,
@@ -297,7 +297,7 @@ export const IncentiveCost = z
 /* ---------- account health ---------- */
 
 /** How a certification's satisfaction score came from the surveys (POST /v1/staff/{id}/certifications). */
-export const SatisfactionDerivation = z
+export const SatisfactionDerivation = /* @__PURE__ */ z
   .object({
     from: IsoDate,
     to: IsoDate,
@@ -312,7 +312,7 @@ export const SatisfactionDerivation = z
 export type SatisfactionDerivation = z.infer<typeof SatisfactionDerivation>;
 
 /** What the bulletin shows of an account's loyalty: its satisfaction, open and overdue complaints, and health. */
-export const BulletinLoyalty = z.object({
+export const BulletinLoyalty = /* @__PURE__ */ z.object({
   satisfaction: z.nullable(z.object({ surveys: Count, overall: Ratio })),
   openComplaints: Count,
   overdueComplaints: Count,
@@ -321,8 +321,8 @@ export const BulletinLoyalty = z.object({
 });
 export type BulletinLoyalty = z.infer<typeof BulletinLoyalty>;
 
-export const HealthPartName = z.enum(healthParts);
-export const HealthPart = z
+export const HealthPartName = /* @__PURE__ */ z.enum(healthParts);
+export const HealthPart = /* @__PURE__ */ z
   .object({
     part: HealthPartName,
     weight: Count,
@@ -332,7 +332,7 @@ export const HealthPart = z
     explanation: LineOut(500),
   })
   .register(z.globalRegistry, { id: 'HealthPart' });
-export const Health = z
+export const Health = /* @__PURE__ */ z
   .object({
     accountId: Id,
     name: LineOut(200),
@@ -344,15 +344,15 @@ export const Health = z
   })
   .register(z.globalRegistry, { id: 'Health' });
 export type Health = z.infer<typeof Health>;
-export const HealthQuery = z.strictObject({ period: PayPeriod });
-export const HealthRankQuery = z.strictObject({ period: PayPeriod, ...PageQuery });
-export const HealthPage = page(Health).register(z.globalRegistry, { id: 'HealthPage' });
-export const HealthRefresh = z.object({ period: PayPeriod, accounts: Count }).register(z.globalRegistry, { id: 'HealthRefresh' });
-export const PeriodParams = z.strictObject({ period: PayPeriod });
+export const HealthQuery = /* @__PURE__ */ z.strictObject({ period: PayPeriod });
+export const HealthRankQuery = /* @__PURE__ */ z.strictObject({ period: PayPeriod, ...PageQuery });
+export const HealthPage = /* @__PURE__ */ page(Health).register(z.globalRegistry, { id: 'HealthPage' });
+export const HealthRefresh = /* @__PURE__ */ z.object({ period: PayPeriod, accounts: Count }).register(z.globalRegistry, { id: 'HealthRefresh' });
+export const PeriodParams = /* @__PURE__ */ z.strictObject({ period: PayPeriod });
 
 /* ---------- the executive forum (§4.5) ---------- */
 
-export const ForumCompliance = z
+export const ForumCompliance = /* @__PURE__ */ z
   .object({
     year: YearOut,
     held: z.boolean(),
@@ -361,4 +361,4 @@ export const ForumCompliance = z
     accountsAttended: z.array(Id).check(z.maxLength(100_000)),
   })
   .register(z.globalRegistry, { id: 'ForumCompliance' });
-export const ForumQuery = z.strictObject({ year: Year });
+export const ForumQuery = /* @__PURE__ */ z.strictObject({ year: Year });

@@ -3,11 +3,11 @@ import { Id, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Versio
 
 /* Account news (domain.md §4; paper §4.3): the customer's PR, business and product-strategy moves, with the support we gave. */
 
-export const NewsKind = z.enum(['public_relations', 'business', 'product_strategy']);
-export const SupportBody = z.strictObject({ what: Text(2000), byStaffId: Id, givenOn: IsoDate });
+export const NewsKind = /* @__PURE__ */ z.enum(['public_relations', 'business', 'product_strategy']);
+export const SupportBody = /* @__PURE__ */ z.strictObject({ what: Text(2000), byStaffId: Id, givenOn: IsoDate });
 export type SupportInput = z.infer<typeof SupportBody>;
 
-export const NewsBody = z.strictObject({
+export const NewsBody = /* @__PURE__ */ z.strictObject({
   kind: NewsKind,
   happenedOn: IsoDate,
   source: Line(500),
@@ -16,8 +16,8 @@ export const NewsBody = z.strictObject({
 });
 export type NewsInput = z.infer<typeof NewsBody>;
 
-export const NewsSupport = z.object({ id: Id, what: TextOut(2000), byStaffId: Id, givenOn: IsoDate, recordedBy: Id, recordedAt: Timestamp });
-export const AccountNews = z
+export const NewsSupport = /* @__PURE__ */ z.object({ id: Id, what: TextOut(2000), byStaffId: Id, givenOn: IsoDate, recordedBy: Id, recordedAt: Timestamp });
+export const AccountNews = /* @__PURE__ */ z
   .object({
     id: Id,
     accountId: Id,
@@ -34,7 +34,7 @@ export const AccountNews = z
   .register(z.globalRegistry, { id: 'AccountNews' });
 export type AccountNews = z.infer<typeof AccountNews>;
 
-export const NewsParams = z.strictObject({ id: Id, newsId: Id });
-export const NewsQuery = z.strictObject({ kind: z.optional(NewsKind), ...PageQuery });
+export const NewsParams = /* @__PURE__ */ z.strictObject({ id: Id, newsId: Id });
+export const NewsQuery = /* @__PURE__ */ z.strictObject({ kind: z.optional(NewsKind), ...PageQuery });
 export type NewsQuery = z.infer<typeof NewsQuery>;
-export const AccountNewsPage = page(AccountNews).register(z.globalRegistry, { id: 'AccountNewsPage' });
+export const AccountNewsPage = /* @__PURE__ */ page(AccountNews).register(z.globalRegistry, { id: 'AccountNewsPage' });

@@ -3,14 +3,14 @@ import { Id, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Versio
 import { msg, saying } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
 
-const ShortText = Line(200);
-const LongText = Text(5000);
+const ShortText = /* @__PURE__ */ Line(200);
+const LongText = /* @__PURE__ */ Text(5000);
 
 /* Spot checks (domain.md §3.1 "Tracking"): the coordination group checks a key account and records its findings. */
 
-export const SpotCheckRating = z.enum(['good', 'acceptable', 'poor']);
+export const SpotCheckRating = /* @__PURE__ */ z.enum(['good', 'acceptable', 'poor']);
 
-export const FollowUp = z
+export const FollowUp = /* @__PURE__ */ z
   .object({
     id: Id,
     action: TextOut(1000),
@@ -21,7 +21,7 @@ export const FollowUp = z
   }).register(z.globalRegistry, { id: 'SpotCheckFollowUp' });
 export type FollowUp = z.infer<typeof FollowUp>;
 
-export const SpotCheck = z
+export const SpotCheck = /* @__PURE__ */ z
   .object({
     id: Id,
     accountId: Id,
@@ -36,10 +36,10 @@ export const SpotCheck = z
   }).register(z.globalRegistry, { id: 'SpotCheck' });
 export type SpotCheck = z.infer<typeof SpotCheck>;
 
-export const SpotCheckIdParams = z.strictObject({ id: Id });
-export const FollowUpParams = z.strictObject({ id: Id, followUpId: Id });
+export const SpotCheckIdParams = /* @__PURE__ */ z.strictObject({ id: Id });
+export const FollowUpParams = /* @__PURE__ */ z.strictObject({ id: Id, followUpId: Id });
 
-export const SpotCheckBody = z.strictObject({
+export const SpotCheckBody = /* @__PURE__ */ z.strictObject({
   checkedOn: IsoDate,
   scope: z
     .array(Line(100)).check(z.minLength(1), z.maxLength(20), z.refine((list) => new Set(list).size === list.length, saying(msg(M.field_noRepeat, { items: 'scope items' })))),
@@ -50,19 +50,19 @@ export const SpotCheckBody = z.strictObject({
 });
 export type SpotCheckInput = z.infer<typeof SpotCheckBody>;
 
-export const FollowUpDoneBody = z.strictObject({ doneOn: IsoDate });
+export const FollowUpDoneBody = /* @__PURE__ */ z.strictObject({ doneOn: IsoDate });
 
-export const ListSpotChecksQuery = z.strictObject({ ...PageQuery });
+export const ListSpotChecksQuery = /* @__PURE__ */ z.strictObject({ ...PageQuery });
 
-export const SpotCheckPage = page(SpotCheck).register(z.globalRegistry, { id: 'SpotCheckPage' });
+export const SpotCheckPage = /* @__PURE__ */ page(SpotCheck).register(z.globalRegistry, { id: 'SpotCheckPage' });
 
 /* Major-matter reports (重大事项, domain.md §3.2): every department reports to the coordination group. */
 
-export const MatterCategory = z.enum(['quality', 'safety', 'legal', 'commercial', 'personnel', 'other']);
-export const MatterStatus = z.enum(['unacknowledged', 'acknowledged']);
+export const MatterCategory = /* @__PURE__ */ z.enum(['quality', 'safety', 'legal', 'commercial', 'personnel', 'other']);
+export const MatterStatus = /* @__PURE__ */ z.enum(['unacknowledged', 'acknowledged']);
 export type MatterStatus = z.infer<typeof MatterStatus>;
 
-export const MajorMatter = z
+export const MajorMatter = /* @__PURE__ */ z
   .object({
     id: Id,
     accountId: Id,
@@ -82,9 +82,9 @@ export const MajorMatter = z
   }).register(z.globalRegistry, { id: 'MajorMatter' });
 export type MajorMatter = z.infer<typeof MajorMatter>;
 
-export const MajorMatterIdParams = z.strictObject({ id: Id });
+export const MajorMatterIdParams = /* @__PURE__ */ z.strictObject({ id: Id });
 
-export const MajorMatterBody = z.strictObject({
+export const MajorMatterBody = /* @__PURE__ */ z.strictObject({
   occurredOn: IsoDate,
   category: MatterCategory,
   summary: ShortText,
@@ -92,17 +92,17 @@ export const MajorMatterBody = z.strictObject({
 });
 export type MajorMatterInput = z.infer<typeof MajorMatterBody>;
 
-export const AcknowledgementBody = z.strictObject({ response: LongText });
+export const AcknowledgementBody = /* @__PURE__ */ z.strictObject({ response: LongText });
 
-export const ListMajorMattersQuery = z.strictObject({
+export const ListMajorMattersQuery = /* @__PURE__ */ z.strictObject({
   /** `unacknowledged` unless asked otherwise. */
   status: z.optional(MatterStatus),
   ...PageQuery,
 });
 
-export const ListAccountMajorMattersQuery = z.strictObject({
+export const ListAccountMajorMattersQuery = /* @__PURE__ */ z.strictObject({
   status: z.optional(MatterStatus),
   ...PageQuery,
 });
 
-export const MajorMatterPage = page(MajorMatter).register(z.globalRegistry, { id: 'MajorMatterPage' });
+export const MajorMatterPage = /* @__PURE__ */ page(MajorMatter).register(z.globalRegistry, { id: 'MajorMatterPage' });

@@ -9,20 +9,20 @@ import * as M from '#shared/messages/catalogue.ts';
  */
 
 const listCap = 10_000;
-const Reason = Line(500);
-const Note = Text(2000);
-const AccountRole = z.enum(['contact_leader', 'sales_manager']);
+const Reason = /* @__PURE__ */ Line(500);
+const Note = /* @__PURE__ */ Text(2000);
+const AccountRole = /* @__PURE__ */ z.enum(['contact_leader', 'sales_manager']);
 
 /** A manual adjustment moves pay by at most ten million yuan either way. */
 export const maxAdjustmentFen = 1_000_000_000;
-export const AdjustmentCategory = z.enum(['correction', 'bonus', 'deduction', 'other']);
-export const AdjustmentStatus = z.enum(['pending', 'approved']);
+export const AdjustmentCategory = /* @__PURE__ */ z.enum(['correction', 'bonus', 'deduction', 'other']);
+export const AdjustmentStatus = /* @__PURE__ */ z.enum(['pending', 'approved']);
 export type AdjustmentStatus = z.infer<typeof AdjustmentStatus>;
 
-const notZero = schemaText(msg(M.field_notZero));
-const forceWithReason = schemaText(msg(M.field_forceWithReason));
+const notZero = /* @__PURE__ */ schemaText(msg(M.field_notZero));
+const forceWithReason = /* @__PURE__ */ schemaText(msg(M.field_forceWithReason));
 
-export const AdjustmentBody = z.strictObject({
+export const AdjustmentBody = /* @__PURE__ */ z.strictObject({
   staffId: Id,
   amount: Int(-maxAdjustmentFen, maxAdjustmentFen).check(z.refine((n) => n !== 0, notZero)),
   category: AdjustmentCategory,
@@ -30,7 +30,7 @@ export const AdjustmentBody = z.strictObject({
 });
 export type AdjustmentInput = z.infer<typeof AdjustmentBody>;
 
-export const Adjustment = z
+export const Adjustment = /* @__PURE__ */ z
   .object({
     id: Id,
     period: PayPeriod,
@@ -48,16 +48,16 @@ export const Adjustment = z
   }).register(z.globalRegistry, { id: 'PayAdjustment' });
 export type Adjustment = z.infer<typeof Adjustment>;
 
-export const AdjustmentParams = z.strictObject({ period: PayPeriod, id: Id });
-export const AdjustmentsQuery = z.strictObject({ status: z.optional(AdjustmentStatus), ...PageQuery });
-export const AdjustmentPage = page(Adjustment).register(z.globalRegistry, { id: 'PayAdjustmentPage' });
+export const AdjustmentParams = /* @__PURE__ */ z.strictObject({ period: PayPeriod, id: Id });
+export const AdjustmentsQuery = /* @__PURE__ */ z.strictObject({ status: z.optional(AdjustmentStatus), ...PageQuery });
+export const AdjustmentPage = /* @__PURE__ */ page(Adjustment).register(z.globalRegistry, { id: 'PayAdjustmentPage' });
 
 /* Inquiries. */
 
-export const InquiryStatus = z.enum(['open', 'answered']);
+export const InquiryStatus = /* @__PURE__ */ z.enum(['open', 'answered']);
 export type InquiryStatus = z.infer<typeof InquiryStatus>;
 
-export const InquiryBody = z.strictObject({
+export const InquiryBody = /* @__PURE__ */ z.strictObject({
   role: z.optional(AccountRole),
   accountId: z.optional(Id),
   /** Index of a line of the statement's explanation. */
@@ -67,7 +67,7 @@ export const InquiryBody = z.strictObject({
 export type InquiryInput = z.infer<typeof InquiryBody>;
 
 /** `{ outcome: "rejected", reason }` or `{ outcome: "accepted", action, adjustmentId (when adjusted), note }`. */
-export const AnswerBody = z
+export const AnswerBody = /* @__PURE__ */ z
   .strictObject({
     outcome: z.enum(['rejected', 'accepted']),
     reason: z.optional(Note),
@@ -90,12 +90,12 @@ export const AnswerBody = z
   }));
 export type AnswerInput = z.infer<typeof AnswerBody>;
 
-const Answer = z.union([
+const Answer = /* @__PURE__ */ z.union([
   z.object({ outcome: z.literal('rejected'), reason: TextOut(2000) }),
   z.object({ outcome: z.literal('accepted'), action: z.enum(['reclosed', 'adjusted']), adjustmentId: z.nullable(Id), note: TextOut(2000) }),
 ]);
 
-export const Inquiry = z
+export const Inquiry = /* @__PURE__ */ z
   .object({
     id: Id,
     period: PayPeriod,
@@ -113,39 +113,39 @@ export const Inquiry = z
   }).register(z.globalRegistry, { id: 'PayInquiry' });
 export type Inquiry = z.infer<typeof Inquiry>;
 /** As listed and read: with its age in whole days (Asia/Shanghai). */
-export const InquiryView = z.extend(Inquiry, { ageDays: Count }).register(z.globalRegistry, { id: 'PayInquiryView' });
+export const InquiryView = /* @__PURE__ */ z.extend(Inquiry, { ageDays: Count }).register(z.globalRegistry, { id: 'PayInquiryView' });
 
-export const InquiryParams = z.strictObject({ id: Id });
-export const InquiriesQuery = z.strictObject({
+export const InquiryParams = /* @__PURE__ */ z.strictObject({ id: Id });
+export const InquiriesQuery = /* @__PURE__ */ z.strictObject({
   status: z.optional(InquiryStatus),
   /** Coordinators may name anyone; others list their own. */
   staffId: z.optional(Id),
   ...PageQuery,
 });
 export type InquiriesQuery = z.infer<typeof InquiriesQuery>;
-export const InquiryPage = page(InquiryView).register(z.globalRegistry, { id: 'PayInquiryPage' });
+export const InquiryPage = /* @__PURE__ */ page(InquiryView).register(z.globalRegistry, { id: 'PayInquiryPage' });
 
 /* Finalising with inquiries still open. */
 
-export const FinalizeBody = z
+export const FinalizeBody = /* @__PURE__ */ z
   .strictObject({ force: z.optional(z.literal(true)), reason: z.optional(Reason) }).check(z.refine((b) => (b.force === undefined) === (b.reason === undefined), { message: forceWithReason, path: ['reason'] }));
 export type FinalizeInput = z.infer<typeof FinalizeBody>;
-export const ForcedFinalize = z.object({ reason: LineOut(500), by: Id, at: Timestamp, openInquiries: Count }).register(z.globalRegistry, { id: 'ForcedFinalize' });
+export const ForcedFinalize = /* @__PURE__ */ z.object({ reason: LineOut(500), by: Id, at: Timestamp, openInquiries: Count }).register(z.globalRegistry, { id: 'ForcedFinalize' });
 export type ForcedFinalize = z.infer<typeof ForcedFinalize>;
 
 /* Sign-off. */
 
-export const StatementAck = z
+export const StatementAck = /* @__PURE__ */ z
   .object({ period: PayPeriod, staffId: Id, statementVersion: Version, total: Int(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER), acknowledgedAt: Timestamp }).register(z.globalRegistry, { id: 'StatementAcknowledgement' });
 export type StatementAck = z.infer<typeof StatementAck>;
 
-export const PolicyAck = z
+export const PolicyAck = /* @__PURE__ */ z
   .object({ year: YearOut, staffId: Id, policyVersion: Version, acknowledgedAt: Timestamp, version: Version }).register(z.globalRegistry, { id: 'PayPolicyAcknowledgement' });
 export type PolicyAck = z.infer<typeof PolicyAck>;
 
-export const PendingQuery = z.strictObject({ pending: z._default(z.enum(['true', 'false']), 'true') });
+export const PendingQuery = /* @__PURE__ */ z.strictObject({ pending: z._default(z.enum(['true', 'false']), 'true') });
 
-export const StatementAckList = z
+export const StatementAckList = /* @__PURE__ */ z
   .object({
     period: PayPeriod,
     statementCount: Count,
@@ -153,7 +153,7 @@ export const StatementAckList = z
     items: z.array(z.object({ staffId: Id, statementVersion: Version, acknowledgedAt: z.nullable(Timestamp) })).check(z.maxLength(listCap)),
   }).register(z.globalRegistry, { id: 'StatementAcknowledgements' });
 
-export const PolicyAckList = z
+export const PolicyAckList = /* @__PURE__ */ z
   .object({
     year: YearOut,
     policyVersion: Version,
@@ -162,5 +162,5 @@ export const PolicyAckList = z
     items: z.array(z.object({ staffId: Id, acknowledgedVersion: z.nullable(Version), acknowledgedAt: z.nullable(Timestamp) })).check(z.maxLength(listCap)),
   }).register(z.globalRegistry, { id: 'PayPolicyAcknowledgements' });
 
-export const StatementAckParams = z.strictObject({ period: PayPeriod, staffId: Id });
-export const PolicyYearParams = z.strictObject({ year: Year });
+export const StatementAckParams = /* @__PURE__ */ z.strictObject({ period: PayPeriod, staffId: Id });
+export const PolicyYearParams = /* @__PURE__ */ z.strictObject({ year: Year });

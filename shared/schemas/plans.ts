@@ -11,16 +11,16 @@ import * as M from '#shared/messages/catalogue.ts';
  */
 
 export const objectiveStatuses = ['not_started', 'in_progress', 'done', 'dropped'] as const;
-export const ObjectiveStatus = z.enum(objectiveStatuses);
-const TargetMeasure = z.enum(['contract', 'collection']);
+export const ObjectiveStatus = /* @__PURE__ */ z.enum(objectiveStatuses);
+const TargetMeasure = /* @__PURE__ */ z.enum(['contract', 'collection']);
 
-const Situation = z.strictObject({
+const Situation = /* @__PURE__ */ z.strictObject({
   strategy: Text(5000),
   businessLayout: Text(5000),
   challenges: Text(5000),
   competitors: z.array(Line(200)).check(z.maxLength(20)),
 });
-const Objective = z.strictObject({
+const Objective = /* @__PURE__ */ z.strictObject({
   title: Line(200),
   /** One of the account's people: its contact leader or sales manager. */
   ownerId: Id,
@@ -31,7 +31,7 @@ const Objective = z.strictObject({
   targetLink: z.optional(z.nullable(z.strictObject({ measure: TargetMeasure, amount: Fen }))),
 });
 export type ObjectiveInput = z.infer<typeof Objective>;
-const OnSite = z
+const OnSite = /* @__PURE__ */ z
   .strictObject({ staffId: Id, location: Line(200), from: IsoDate, to: IsoDate })
   .check(z.refine((s) => s.from <= s.to, { ...saying(msg(M.field_notAfterField, { other: 'to' })), path: ['from'] }));
 
@@ -44,14 +44,14 @@ const contentFields = {
   onSiteStaff: z.optional(z.array(OnSite).check(z.maxLength(20))),
   stakeholderIds: z.optional(StakeholderIds(50)),
 };
-export const CreatePlanBody = z.strictObject({ year: YearOut, ...contentFields });
+export const CreatePlanBody = /* @__PURE__ */ z.strictObject({ year: YearOut, ...contentFields });
 export type CreatePlanInput = z.infer<typeof CreatePlanBody>;
-export const PlanChangesBody = z.strictObject(contentFields);
+export const PlanChangesBody = /* @__PURE__ */ z.strictObject(contentFields);
 export type PlanChanges = z.infer<typeof PlanChangesBody>;
-export const PatchPlanBody = PlanChangesBody.check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange))));
+export const PatchPlanBody = /* @__PURE__ */ PlanChangesBody.check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange))));
 
-const SituationOut = z.object({ strategy: TextOut(5000), businessLayout: TextOut(5000), challenges: TextOut(5000), competitors: z.array(LineOut(200)).check(z.maxLength(20)) });
-export const PlanObjective = z.object({
+const SituationOut = /* @__PURE__ */ z.object({ strategy: TextOut(5000), businessLayout: TextOut(5000), challenges: TextOut(5000), competitors: z.array(LineOut(200)).check(z.maxLength(20)) });
+export const PlanObjective = /* @__PURE__ */ z.object({
   id: Id,
   title: LineOut(200),
   ownerId: Id,
@@ -61,9 +61,9 @@ export const PlanObjective = z.object({
   targetLink: z.nullable(z.object({ measure: TargetMeasure, amount: Fen })),
 });
 export type PlanObjective = z.infer<typeof PlanObjective>;
-export const PlanNumber = Int(1, 99_999_999);
+export const PlanNumber = /* @__PURE__ */ Int(1, 99_999_999);
 
-export const PlanVersion = z
+export const PlanVersion = /* @__PURE__ */ z
   .object({
     accountId: Id,
     year: YearOut,
@@ -90,7 +90,7 @@ export const PlanVersion = z
 export type PlanVersion = z.infer<typeof PlanVersion>;
 
 /** Which version of a year's plan is in force and which is being drafted (stored beside the versions). */
-export const PlanHead = z.object({
+export const PlanHead = /* @__PURE__ */ z.object({
   accountId: Id,
   year: YearOut,
   inForce: z.nullable(PlanNumber),
@@ -100,7 +100,7 @@ export const PlanHead = z.object({
 });
 export type PlanHead = z.infer<typeof PlanHead>;
 
-export const AccountPlan = z
+export const AccountPlan = /* @__PURE__ */ z
   .object({
     accountId: Id,
     year: YearOut,
@@ -113,23 +113,23 @@ export const AccountPlan = z
   .register(z.globalRegistry, { id: 'AccountPlan' });
 export type AccountPlan = z.infer<typeof AccountPlan>;
 
-export const OverdueObjective = z
+export const OverdueObjective = /* @__PURE__ */ z
   .object({ accountId: Id, year: YearOut, number: PlanNumber, objective: PlanObjective })
   .register(z.globalRegistry, { id: 'OverdueObjective' });
 export type OverdueObjective = z.infer<typeof OverdueObjective>;
 
-export const MissingPlan = z
+export const MissingPlan = /* @__PURE__ */ z
   .object({ accountId: Id, name: LineOut(200), year: YearOut, draft: z.nullable(PlanNumber) })
   .register(z.globalRegistry, { id: 'MissingPlan' });
 export type MissingPlan = z.infer<typeof MissingPlan>;
 
 /** A version number in a path: its length stated in the document only, so a bad one gets one message. */
-const NumberParam = z.pipe(z.string().check(z.regex(/^[1-9][0-9]{0,7}$/, schemaText(msg(M.field_planNumber)))).register(z.globalRegistry, { maxLength: 8 }), z.transform(Number));
-export const PlanParams = z.strictObject({ id: Id, year: Year });
-export const PlanVersionParams = z.strictObject({ id: Id, year: Year, number: NumberParam });
-export const PlanVersionsQuery = z.strictObject({ ...PageQuery });
-export const MissingPlansQuery = z.strictObject({ year: Year, ...PageQuery });
+const NumberParam = /* @__PURE__ */ z.pipe(z.string().check(z.regex(/^[1-9][0-9]{0,7}$/, schemaText(msg(M.field_planNumber)))).register(z.globalRegistry, { maxLength: 8 }), z.transform(Number));
+export const PlanParams = /* @__PURE__ */ z.strictObject({ id: Id, year: Year });
+export const PlanVersionParams = /* @__PURE__ */ z.strictObject({ id: Id, year: Year, number: NumberParam });
+export const PlanVersionsQuery = /* @__PURE__ */ z.strictObject({ ...PageQuery });
+export const MissingPlansQuery = /* @__PURE__ */ z.strictObject({ year: Year, ...PageQuery });
 
-export const PlanVersionPage = page(PlanVersion).register(z.globalRegistry, { id: 'PlanVersionPage' });
-export const OverdueObjectivePage = page(OverdueObjective).register(z.globalRegistry, { id: 'OverdueObjectivePage' });
-export const MissingPlanPage = page(MissingPlan).register(z.globalRegistry, { id: 'MissingPlanPage' });
+export const PlanVersionPage = /* @__PURE__ */ page(PlanVersion).register(z.globalRegistry, { id: 'PlanVersionPage' });
+export const OverdueObjectivePage = /* @__PURE__ */ page(OverdueObjective).register(z.globalRegistry, { id: 'OverdueObjectivePage' });
+export const MissingPlanPage = /* @__PURE__ */ page(MissingPlan).register(z.globalRegistry, { id: 'MissingPlanPage' });

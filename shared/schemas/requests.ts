@@ -6,11 +6,11 @@ import * as M from '#shared/messages/catalogue.ts';
 /* Priority requests (domain.md §4; paper §4.1): a key account's requests are handled first. */
 
 export const requestKinds = ['scheme_support', 'expert_support', 'deadline', 'capability', 'other'] as const;
-export const RequestKind = z.enum(requestKinds);
-export const RequestStatus = z.enum(['open', 'accepted', 'done', 'declined']);
+export const RequestKind = /* @__PURE__ */ z.enum(requestKinds);
+export const RequestStatus = /* @__PURE__ */ z.enum(['open', 'accepted', 'done', 'declined']);
 export type RequestStatus = z.infer<typeof RequestStatus>;
 
-export const RequestBody = z.strictObject({
+export const RequestBody = /* @__PURE__ */ z.strictObject({
   kind: RequestKind,
   summary: Text(2000),
   /** The delivering department it is routed to. */
@@ -20,7 +20,7 @@ export const RequestBody = z.strictObject({
 export type RequestInput = z.infer<typeof RequestBody>;
 
 /** The delivering department's answer: accepted; done, with what was delivered; or declined, with a reason the account's people see. */
-export const AnswerBody = z
+export const AnswerBody = /* @__PURE__ */ z
   .strictObject({
     outcome: z.enum(['accepted', 'done', 'declined']),
     delivered: z.optional(Text(2000)),
@@ -32,7 +32,7 @@ export const AnswerBody = z
   );
 export type AnswerInput = z.infer<typeof AnswerBody>;
 
-export const PriorityRequest = z
+export const PriorityRequest = /* @__PURE__ */ z
   .object({
     id: Id,
     accountId: Id,
@@ -56,9 +56,9 @@ export const PriorityRequest = z
   .register(z.globalRegistry, { id: 'PriorityRequest' });
 export type PriorityRequest = z.infer<typeof PriorityRequest>;
 
-export const RequestParams = z.strictObject({ id: Id, requestId: Id });
-export const DepartmentParams = z.strictObject({ department: Line(100) });
-export const AccountRequestsQuery = z.strictObject({ status: z.optional(RequestStatus), ...PageQuery });
-export const RequestPageQuery = z.strictObject({ ...PageQuery });
+export const RequestParams = /* @__PURE__ */ z.strictObject({ id: Id, requestId: Id });
+export const DepartmentParams = /* @__PURE__ */ z.strictObject({ department: Line(100) });
+export const AccountRequestsQuery = /* @__PURE__ */ z.strictObject({ status: z.optional(RequestStatus), ...PageQuery });
+export const RequestPageQuery = /* @__PURE__ */ z.strictObject({ ...PageQuery });
 
-export const PriorityRequestPage = page(PriorityRequest).register(z.globalRegistry, { id: 'PriorityRequestPage' });
+export const PriorityRequestPage = /* @__PURE__ */ page(PriorityRequest).register(z.globalRegistry, { id: 'PriorityRequestPage' });

@@ -4,20 +4,20 @@ import { msg, saying } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
 import { SatisfactionDerivation } from '#shared/schemas/loyalty.ts';
 
-const Name = Line(100);
-const Department = Line(100);
-const Grade = Line(20);
-const Roles = z
+const Name = /* @__PURE__ */ Line(100);
+const Department = /* @__PURE__ */ Line(100);
+const Grade = /* @__PURE__ */ Line(20);
+const Roles = /* @__PURE__ */ z
   .array(Role).check(z.minLength(1), z.maxLength(6), z.refine((list) => new Set(list).size === list.length, saying(msg(M.field_noRepeat, { items: 'roles' }))));
 
-export const CertificationLevel = z.enum(['junior', 'intermediate', 'senior']);
+export const CertificationLevel = /* @__PURE__ */ z.enum(['junior', 'intermediate', 'senior']);
 
 /**
  * A sign-in change (Cognito user created, e-mail changed, user disabled and signed out)
  * recorded in the same write as the staff change and cleared once the identity provider
  * has done it (shared/usecases/sign-in.ts). Present only while it is not yet done.
  */
-export const SignInPending = z
+export const SignInPending = /* @__PURE__ */ z
   .object({
     id: Id,
     since: Timestamp,
@@ -28,7 +28,7 @@ export const SignInPending = z
   .register(z.globalRegistry, { id: 'SignInPending' });
 export type SignInPending = z.infer<typeof SignInPending>;
 
-export const Staff = z
+export const Staff = /* @__PURE__ */ z
   .object({
     id: Id,
     name: LineOut(100),
@@ -46,9 +46,9 @@ export const Staff = z
   }).register(z.globalRegistry, { id: 'Staff' });
 export type Staff = z.infer<typeof Staff>;
 
-export const StaffIdParams = z.strictObject({ id: Id });
+export const StaffIdParams = /* @__PURE__ */ z.strictObject({ id: Id });
 
-export const CreateStaffBody = z.strictObject({
+export const CreateStaffBody = /* @__PURE__ */ z.strictObject({
   name: Name,
   department: Department,
   roles: Roles,
@@ -57,7 +57,7 @@ export const CreateStaffBody = z.strictObject({
 });
 export type CreateStaffInput = z.infer<typeof CreateStaffBody>;
 
-export const PatchStaffBody = z
+export const PatchStaffBody = /* @__PURE__ */ z
   .strictObject({
     name: z.optional(Name),
     department: z.optional(Department),
@@ -67,13 +67,13 @@ export const PatchStaffBody = z
   }).check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange))));
 export type PatchStaffInput = z.infer<typeof PatchStaffBody>;
 
-export const ListStaffQuery = z.strictObject({
+export const ListStaffQuery = /* @__PURE__ */ z.strictObject({
   role: z.optional(Role),
   department: z.optional(Department),
   ...PageQuery,
 });
 
-export const TrainingBody = z.strictObject({
+export const TrainingBody = /* @__PURE__ */ z.strictObject({
   kind: z.enum(['basic', 'rotation']),
   passed: z.boolean(),
   completedOn: IsoDate,
@@ -82,7 +82,7 @@ export const TrainingBody = z.strictObject({
 });
 export type TrainingInput = z.infer<typeof TrainingBody>;
 
-export const CertificationBody = z.strictObject({
+export const CertificationBody = /* @__PURE__ */ z.strictObject({
   level: CertificationLevel,
   awardedOn: IsoDate,
   /** `satisfaction: "surveys"` takes it from the satisfaction surveys of the person's accounts over the last year (issue 13). */
@@ -91,7 +91,7 @@ export const CertificationBody = z.strictObject({
 export type CertificationInput = z.infer<typeof CertificationBody>;
 
 /** The award's reply: the staff member, the scores it was judged on, and how a satisfaction from surveys was derived. */
-export const CertifiedStaff = z
+export const CertifiedStaff = /* @__PURE__ */ z
   .object({
     ...Staff.shape,
     scores: z.object({ performance: z.number().check(z.gte(0), z.lte(100)), satisfaction: z.number().check(z.gte(0), z.lte(100)), professionalism: z.number().check(z.gte(0), z.lte(100)) }),
@@ -99,6 +99,6 @@ export const CertifiedStaff = z
   })
   .register(z.globalRegistry, { id: 'CertifiedStaff' });
 
-export const DepartureBody = z.strictObject({ leftOn: IsoDate });
+export const DepartureBody = /* @__PURE__ */ z.strictObject({ leftOn: IsoDate });
 
-export const StaffPage = page(Staff).register(z.globalRegistry, { id: 'StaffPage' });
+export const StaffPage = /* @__PURE__ */ page(Staff).register(z.globalRegistry, { id: 'StaffPage' });

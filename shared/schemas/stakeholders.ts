@@ -9,12 +9,12 @@ import * as M from '#shared/messages/catalogue.ts';
  */
 
 export const decisionRoles = ['decision_maker', 'influencer', 'user', 'gatekeeper', 'champion', 'blocker'] as const;
-export const DecisionRole = z.enum(decisionRoles);
+export const DecisionRole = /* @__PURE__ */ z.enum(decisionRoles);
 /** Influence and relationship strength: 1 (low) to 5 (high). */
-const Rating = Int(1, 5);
+const Rating = /* @__PURE__ */ Int(1, 5);
 
 /** Confidential: read under the dossier's rules (grant or relation, every read logged). */
-export const ContactBody = z.strictObject({
+export const ContactBody = /* @__PURE__ */ z.strictObject({
   phone: z.optional(Line(40)),
   email: z.optional(Line(200)),
   wechat: z.optional(Line(100)),
@@ -23,7 +23,7 @@ export const ContactBody = z.strictObject({
 });
 export type ContactInput = z.infer<typeof ContactBody>;
 
-export const StakeholderBody = z.strictObject({
+export const StakeholderBody = /* @__PURE__ */ z.strictObject({
   name: Line(100),
   title: Line(200),
   department: z.optional(Line(200)),
@@ -36,7 +36,7 @@ export const StakeholderBody = z.strictObject({
 });
 export type StakeholderInput = z.infer<typeof StakeholderBody>;
 
-export const StakeholderPatchBody = z
+export const StakeholderPatchBody = /* @__PURE__ */ z
   .strictObject({
     name: z.optional(Line(100)),
     title: z.optional(Line(200)),
@@ -51,10 +51,10 @@ export const StakeholderPatchBody = z
   .check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange))));
 export type StakeholderPatch = z.infer<typeof StakeholderPatchBody>;
 
-export const DepartureBody = z.strictObject({ leftOn: IsoDate, note: z.optional(Line(500)) });
+export const DepartureBody = /* @__PURE__ */ z.strictObject({ leftOn: IsoDate, note: z.optional(Line(500)) });
 export type DepartureInput = z.infer<typeof DepartureBody>;
 
-export const Stakeholder = z
+export const Stakeholder = /* @__PURE__ */ z
   .object({
     id: Id,
     accountId: Id,
@@ -81,7 +81,7 @@ export const Stakeholder = z
   .register(z.globalRegistry, { id: 'Stakeholder' });
 export type Stakeholder = z.infer<typeof Stakeholder>;
 
-export const StakeholderContact = z
+export const StakeholderContact = /* @__PURE__ */ z
   .object({
     accountId: Id,
     stakeholderId: Id,
@@ -96,8 +96,8 @@ export const StakeholderContact = z
   .register(z.globalRegistry, { id: 'StakeholderContact' });
 export type StakeholderContact = z.infer<typeof StakeholderContact>;
 
-export const StakeholderParams = z.strictObject({ id: Id, stakeholderId: Id });
-export const StakeholdersQuery = z.strictObject({ status: z.optional(z.enum(['active', 'left'])), ...PageQuery });
+export const StakeholderParams = /* @__PURE__ */ z.strictObject({ id: Id, stakeholderId: Id });
+export const StakeholdersQuery = /* @__PURE__ */ z.strictObject({ status: z.optional(z.enum(['active', 'left'])), ...PageQuery });
 export type StakeholdersQuery = z.infer<typeof StakeholdersQuery>;
 
 /** Distinct stakeholder ids (a visit, a plan). */
@@ -107,4 +107,4 @@ export const StakeholderIds = (max: number) =>
     z.refine((ids) => new Set(ids).size === ids.length, saying(msg(M.field_noRepeat, {}))),
   );
 
-export const StakeholderPage = page(Stakeholder).register(z.globalRegistry, { id: 'StakeholderPage' });
+export const StakeholderPage = /* @__PURE__ */ page(Stakeholder).register(z.globalRegistry, { id: 'StakeholderPage' });

@@ -8,8 +8,8 @@ export { Month };
 /** Distinct ids; the caps keep a meeting and its index items within one transaction (100 items). */
 const Ids = (max: number) => z.array(Id).check(z.maxLength(max), z.refine((ids) => new Set(ids).size === ids.length, saying(msg(M.field_noRepeat, {}))));
 
-export const VisitType = z.enum(['formal_visit', 'formal_reception', 'routine_visit']);
-export const Visit = z
+export const VisitType = /* @__PURE__ */ z.enum(['formal_visit', 'formal_reception', 'routine_visit']);
+export const Visit = /* @__PURE__ */ z
   .object({
     id: Id,
     accountId: Id,
@@ -23,7 +23,7 @@ export const Visit = z
     recordedAt: Timestamp,
   }).register(z.globalRegistry, { id: 'Visit' });
 export type Visit = z.infer<typeof Visit>;
-export const VisitBody = z.strictObject({
+export const VisitBody = /* @__PURE__ */ z.strictObject({
   type: VisitType,
   visitedOn: IsoDate,
   summary: Text(5000),
@@ -34,22 +34,22 @@ export const VisitBody = z.strictObject({
 export type VisitInput = z.infer<typeof VisitBody>;
 
 /** A date range, both ends inclusive. */
-export const DateRangeQuery = z
+export const DateRangeQuery = /* @__PURE__ */ z
   .strictObject({ from: IsoDate, to: IsoDate, ...PageQuery }).check(z.refine((q) => q.from <= q.to, { ...saying(msg(M.field_notAfterField, { other: 'to' })), path: ['from'] }));
-export const VisitsByPersonQuery = z
+export const VisitsByPersonQuery = /* @__PURE__ */ z
   .strictObject({ staffId: Id, from: IsoDate, to: IsoDate, ...PageQuery }).check(z.refine((q) => q.from <= q.to, { ...saying(msg(M.field_notAfterField, { other: 'to' })), path: ['from'] }));
 
 /**
  * A report's key figures: at most 50, each a number (|x| ≤ 10^15, at most 6 decimal places,
  * so DynamoDB always stores it exactly) or one line of text.
  */
-const KeyFigureValue = z.union([
+const KeyFigureValue = /* @__PURE__ */ z.union([
   Decimal(-1e15, 1e15, 6),
   z.string().check(z.maxLength(500), z.regex(linePattern, lineMessage)),
 ]);
-const KeyFigures = BoundedRecord(KeyFigureValue, 50);
-const KeyFiguresOut = z.record(z.string().check(z.maxLength(64)), z.union([z.number().check(z.minimum(-1e15), z.maximum(1e15)), LineOut(500)])).register(z.globalRegistry, { maxProperties: 50 });
-export const Report = z
+const KeyFigures = /* @__PURE__ */ BoundedRecord(KeyFigureValue, 50);
+const KeyFiguresOut = /* @__PURE__ */ z.record(z.string().check(z.maxLength(64)), z.union([z.number().check(z.minimum(-1e15), z.maximum(1e15)), LineOut(500)])).register(z.globalRegistry, { maxProperties: 50 });
+export const Report = /* @__PURE__ */ z
   .object({
     accountId: Id,
     month: Month,
@@ -60,15 +60,15 @@ export const Report = z
     version: Version,
   }).register(z.globalRegistry, { id: 'Report' });
 export type Report = z.infer<typeof Report>;
-export const ReportBody = z.strictObject({ month: Month, summary: Text(20_000), keyFigures: z.optional(KeyFigures) });
+export const ReportBody = /* @__PURE__ */ z.strictObject({ month: Month, summary: Text(20_000), keyFigures: z.optional(KeyFigures) });
 export type ReportInput = z.infer<typeof ReportBody>;
-export const ReportPatchBody = z
+export const ReportPatchBody = /* @__PURE__ */ z
   .strictObject({ summary: z.optional(Text(20_000)), keyFigures: z.optional(KeyFigures) }).check(z.refine((b) => Object.keys(b).length > 0, saying(msg(M.field_nothingToChange))));
-export const ReportParams = z.strictObject({ id: Id, month: Month });
-export const MonthRangeQuery = z
+export const ReportParams = /* @__PURE__ */ z.strictObject({ id: Id, month: Month });
+export const MonthRangeQuery = /* @__PURE__ */ z
   .strictObject({ from: Month, to: Month }).check(z.refine((q) => q.from <= q.to, { ...saying(msg(M.field_notAfterField, { other: 'to' })), path: ['from'] }));
 
-export const MeetingType = z.enum([
+export const MeetingType = /* @__PURE__ */ z.enum([
   'leadership_semiannual_review',
   'contact_leader_quarterly_review',
   'coordination_monthly',
@@ -76,9 +76,9 @@ export const MeetingType = z.enum([
   'executive_forum',
 ]);
 export type MeetingType = z.infer<typeof MeetingType>;
-export const ActionItem = z.object({ id: Id, action: TextOut(2000), ownerId: Id, dueOn: IsoDate, done: z.boolean(), doneOn: z.nullable(IsoDate) });
+export const ActionItem = /* @__PURE__ */ z.object({ id: Id, action: TextOut(2000), ownerId: Id, dueOn: IsoDate, done: z.boolean(), doneOn: z.nullable(IsoDate) });
 export type ActionItem = z.infer<typeof ActionItem>;
-export const Meeting = z
+export const Meeting = /* @__PURE__ */ z
   .object({
     id: Id,
     type: MeetingType,
@@ -96,7 +96,7 @@ export const Meeting = z
     version: Version,
   }).register(z.globalRegistry, { id: 'Meeting' });
 export type Meeting = z.infer<typeof Meeting>;
-export const MeetingBody = z.strictObject({
+export const MeetingBody = /* @__PURE__ */ z.strictObject({
   type: MeetingType,
   heldOn: IsoDate,
   attendeeIds: Ids(60).check(z.minLength(1)),
@@ -109,13 +109,13 @@ export const MeetingBody = z.strictObject({
   customerExecutives: z.optional(z.array(z.strictObject({ accountId: Id, stakeholderId: Id })).check(z.maxLength(60))),
 });
 export type MeetingInput = z.infer<typeof MeetingBody>;
-export const MeetingsQuery = z
+export const MeetingsQuery = /* @__PURE__ */ z
   .strictObject({ type: MeetingType, from: IsoDate, to: IsoDate, ...PageQuery }).check(z.refine((q) => q.from <= q.to, { ...saying(msg(M.field_notAfterField, { other: 'to' })), path: ['from'] }));
-export const ActionItemParams = z.strictObject({ id: Id, itemId: Id });
-export const ActionItemDoneBody = z.strictObject({ doneOn: IsoDate });
-export const OpenActionItemsQuery = z.strictObject({ ownerId: Id });
-export const OpenActionItem = z.extend(ActionItem, { meetingId: Id, meetingType: MeetingType, heldOn: IsoDate }).register(z.globalRegistry, { id: 'OpenActionItem' });
+export const ActionItemParams = /* @__PURE__ */ z.strictObject({ id: Id, itemId: Id });
+export const ActionItemDoneBody = /* @__PURE__ */ z.strictObject({ doneOn: IsoDate });
+export const OpenActionItemsQuery = /* @__PURE__ */ z.strictObject({ ownerId: Id });
+export const OpenActionItem = /* @__PURE__ */ z.extend(ActionItem, { meetingId: Id, meetingType: MeetingType, heldOn: IsoDate }).register(z.globalRegistry, { id: 'OpenActionItem' });
 
-export const VisitPage = page(Visit).register(z.globalRegistry, { id: 'VisitPage' });
-export const ReportPage = page(Report).register(z.globalRegistry, { id: 'ReportPage' });
-export const MeetingPage = page(Meeting).register(z.globalRegistry, { id: 'MeetingPage' });
+export const VisitPage = /* @__PURE__ */ page(Visit).register(z.globalRegistry, { id: 'VisitPage' });
+export const ReportPage = /* @__PURE__ */ page(Report).register(z.globalRegistry, { id: 'ReportPage' });
+export const MeetingPage = /* @__PURE__ */ page(Meeting).register(z.globalRegistry, { id: 'MeetingPage' });
