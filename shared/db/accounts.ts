@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import { insertAudited, replaceAudited, upsertAudited } from '#shared/db/audited.ts';
 import { tableName } from '#shared/db/client.ts';
-import { all, commit, type Declaration, defineEntity, type Expected, first, get, item, key, overwrite, page, parse, put } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, type Expected, first, get, item, key, overwrite, page, parse, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
 import { batchGet } from '#shared/db/query.ts';
@@ -16,10 +17,7 @@ import * as M from '#shared/messages/catalogue.ts';
 const roleOrder: readonly AccountRole[] = ['contact_leader', 'sales_manager'];
 
 export const accounts = /* @__PURE__ */ defineEntity({
-  kind: 'account',
-  label: 'account',
-  schema: Account,
-  versioned: true,
+  kind: 'account', label: 'account', schema: Account, versioned: true,
   derive: (a) => ({ accountId: a.id }),
   keys: {
     pk: accountPk,
@@ -49,9 +47,7 @@ export const creditCodeClaims = /* @__PURE__ */ defineEntity({ kind: 'credit-cod
 const Holding = z.extend(AssignmentSchema, { accountId: Id });
 export type Holding = z.infer<typeof Holding>;
 export const assignments = /* @__PURE__ */ defineEntity({
-  kind: 'assignment',
-  label: 'assignment interval',
-  schema: Holding,
+  kind: 'assignment', label: 'assignment interval', schema: Holding,
   keys: { pk: accountPk, sk: 'ASSIGN#<role>#<from>', gsi1: { pk: 'HOLDER#<staffId>', sk: '<from>#<accountId>#<role>' } },
   patterns: {
     history: { doc: "an account's assignment history, by role then start day", sk: 'ASSIGN#' },
@@ -61,39 +57,30 @@ export const assignments = /* @__PURE__ */ defineEntity({
 });
 
 export const reassignmentFlags = /* @__PURE__ */ defineEntity({
-  kind: 'reassignment-flag',
-  label: 'reassignment flag',
-  schema: z.object({ accountId: Id, role: Role, since: IsoDate }),
+  kind: 'reassignment-flag', label: 'reassignment flag', schema: z.object({ accountId: Id, role: Role, since: IsoDate }),
   keys: { pk: 'NEEDS_REASSIGNMENT', sk: 'ACCOUNT#<accountId>#<role>' },
   patterns: { all: { doc: 'accounts awaiting reassignment' } },
 });
 
 export const handovers = /* @__PURE__ */ defineEntity({
-  kind: 'handover',
-  label: 'handover form',
-  schema: Handover,
-  versioned: true,
+  kind: 'handover', label: 'handover form', schema: Handover, versioned: true,
   // ULIDs: oldest first.
   keys: { pk: accountPk, sk: 'HANDOVER#<id>' },
   patterns: { ofAccount: { doc: "an account's handover forms, oldest first", sk: 'HANDOVER#' } },
 });
 
 export const targets = /* @__PURE__ */ defineEntity({
-  kind: 'targets',
-  label: 'targets',
-  schema: Targets,
-  versioned: true,
+  kind: 'targets', label: 'targets', schema: Targets, versioned: true,
   keys: { pk: accountPk, sk: 'TARGETS#<year>', gsi2: { pk: 'TARGETS#<year>', sk: accountPk } },
   patterns: { byYear: { doc: "every account's targets for a year (pay close)", index: 'gsi2' } },
+  audit: { id: (t) => `${t.accountId}#${t.year}` },
 });
 
 export const revenue = /* @__PURE__ */ defineEntity({
-  kind: 'revenue',
-  label: 'recorded revenue',
-  schema: Revenue,
-  versioned: true,
+  kind: 'revenue', label: 'recorded revenue', schema: Revenue, versioned: true,
   keys: { pk: accountPk, sk: 'REVENUE#<year>', gsi2: { pk: 'REVENUE#<year>', sk: accountPk } },
   patterns: { byYear: { doc: "every account's recorded revenue for a year", index: 'gsi2' } },
+  audit: { id: (r) => `${r.accountId}#${r.year}` },
 });
 
 const openOnly = { expression: '#to = :open', names: { '#to': 'to' }, values: { ':open': null } };
@@ -120,11 +107,7 @@ const releaseCode = (code: string, accountId: string): TransactItem => ({
 
 /** A new account, its credit-code claim and its audit record, all or nothing; 409 names the holder of a taken code. */
 export const insertAccount = (account: Account, ctx: AuditContext) =>
-  commit([
-    put(accounts, account, 'new'),
-    ...(account.creditCode === null ? [] : [claimCode(account.creditCode, account.id)]),
-    auditPut(ctx, { entity: 'account', entityId: account.id, action: 'create', after: account }),
-  ]);
+  insertAudited(accounts, account, { ctx, action: 'create', also: account.creditCode === null ? [] : [claimCode(account.creditCode, account.id)] });
 
 export const alreadyKey = (id: string) => new Conflict(msg(M.account_alreadyKey, { id }), 'already-key-account');
 
@@ -233,10 +216,7 @@ export const listHandovers = (accountId: string): Promise<Handover[]> => all(han
 
 /** The receipt, on the condition that nobody confirmed it first. */
 export const saveHandoverReceipt = (before: Handover, after: Handover, ctx: AuditContext) =>
-  commit([
-    put(handovers, after, before.version, { onFail: () => new PreconditionFailed() }),
-    auditPut(ctx, { entity: 'handover', entityId: after.id, action: 'receipt', before, after }),
-  ]);
+  replaceAudited(handovers, before, after, { ctx, action: 'receipt', onFail: () => new PreconditionFailed() });
 
 export interface AccountFilter {
   tier?: 'normal' | 'key';
@@ -266,24 +246,6 @@ export const listAccounts = async (filter: AccountFilter): Promise<Page<Account>
   return filter.tier === undefined ? page(accounts, 'all', { name }, filter.limit, filter.cursor) : page(accounts, 'byTier', { tier: filter.tier, name }, filter.limit, filter.cursor);
 };
 
-/**
- * Writes a per-account, per-year record (targets, revenue) as a new version; `expected`
- * null means it must not exist yet. 412 when either condition fails.
- */
-const putYearly = <S extends z.core.$ZodType<{ accountId: string; year: number; version: number }>>(
-  entity: Declaration<S, 'byYear'>,
-  record: z.infer<S>,
-  expected: number | null,
-  ctx: AuditContext,
-  before: unknown,
-  extra: readonly TransactItem[] = [],
-) =>
-  commit([
-    put(entity, record, expected ?? 'new', { onFail: () => new PreconditionFailed() }),
-    auditPut(ctx, { entity: entity.kind, entityId: `${record.accountId}#${record.year}`, action: expected === null ? 'create' : 'update', before, after: record }),
-    ...extra,
-  ]);
-
 /** Access pattern: an account's targets for a year. */
 export const getTargets = (accountId: string, year: number) => get(targets, { accountId, year });
 
@@ -292,12 +254,12 @@ export const listTargetsByYear = (year: number): Promise<Targets[]> => all(targe
 
 /** With `extra`, the items that go with it in the one transaction (its pay-change note). */
 export const putTargets = (record: Targets, expected: number | null, ctx: AuditContext, before?: Targets, extra: readonly TransactItem[] = []) =>
-  putYearly(targets, record, expected, ctx, before, extra);
+  upsertAudited(targets, record, expected, { ctx, before, also: extra });
 
 /** Access pattern: an account's recorded revenue for a year. */
 export const getRevenue = (accountId: string, year: number) => get(revenue, { accountId, year });
 
-export const putRevenue = (record: Revenue, expected: number | null, ctx: AuditContext, before?: Revenue) => putYearly(revenue, record, expected, ctx, before);
+export const putRevenue = (record: Revenue, expected: number | null, ctx: AuditContext, before?: Revenue) => upsertAudited(revenue, record, expected, { ctx, before });
 
 /** Access pattern: every account's recorded revenue in a year (gsi2 REVENUE#<year>), all pages. */
 export const listRevenueByYear = async (year: number): Promise<{ accountId: string; amount: number }[]> =>

@@ -1,4 +1,5 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
 import { tableName } from '#shared/db/client.ts';
 import { all, commit, defineEntity, get, goneOrChanged, key, overwrite, page, parse, put, statusIs } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
@@ -8,10 +9,7 @@ import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
 
 export const opportunities = /* @__PURE__ */ defineEntity({
-  kind: 'opportunity',
-  label: 'opportunity',
-  schema: Opportunity,
-  versioned: true,
+  kind: 'opportunity', label: 'opportunity', schema: Opportunity, versioned: true,
   derive: (o) => ({ status: o.stage === 'won' || o.stage === 'lost' ? o.stage : 'open' }),
   keys: {
     pk: 'OPP#<id>',
@@ -29,18 +27,13 @@ export const opportunities = /* @__PURE__ */ defineEntity({
 });
 
 export const opportunityUpdates = /* @__PURE__ */ defineEntity({
-  kind: 'opportunity-update',
-  label: 'opportunity update',
-  schema: OpportunityUpdate,
+  kind: 'opportunity-update', label: 'opportunity update', schema: OpportunityUpdate,
   keys: { pk: 'OPP#<opportunityId>', sk: 'UPDATE#<at>#<id>' },
   patterns: { ofOpportunity: { doc: "an opportunity's update log", sk: 'UPDATE#' } },
 });
 
 export const projects = /* @__PURE__ */ defineEntity({
-  kind: 'project',
-  label: 'project',
-  schema: Project,
-  versioned: true,
+  kind: 'project', label: 'project', schema: Project, versioned: true,
   derive: (p) => ({ wonYear: p.wonOn.slice(0, 4), payPeriod: quarterOf(p.wonOn) }),
   keys: {
     pk: 'PROJECT#<id>',
@@ -58,18 +51,13 @@ export const projects = /* @__PURE__ */ defineEntity({
 });
 
 export const departmentChanges = /* @__PURE__ */ defineEntity({
-  kind: 'department-change',
-  label: 'delivering-department change',
-  schema: DepartmentChange,
+  kind: 'department-change', label: 'delivering-department change', schema: DepartmentChange,
   keys: { pk: 'PROJECT#<projectId>', sk: 'DEPT#<effectiveOn>#<id>' },
   patterns: { ofProject: { doc: "a project's delivering-department changes", sk: 'DEPT#' } },
 });
 
 export const invoices = /* @__PURE__ */ defineEntity({
-  kind: 'invoice',
-  label: 'invoice',
-  schema: Invoice,
-  versioned: true,
+  kind: 'invoice', label: 'invoice', schema: Invoice, versioned: true,
   keys: {
     pk: 'INVOICE#<id>',
     sk: 'PROFILE',
@@ -84,9 +72,7 @@ export const invoices = /* @__PURE__ */ defineEntity({
 });
 
 export const payments = /* @__PURE__ */ defineEntity({
-  kind: 'payment',
-  label: 'payment',
-  schema: Payment,
+  kind: 'payment', label: 'payment', schema: Payment,
   derive: (p) => ({ payPeriod: quarterOf(p.receivedOn) }),
   keys: {
     pk: 'PAYMENT#<id>',
@@ -111,17 +97,15 @@ export const getInvoiceById = (id: string) => get(invoices, { id });
 
 // The first item of each write is the versioned one: 412 when it changed, 404 when gone.
 export const insertOpportunity = (o: Opportunity, ctx: AuditContext) =>
-  commit([
-    put(opportunities, o, 'new', { onFail: goneOrChanged(msg(M.thing_opportunity, { id: o.id })) }),
-    auditPut(ctx, { entity: 'opportunity', entityId: o.id, action: 'create', after: o }),
-  ]);
+  insertAudited(opportunities, o, { ctx, action: 'create' }, goneOrChanged(msg(M.thing_opportunity, { id: o.id })));
 
 export const saveOpportunityUpdate = (before: Opportunity, after: Opportunity, update: OpportunityUpdate, ctx: AuditContext) =>
-  commit([
-    put(opportunities, after, before.version, { onFail: goneOrChanged(msg(M.thing_opportunity, { id: after.id })) }),
-    overwrite(opportunityUpdates, update),
-    auditPut(ctx, { entity: 'opportunity', entityId: after.id, action: 'update', before, after }),
-  ]);
+  replaceAudited(opportunities, before, after, {
+    ctx,
+    action: 'update',
+    also: [overwrite(opportunityUpdates, update)],
+    what: msg(M.thing_opportunity, { id: after.id }),
+  });
 
 /** Win: the opportunity and all its projects in one transaction, or nothing. */
 export const saveWin = (before: Opportunity, after: Opportunity, won: readonly Project[], ctx: AuditContext) =>
@@ -132,21 +116,19 @@ export const saveWin = (before: Opportunity, after: Opportunity, won: readonly P
   ]);
 
 export const saveOpportunity = (before: Opportunity, after: Opportunity, action: string, ctx: AuditContext) =>
-  commit([
-    put(opportunities, after, before.version, { onFail: goneOrChanged(msg(M.thing_opportunity, { id: after.id })) }),
-    auditPut(ctx, { entity: 'opportunity', entityId: after.id, action, before, after }),
-  ]);
+  replaceAudited(opportunities, before, after, { ctx, action, what: msg(M.thing_opportunity, { id: after.id }) });
 
 export const saveProject = (before: Project, after: Project, action: string, ctx: AuditContext) =>
-  commit([put(projects, after, before.version, { onFail: goneOrChanged(msg(M.thing_project, { id: after.id })) }), auditPut(ctx, { entity: 'project', entityId: after.id, action, before, after })]);
+  replaceAudited(projects, before, after, { ctx, action, what: msg(M.thing_project, { id: after.id }) });
 
 /** A new delivering department, with the change kept in the project's history, together. */
 export const saveDepartmentChange = (before: Project, after: Project, change: DepartmentChange & { id: string }, ctx: AuditContext) =>
-  commit([
-    put(projects, after, before.version, { onFail: goneOrChanged(msg(M.thing_project, { id: after.id })) }),
-    overwrite(departmentChanges, change),
-    auditPut(ctx, { entity: 'project', entityId: after.id, action: 'change-department', before, after }),
-  ]);
+  replaceAudited(projects, before, after, {
+    ctx,
+    action: 'change-department',
+    also: [overwrite(departmentChanges, change)],
+    what: msg(M.thing_project, { id: after.id }),
+  });
 
 /** Access pattern: a project's delivering-department changes, oldest first. */
 export const listDepartmentChanges = (projectId: string): Promise<DepartmentChange[]> => all(departmentChanges, 'ofProject', { projectId });

@@ -1,5 +1,6 @@
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { commit, defineEntity, get, page, moveFrom, put } from '#shared/db/entity.ts';
+import type { AuditContext } from '#shared/db/audit.ts';
+import { insertAudited, moveAudited } from '#shared/db/audited.ts';
+import { defineEntity, get, page } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { alreadyDecided } from '#shared/domain/disputes.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
@@ -30,24 +31,18 @@ export const getDisputeById = (id: string) => get(disputes, { id });
 
 /** A new dispute and its audit record, all or nothing. */
 export const insertDispute = (dispute: Dispute, ctx: AuditContext) =>
-  commit([
-    put(disputes, dispute, 'new', { onFail: () => new Conflict(msg(M.dispute_idTaken, { id: dispute.id })) }),
-    auditPut(ctx, { entity: 'dispute', entityId: dispute.id, action: 'create', after: dispute }),
-  ]);
+  insertAudited(disputes, dispute, { ctx, action: 'create' }, () => new Conflict(msg(M.dispute_idTaken, { id: dispute.id })));
 
 /**
  * Writes the decision on condition that the dispute is still open at the version read, so
  * of racing decisions exactly one lands; the others get 409 (404 if the dispute is gone).
  */
 export const recordDecision = (before: Dispute, after: Dispute, ctx: AuditContext) =>
-  commit([
-    moveFrom(disputes, before, after, 'open', {
-      gone: () => new NotFound(msg(M.dispute_notFound, { id: before.id })),
-      moved: () => alreadyDecided(before),
-      changed: () => new Conflict(msg(M.dispute_changedWhileDeciding, { id: before.id }), 'concurrent-change'),
-    }),
-    auditPut(ctx, { entity: 'dispute', entityId: after.id, action: 'decide', before, after }),
-  ]);
+  moveAudited(disputes, before, after, 'open', {
+    gone: () => new NotFound(msg(M.dispute_notFound, { id: before.id })),
+    moved: () => alreadyDecided(before),
+    changed: () => new Conflict(msg(M.dispute_changedWhileDeciding, { id: before.id }), 'concurrent-change'),
+  }, { ctx, action: 'decide' });
 
 /** Access pattern: disputes of one status, newest first (gsi2 `DISPUTES#<status>`). */
 export const listDisputesByStatus = (status: DisputeStatus, limit: number, cursor?: string): Promise<Page<Dispute>> =>

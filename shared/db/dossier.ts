@@ -1,4 +1,5 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import { insertAudited } from '#shared/db/audited.ts';
 import { all, commit, defineEntity, get, historyPut, page, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
@@ -12,10 +13,7 @@ import * as M from '#shared/messages/catalogue.ts';
  * version, the current one included, is an item of its own that is written once.
  */
 export const dossierEntries = /* @__PURE__ */ defineEntity({
-  kind: 'dossier-entry',
-  label: 'dossier entry (current / each version)',
-  schema: DossierEntry,
-  versioned: true,
+  kind: 'dossier-entry', label: 'dossier entry (current / each version)', schema: DossierEntry, versioned: true,
   keys: { pk: accountPk, sk: 'DOSSIER#<id>' },
   history: { kind: 'dossier-version', sk: 'DOSSIERV#<id>#<version>' },
   // `kind` on an item names its entity (as everywhere in the table); the entry's own kind is `entryKind`.
@@ -29,9 +27,7 @@ export const dossierEntries = /* @__PURE__ */ defineEntity({
 
 // Ids hold no '#', so `GRANT#<staffId>#` is the prefix of exactly that person's grants.
 export const dossierGrants = /* @__PURE__ */ defineEntity({
-  kind: 'dossier-grant',
-  label: 'dossier grant',
-  schema: DossierGrant,
+  kind: 'dossier-grant', label: 'dossier grant', schema: DossierGrant,
   keys: { pk: accountPk, sk: 'GRANT#<staffId>#<id>' },
   patterns: {
     ofStaff: { doc: 'does staff S hold a grant on account A (expired too)', sk: 'GRANT#<staffId>#' },
@@ -40,9 +36,7 @@ export const dossierGrants = /* @__PURE__ */ defineEntity({
 });
 
 export const dossierAccessLog = /* @__PURE__ */ defineEntity({
-  kind: 'dossier-access',
-  label: 'dossier access log',
-  schema: DossierAccess,
+  kind: 'dossier-access', label: 'dossier access log', schema: DossierAccess,
   keys: { pk: 'DOSSIERLOG#<accountId>', sk: '<at>#<id>' },
   patterns: { newestFirst: { doc: "an account's dossier access log, newest first", newestFirst: true } },
 });
@@ -97,10 +91,7 @@ export const listEntryVersions = (accountId: string, entryId: string, limit: num
 
 /** A new grant and its audit record. */
 export const insertGrant = (grant: DossierGrant, ctx: AuditContext) =>
-  commit([
-    put(dossierGrants, grant, 'new', { onFail: () => new Conflict(msg(M.dossier_grantIdTaken, { id: grant.id })) }),
-    auditPut(ctx, { entity: 'dossier-grant', entityId: grant.id, action: 'create', after: grant }),
-  ]);
+  insertAudited(dossierGrants, grant, { ctx, action: 'create' }, () => new Conflict(msg(M.dossier_grantIdTaken, { id: grant.id })));
 
 /** Access pattern: does staff S hold a grant on account A — all of S's grants there (expired too), one keyed Query. */
 export const listGrantsOfStaff = (accountId: string, staffId: string): Promise<DossierGrant[]> => all(dossierGrants, 'ofStaff', { accountId, staffId });

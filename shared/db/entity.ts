@@ -52,6 +52,8 @@ export interface Declaration<S extends z.core.$ZodType, P extends string> {
   /** Where the stored shape differs from the schema's. */
   stored?: { write: (record: z.infer<S>) => Fields; read: (item: Fields) => Fields };
   patterns?: Record<P, Pattern>;
+  /** How the audit trail names a record (shared/db/audited.ts): by default its kind and `id`. */
+  audit?: { entity?: string; id?: (record: z.infer<S>) => string };
 }
 
 /** Zero-padded so that version items sort as numbers; wide enough for any count of versions. */

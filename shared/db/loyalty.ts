@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import { insertAudited, replaceAudited, upsertAudited } from '#shared/db/audited.ts';
 import { all, commit, defineEntity, get, item, overwrite, page, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
 import { batchWrite } from '#shared/db/query.ts';
 import { nextDue } from '#shared/domain/loyalty/feedback.ts';
-import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
+import { Conflict, NotFound } from '#shared/errors.ts';
 import { Id, Version } from '#shared/schemas/common.ts';
 import {
   Enrolment,
@@ -28,26 +29,19 @@ import * as M from '#shared/messages/catalogue.ts';
 /* Loyalty, part 2 (issue 13): every read below is a Get or a keyed Query. */
 
 export const holidayCalendars = /* @__PURE__ */ defineEntity({
-  kind: 'holiday-calendar',
-  label: 'holiday calendar (per year)',
-  schema: HolidayCalendar,
-  versioned: true,
+  kind: 'holiday-calendar', label: 'holiday calendar (per year)', schema: HolidayCalendar, versioned: true,
   keys: { pk: 'CALENDAR#<year>', sk: 'PROFILE' },
+  audit: { id: (c) => String(c.year) },
 });
 
 export const loyaltyPolicies = /* @__PURE__ */ defineEntity({
-  kind: 'loyalty-policy',
-  label: 'loyalty policy (per year)',
-  schema: LoyaltyPolicy,
-  versioned: true,
+  kind: 'loyalty-policy', label: 'loyalty policy (per year)', schema: LoyaltyPolicy, versioned: true,
   keys: { pk: 'LOYALTYPOLICY#<year>', sk: 'PROFILE' },
+  audit: { id: (p) => String(p.year) },
 });
 
 export const feedback = /* @__PURE__ */ defineEntity({
-  kind: 'feedback',
-  label: 'feedback (suggestion or complaint, with its steps)',
-  schema: Feedback,
-  versioned: true,
+  kind: 'feedback', label: 'feedback (suggestion or complaint, with its steps)', schema: Feedback, versioned: true,
   derive: (f) => ({ dueOn: nextDue(f)?.dueOn }),
   keys: {
     pk: 'FEEDBACK#<id>',
@@ -63,9 +57,7 @@ export const feedback = /* @__PURE__ */ defineEntity({
 });
 
 export const surveys = /* @__PURE__ */ defineEntity({
-  kind: 'survey',
-  label: 'satisfaction survey (one per stakeholder and quarter)',
-  schema: Survey,
+  kind: 'survey', label: 'satisfaction survey (one per stakeholder and quarter)', schema: Survey,
   keys: {
     pk: accountPk,
     sk: 'SURVEY#<period>#<stakeholderId>',
@@ -83,35 +75,25 @@ export const surveys = /* @__PURE__ */ defineEntity({
 });
 
 export const pilots = /* @__PURE__ */ defineEntity({
-  kind: 'pilot',
-  label: 'pilot of a new product or service',
-  schema: Pilot,
-  versioned: true,
+  kind: 'pilot', label: 'pilot of a new product or service', schema: Pilot, versioned: true,
   keys: { pk: 'PILOT#<id>', sk: 'PROFILE', gsi1: { pk: 'PILOTS', sk: '<from>#<id>' } },
   patterns: { all: { doc: 'pilots, latest start first', index: 'gsi1', pk: 'PILOTS', newestFirst: true } },
 });
 
 export const pilotOffers = /* @__PURE__ */ defineEntity({
-  kind: 'pilot-offer',
-  label: 'pilot offer to an account (with its answer)',
-  schema: PilotOffer,
+  kind: 'pilot-offer', label: 'pilot offer to an account (with its answer)', schema: PilotOffer,
   keys: { pk: 'PILOT#<pilotId>', sk: 'OFFER#<accountId>' },
   patterns: { ofPilot: { doc: "a pilot's offers, by account", pk: 'PILOT#<pilotId>', sk: 'OFFER#' } },
 });
 
 export const enrolments = /* @__PURE__ */ defineEntity({
-  kind: 'pilot-enrolment',
-  label: 'pilot enrolment',
-  schema: Enrolment,
+  kind: 'pilot-enrolment', label: 'pilot enrolment', schema: Enrolment,
   keys: { pk: 'PILOT#<pilotId>', sk: 'ENROL#<accountId>' },
   patterns: { ofPilot: { doc: "a pilot's enrolled accounts", pk: 'PILOT#<pilotId>', sk: 'ENROL#' } },
 });
 
 export const incentives = /* @__PURE__ */ defineEntity({
-  kind: 'incentive',
-  label: 'customer incentive (discount, rebate, reward)',
-  schema: Incentive,
-  versioned: true,
+  kind: 'incentive', label: 'customer incentive (discount, rebate, reward)', schema: Incentive, versioned: true,
   keys: { pk: 'INCENTIVE#<id>', sk: 'PROFILE', gsi1: { pk: 'ACCOUNT#<accountId>#INCENTIVES', sk: '<validFrom>#<id>' } },
   patterns: { byAccount: { doc: "an account's incentives, by start day", index: 'gsi1', pk: 'ACCOUNT#<accountId>#INCENTIVES' } },
 });
@@ -127,9 +109,7 @@ export const incentiveLocks = /* @__PURE__ */ defineEntity({
 
 /** Written by the refresh (monthly job, or a coordinator): the ranked list reads them worst first. */
 export const healthSnapshots = /* @__PURE__ */ defineEntity({
-  kind: 'health',
-  label: 'account health of a period (snapshot)',
-  schema: Health,
+  kind: 'health', label: 'account health of a period (snapshot)', schema: Health,
   derive: (h) => ({ rank: String(Math.round(Number(h.score) * 100)).padStart(5, '0') }),
   keys: { pk: accountPk, sk: 'HEALTH#<period>', gsi1: { pk: 'HEALTHRANK#<period>', sk: '<rank>#<accountId>' } },
   patterns: { ranked: { doc: "a period's account health, worst first", index: 'gsi1', pk: 'HEALTHRANK#<period>' } },
@@ -139,36 +119,26 @@ export const healthSnapshots = /* @__PURE__ */ defineEntity({
 
 export const getCalendar = (year: number) => get(holidayCalendars, { year });
 export const putCalendar = (record: HolidayCalendarRecord, expected: number | null, ctx: AuditContext, before?: HolidayCalendarRecord) =>
-  commit([
-    put(holidayCalendars, record, expected ?? 'new', { onFail: () => new PreconditionFailed() }),
-    auditPut(ctx, { entity: 'holiday-calendar', entityId: String(record.year), action: expected === null ? 'create' : 'update', before, after: record }),
-  ]);
+  upsertAudited(holidayCalendars, record, expected, { ctx, before });
 
 export const getLoyaltyPolicy = (year: number) => get(loyaltyPolicies, { year });
 export const putLoyaltyPolicy = (record: LoyaltyPolicyRecord, expected: number | null, ctx: AuditContext, before?: LoyaltyPolicyRecord) =>
-  commit([
-    put(loyaltyPolicies, record, expected ?? 'new', { onFail: () => new PreconditionFailed() }),
-    auditPut(ctx, { entity: 'loyalty-policy', entityId: String(record.year), action: expected === null ? 'create' : 'update', before, after: record }),
-  ]);
+  upsertAudited(loyaltyPolicies, record, expected, { ctx, before });
 
 /* ---------- feedback ---------- */
 
 export const getFeedbackById = (id: string) => get(feedback, { id });
 
 export const insertFeedback = (record: Feedback, ctx: AuditContext) =>
-  commit([
-    put(feedback, record, 'new', { onFail: () => new Conflict(msg(M.loyalty_feedbackChanged, { id: record.id })) }),
-    auditPut(ctx, { entity: 'feedback', entityId: record.id, action: 'create', after: record }),
-  ]);
+  insertAudited(feedback, record, { ctx, action: 'create' }, () => new Conflict(msg(M.loyalty_feedbackChanged, { id: record.id })));
 
 /** A step, if nobody took one since the read (409 then: read and decide again). */
 export const saveFeedbackStep = (before: Feedback, after: Feedback, ctx: AuditContext) =>
-  commit([
-    put(feedback, after, before.version, {
-      onFail: (old) => (old === undefined ? new NotFound(msg(M.loyalty_feedbackNotFound, { id: before.id })) : new Conflict(msg(M.loyalty_feedbackChanged, { id: before.id }), 'concurrent-change')),
-    }),
-    auditPut(ctx, { entity: 'feedback', entityId: after.id, action: `step-${after.steps.at(-1)?.step ?? 'unknown'}`, before, after }),
-  ]);
+  replaceAudited(feedback, before, after, {
+    ctx,
+    action: `step-${after.steps.at(-1)?.step ?? 'unknown'}`,
+    onFail: (old) => (old === undefined ? new NotFound(msg(M.loyalty_feedbackNotFound, { id: before.id })) : new Conflict(msg(M.loyalty_feedbackChanged, { id: before.id }), 'concurrent-change')),
+  });
 
 /** Access pattern: an account's feedback, newest first, optionally of one status. */
 export const listFeedbackByAccount = (accountId: string, status: FeedbackStatus | undefined, limit: number, cursor?: string): Promise<Page<Feedback>> =>
@@ -183,12 +153,8 @@ export const allOverdueFeedback = (day: string) => all(feedback, 'waiting', {}, 
 /* ---------- surveys ---------- */
 
 export const insertSurvey = (survey: Survey, ctx: AuditContext) =>
-  commit([
-    put(surveys, survey, 'new', {
-      onFail: () => new Conflict(msg(M.loyalty_surveyExists, { accountId: survey.accountId, period: survey.period, id: survey.stakeholderId }), 'survey-exists'),
-    }),
-    auditPut(ctx, { entity: 'survey', entityId: survey.id, action: 'create', after: survey }),
-  ]);
+  insertAudited(surveys, survey, { ctx, action: 'create' }, () =>
+    new Conflict(msg(M.loyalty_surveyExists, { accountId: survey.accountId, period: survey.period, id: survey.stakeholderId }), 'survey-exists'));
 
 export const listSurveysOfAccount = (accountId: string, period: string | undefined, limit: number, cursor?: string) =>
   period === undefined ? page(surveys, 'byAccount', { accountId }, limit, cursor) : page(surveys, 'ofAccountInPeriod', { accountId, period }, limit, cursor);
@@ -203,7 +169,7 @@ export const getHealthSnapshot = (accountId: string, period: string) => get(heal
 
 export const getPilotById = (id: string) => get(pilots, { id });
 export const insertPilot = (pilot: Pilot, ctx: AuditContext) =>
-  commit([put(pilots, pilot, 'new'), auditPut(ctx, { entity: 'pilot', entityId: pilot.id, action: 'create', after: pilot })]);
+  insertAudited(pilots, pilot, { ctx, action: 'create' });
 export const listPilots = (limit: number, cursor?: string) => page(pilots, 'all', {}, limit, cursor);
 export const allPilots = () => all(pilots, 'all', {});
 
@@ -226,28 +192,29 @@ export const insertEnrolment = (before: Pilot, after: Pilot, enrolment: Enrolmen
 export const listEnrolments = (pilotId: string, limit: number, cursor?: string) => page(enrolments, 'ofPilot', { pilotId }, limit, cursor);
 
 export const savePilot = (before: Pilot, after: Pilot, action: string, ctx: AuditContext) =>
-  commit([put(pilots, after, before.version, { onFail: pilotChanged(before.id) }), auditPut(ctx, { entity: 'pilot', entityId: after.id, action, before, after })]);
+  replaceAudited(pilots, before, after, { ctx, action, onFail: pilotChanged(before.id) });
 
 /* ---------- incentives ---------- */
 
 export const getIncentiveById = (id: string) => get(incentives, { id });
 export const insertIncentive = (incentive: Incentive, ctx: AuditContext) =>
-  commit([put(incentives, incentive, 'new'), auditPut(ctx, { entity: 'incentive', entityId: incentive.id, action: 'create', after: incentive })]);
+  insertAudited(incentives, incentive, { ctx, action: 'create' });
 export const listIncentivesOfAccount = (accountId: string, limit: number, cursor?: string) => page(incentives, 'byAccount', { accountId }, limit, cursor);
 export const allIncentivesOfAccount = (accountId: string) => all(incentives, 'byAccount', { accountId });
 export const getIncentiveLock = (accountId: string, kind: IncentiveKind) => get(incentiveLocks, { accountId, kind });
 
 /** The approval, on condition that no other approval of the kind on the account landed since the overlap check read. */
 export const saveApproval = (before: Incentive, after: Incentive, lockVersion: number | null, ctx: AuditContext) =>
-  commit([
-    put(incentives, after, before.version, {
-      onFail: (old) => (old === undefined ? new NotFound(msg(M.loyalty_incentiveNotFound, { id: before.id })) : new Conflict(msg(M.loyalty_incentiveChanged, { id: before.accountId }), 'concurrent-change')),
-    }),
-    put(incentiveLocks, { accountId: before.accountId, kind: before.kind, version: (lockVersion ?? 0) + 1 }, lockVersion ?? 'new', {
-      onFail: () => new Conflict(msg(M.loyalty_incentiveChanged, { id: before.accountId }), 'concurrent-change'),
-    }),
-    auditPut(ctx, { entity: 'incentive', entityId: after.id, action: 'approve', before, after }),
-  ]);
+  replaceAudited(incentives, before, after, {
+    ctx,
+    action: 'approve',
+    also: [
+      put(incentiveLocks, { accountId: before.accountId, kind: before.kind, version: (lockVersion ?? 0) + 1 }, lockVersion ?? 'new', {
+        onFail: () => new Conflict(msg(M.loyalty_incentiveChanged, { id: before.accountId }), 'concurrent-change'),
+      }),
+    ],
+    onFail: (old) => (old === undefined ? new NotFound(msg(M.loyalty_incentiveNotFound, { id: before.id })) : new Conflict(msg(M.loyalty_incentiveChanged, { id: before.accountId }), 'concurrent-change')),
+  });
 
 /* ---------- health ---------- */
 

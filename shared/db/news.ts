@@ -1,8 +1,9 @@
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { commit, defineEntity, get, page, put } from '#shared/db/entity.ts';
+import type { AuditContext } from '#shared/db/audit.ts';
+import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
+import { defineEntity, get, page } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
-import { NotFound, PreconditionFailed } from '#shared/errors.ts';
+import { NotFound } from '#shared/errors.ts';
 import { AccountNews } from '#shared/schemas/news.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
@@ -13,10 +14,7 @@ import * as M from '#shared/messages/catalogue.ts';
  * group's feed (gsi1) and that feed of its kind (gsi2), all newest first.
  */
 export const accountNews = /* @__PURE__ */ defineEntity({
-  kind: 'account-news',
-  label: 'account news (with the support given)',
-  schema: AccountNews,
-  versioned: true,
+  kind: 'account-news', label: 'account news (with the support given)', schema: AccountNews, versioned: true,
   stored: { write: ({ kind, ...news }) => ({ ...news, newsKind: kind }), read: ({ newsKind, ...item }) => ({ ...item, kind: newsKind }) },
   derive: (n) => ({ newsKind: n.kind }),
   keys: {
@@ -34,13 +32,14 @@ export const accountNews = /* @__PURE__ */ defineEntity({
 });
 
 export const insertNews = (news: AccountNews, ctx: AuditContext) =>
-  commit([put(accountNews, news, 'new'), auditPut(ctx, { entity: 'account-news', entityId: news.id, action: 'record', after: news })]);
+  insertAudited(accountNews, news, { ctx, action: 'record' });
 
 export const replaceNews = (before: AccountNews, after: AccountNews, ctx: AuditContext) =>
-  commit([
-    put(accountNews, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(msg(M.news_notFound, { id: before.id, accountId: before.accountId })) : new PreconditionFailed()) }),
-    auditPut(ctx, { entity: 'account-news', entityId: after.id, action: 'support', before, after }),
-  ]);
+  replaceAudited(accountNews, before, after, {
+    ctx,
+    action: 'support',
+    gone: () => new NotFound(msg(M.news_notFound, { id: before.id, accountId: before.accountId })),
+  });
 
 /** Access pattern: one item of an account's news (keyed Get). */
 export const getNews = (accountId: string, id: string): Promise<AccountNews | undefined> => get(accountNews, { accountId, id });

@@ -1,27 +1,22 @@
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { commit, defineEntity, get, page, moveFrom, put } from '#shared/db/entity.ts';
+import type { AuditContext } from '#shared/db/audit.ts';
+import { insertAudited, moveAudited, replaceAudited } from '#shared/db/audited.ts';
+import { defineEntity, get, page } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { alreadyAcknowledged } from '#shared/domain/oversight.ts';
-import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
+import { Conflict, NotFound } from '#shared/errors.ts';
 import { MajorMatter, type MatterStatus, SpotCheck } from '#shared/schemas/oversight.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
 
 // Follow-ups live inside their spot check: they are few, read with it and changed one at a time.
 export const spotChecks = /* @__PURE__ */ defineEntity({
-  kind: 'spot-check',
-  label: 'spot check (with follow-ups)',
-  schema: SpotCheck,
-  versioned: true,
+  kind: 'spot-check', label: 'spot check (with follow-ups)', schema: SpotCheck, versioned: true,
   keys: { pk: 'SPOTCHECK#<id>', sk: 'PROFILE', gsi1: { pk: 'ACCOUNT#<accountId>#SPOTCHECKS', sk: '<checkedOn>#<id>' } },
   patterns: { byAccount: { doc: "an account's spot checks, newest check day first", index: 'gsi1', newestFirst: true } },
 });
 
 export const majorMatters = /* @__PURE__ */ defineEntity({
-  kind: 'major-matter',
-  label: 'major-matter report',
-  schema: MajorMatter,
-  versioned: true,
+  kind: 'major-matter', label: 'major-matter report', schema: MajorMatter, versioned: true,
   keys: {
     pk: 'MATTER#<id>',
     sk: 'PROFILE',
@@ -42,20 +37,14 @@ export const getSpotCheckById = (id: string) => get(spotChecks, { id });
 
 /** A new spot check and its audit record, all or nothing. */
 export const insertSpotCheck = (check: SpotCheck, ctx: AuditContext) =>
-  commit([
-    put(spotChecks, check, 'new', { onFail: () => new Conflict(msg(M.oversight_spotCheckIdTaken, { id: check.id })) }),
-    auditPut(ctx, { entity: 'spot-check', entityId: check.id, action: 'create', after: check }),
-  ]);
+  insertAudited(spotChecks, check, { ctx, action: 'create' }, () => new Conflict(msg(M.oversight_spotCheckIdTaken, { id: check.id })));
 
 /**
  * Writes a changed spot check if it is still at the version read: 404 when gone, 412 when
  * someone changed it first (the use case re-reads and tries again).
  */
 export const replaceSpotCheck = (before: SpotCheck, after: SpotCheck, action: string, ctx: AuditContext) =>
-  commit([
-    put(spotChecks, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(msg(M.oversight_spotCheckNotFound, { id: before.id })) : new PreconditionFailed()) }),
-    auditPut(ctx, { entity: 'spot-check', entityId: after.id, action, before, after }),
-  ]);
+  replaceAudited(spotChecks, before, after, { ctx, action, gone: () => new NotFound(msg(M.oversight_spotCheckNotFound, { id: before.id })) });
 
 /** Access pattern: an account's spot checks, newest check day first (gsi1 `ACCOUNT#<id>#SPOTCHECKS`). */
 export const listSpotChecksByAccount = (accountId: string, limit: number, cursor?: string): Promise<Page<SpotCheck>> =>
@@ -68,24 +57,18 @@ export const getMajorMatterById = (id: string) => get(majorMatters, { id });
 
 /** A new report and its audit record, all or nothing. */
 export const insertMajorMatter = (matter: MajorMatter, ctx: AuditContext) =>
-  commit([
-    put(majorMatters, matter, 'new', { onFail: () => new Conflict(msg(M.oversight_majorMatterIdTaken, { id: matter.id })) }),
-    auditPut(ctx, { entity: 'major-matter', entityId: matter.id, action: 'create', after: matter }),
-  ]);
+  insertAudited(majorMatters, matter, { ctx, action: 'create' }, () => new Conflict(msg(M.oversight_majorMatterIdTaken, { id: matter.id })));
 
 /**
  * Writes the acknowledgement on condition that the report is still unacknowledged at the
  * version read, so of racing acknowledgements exactly one lands; the others get 409.
  */
 export const recordAcknowledgement = (before: MajorMatter, after: MajorMatter, ctx: AuditContext) =>
-  commit([
-    moveFrom(majorMatters, before, after, 'unacknowledged', {
-      gone: () => new NotFound(msg(M.oversight_majorMatterNotFound, { id: before.id })),
-      moved: () => alreadyAcknowledged(before),
-      changed: () => new Conflict(msg(M.oversight_matterChanged, { id: before.id }), 'concurrent-change'),
-    }),
-    auditPut(ctx, { entity: 'major-matter', entityId: after.id, action: 'acknowledge', before, after }),
-  ]);
+  moveAudited(majorMatters, before, after, 'unacknowledged', {
+    gone: () => new NotFound(msg(M.oversight_majorMatterNotFound, { id: before.id })),
+    moved: () => alreadyAcknowledged(before),
+    changed: () => new Conflict(msg(M.oversight_matterChanged, { id: before.id }), 'concurrent-change'),
+  }, { ctx, action: 'acknowledge' });
 
 /** Access pattern: reports of one status, newest first (gsi2 `MATTERS#<status>`). */
 export const listMajorMattersByStatus = (status: MatterStatus, limit: number, cursor?: string): Promise<Page<MajorMatter>> =>

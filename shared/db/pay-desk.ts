@@ -1,4 +1,5 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import { moveAudited } from '#shared/db/audited.ts';
 import { tableName } from '#shared/db/client.ts';
 import { all, commit, defineEntity, first, get, key, page, moveFrom, put, statusIs, type Write } from '#shared/db/entity.ts';
 import { finalised, periodStates } from '#shared/db/pay.ts';
@@ -8,10 +9,7 @@ import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
 
 export const adjustments = /* @__PURE__ */ defineEntity({
-  kind: 'pay-adjustment',
-  label: 'manual pay adjustment',
-  schema: Adjustment,
-  versioned: true,
+  kind: 'pay-adjustment', label: 'manual pay adjustment', schema: Adjustment, versioned: true,
   keys: {
     pk: 'ADJUSTMENTS#<period>',
     sk: '<id>',
@@ -25,10 +23,7 @@ export const adjustments = /* @__PURE__ */ defineEntity({
 });
 
 export const inquiries = /* @__PURE__ */ defineEntity({
-  kind: 'pay-inquiry',
-  label: 'statement inquiry',
-  schema: Inquiry,
-  versioned: true,
+  kind: 'pay-inquiry', label: 'statement inquiry', schema: Inquiry, versioned: true,
   keys: {
     pk: 'INQUIRY#<id>',
     sk: 'PROFILE',
@@ -44,18 +39,13 @@ export const inquiries = /* @__PURE__ */ defineEntity({
 });
 
 export const statementAcks = /* @__PURE__ */ defineEntity({
-  kind: 'statement-ack',
-  label: 'statement acknowledgement',
-  schema: StatementAck,
+  kind: 'statement-ack', label: 'statement acknowledgement', schema: StatementAck,
   keys: { pk: 'PERIOD#<period>', sk: 'ACK#<staffId>' },
   patterns: { ofPeriod: { doc: "who acknowledged a period's statement (by staff id)", sk: 'ACK#' } },
 });
 
 export const policyAcks = /* @__PURE__ */ defineEntity({
-  kind: 'pay-policy-ack',
-  label: 'pay policy acknowledgement (latest per person)',
-  schema: PolicyAck,
-  versioned: true,
+  kind: 'pay-policy-ack', label: 'pay policy acknowledgement (latest per person)', schema: PolicyAck, versioned: true,
   keys: { pk: 'PAYPOLICY#<year>', sk: 'ACK#<staffId>' },
   patterns: { ofYear: { doc: "who acknowledged a year's pay policy, and which version (by staff id)", sk: 'ACK#' } },
 });
@@ -120,13 +110,10 @@ export const insertInquiry = (inquiry: Inquiry, ctx: AuditContext) =>
 
 /** The answer lands once: the inquiry still open at the version read (a second answer is a 409). */
 export const recordAnswer = (before: Inquiry, after: Inquiry, ctx: AuditContext) =>
-  commit([
-    moveFrom(inquiries, before, after, 'open', {
-      gone: () => new NotFound(msg(M.desk_inquiryNotFound, { id: before.id })),
-      moved: () => new Conflict(msg(M.desk_alreadyAnswered, { id: before.id }), 'already-answered'),
-    }),
-    auditPut(ctx, { entity: 'pay-inquiry', entityId: after.id, action: 'answer', before, after }),
-  ]);
+  moveAudited(inquiries, before, after, 'open', {
+    gone: () => new NotFound(msg(M.desk_inquiryNotFound, { id: before.id })),
+    moved: () => new Conflict(msg(M.desk_alreadyAnswered, { id: before.id }), 'already-answered'),
+  }, { ctx, action: 'answer' });
 
 /** Access pattern: inquiries of one status, oldest first. */
 export const listInquiriesByStatus = (status: InquiryStatus, limit: number, cursor?: string) => page(inquiries, 'byStatus', { status }, limit, cursor);

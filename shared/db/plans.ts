@@ -13,18 +13,12 @@ import * as M from '#shared/messages/catalogue.ts';
  * change in one transaction whenever the head moves, each checked against the version read.
  */
 export const planHeads = /* @__PURE__ */ defineEntity({
-  kind: 'account-plan',
-  label: 'account plan of a year (which version is in force, which is drafted)',
-  schema: PlanHead,
-  versioned: true,
+  kind: 'account-plan', label: 'account plan of a year (which version is in force, which is drafted)', schema: PlanHead, versioned: true,
   keys: { pk: accountPk, sk: 'PLAN#<year>' },
 });
 
 export const planVersions = /* @__PURE__ */ defineEntity({
-  kind: 'account-plan-version',
-  label: 'account plan version (draft or approved; every one kept)',
-  schema: PlanVersion,
-  versioned: true,
+  kind: 'account-plan-version', label: 'account plan version (draft or approved; every one kept)', schema: PlanVersion, versioned: true,
   derive: (v) => ({ paddedNumber: paddedVersion(v.number) }),
   keys: { pk: accountPk, sk: 'PLANV#<year>#<paddedNumber>' },
   patterns: { ofYear: { doc: "every version of an account's plan of a year, oldest first", pk: accountPk, sk: 'PLANV#<year>#' } },

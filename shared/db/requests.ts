@@ -1,8 +1,9 @@
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { all, commit, defineEntity, get, page, put } from '#shared/db/entity.ts';
+import type { AuditContext } from '#shared/db/audit.ts';
+import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
+import { all, defineEntity, get, page } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
-import { NotFound, PreconditionFailed } from '#shared/errors.ts';
+import { NotFound } from '#shared/errors.ts';
 import { isOpen, queueRank } from '#shared/domain/requests.ts';
 import { PriorityRequest, type RequestStatus } from '#shared/schemas/requests.ts';
 import { msg } from '#shared/messages/index.ts';
@@ -15,10 +16,7 @@ import * as M from '#shared/messages/catalogue.ts';
  * request done or declined leaves them with the same write.
  */
 export const priorityRequests = /* @__PURE__ */ defineEntity({
-  kind: 'priority-request',
-  label: 'priority request',
-  schema: PriorityRequest,
-  versioned: true,
+  kind: 'priority-request', label: 'priority request', schema: PriorityRequest, versioned: true,
   derive: (r) => ({ rank: queueRank(r), open: isOpen(r) }),
   keys: {
     pk: accountPk,
@@ -34,15 +32,10 @@ export const priorityRequests = /* @__PURE__ */ defineEntity({
 });
 
 export const insertRequest = (request: PriorityRequest, ctx: AuditContext) =>
-  commit([put(priorityRequests, request, 'new'), auditPut(ctx, { entity: 'priority-request', entityId: request.id, action: 'log', after: request })]);
+  insertAudited(priorityRequests, request, { ctx, action: 'log' });
 
 export const replaceRequest = (before: PriorityRequest, after: PriorityRequest, ctx: AuditContext) =>
-  commit([
-    put(priorityRequests, after, before.version, {
-      onFail: (old) => (old === undefined ? new NotFound(msg(M.request_notFound, { id: before.id, accountId: before.accountId })) : new PreconditionFailed()),
-    }),
-    auditPut(ctx, { entity: 'priority-request', entityId: after.id, action: after.status, before, after }),
-  ]);
+  replaceAudited(priorityRequests, before, after, { ctx, action: after.status, gone: () => new NotFound(msg(M.request_notFound, { id: before.id, accountId: before.accountId })) });
 
 /** Access pattern: one request of an account (keyed Get). */
 export const getRequest = (accountId: string, id: string): Promise<PriorityRequest | undefined> => get(priorityRequests, { accountId, id });

@@ -1,21 +1,19 @@
 import { ulid } from 'ulid';
 import * as z from 'zod/mini';
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import type { AuditContext } from '#shared/db/audit.ts';
+import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
 import { all, commit, defineEntity, get, key, overwrite, page, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { tableName } from '#shared/db/client.ts';
 import type { TransactItem } from '#shared/db/transact.ts';
-import { NotFound, PreconditionFailed } from '#shared/errors.ts';
+import { NotFound } from '#shared/errors.ts';
 import type { Role } from '#shared/schemas/common.ts';
 import { Staff } from '#shared/schemas/staff.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
 
 export const staffMembers = /* @__PURE__ */ defineEntity({
-  kind: 'staff',
-  label: 'staff member',
-  schema: Staff,
-  versioned: true,
+  kind: 'staff', label: 'staff member', schema: Staff, versioned: true,
   keys: {
     pk: 'STAFF#<id>',
     sk: 'PROFILE',
@@ -32,9 +30,7 @@ export const staffMembers = /* @__PURE__ */ defineEntity({
 
 /** A copy of the record per role it holds, so a role lists its people with one Query. */
 export const staffRoles = /* @__PURE__ */ defineEntity({
-  kind: 'staff-role',
-  label: 'role membership (copy of the record per role)',
-  schema: Staff,
+  kind: 'staff-role', label: 'role membership (copy of the record per role)', schema: Staff,
   keys: { pk: 'ROLE#<role>', sk: 'STAFF#<id>' },
   patterns: { byRole: { doc: 'staff with a role (optionally in a department)' } },
 });
@@ -42,9 +38,7 @@ export const staffRoles = /* @__PURE__ */ defineEntity({
 // Results are kept as sent (with who recorded them); the record itself carries the summary.
 const StaffResult = z.looseObject({});
 export const trainingResults = /* @__PURE__ */ defineEntity({
-  kind: 'training',
-  label: 'training result',
-  schema: StaffResult,
+  kind: 'training', label: 'training result', schema: StaffResult,
   keys: { pk: 'STAFF#<staffId>', sk: 'TRAINING#<on>#<ulid>' },
   patterns: { ofStaff: { doc: "a person's training results", sk: 'TRAINING#' } },
 });
@@ -65,11 +59,7 @@ export const getStaffById = (id: string) => get(staffMembers, { id });
 export const insertStaff = async (staff: Staff, ctx: AuditContext): Promise<boolean> => {
   const taken = new Error('taken');
   try {
-    await commit([
-      put(staffMembers, staff, 'new', { onFail: () => taken }),
-      ...roleWrites(staff),
-      auditPut(ctx, { entity: 'staff', entityId: staff.id, action: 'create', after: staff }),
-    ]);
+    await insertAudited(staffMembers, staff, { ctx, action: 'create', also: roleWrites(staff) }, () => taken);
     return true;
   } catch (error) {
     if (error === taken) return false;
@@ -86,12 +76,12 @@ export const staffRecordPut = (staffId: string, kind: 'training' | 'certificatio
  * 412 when someone changed it first, 404 when it is gone. `extra` items commit with it.
  */
 export const replaceStaff = (before: Staff, after: Staff, action: string, ctx: AuditContext, extra: TransactItem[] = []) =>
-  commit([
-    put(staffMembers, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(msg(M.staff_notFound, { id: before.id })) : new PreconditionFailed()) }),
-    ...roleWrites(after, before),
-    ...extra,
-    auditPut(ctx, { entity: 'staff', entityId: after.id, action, before, after }),
-  ]);
+  replaceAudited(staffMembers, before, after, {
+    ctx,
+    action,
+    also: [...roleWrites(after, before), ...extra],
+    gone: () => new NotFound(msg(M.staff_notFound, { id: before.id })),
+  });
 
 /** Access pattern: a staff member's training results, oldest first. */
 export const listTrainingResults = (staffId: string): Promise<Record<string, unknown>[]> => all(trainingResults, 'ofStaff', { staffId });

@@ -13,18 +13,13 @@ import * as M from '#shared/messages/catalogue.ts';
  * stakeholder is not a read of the confidential part (shared/usecases/stakeholders.ts).
  */
 export const stakeholders = /* @__PURE__ */ defineEntity({
-  kind: 'stakeholder',
-  label: 'stakeholder',
-  schema: Stakeholder,
-  versioned: true,
+  kind: 'stakeholder', label: 'stakeholder', schema: Stakeholder, versioned: true,
   keys: { pk: accountPk, sk: 'STAKEHOLDER#<id>' },
   patterns: { ofAccount: { doc: "an account's stakeholders, oldest first (left ones too, marked)", pk: accountPk, sk: 'STAKEHOLDER#' } },
 });
 
 export const stakeholderContacts = /* @__PURE__ */ defineEntity({
-  kind: 'stakeholder-contact',
-  label: "stakeholder's contact details (confidential)",
-  schema: StakeholderContact,
+  kind: 'stakeholder-contact', label: "stakeholder's contact details (confidential)", schema: StakeholderContact,
   keys: { pk: accountPk, sk: 'STAKECONTACT#<stakeholderId>' },
 });
 

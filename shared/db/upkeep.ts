@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
 import { all, commit, defineEntity, get, overwrite, page, put, type Write } from '#shared/db/entity.ts';
 import { accountPk, payDataIndex, quarterOf } from '#shared/db/partitions.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
@@ -9,9 +10,7 @@ import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
 
 export const visits = /* @__PURE__ */ defineEntity({
-  kind: 'visit',
-  label: 'visit',
-  schema: Visit,
+  kind: 'visit', label: 'visit', schema: Visit,
   derive: (v) => ({ payPeriod: quarterOf(v.visitedOn) }),
   keys: { pk: accountPk, sk: 'VISIT#<visitedOn>#<id>', gsi1: { pk: 'VISITOR#<madeBy>', sk: '<visitedOn>#<accountId>#<id>' }, gsi4: payDataIndex('visit', '<id>') },
   patterns: {
@@ -22,52 +21,41 @@ export const visits = /* @__PURE__ */ defineEntity({
 
 /** One per account and month. */
 export const reports = /* @__PURE__ */ defineEntity({
-  kind: 'report',
-  label: 'monthly report',
-  schema: Report,
-  versioned: true,
+  kind: 'report', label: 'monthly report', schema: Report, versioned: true,
   derive: (r) => ({ payPeriod: quarterOf(r.month), recordedAt: r.filedAt }),
   keys: { pk: accountPk, sk: 'REPORT#<month>', gsi1: { pk: 'REPORTER#<filedBy>', sk: '<month>#<accountId>' }, gsi4: payDataIndex('report', '<accountId>#<month>') },
   patterns: { byAccount: { doc: "an account's reports for months [from, to]", sk: 'REPORT#' } },
+  audit: { id: (r) => `${r.accountId}#${r.month}` },
 });
 
 export const meetings = /* @__PURE__ */ defineEntity({
-  kind: 'meeting',
-  label: 'meeting',
-  schema: Meeting,
-  versioned: true,
+  kind: 'meeting', label: 'meeting', schema: Meeting, versioned: true,
   derive: (m) => ({ payPeriod: quarterOf(m.heldOn), ...(m.type === 'contact_leader_quarterly_review' ? {} : { recordedAt: undefined }) }),
   keys: { pk: 'MEETING#<id>', sk: 'PROFILE', gsi1: { pk: 'MEETINGS#<type>', sk: '<heldOn>#<id>' }, gsi4: payDataIndex('meeting', '<id>') },
   patterns: { byType: { doc: 'meetings of a type in [from, to] (quarterly reviews for compliance)', index: 'gsi1' } },
 });
 
 export const attendance = /* @__PURE__ */ defineEntity({
-  kind: 'attendance',
-  label: 'meeting attendance',
-  schema: z.object({ meetingId: Id, type: MeetingType, heldOn: IsoDate }),
+  kind: 'attendance', label: 'meeting attendance', schema: z.object({ meetingId: Id, type: MeetingType, heldOn: IsoDate }),
   keys: { pk: 'ATTENDEE#<staffId>', sk: '<heldOn>#<meetingId>' },
   patterns: { ofPerson: { doc: 'the meetings a person attended in [from, to]' } },
 });
 
 export const meetingLinks = /* @__PURE__ */ defineEntity({
-  kind: 'meeting-link',
-  label: 'meeting ↔ account link',
-  schema: z.object({ meetingId: Id }),
+  kind: 'meeting-link', label: 'meeting ↔ account link', schema: z.object({ meetingId: Id }),
   keys: { pk: accountPk, sk: 'MEETING#<heldOn>#<meetingId>' },
   patterns: { ofAccount: { doc: 'the meetings that discussed an account', sk: 'MEETING#' } },
 });
 
 export const actionItems = /* @__PURE__ */ defineEntity({
-  kind: 'action-item',
-  label: "action item (owner's copy)",
-  schema: OpenActionItem,
+  kind: 'action-item', label: "action item (owner's copy)", schema: OpenActionItem,
   keys: { pk: 'ACTIONS#<ownerId>', sk: '<dueOn>#<meetingId>#<id>' },
   patterns: { ofOwner: { doc: "a person's open action items, earliest due first" } },
 });
 
 /** A visit, with the writes that go with it (the last contact of the stakeholders it names). */
 export const insertVisit = (visit: Visit, ctx: AuditContext, alongside: readonly Write[] = []) =>
-  commit([put(visits, visit, 'new'), ...alongside, auditPut(ctx, { entity: 'visit', entityId: visit.id, action: 'create', after: visit })]);
+  insertAudited(visits, visit, { ctx, action: 'create', also: alongside });
 
 /** Access pattern: an account's visits in [from, to]. */
 export const listVisitsByAccount = (accountId: string, from: string, to: string, limit: number, cursor?: string) =>
@@ -83,18 +71,11 @@ export const getReport = (accountId: string, month: string) => get(reports, { ac
 
 /** One report per account and month: a second is a 409. */
 export const insertReport = (report: Report, ctx: AuditContext) =>
-  commit([
-    put(reports, report, 'new', {
-      onFail: () => new Conflict(msg(M.upkeep_reportExists, { accountId: report.accountId, month: report.month }), 'report-exists'),
-    }),
-    auditPut(ctx, { entity: 'report', entityId: `${report.accountId}#${report.month}`, action: 'create', after: report }),
-  ]);
+  insertAudited(reports, report, { ctx, action: 'create' }, () =>
+    new Conflict(msg(M.upkeep_reportExists, { accountId: report.accountId, month: report.month }), 'report-exists'));
 
 export const replaceReport = (before: Report, after: Report, ctx: AuditContext) =>
-  commit([
-    put(reports, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(msg(M.upkeep_reportNotFoundMonth, { month: before.month })) : new PreconditionFailed()) }),
-    auditPut(ctx, { entity: 'report', entityId: `${after.accountId}#${after.month}`, action: 'amend', before, after }),
-  ]);
+  replaceAudited(reports, before, after, { ctx, action: 'amend', gone: () => new NotFound(msg(M.upkeep_reportNotFoundMonth, { month: before.month })) });
 
 /** Access pattern: an account's reports for the months in [from, to] (`YYYY-MM`). */
 export const listReportsByAccount = (accountId: string, fromMonth: string, toMonth: string) =>
@@ -104,13 +85,15 @@ const actionItemPut = (meeting: Meeting, item: ActionItem) => overwrite(actionIt
 
 /** A meeting with its attendance, account links and action items, all in one transaction. */
 export const insertMeeting = (meeting: Meeting, ctx: AuditContext) =>
-  commit([
-    put(meetings, meeting, 'new'),
-    ...meeting.attendeeIds.map((staffId) => overwrite(attendance, { meetingId: meeting.id, type: meeting.type, heldOn: meeting.heldOn }, { staffId })),
-    ...meeting.accountIds.map((accountId) => overwrite(meetingLinks, { meetingId: meeting.id }, { accountId, heldOn: meeting.heldOn })),
-    ...meeting.actionItems.map((item) => actionItemPut(meeting, item)),
-    auditPut(ctx, { entity: 'meeting', entityId: meeting.id, action: 'create', after: meeting }),
-  ]);
+  insertAudited(meetings, meeting, {
+    ctx,
+    action: 'create',
+    also: [
+      ...meeting.attendeeIds.map((staffId) => overwrite(attendance, { meetingId: meeting.id, type: meeting.type, heldOn: meeting.heldOn }, { staffId })),
+      ...meeting.accountIds.map((accountId) => overwrite(meetingLinks, { meetingId: meeting.id }, { accountId, heldOn: meeting.heldOn })),
+      ...meeting.actionItems.map((item) => actionItemPut(meeting, item)),
+    ],
+  });
 
 /** Marks one action item done in the meeting and in its owner's list together. */
 export const saveActionItemDone = (before: Meeting, after: Meeting, item: ActionItem, ctx: AuditContext) =>
