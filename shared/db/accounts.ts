@@ -20,8 +20,7 @@ export const accounts = /* @__PURE__ */ defineEntity({
   kind: 'account', label: 'account', schema: Account, versioned: true,
   derive: (a) => ({ accountId: a.id }),
   keys: {
-    pk: accountPk,
-    sk: 'PROFILE',
+    pk: accountPk, sk: 'PROFILE',
     gsi1: { pk: 'TIER#<tier>', sk: 'NAME#<name>#<id>' },
     gsi2: { pk: 'ACCOUNTS', sk: 'NAME#<name>#<id>' },
   },

@@ -12,8 +12,7 @@ export const opportunities = /* @__PURE__ */ defineEntity({
   kind: 'opportunity', label: 'opportunity', schema: Opportunity, versioned: true,
   derive: (o) => ({ status: o.stage === 'won' || o.stage === 'lost' ? o.stage : 'open' }),
   keys: {
-    pk: 'OPP#<id>',
-    sk: 'PROFILE',
+    pk: 'OPP#<id>', sk: 'PROFILE',
     gsi1: { pk: 'ACCOUNT#<accountId>#OPPS', sk: '<createdAt>#<id>' },
     // Stale = the oldest activity first.
     gsi2: { pk: 'OPPS#<status>', sk: '<lastActivityOn>#<id>', note: 'status: open, won or lost' },
@@ -36,8 +35,7 @@ export const projects = /* @__PURE__ */ defineEntity({
   kind: 'project', label: 'project', schema: Project, versioned: true,
   derive: (p) => ({ wonYear: p.wonOn.slice(0, 4), payPeriod: quarterOf(p.wonOn) }),
   keys: {
-    pk: 'PROJECT#<id>',
-    sk: 'PROFILE',
+    pk: 'PROJECT#<id>', sk: 'PROFILE',
     gsi1: { pk: 'ACCOUNT#<accountId>#PROJECTS', sk: '<wonOn>#<id>', note: 'contract credit by account and won date' },
     gsi2: { pk: 'DEPT#<department>#PROJECTS', sk: '<wonOn>#<id>' },
     gsi3: { pk: 'WON#<wonYear>', sk: 'ACCOUNT#<accountId>#<id>' },
@@ -59,8 +57,7 @@ export const departmentChanges = /* @__PURE__ */ defineEntity({
 export const invoices = /* @__PURE__ */ defineEntity({
   kind: 'invoice', label: 'invoice', schema: Invoice, versioned: true,
   keys: {
-    pk: 'INVOICE#<id>',
-    sk: 'PROFILE',
+    pk: 'INVOICE#<id>', sk: 'PROFILE',
     gsi1: { pk: 'ACCOUNT#<accountId>#INVOICES', sk: '<issuedOn>#<id>' },
     gsi2: { pk: 'RECEIVABLES', sk: '<dueOn>#<id>', when: (i) => i.status === 'open', note: 'only while unpaid' },
     gsi3: { pk: 'PROJECT#<projectId>#INVOICES', sk: '<issuedOn>#<id>' },
@@ -75,8 +72,7 @@ export const payments = /* @__PURE__ */ defineEntity({
   kind: 'payment', label: 'payment', schema: Payment,
   derive: (p) => ({ payPeriod: quarterOf(p.receivedOn) }),
   keys: {
-    pk: 'PAYMENT#<id>',
-    sk: 'PROFILE',
+    pk: 'PAYMENT#<id>', sk: 'PROFILE',
     gsi1: { pk: 'ACCOUNT#<accountId>#PAYMENTS', sk: '<receivedOn>#<id>', note: 'collection credit by account and date' },
     gsi3: { pk: 'INVOICE#<invoiceId>#PAYMENTS', sk: '<receivedOn>#<id>' },
     gsi4: payDataIndex('payment', '<id>'),

@@ -14,8 +14,7 @@ export const disputes = /* @__PURE__ */ defineEntity({
   schema: Dispute,
   versioned: true,
   keys: {
-    pk: 'DISPUTE#<id>',
-    sk: 'PROFILE',
+    pk: 'DISPUTE#<id>', sk: 'PROFILE',
     // The status partition moves on decision, so the open list never holds a decided dispute.
     gsi2: { pk: 'DISPUTES#<status>', sk: '<filedAt>#<id>' },
     gsi3: { pk: 'ACCOUNT#<accountId>#DISPUTES', sk: '<filedAt>#<id>' },

@@ -44,8 +44,7 @@ export const feedback = /* @__PURE__ */ defineEntity({
   kind: 'feedback', label: 'feedback (suggestion or complaint, with its steps)', schema: Feedback, versioned: true,
   derive: (f) => ({ dueOn: nextDue(f)?.dueOn }),
   keys: {
-    pk: 'FEEDBACK#<id>',
-    sk: 'PROFILE',
+    pk: 'FEEDBACK#<id>', sk: 'PROFILE',
     gsi1: { pk: 'ACCOUNT#<accountId>#FEEDBACK', sk: '<receivedOn>#<id>' },
     // Sparse: only items still waiting on a deadline, earliest first, so the overdue list is one range read.
     gsi2: { pk: 'FEEDBACK#WAITING', sk: '<dueOn>#<id>', when: (r) => typeof r.dueOn === 'string', note: 'items waiting on a deadline' },
@@ -59,8 +58,7 @@ export const feedback = /* @__PURE__ */ defineEntity({
 export const surveys = /* @__PURE__ */ defineEntity({
   kind: 'survey', label: 'satisfaction survey (one per stakeholder and quarter)', schema: Survey,
   keys: {
-    pk: accountPk,
-    sk: 'SURVEY#<period>#<stakeholderId>',
+    pk: accountPk, sk: 'SURVEY#<period>#<stakeholderId>',
     gsi1: { pk: 'SURVEYS#<period>', sk: '<accountId>#<stakeholderId>' },
     gsi2: { pk: 'SMSURVEYS#<salesManagerId>', sk: '<period>#<accountId>#<stakeholderId>', when: (r) => typeof r.salesManagerId === 'string' },
     gsi3: { pk: 'CLSURVEYS#<contactLeaderId>', sk: '<period>#<accountId>#<stakeholderId>', when: (r) => typeof r.contactLeaderId === 'string' },

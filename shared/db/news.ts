@@ -18,8 +18,7 @@ export const accountNews = /* @__PURE__ */ defineEntity({
   stored: { write: ({ kind, ...news }) => ({ ...news, newsKind: kind }), read: ({ newsKind, ...item }) => ({ ...item, kind: newsKind }) },
   derive: (n) => ({ newsKind: n.kind }),
   keys: {
-    pk: accountPk,
-    sk: 'NEWS#<id>',
+    pk: accountPk, sk: 'NEWS#<id>',
     gsi1: { pk: 'NEWSFEED', sk: '<happenedOn>#<accountId>#<id>' },
     gsi2: { pk: 'NEWSFEED#<newsKind>', sk: '<happenedOn>#<accountId>#<id>' },
     gsi3: { pk: 'ACCOUNT#<accountId>#NEWS', sk: '<happenedOn>#<id>' },

@@ -18,8 +18,7 @@ export const spotChecks = /* @__PURE__ */ defineEntity({
 export const majorMatters = /* @__PURE__ */ defineEntity({
   kind: 'major-matter', label: 'major-matter report', schema: MajorMatter, versioned: true,
   keys: {
-    pk: 'MATTER#<id>',
-    sk: 'PROFILE',
+    pk: 'MATTER#<id>', sk: 'PROFILE',
     gsi1: { pk: 'ACCOUNT#<accountId>#MATTERS', sk: '<reportedAt>#<id>' },
     // The status partition moves on acknowledgement, so the unacknowledged list holds only what is still waiting.
     gsi2: { pk: 'MATTERS#<status>', sk: '<reportedAt>#<id>' },

@@ -11,8 +11,7 @@ import * as M from '#shared/messages/catalogue.ts';
 export const adjustments = /* @__PURE__ */ defineEntity({
   kind: 'pay-adjustment', label: 'manual pay adjustment', schema: Adjustment, versioned: true,
   keys: {
-    pk: 'ADJUSTMENTS#<period>',
-    sk: '<id>',
+    pk: 'ADJUSTMENTS#<period>', sk: '<id>',
     // The status partition moves on approval, so "pending" is one keyed read.
     gsi2: { pk: 'ADJUSTMENTS#<period>#<status>', sk: '<id>' },
   },
@@ -25,8 +24,7 @@ export const adjustments = /* @__PURE__ */ defineEntity({
 export const inquiries = /* @__PURE__ */ defineEntity({
   kind: 'pay-inquiry', label: 'statement inquiry', schema: Inquiry, versioned: true,
   keys: {
-    pk: 'INQUIRY#<id>',
-    sk: 'PROFILE',
+    pk: 'INQUIRY#<id>', sk: 'PROFILE',
     gsi1: { pk: 'PERIOD#<period>#INQUIRIES#<status>', sk: '<raisedAt>#<id>' },
     gsi2: { pk: 'INQUIRIES#<status>', sk: '<raisedAt>#<id>' },
     gsi3: { pk: 'STAFF#<staffId>#INQUIRIES', sk: '<raisedAt>#<id>' },

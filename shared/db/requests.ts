@@ -19,8 +19,7 @@ export const priorityRequests = /* @__PURE__ */ defineEntity({
   kind: 'priority-request', label: 'priority request', schema: PriorityRequest, versioned: true,
   derive: (r) => ({ rank: queueRank(r), open: isOpen(r) }),
   keys: {
-    pk: accountPk,
-    sk: 'REQUEST#<id>',
+    pk: accountPk, sk: 'REQUEST#<id>',
     gsi1: { pk: 'DEPTREQUESTS#<department>', sk: '<rank>#<dueOn>#<id>', when: (r) => r.open === true, note: 'open only: the department queue' },
     gsi2: { pk: 'REQUESTS#OPEN', sk: '<dueOn>#<accountId>#<id>', when: (r) => r.open === true, note: 'open only: overdue ones' },
   },

@@ -15,8 +15,7 @@ import * as M from '#shared/messages/catalogue.ts';
 export const staffMembers = /* @__PURE__ */ defineEntity({
   kind: 'staff', label: 'staff member', schema: Staff, versioned: true,
   keys: {
-    pk: 'STAFF#<id>',
-    sk: 'PROFILE',
+    pk: 'STAFF#<id>', sk: 'PROFILE',
     gsi1: { pk: 'DEPT#<department>', sk: 'STAFF#<id>' },
     gsi2: { pk: 'STAFF', sk: 'STAFF#<id>' },
     gsi3: { pk: 'SIGNIN#PENDING', sk: 'STAFF#<id>', when: (r) => r.signInPending !== undefined && r.signInPending !== null, note: 'only while a sign-in change is pending' },
