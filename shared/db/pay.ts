@@ -288,22 +288,23 @@ export const listTalentPool = (year: number) => all(talentPool, 'ofYear', { year
 
 /** Suggestions from an annual close; a grade a coordinator already confirmed is kept. */
 export const saveTalentSuggestions = async (entries: readonly TalentEntry[]): Promise<void> => {
-  // Each person's entry is their own item: eight at a time.
-  await mapLimited(entries, writeWidth, async (entry) => {
-    const existing = await getTalentEntry(entry.year, entry.staffId);
-    const merged = existing === undefined ? entry : { ...entry, confirmedGrade: existing.confirmedGrade, confirmedBy: existing.confirmedBy, version: existing.version + 1 };
-    await db.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: key(talentPool, entry),
-        UpdateExpression: 'SET #year = :year, staffId = :staffId, #name = :name, annualTier = :tier, suggestedGrade = :suggested, confirmedGrade = :confirmed, confirmedBy = :by, certification = :cert, version = :version, kind = :kind',
-        ExpressionAttributeNames: { '#year': 'year', '#name': 'name' },
-        ExpressionAttributeValues: {
-          ':year': merged.year, ':staffId': merged.staffId, ':name': merged.name, ':tier': merged.annualTier, ':suggested': merged.suggestedGrade,
-          ':confirmed': merged.confirmedGrade, ':by': merged.confirmedBy, ':cert': merged.certification, ':version': merged.version, ':kind': talentPool.kind,
-        },
-      }),
-    );
+  // The year's pool in one read; each person's entry is then written on condition that it is
+  // still as read, so a grade confirmed meanwhile is re-read and kept, never written over.
+  const years = [...new Set(entries.map((e) => e.year))];
+  const known = new Map((await Promise.all(years.map((year) => all(talentPool, 'ofYear', { year })))).flat().map((e) => [`${e.year}#${e.staffId}`, e]));
+  await mapLimited(entries, 2 * writeWidth, async (entry) => {
+    let old = known.get(`${entry.year}#${entry.staffId}`);
+    for (let attempt = 0; ; attempt++) {
+      const merged = old === undefined ? entry : { ...entry, confirmedGrade: old.confirmedGrade, confirmedBy: old.confirmedBy, version: old.version + 1 };
+      try {
+        const check = old === undefined ? { ConditionExpression: 'attribute_not_exists(pk)' } : { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': old.version } };
+        await db.send(new PutCommand({ TableName: tableName, Item: item(talentPool, merged), ...check }));
+        return;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException) || attempt >= 4) throw error;
+        old = await getTalentEntry(entry.year, entry.staffId);
+      }
+    }
   });
 };
 
