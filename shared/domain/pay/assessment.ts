@@ -2,10 +2,15 @@ import type { AccountRole } from '#shared/domain/assignments.ts';
 import {
   type AccountComplianceView,
   type ComplianceAccount,
+  type ComplianceAccountPart,
+  type ComplianceSums,
   type ComponentView,
   type MeetingFact,
-  computeCompliance,
+  addComplianceSums,
+  complianceAccountPart,
+  complianceFromSums,
   holdingOf,
+  noComplianceSums,
 } from '#shared/domain/pay/compliance.ts';
 import { type DayRange, type Period, inRanges } from '#shared/domain/pay/period.ts';
 import { type PayPolicy, type PolicyRates, type TierName, gradePay, policyRates, tierIndexFor } from '#shared/domain/pay/policy.ts';
@@ -196,46 +201,119 @@ export const tierAfterPeerScores = (
   return { index: found - 1, demoted: true, demotionReason, average, lines: [...lines, `Peer scores: ${demotionReason}`] };
 };
 
-/** The individual assessment of p in P in role r (pay.md, steps 1–8). */
-export const assessRole = (input: AssessmentInput): Assessment => {
-  const { staffId, role, period, policy } = input;
-  if (period.kind === 'month') throw new RangeError('pay is assessed per quarter or year, not per month');
-  const rates = policyRates(policy);
-  const grade = gradePay(policy, input.grade);
-  const compliance = computeCompliance(input);
-  const explanation = [`Assessment of ${staffId} as ${role} in ${period.id} (${period.from}..${period.to}, ${period.days} days)`];
+/** What one account adds to p's assessment in role r: its row and explanation lines, its targets × f and credits. */
+export interface AssessmentAccountPart {
+  row: AccountAssessmentView;
+  lines: string[];
+  compliance: Pick<ComplianceAccountPart, 'visits' | 'reports'>;
+  contractTarget: Rational;
+  collectionTarget: Rational;
+  contractCredit: bigint;
+  collectionCredit: bigint;
+}
 
-  let contractTarget = ZERO;
-  let collectionTarget = ZERO;
-  let contractCredit = 0n;
-  let collectionCredit = 0n;
-  const accounts: AccountAssessmentView[] = [];
-  for (const account of input.accounts) {
-    const row = compliance.view.accounts.find((a) => a.accountId === account.accountId);
-    if (row === undefined) continue; // not held on any day of P (pay.md, step 1)
-    const { ranges, f } = holdingOf(account.assignments, role, staffId, period);
-    const inP = targetsInPeriod(account.targets, period);
-    const tc = mul(integer(inP.contract), f);
-    const tk = mul(integer(inP.collection), f);
-    const credits = creditsOn(account, ranges);
-    contractTarget = add(contractTarget, tc);
-    collectionTarget = add(collectionTarget, tk);
-    contractCredit += credits.contract;
-    collectionCredit += credits.collection;
-    accounts.push({
-      ...row,
+/**
+ * p's assessment in role r summed over some of their accounts (one batch, or all of them):
+ * exact sums (targets × f as fractions, credits and counts as integers, so the order in
+ * which parts are added changes nothing) and the rows and lines of each account, in order.
+ */
+export interface RolePartial {
+  staffId: string;
+  role: AccountRole;
+  rows: AccountAssessmentView[];
+  lines: string[];
+  compliance: ComplianceSums;
+  contractTarget: Rational;
+  collectionTarget: Rational;
+  contractCredit: bigint;
+  collectionCredit: bigint;
+}
+
+export const emptyRolePartial = (staffId: string, role: AccountRole): RolePartial => ({
+  staffId, role, rows: [], lines: [], compliance: noComplianceSums(), contractTarget: ZERO, collectionTarget: ZERO, contractCredit: 0n, collectionCredit: 0n,
+});
+
+/** Adds one account's part to a partial (in place: a close adds thousands). */
+export const addAccountPart = (partial: RolePartial, part: AssessmentAccountPart): void => {
+  partial.rows.push(part.row);
+  for (const line of part.lines) partial.lines.push(line);
+  partial.compliance = addComplianceSums(partial.compliance, part.compliance);
+  partial.contractTarget = add(partial.contractTarget, part.contractTarget);
+  partial.collectionTarget = add(partial.collectionTarget, part.collectionTarget);
+  partial.contractCredit += part.contractCredit;
+  partial.collectionCredit += part.collectionCredit;
+};
+
+/** Two partials of the same person and role, `later`'s accounts after `earlier`'s (in place on `earlier`). */
+export const mergeRolePartials = (earlier: RolePartial, later: RolePartial): void => {
+  if (earlier.staffId !== later.staffId || earlier.role !== later.role) throw new RangeError(`partials of ${earlier.staffId}/${earlier.role} and ${later.staffId}/${later.role} do not merge`);
+  for (const row of later.rows) earlier.rows.push(row);
+  for (const line of later.lines) earlier.lines.push(line);
+  const [a, b] = [earlier.compliance, later.compliance];
+  earlier.compliance = {
+    accounts: a.accounts + b.accounts,
+    visitsRequired: a.visitsRequired + b.visitsRequired,
+    visitsDone: a.visitsDone + b.visitsDone,
+    visitsCounted: a.visitsCounted + b.visitsCounted,
+    reportsRequired: a.reportsRequired + b.reportsRequired,
+    reportsDone: a.reportsDone + b.reportsDone,
+    reportsCounted: a.reportsCounted + b.reportsCounted,
+  };
+  earlier.contractTarget = add(earlier.contractTarget, later.contractTarget);
+  earlier.collectionTarget = add(earlier.collectionTarget, later.collectionTarget);
+  earlier.contractCredit += later.contractCredit;
+  earlier.collectionCredit += later.collectionCredit;
+};
+
+/** One account's part of p's assessment in role r (pay.md steps 1–5), or undefined when p did not hold it in role r in P. */
+export const assessmentAccountPart = (account: AssessmentAccount, staffId: string, role: AccountRole, period: Period, policy: PayPolicy): AssessmentAccountPart | undefined => {
+  const compliance = complianceAccountPart(account, staffId, role, period, policy);
+  if (compliance === undefined) return undefined; // not held on any day of P (pay.md, step 1)
+  const { ranges, f } = holdingOf(account.assignments, role, staffId, period);
+  const inP = targetsInPeriod(account.targets, period);
+  const tc = mul(integer(inP.contract), f);
+  const tk = mul(integer(inP.collection), f);
+  const credits = creditsOn(account, ranges);
+  const quarters = period.quarterIndexes.map((q) => `Q${q}`).join('+');
+  return {
+    row: {
+      ...compliance.row,
       contractTargetAmount: toSafeNumber(roundHalfUp(tc)),
       collectionTargetAmount: toSafeNumber(roundHalfUp(tk)),
       contractCreditAmount: toSafeNumber(credits.contract),
       collectionCreditAmount: toSafeNumber(credits.collection),
-    });
-    const quarters = period.quarterIndexes.map((q) => `Q${q}`).join('+');
-    explanation.push(
-      ...(compliance.lines.accounts.get(account.accountId) ?? []),
+    },
+    lines: [
+      ...compliance.lines,
       `Account ${account.accountId}: contract target ${quarters} ${explainFen(inP.contract)} × f = ${explainFen(tc)}; credit ${explainFen(credits.contract)} from ${credits.projects} project(s) won on held days`,
       `Account ${account.accountId}: collection target ${quarters} ${explainFen(inP.collection)} × f = ${explainFen(tk)}; credit ${explainFen(credits.collection)} from ${credits.payments} payment(s) received on held days`,
-    );
-  }
+    ],
+    compliance: { visits: compliance.visits, reports: compliance.reports },
+    contractTarget: tc,
+    collectionTarget: tk,
+    contractCredit: credits.contract,
+    collectionCredit: credits.collection,
+  };
+};
+
+/** What finishing an assessment needs besides the partial: p's grade, P, the policy, P's meetings and the scores p received. */
+export interface AssessmentContext {
+  readonly grade: string;
+  readonly period: Period;
+  readonly policy: PayPolicy;
+  readonly meetings: readonly MeetingFact[];
+  readonly peerScores: readonly number[];
+}
+
+/** The individual assessment of p in P in role r from the sums over all of p's accounts (pay.md, steps 4–8). */
+export const assessFromPartial = (partial: RolePartial, context: AssessmentContext): Assessment => {
+  const { staffId, role, contractTarget, collectionTarget, contractCredit, collectionCredit } = partial;
+  const { period, policy } = context;
+  if (period.kind === 'month') throw new RangeError('pay is assessed per quarter or year, not per month');
+  const rates = policyRates(policy);
+  const grade = gradePay(policy, context.grade);
+  const compliance = complianceFromSums(partial.compliance, staffId, role, period, context.meetings);
+  const explanation = [`Assessment of ${staffId} as ${role} in ${period.id} (${period.from}..${period.to}, ${period.days} days)`, ...partial.lines];
 
   const components: RatioComponent[] = [];
   const ac = attainment(contractCredit, contractTarget, rates.cap);
@@ -248,13 +326,13 @@ export const assessRole = (input: AssessmentInput): Assessment => {
   explanation.push(attainmentLine('Collection', 'K', 'Tk', collectionCredit, collectionTarget, ak));
   if (ac !== undefined) components.push({ name: 'contract', weight: rates.weights.contract, value: ac });
   if (ak !== undefined) components.push({ name: 'collection', weight: rates.weights.collection, value: ak });
-  explanation.push(...compliance.lines.summary);
+  explanation.push(...compliance.summary);
   const m = compliance.exact.management;
   if (m !== undefined) components.push({ name: 'management', weight: rates.weights.management, value: m });
 
   const r = weightedRatio(components);
   explanation.push(r.line);
-  const placed = tierAfterPeerScores(rates, r.rounded, input.peerScores, policy.peerScore.threshold);
+  const placed = tierAfterPeerScores(rates, r.rounded, context.peerScores, policy.peerScore.threshold);
   explanation.push(...placed.lines);
   const tier = rates.tiers[placed.index];
   if (tier === undefined) throw new RangeError('the pay policy has no tiers');
@@ -287,12 +365,12 @@ export const assessRole = (input: AssessmentInput): Assessment => {
     collectionTargetAmount: toSafeNumber(roundHalfUp(collectionTarget)),
     contractCreditAmount: toSafeNumber(contractCredit),
     collectionCreditAmount: toSafeNumber(collectionCredit),
-    visits: compliance.view.visits,
-    ...(compliance.view.reports === undefined ? {} : { reports: compliance.view.reports }),
-    ...(compliance.view.meetings === undefined ? {} : { meetings: compliance.view.meetings }),
-    ...(placed.average === undefined ? {} : { peerScore: { average: toDecimal(placed.average), count: input.peerScores.length } }),
+    visits: compliance.visits,
+    ...(compliance.reports === undefined ? {} : { reports: compliance.reports }),
+    ...(compliance.meetings === undefined ? {} : { meetings: compliance.meetings }),
+    ...(placed.average === undefined ? {} : { peerScore: { average: toDecimal(placed.average), count: context.peerScores.length } }),
     performancePay: toSafeNumber(pay),
-    accounts,
+    accounts: partial.rows,
     explanation,
   };
   return {
@@ -309,6 +387,25 @@ export const assessRole = (input: AssessmentInput): Assessment => {
       performancePay: pay,
     },
   };
+};
+
+/** p's partial in role r over these accounts (every account p did not hold in role r left out). */
+export const rolePartialOf = (accounts: readonly AssessmentAccount[], staffId: string, role: AccountRole, period: Period, policy: PayPolicy): RolePartial => {
+  const partial = emptyRolePartial(staffId, role);
+  for (const account of accounts) {
+    const part = assessmentAccountPart(account, staffId, role, period, policy);
+    if (part !== undefined) addAccountPart(partial, part);
+  }
+  return partial;
+};
+
+/** The individual assessment of p in P in role r (pay.md, steps 1–8). */
+export const assessRole = (input: AssessmentInput): Assessment => {
+  const { staffId, role, period, policy } = input;
+  if (period.kind === 'month') throw new RangeError('pay is assessed per quarter or year, not per month');
+  policyRates(policy);
+  gradePay(policy, input.grade);
+  return assessFromPartial(rolePartialOf(input.accounts, staffId, role, period, policy), input);
 };
 
 /** The roles p held on any day of P, contact leader first (pay.md: one assessment per role). */

@@ -1,10 +1,10 @@
 import type { PriorPeriodAdjustment } from '#shared/domain/pay/adjustments.ts';
-import { type Assessment, type AssessmentAccount, type AssessmentView, assessPerson } from '#shared/domain/pay/assessment.ts';
+import { type Assessment, type AssessmentAccount, type AssessmentView, type RolePartial, assessFromPartial, rolePartialOf } from '#shared/domain/pay/assessment.ts';
 import type { MeetingFact } from '#shared/domain/pay/compliance.ts';
 import type { Period } from '#shared/domain/pay/period.ts';
 import { type PayPolicy, gradePay } from '#shared/domain/pay/policy.ts';
 import { explainFen, toBigInt, toSafeNumber } from '#shared/domain/pay/rational.ts';
-import { type TeamAccount, type TeamResult, teamBonus, teamMember, teamShareOf } from '#shared/domain/pay/team.ts';
+import { type TeamAccount, type TeamResult, type TeamTotals, addTeamAccount, noTeamTotals, teamBonusFromTotals, teamMember, teamShareOf } from '#shared/domain/pay/team.ts';
 
 /** An approved manual adjustment (issue 11, item 2): counted once a second person approved it. */
 export interface ManualAdjustment {
@@ -142,21 +142,57 @@ export interface CloseInput {
   readonly meetings: readonly MeetingFact[];
 }
 
+/** A person for the close from partial sums: grade, the scores received for P, and a partial per role held (contact leader first). */
+export interface PartialPerson {
+  readonly staffId: string;
+  readonly grade: string;
+  readonly peerScores: readonly number[];
+  readonly roles: readonly RolePartial[];
+}
+
+export interface PartialCloseInput {
+  readonly period: Period;
+  readonly policy: PayPolicy;
+  readonly people: readonly PartialPerson[];
+  /** The team's sums over every key account once. */
+  readonly team: TeamTotals;
+  readonly meetings: readonly MeetingFact[];
+}
+
+/** A person's partials from their accounts: one per role held on some day of P, contact leader first (as `assessPerson`). */
+export const rolePartials = (staffId: string, accounts: readonly AssessmentAccount[], period: Period, policy: PayPolicy): RolePartial[] =>
+  (['contact_leader', 'sales_manager'] as const).map((role) => rolePartialOf(accounts, staffId, role, period, policy)).filter((p) => p.compliance.accounts > 0);
+
+/**
+ * The close's calculation from per-person partial sums: assessments, the team bonus, then
+ * one statement per person assessed (the team is everyone assessed in P, pay.md "Team bonus").
+ * What it holds grows with the people, not with the accounts' records.
+ */
+export const closeFromPartials = (input: PartialCloseInput): { team: TeamResult; statements: Statement[] } => {
+  const { period, policy, meetings } = input;
+  const assessed = input.people
+    .map((person) => ({ person, assessments: person.roles.map((partial) => assessFromPartial(partial, { grade: person.grade, period, policy, meetings, peerScores: person.peerScores })) }))
+    .filter((p) => p.assessments.length > 0);
+  const team = teamBonusFromTotals({ period, policy, totals: input.team, members: assessed.map((p) => teamMember(p.assessments)) });
+  const statements = assessed.map(({ person, assessments }) =>
+    buildStatement({ staffId: person.staffId, grade: person.grade, period, policy, assessments, teamShare: teamShareOf(team, person.staffId) }),
+  );
+  return { team, statements };
+};
+
 /**
  * The whole calculation of a close over plain data: assessments, the team bonus, then one
  * statement per person assessed (the team is everyone assessed in P, pay.md "Team bonus").
  */
 export const closeStatements = (input: CloseInput): { team: TeamResult; statements: Statement[] } => {
-  const { period, policy, meetings } = input;
-  const assessed = input.people
-    .map((person) => ({
-      person,
-      assessments: assessPerson({ staffId: person.staffId, grade: person.grade, period, policy, accounts: person.accounts, meetings, peerScores: person.peerScores }),
-    }))
-    .filter((p) => p.assessments.length > 0);
-  const team = teamBonus({ period, policy, accounts: input.teamAccounts, members: assessed.map((p) => teamMember(p.assessments)) });
-  const statements = assessed.map(({ person, assessments }) =>
-    buildStatement({ staffId: person.staffId, grade: person.grade, period, policy, assessments, teamShare: teamShareOf(team, person.staffId) }),
-  );
-  return { team, statements };
+  const { period, policy } = input;
+  const team = noTeamTotals();
+  for (const account of input.teamAccounts) addTeamAccount(team, account, period);
+  return closeFromPartials({
+    period,
+    policy,
+    meetings: input.meetings,
+    team,
+    people: input.people.map((p) => ({ staffId: p.staffId, grade: p.grade, peerScores: p.peerScores, roles: rolePartials(p.staffId, p.accounts, period, policy) })),
+  });
 };

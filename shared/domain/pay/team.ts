@@ -132,29 +132,54 @@ export interface TeamInput {
   readonly members: readonly TeamMember[];
 }
 
+/** The team's sums over key accounts, each counted once (targets × the fraction of P it was key, as fractions; credits in fen). */
+export interface TeamTotals {
+  accounts: number;
+  contractTarget: Rational;
+  collectionTarget: Rational;
+  contractCredit: bigint;
+  collectionCredit: bigint;
+}
+
+export const noTeamTotals = (): TeamTotals => ({ accounts: 0, contractTarget: ZERO, collectionTarget: ZERO, contractCredit: 0n, collectionCredit: 0n });
+
+/** The totals with one more key account: quarter targets × the fraction of P it was key, credits from its key days (in place). */
+export const addTeamAccount = (totals: TeamTotals, account: TeamAccount, period: Period): void => {
+  totals.accounts += 1;
+  const ranges = clipToPeriod(account.keyIntervals, period);
+  if (ranges.length === 0) return;
+  const g = fractionOf(ranges, period);
+  const inP = targetsInPeriod(account.targets, period);
+  const credits = creditsOn(account, ranges);
+  totals.contractTarget = add(totals.contractTarget, mul(integer(inP.contract), g));
+  totals.collectionTarget = add(totals.collectionTarget, mul(integer(inP.collection), g));
+  totals.contractCredit += credits.contract;
+  totals.collectionCredit += credits.collection;
+};
+
+/** Two batches' totals as one (in place on `into`; exact, so the order does not matter). */
+export const mergeTeamTotals = (into: TeamTotals, other: TeamTotals): void => {
+  into.accounts += other.accounts;
+  into.contractTarget = add(into.contractTarget, other.contractTarget);
+  into.collectionTarget = add(into.collectionTarget, other.collectionTarget);
+  into.contractCredit += other.contractCredit;
+  into.collectionCredit += other.collectionCredit;
+};
+
 /** The team bonus of P (pay.md, "Team bonus"). */
 export const teamBonus = (input: TeamInput): TeamResult => {
+  const totals = noTeamTotals();
+  for (const account of input.accounts) addTeamAccount(totals, account, input.period);
+  return teamBonusFromTotals({ period: input.period, policy: input.policy, totals, members: input.members });
+};
+
+/** The team bonus of P from the team's totals over its key accounts (pay.md, "Team bonus"). */
+export const teamBonusFromTotals = (input: { readonly period: Period; readonly policy: PayPolicy; readonly totals: TeamTotals; readonly members: readonly TeamMember[] }): TeamResult => {
   const { period, policy } = input;
   if (period.kind === 'month') throw new RangeError('the team bonus is per quarter or year, not per month');
   const rates = policyRates(policy);
-  const explanation = [`Team bonus for ${period.id}: ${input.members.length} member(s), ${input.accounts.length} key account(s)`];
-
-  // Each account once: quarter targets × the fraction of P it was key; credits from its key days.
-  let contractTarget = ZERO;
-  let collectionTarget = ZERO;
-  let contractCredit = 0n;
-  let collectionCredit = 0n;
-  for (const account of input.accounts) {
-    const ranges = clipToPeriod(account.keyIntervals, period);
-    if (ranges.length === 0) continue;
-    const g = fractionOf(ranges, period);
-    const inP = targetsInPeriod(account.targets, period);
-    const credits = creditsOn(account, ranges);
-    contractTarget = add(contractTarget, mul(integer(inP.contract), g));
-    collectionTarget = add(collectionTarget, mul(integer(inP.collection), g));
-    contractCredit += credits.contract;
-    collectionCredit += credits.collection;
-  }
+  const explanation = [`Team bonus for ${period.id}: ${input.members.length} member(s), ${input.totals.accounts} key account(s)`];
+  const { contractTarget, collectionTarget, contractCredit, collectionCredit } = input.totals;
   const components: RatioComponent[] = [];
   const attain = (credit: bigint, target: Rational): Rational | undefined => (isZero(target) ? undefined : min(div(integer(credit), target), rates.cap));
   const ac = attain(contractCredit, contractTarget);
