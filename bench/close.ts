@@ -18,7 +18,6 @@ import { cpus } from 'node:os';
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import type { GatheredAccount } from '#shared/usecases/close.ts';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable, localClient, startDynamoLocal } from '#local/dynamo.ts';
 import { handlerEnv } from '#local/settings.ts';
@@ -232,7 +231,7 @@ const worker = async (staff: number, accounts: number, phase: 'generate' | 'clos
   const { tally, state } = instrument(dynamo);
   const synthetic = await import('./synthetic.ts');
   const { parsePayPeriod } = await import('#shared/domain/pay/period.ts');
-  const { closePeriod, gatherBatch, gatherPeople, keyAccountBatches } = await import('#shared/usecases/close.ts');
+  const { closePeriod, gatherAll, keyAccountBatches } = await import('#shared/usecases/close.ts');
 
   if (phase === 'generate') {
   log('generating');
@@ -253,35 +252,35 @@ const worker = async (staff: number, accounts: number, phase: 'generate' | 'clos
   }
 
   /**
-   * The close's own gather (shared/usecases/close.ts) — the plan's listing of key accounts,
-   * then batch after batch each account's assignments, visits, reports, targets, won
-   * projects and payments, then each person's record and peer scores and the quarterly
-   * reviews — computing and writing nothing. Not counted: its two reads of the policy, and
-   * of its own statements.
+   * The close's own gather (shared/usecases/close.ts gatherAll, the very function the close
+   * runs) — the plan's listing of key accounts, then batch after batch each account's
+   * assignments, visits, reports, targets, won projects and payments, with each person's
+   * record and peer scores read as the gather meets them, and the quarterly reviews —
+   * computing and writing nothing: it keeps the counts of what it read, not the records.
+   * Not counted: the close's reads of the policy, and of its own statements.
    */
   const readPass = async (periodId: string) => {
     const period = parsePayPeriod(periodId);
     const batches = await keyAccountBatches();
-    let gathered: GatheredAccount[] = [];
-    for (const batch of batches) gathered = gathered.concat(await gatherBatch(period.id, batch.cursor));
-    const { people, meetings } = await gatherPeople(period, gathered);
+    const n: ReadCounts = { listedAccounts: 0, accounts: 0, assignments: 0, visits: 0, reports: 0, targets: 0, projects: 0, payments: 0, staff: 0, peerScores: 0, meetings: 0 };
+    let keyAccounts = 0;
+    const { people, meetings } = await gatherAll(period, batches.map((b) => b.cursor), (accounts) => {
+      keyAccounts += accounts.length;
+      for (const a of accounts) {
+        n.assignments += a.assignments.length;
+        n.visits += a.visits.length;
+        n.reports += a.reports.length;
+        n.targets += a.targets === undefined ? 0 : 1;
+        n.projects += a.projects.length;
+        n.payments += a.payments.length;
+      }
+    });
     // Each batch reads its page of the listing again.
-    const listed = batches.reduce((sum, b) => sum + b.accounts, 0);
-    const sum = (of: (a: GatheredAccount) => number) => gathered.reduce((total, a) => total + of(a), 0);
-    const n: ReadCounts = {
-      listedAccounts: listed,
-      accounts: listed,
-      assignments: sum((a) => a.assignments.length),
-      visits: sum((a) => a.visits.length),
-      reports: sum((a) => a.reports.length),
-      targets: sum((a) => (a.targets === undefined ? 0 : 1)),
-      projects: sum((a) => a.projects.length),
-      payments: sum((a) => a.payments.length),
-      staff: people.length,
-      peerScores: people.reduce((total, p) => total + p.peerScores.length, 0),
-      meetings: meetings.length,
-    };
-    return { counts: n, keyAccounts: gathered.length, people: people.length };
+    n.listedAccounts = n.accounts = batches.reduce((sum, b) => sum + b.accounts, 0);
+    n.staff = people.length;
+    n.peerScores = people.reduce((total, p) => total + p.peerScores.length, 0);
+    n.meetings = meetings.length;
+    return { counts: n, keyAccounts, people: people.length };
   };
 
   const dbPid = Number(process.env.BENCH_CLOSE_DYNAMO_PID ?? Number.NaN);

@@ -95,10 +95,12 @@ export const closeRuns = /* @__PURE__ */ defineEntity({
   keys: { pk: 'PERIOD#<period>', sk: 'CLOSERUN#<runId>' },
 });
 
-// A distributed close's gathered accounts, between its Map and its finish; gone by TTL after two days.
+// A distributed close's partial sums, between its Map and its finish: per gather batch, one
+// item per person (their partials over the batch's accounts) and one for the team; gone by
+// TTL after two days. `order` is the batch's first account as the tier index orders it.
 export const closeWork = /* @__PURE__ */ defineEntity({
-  kind: 'close-work', label: 'close working set', schema: z.object({ account: z.unknown() }),
-  keys: { pk: 'CLOSEWORK#<period>#<runId>', sk: 'ACCOUNT#<accountId>' },
+  kind: 'close-work', label: 'close working set (per-person partial sums)', schema: z.object({ batch: z.string(), part: z.string(), order: z.string(), work: z.unknown() }),
+  keys: { pk: 'CLOSEWORK#<period>#<runId>', sk: 'BATCH#<batch>#<part>' },
   patterns: { ofRun: { doc: 'everything a distributed close gathered' } },
 });
 
@@ -351,12 +353,20 @@ export const markFinal = async (state: PeriodState, current: readonly StoredStat
   }
 };
 
-/** A distributed close's gather step keeps its batch here for the finish step. */
-export const saveCloseWork = (period: string, runId: string, accounts: readonly { accountId: string }[], expiresAt: number) =>
-  batchWrite(accounts.map((account) => ({ PutRequest: { Item: { ...item(closeWork, { account }, { period, runId, accountId: account.accountId }), expiresAt } } })));
+/** One part of what a distributed close's gather step keeps for the finish: a person's partials or the team's. */
+export interface CloseWorkPart {
+  batch: string;
+  part: string;
+  order: string;
+  work: unknown;
+}
 
-/** Access pattern: everything a distributed close gathered (one keyed Query). */
-export const loadCloseWork = async <T>(period: string, runId: string): Promise<T[]> => (await all(closeWork, 'ofRun', { period, runId })).map((w) => w.account as T);
+/** A distributed close's gather step keeps its batch's parts here for the finish step. */
+export const saveCloseWork = (period: string, runId: string, parts: readonly CloseWorkPart[], expiresAt: number) =>
+  batchWrite(parts.map((part) => ({ PutRequest: { Item: { ...item(closeWork, part, { period, runId }), expiresAt } } })), writeWidth);
+
+/** Access pattern: everything a distributed close gathered (one keyed Query; a batch's parts together). */
+export const loadCloseWork = (period: string, runId: string): Promise<CloseWorkPart[]> => all(closeWork, 'ofRun', { period, runId });
 
 export const getCloseRun = (period: string, runId: string) => get(closeRuns, { period, runId });
 

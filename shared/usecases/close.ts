@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { mapLimited } from '#shared/concurrency.ts';
+import { limiter, mapLimited } from '#shared/concurrency.ts';
 import { getTargets, listAccounts } from '#shared/db/accounts.ts';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { listPaymentsReceivedBetween, listProjectsWonBetween } from '#shared/db/business.ts';
 import * as store from '#shared/db/pay.ts';
 import { getStaffById } from '#shared/db/staff.ts';
 import { allMeetingsOfType } from '#shared/db/upkeep.ts';
-import type { AssessmentAccount } from '#shared/domain/pay/assessment.ts';
+import type { AccountRole } from '#shared/domain/assignments.ts';
+import { type AssessmentAccount, type RolePartial, addAccountPart, assessmentAccountPart, emptyRolePartial, mergeRolePartials } from '#shared/domain/pay/assessment.ts';
+import type { ComplianceSums } from '#shared/domain/pay/compliance.ts';
 import { bulletinOf, sameStatement, talentSuggestions } from '#shared/domain/pay/close.ts';
 import { type Period, parsePayPeriod } from '#shared/domain/pay/period.ts';
 import type { PayPolicy } from '#shared/domain/pay/policy.ts';
 import { nameStatement } from '#shared/domain/pay/explain.ts';
-import { type Adjustment, type Statement, adjustmentsOnlyStatement, closeStatements, manualAdjustmentsOf, withAdjustments } from '#shared/domain/pay/statement.ts';
-import type { TeamAccount } from '#shared/domain/pay/team.ts';
+import { type Rational, rational } from '#shared/domain/pay/rational.ts';
+import { type Adjustment, type Statement, adjustmentsOnlyStatement, closeFromPartials, manualAdjustmentsOf, withAdjustments } from '#shared/domain/pay/statement.ts';
+import { type TeamTotals, addTeamAccount, mergeTeamTotals, noTeamTotals } from '#shared/domain/pay/team.ts';
 import { fieldError, HttpError, RuleViolation } from '#shared/errors.ts';
 import { problemResponse, toHttpError } from '#shared/http/problem.ts';
 import type { CloseSummary, PeriodState, StoredCloseRun, StoredStatement } from '#shared/schemas/pay.ts';
@@ -116,12 +119,82 @@ export const gatherAccount = async (account: { id: string; name: string; keySinc
   };
 };
 
-/** Phase 2 — gather one batch of key accounts (8 accounts in flight). */
-export const gatherBatch = async (periodId: string, cursor: string | null): Promise<GatheredAccount[]> => {
-  const period = parsePayPeriod(periodId);
+/** Everyone who held one of an account's roles on some day of P: the people the close assesses (pay.md step 1). */
+const holdersOf = (account: GatheredAccount, period: Period): Set<string> =>
+  new Set(account.assignments.filter((a) => a.from <= period.to && (a.to === null || a.to >= period.from)).map((a) => a.staffId));
+
+/** Phase 2, its reads: one page of key accounts and everything about each key in P (8 accounts in flight). */
+export const readBatch = async (period: Period, cursor: string | null): Promise<{ first: { name: string; id: string } | null; accounts: GatheredAccount[] }> => {
   const page = await listAccounts({ tier: 'key', limit: batchSize, cursor: cursor ?? undefined });
   const keyInPeriod = page.items.filter((a) => a.keySince !== null && a.keySince <= period.to);
-  return mapLimited(keyInPeriod, 8, (account) => gatherAccount(account, period));
+  const first = page.items[0];
+  return { first: first === undefined ? null : { name: first.name, id: first.id }, accounts: await mapLimited(keyInPeriod, 8, (account) => gatherAccount(account, period)) };
+};
+
+/** One person's partials over some accounts: one per role they held there (pay.md: one assessment per role). */
+export type PersonPartials = Partial<Record<AccountRole, RolePartial>>;
+
+/**
+ * What the close keeps of its key accounts: per person who held one in P their partial sums
+ * (with the rows and lines of their statement's explanation), the team's totals, and each
+ * account's name. It grows with the people, not with the accounts' records.
+ */
+export interface Gathered {
+  people: Map<string, PersonPartials>;
+  team: TeamTotals;
+  names: Map<string, string>;
+}
+
+export const emptyGathered = (): Gathered => ({ people: new Map(), team: noTeamTotals(), names: new Map() });
+
+/** A batch of gathered accounts, in their order, reduced to partial sums (pure). */
+export const summarise = (accounts: readonly GatheredAccount[], period: Period, policy: PayPolicy): Gathered => {
+  const out = emptyGathered();
+  for (const account of accounts) {
+    out.names.set(account.accountId, account.name);
+    addTeamAccount(out.team, { accountId: account.accountId, keyIntervals: [{ from: account.keySince, to: null }], targets: account.targets, projects: account.projects, payments: account.payments }, period);
+    for (const staffId of holdersOf(account, period)) {
+      const person = out.people.get(staffId) ?? {};
+      out.people.set(staffId, person);
+      for (const role of roles) {
+        const part = assessmentAccountPart(account, staffId, role, period, policy);
+        if (part === undefined) continue;
+        const partial = person[role] ?? emptyRolePartial(staffId, role);
+        person[role] = partial;
+        addAccountPart(partial, part);
+      }
+    }
+  }
+  return out;
+};
+
+const roles = ['contact_leader', 'sales_manager'] as const;
+
+/** `later`'s accounts after `into`'s (in place on `into`): batches merge in the order the tier index lists them. */
+export const mergeGathered = (into: Gathered, later: Gathered): void => {
+  for (const [id, name] of later.names) into.names.set(id, name);
+  mergeTeamTotals(into.team, later.team);
+  for (const [staffId, theirs] of later.people) {
+    const mine = into.people.get(staffId);
+    if (mine === undefined) {
+      into.people.set(staffId, theirs);
+      continue;
+    }
+    for (const role of roles) {
+      const partial = theirs[role];
+      if (partial === undefined) continue;
+      const held = mine[role];
+      if (held === undefined) mine[role] = partial;
+      else mergeRolePartials(held, partial);
+    }
+  }
+};
+
+/** Phase 2 — gather one batch of key accounts into partial sums (the policy read unless given). */
+export const gatherBatch = async (periodId: string, cursor: string | null, given?: PayPolicy): Promise<{ first: { name: string; id: string } | null; accounts: number; gathered: Gathered }> => {
+  const period = parsePayPeriod(periodId);
+  const [policy, batch] = await Promise.all([given ?? requirePolicy(period.year), readBatch(period, cursor)]);
+  return { first: batch.first, accounts: batch.accounts.length, gathered: summarise(batch.accounts, period, policy) };
 };
 
 /** The year's stored policy; a close without one cannot price anything (422). */
@@ -131,48 +204,145 @@ export const requirePolicy = async (year: number): Promise<PayPolicy> => {
   return stored;
 };
 
-/** A distributed close keeps each gathered batch for its finish step (gone by TTL after two days). */
-export const keepGathered = (periodId: string, runId: string, accounts: readonly GatheredAccount[], now: Date) =>
-  store.saveCloseWork(periodId, runId, accounts, Math.floor(now.getTime() / 1000) + 2 * 24 * 60 * 60);
+// ---- a distributed close keeps each batch's partials for its finish step (bigints and fractions as text)
 
-/** Everything the Map's gather steps kept for this run. */
-export const loadGathered = (periodId: string, runId: string) => store.loadCloseWork<GatheredAccount>(periodId, runId);
+type StoredPartial = Omit<RolePartial, 'compliance' | 'contractTarget' | 'collectionTarget' | 'contractCredit' | 'collectionCredit'> & {
+  compliance: Record<keyof ComplianceSums, string>;
+  contractTarget: string;
+  collectionTarget: string;
+  contractCredit: string;
+  collectionCredit: string;
+};
+type StoredTeam = Record<keyof TeamTotals, string> & { names: [string, string][] };
 
-export interface CloseData {
-  people: { staff: Staff; accounts: AssessmentAccount[]; peerScores: number[] }[];
-  teamAccounts: TeamAccount[];
-  accounts: GatheredAccount[];
+const fraction = (r: Rational) => `${r.n}/${r.d}`;
+const unfraction = (text: string): Rational => {
+  const [n, d] = text.split('/');
+  return rational(BigInt(n ?? '0'), BigInt(d ?? '1'));
+};
+const storePartial = (p: RolePartial): StoredPartial => ({
+  ...p,
+  compliance: Object.fromEntries(Object.entries(p.compliance).map(([k, v]) => [k, String(v)])) as StoredPartial['compliance'],
+  contractTarget: fraction(p.contractTarget),
+  collectionTarget: fraction(p.collectionTarget),
+  contractCredit: String(p.contractCredit),
+  collectionCredit: String(p.collectionCredit),
+});
+const loadPartial = (p: StoredPartial): RolePartial => ({
+  ...p,
+  compliance: {
+    accounts: Number(p.compliance.accounts),
+    visitsRequired: BigInt(p.compliance.visitsRequired), visitsDone: BigInt(p.compliance.visitsDone), visitsCounted: BigInt(p.compliance.visitsCounted),
+    reportsRequired: BigInt(p.compliance.reportsRequired), reportsDone: BigInt(p.compliance.reportsDone), reportsCounted: BigInt(p.compliance.reportsCounted),
+  },
+  contractTarget: unfraction(p.contractTarget),
+  collectionTarget: unfraction(p.collectionTarget),
+  contractCredit: BigInt(p.contractCredit),
+  collectionCredit: BigInt(p.collectionCredit),
+});
+
+/** A distributed close keeps each gathered batch for its finish step: an item per person and one for the team (gone by TTL after two days). */
+export const keepGathered = (periodId: string, runId: string, batch: Awaited<ReturnType<typeof gatherBatch>>, now: Date) => {
+  if (batch.first === null) return Promise.resolve();
+  const { first, gathered } = batch;
+  // The tier index orders accounts by name, then id: the finish puts the batches back in that order.
+  const common = { batch: first.id, order: `${first.name}#${first.id}` };
+  const team: StoredTeam = { ...(Object.fromEntries(Object.entries(gathered.team).map(([k, v]) => [k, typeof v === 'object' ? fraction(v) : String(v)])) as Record<keyof TeamTotals, string>), names: [...gathered.names] };
+  const parts = [
+    { ...common, part: 'TEAM', work: team },
+    ...[...gathered.people].map(([staffId, person]) => ({ ...common, part: `PERSON#${staffId}`, work: { staffId, roles: roles.flatMap((r) => (person[r] === undefined ? [] : [storePartial(person[r])])) } })),
+  ];
+  return store.saveCloseWork(periodId, runId, parts, Math.floor(now.getTime() / 1000) + 2 * 24 * 60 * 60);
+};
+
+/** Everything the Map's gather steps kept for this run, merged batch after batch in the tier index's order. */
+export const loadGathered = async (periodId: string, runId: string): Promise<Gathered> => {
+  const byBatch = new Map<string, { order: string; parts: store.CloseWorkPart[] }>();
+  for (const part of await store.loadCloseWork(periodId, runId)) {
+    const batch = byBatch.get(part.batch) ?? { order: part.order, parts: [] };
+    byBatch.set(part.batch, batch);
+    batch.parts.push(part);
+  }
+  // DynamoDB orders the index by the UTF-8 bytes of its keys: so does Buffer.compare.
+  const batches = [...byBatch.values()].sort((a, b) => Buffer.compare(Buffer.from(a.order), Buffer.from(b.order)));
+  const all = emptyGathered();
+  for (const batch of batches) {
+    const one = emptyGathered();
+    for (const { part, work } of batch.parts) {
+      if (part === 'TEAM') {
+        const t = work as StoredTeam;
+        Object.assign(one.team, { accounts: Number(t.accounts), contractTarget: unfraction(t.contractTarget), collectionTarget: unfraction(t.collectionTarget), contractCredit: BigInt(t.contractCredit), collectionCredit: BigInt(t.collectionCredit) });
+        for (const [id, name] of t.names) one.names.set(id, name);
+      } else {
+        const p = work as { staffId: string; roles: StoredPartial[] };
+        one.people.set(p.staffId, Object.fromEntries(p.roles.map((r) => [r.role, loadPartial(r)])));
+      }
+    }
+    mergeGathered(all, one);
+  }
+  return all;
+};
+
+/** What the close reads about each person it assesses, and P's quarterly reviews. */
+export interface PeopleRecords {
+  people: { staff: Staff; peerScores: number[] }[];
   meetings: { type: string; heldOn: string; attendeeIds: string[] }[];
 }
 
-/** The people to assess — everyone who held a role on a key account in P — with their accounts, records and scores. */
-export const gatherPeople = async (period: Period, accounts: readonly GatheredAccount[]): Promise<CloseData> => {
-  const held = new Map<string, GatheredAccount[]>();
-  for (const account of accounts) {
-    const holders = new Set(account.assignments.filter((a) => a.from <= period.to && (a.to === null || a.to >= period.from)).map((a) => a.staffId));
-    for (const staffId of holders) {
-      const list = held.get(staffId);
-      if (list === undefined) held.set(staffId, [account]);
-      else list.push(account);
-    }
-  }
-  const people = await mapLimited([...held.keys()].sort(), 8, async (staffId) => {
-    const staff = await getStaffById(staffId);
-    if (staff === undefined) throw new Error(`Assignment names staff ${staffId}, who has no record`);
-    const scores = await store.listPeerScores(period.id, 'staff', staffId);
-    return { staff, accounts: held.get(staffId) ?? [], peerScores: scores.map((s) => s.score) };
-  });
-  const meetings = await allMeetingsOfType('contact_leader_quarterly_review', period.from, period.to);
+/**
+ * Each person's record and the scores they received, read once each (8 in flight) as soon
+ * as the gather meets them, so these reads overlap the accounts' own; then P's reviews.
+ */
+export const peopleReader = (period: Period) => {
+  const gate = limiter(8);
+  const reads = new Map<string, Promise<{ staff: Staff; peerScores: number[] }>>();
+  const meetings = allMeetingsOfType('contact_leader_quarterly_review', period.from, period.to);
+  meetings.catch(() => undefined);
   return {
-    people,
-    accounts: [...accounts],
-    meetings,
-    teamAccounts: accounts.map((a) => ({ accountId: a.accountId, keyIntervals: [{ from: a.keySince, to: null }], targets: a.targets, projects: a.projects, payments: a.payments })),
+    meet: (staffId: string) => {
+      if (reads.has(staffId)) return;
+      const read = gate(async () => {
+        const [staff, scores] = await Promise.all([getStaffById(staffId), store.listPeerScores(period.id, 'staff', staffId)]);
+        if (staff === undefined) throw new Error(`Assignment names staff ${staffId}, who has no record`);
+        return { staff, peerScores: scores.map((s) => s.score) };
+      });
+      read.catch(() => undefined);
+      reads.set(staffId, read);
+    },
+    /** Everyone met, by staff id. */
+    done: async (): Promise<PeopleRecords> => {
+      const ids = [...reads.keys()].sort();
+      const people = [];
+      for (const id of ids) people.push(await (reads.get(id) as Promise<{ staff: Staff; peerScores: number[] }>));
+      return { people, meetings: await meetings };
+    },
   };
 };
 
+/** The people's records for these staff ids (the distributed finish: its gather steps read only accounts). */
+export const readPeople = (period: Period, staffIds: Iterable<string>): Promise<PeopleRecords> => {
+  const reader = peopleReader(period);
+  for (const id of staffIds) reader.meet(id);
+  return reader.done();
+};
+
+/**
+ * The whole gather in one process: batch after batch, each person's reads started as the
+ * gather meets them. `take` gets each batch's accounts in the tier index's order (the close
+ * sums them; the benchmark's read-only pass only counts them).
+ */
+export const gatherAll = async (period: Period, cursors: readonly (string | null)[], take: (accounts: GatheredAccount[]) => void): Promise<PeopleRecords> => {
+  const reader = peopleReader(period);
+  for (const cursor of cursors) {
+    const { accounts } = await readBatch(period, cursor);
+    for (const account of accounts) for (const staffId of holdersOf(account, period)) reader.meet(staffId);
+    take(accounts);
+  }
+  return reader.done();
+};
+
 /** Every grade an assessed person has must be in the year's policy (422 naming the missing ones). */
-export const assertGrades = (policy: PayPolicy, people: CloseData['people']): void => {
+export const assertGrades = (policy: PayPolicy, people: PeopleRecords['people']): void => {
   const known = new Set(policy.grades.map((g) => g.grade));
   const missing = [...new Set(people.map((p) => p.staff.grade).filter((g) => !known.has(g)))].sort();
   if (missing.length > 0) {
@@ -180,27 +350,38 @@ export const assertGrades = (policy: PayPolicy, people: CloseData['people']): vo
   }
 };
 
-/** A period's statements and team bonus from gathered data, with the year's policy (its explanation naming accounts and people). */
-const priceGathered = async (period: Period, accounts: readonly GatheredAccount[]) => {
+/** A period's statements and team bonus from the partial sums, with the year's policy (its explanation naming accounts and people). */
+const priceGathered = async (period: Period, gathered: Gathered, records?: Promise<PeopleRecords>) => {
   const policy = await requirePolicy(period.year);
-  const data = await gatherPeople(period, accounts);
+  const data = await (records ?? readPeople(period, gathered.people.keys()));
   assertGrades(policy, data.people);
-  const { team, statements } = closeStatements({
+  const { team, statements } = closeFromPartials({
     period,
     policy,
-    people: data.people.map((p) => ({ staffId: p.staff.id, grade: p.staff.grade, peerScores: p.peerScores, accounts: p.accounts })),
-    teamAccounts: data.teamAccounts,
+    people: data.people.map((p) => {
+      const partials = gathered.people.get(p.staff.id) ?? {};
+      return { staffId: p.staff.id, grade: p.staff.grade, peerScores: p.peerScores, roles: roles.flatMap((r) => (partials[r] === undefined ? [] : [partials[r]])) };
+    }),
+    team: gathered.team,
     meetings: data.meetings,
   });
-  const names = new Map<string, string>([...accounts.map((a) => [a.accountId, a.name] as const), ...data.people.map((p) => [p.staff.id, p.staff.name] as const)]);
+  const names = new Map<string, string>([...gathered.names, ...data.people.map((p) => [p.staff.id, p.staff.name] as const)]);
   return { data, team: { ...team, explanation: nameStatement({ explanation: team.explanation }, names).explanation }, statements: statements.map((s) => nameStatement(s, names)), names };
+};
+
+/** The whole gather of P in one process, as partial sums (with the people's reads overlapping it). */
+const gatherInProcess = async (period: Period, cursors: readonly (string | null)[]) => {
+  const policy = await requirePolicy(period.year);
+  const gathered = emptyGathered();
+  const records = gatherAll(period, cursors, (accounts) => mergeGathered(gathered, summarise(accounts, period, policy)));
+  await records;
+  return { gathered, records };
 };
 
 /** A finalised period priced again on today's data (the real gather, every batch), for its late records. */
 const priceAgain = async (period: Period): Promise<Statement[]> => {
-  let accounts: GatheredAccount[] = [];
-  for (const batch of await keyAccountBatches()) accounts = accounts.concat(await gatherBatch(period.id, batch.cursor));
-  return (await priceGathered(period, accounts)).statements;
+  const { gathered, records } = await gatherInProcess(period, (await keyAccountBatches()).map((b) => b.cursor));
+  return (await priceGathered(period, gathered, records)).statements;
 };
 
 /** Each person's statement with the prior-period adjustments they are owed; someone owed one but not assessed gets a statement of adjustments only. */
@@ -216,15 +397,16 @@ const withPriorPeriods = async (period: Period, statements: readonly Statement[]
 };
 
 /**
- * Phase 3 — finish: compute every statement and the team bonus from the gathered
- * accounts, add the prior-period adjustments of late records, keep them (same data → same
+ * Phase 3 — finish: compute every statement and the team bonus from the gathered partial
+ * sums, add the prior-period adjustments of late records, keep them (same data → same
  * statements, no new version; changed data → a new version, the old one kept), write the
- * bulletin and talent-pool suggestions, and release the lock.
+ * bulletin and talent-pool suggestions, and release the lock. `records` are the people's
+ * reads when the gather already made them (in one process); else the finish reads them.
  */
-export const finishClose = async (periodId: string, runId: string, accounts: readonly GatheredAccount[], audit: AuditContext) => {
+export const finishClose = async (periodId: string, runId: string, gathered: Gathered, audit: AuditContext, records?: Promise<PeopleRecords>) => {
   const period = parsePayPeriod(periodId);
   try {
-    const result = await finishRun(period, runId, accounts, audit);
+    const result = await finishRun(period, runId, gathered, audit, records);
     await store.endCloseRun(period.id, runId, { status: 'done', result: summaryOf(result) }, new Date().toISOString());
     return result;
   } catch (error) {
@@ -238,20 +420,27 @@ export const finishClose = async (periodId: string, runId: string, accounts: rea
 /** What the run keeps of a close's result: everything but its page of statements. */
 const summaryOf = ({ statements: _s, nextCursor: _n, ...summary }: Awaited<ReturnType<typeof finishRun>>): CloseSummary => summary;
 
-const finishRun = async (period: Period, runId: string, accounts: readonly GatheredAccount[], audit: AuditContext) => {
-  // What the writes compare with is read while the statements are computed (the lock keeps it as it is).
-  const earlier = Promise.all([store.listStatements(period.id), store.getPeriodState(period.id)]);
-  earlier.catch(() => undefined);
+/** Started now, awaited later: its failure is seen where it is awaited. */
+const early = <T>(work: Promise<T>): Promise<T> => {
+  work.catch(() => undefined);
+  return work;
+};
+
+const finishRun = async (period: Period, runId: string, gathered: Gathered, audit: AuditContext, records?: Promise<PeopleRecords>) => {
+  // What the writes compare with, and the late records' and the desk's adjustments, are read
+  // while the statements are computed (the lock keeps them as they are).
+  const earlier = early(Promise.all([store.listStatements(period.id), store.getPeriodState(period.id)]));
+  const prior = early(priorPeriodAdjustments(period, priceAgain));
+  // Approved manual adjustments join the prior-period ones (total, bulletin and CSV include them).
+  const approved = early(approvedAdjustments(period.id));
   // Records made after the close began are late for it: the next close picks them up.
   const since = await store.lockedSince(period.id, runId);
   const startedAt = since === undefined ? audit.at : new Date(since).toISOString();
-  const priced = await priceGathered(period, accounts);
+  const priced = await priceGathered(period, gathered, records);
   const { data, team } = priced;
-  const prior = await priorPeriodAdjustments(period, priceAgain);
-  // Approved manual adjustments join the prior-period ones (total, bulletin and CSV include them).
-  const approved = await approvedAdjustments(period.id);
-  const byStaff = new Map<string, Adjustment[]>(prior.byStaff);
-  for (const staffId of new Set(approved.map((a) => a.staffId))) byStaff.set(staffId, [...(byStaff.get(staffId) ?? []), ...manualAdjustmentsOf(approved, staffId)]);
+  const byStaff = new Map<string, Adjustment[]>((await prior).byStaff);
+  const desk = await approved;
+  for (const staffId of new Set(desk.map((a) => a.staffId))) byStaff.set(staffId, [...(byStaff.get(staffId) ?? []), ...manualAdjustmentsOf(desk, staffId)]);
   const statements = await withPriorPeriods(period, priced.statements, byStaff);
   const [currentList, before] = await earlier;
   const current = new Map(currentList.map((s) => [s.staffId, s]));
@@ -270,14 +459,15 @@ const finishRun = async (period: Period, runId: string, accounts: readonly Gathe
     finalizedAt: null,
     finalizedBy: null,
     closeStartedAt: startedAt,
-    repricedPeriods: prior.repriced,
+    repricedPeriods: (await prior).repriced,
   };
   const names = new Map(data.people.map((p) => [p.staff.id, p.staff]));
+  const accounts = [...gathered.names].map(([accountId, name]) => ({ accountId, name }));
   // The statements, the bulletin and the talent-pool suggestions are written side by side;
   // the period's state, which names the new version, only once they are all kept.
   await Promise.all([
     store.saveStatements(changed),
-    store.saveBulletin(bulletinOf(period, state.version, data.accounts, statements, team, names)),
+    store.saveBulletin(bulletinOf(period, state.version, accounts, statements, team, names)),
     period.kind === 'year' ? store.saveTalentSuggestions(talentSuggestions(period, statements, names)) : Promise.resolve(),
   ]);
   await store.savePeriodState(state);
@@ -295,20 +485,19 @@ export const abortClose = (periodId: string, runId: string) =>
   failClose(periodId, runId, new HttpError(500, 'internal-error', msg(M.pay_closeStepFailed, { period: periodId })));
 
 /**
- * The period close (pay.md) in one process: plan, gather every batch, finish. The API and
- * local mode run this; the schedules run the same three phases as a Step Functions
- * workflow whose Map fans the batches out (infra/stateless-stack.ts), for organisations
- * larger than one invocation reads in its time limit.
+ * The period close (pay.md) in one process: plan, gather every batch into per-person
+ * partial sums, finish. The API and local mode run this; the schedules run the same three
+ * phases as a Step Functions workflow whose Map fans the batches out
+ * (infra/stateless-stack.ts), for organisations larger than one invocation reads in its time limit.
  */
 export const closePeriod = async (periodId: string, audit: AuditContext, runId: string = randomUUID()) => {
   const plan = await planClose(periodId, runId, audit.actorId);
-  let accounts: GatheredAccount[] = [];
+  let gathered: Awaited<ReturnType<typeof gatherInProcess>>;
   try {
-    for (const cursor of plan.batches) accounts = accounts.concat(await gatherBatch(plan.period, cursor));
+    gathered = await gatherInProcess(parsePayPeriod(plan.period), plan.batches);
   } catch (error) {
     await failClose(plan.period, plan.runId, error);
     throw error;
   }
-  return finishClose(plan.period, plan.runId, accounts, audit);
+  return finishClose(plan.period, plan.runId, gathered.gathered, audit, gathered.records);
 };
-
