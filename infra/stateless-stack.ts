@@ -330,8 +330,9 @@ export class StatelessStack extends Stack {
     gather.itemProcessor(
       new LambdaInvoke(scope, 'Gather', { lambdaFunction: step('closeGather', 'jobs/close-gather', 900), payloadResponseOnly: true, retryOnServiceExceptions: true }),
     );
-    // The finish holds every gathered account in memory to price each person over all of theirs.
-    const finish = new LambdaInvoke(scope, 'Finish', { lambdaFunction: step('closeFinish', 'jobs/close-finish', 900, 4096), payloadResponseOnly: true, payload: TaskInput.fromObject(runOf) });
+    // The finish holds each person's partial sums (growing with the staff, not the accounts'
+    // records): 1,769 MB is one full vCPU for the pricing, with room to spare at domain.md §6's scale.
+    const finish = new LambdaInvoke(scope, 'Finish', { lambdaFunction: step('closeFinish', 'jobs/close-finish', 900, 1769), payloadResponseOnly: true, payload: TaskInput.fromObject(runOf) });
     const abort = new LambdaInvoke(scope, 'Abort', { lambdaFunction: step('closeAbort', 'jobs/close-abort', 60), payloadResponseOnly: true, payload: TaskInput.fromObject(runOf), resultPath: JsonPath.DISCARD })
       .next(new Fail(scope, 'CloseFailed', { error: 'PeriodCloseFailed', cause: 'A step of the period close failed; its lock was released' }));
     gather.addCatch(abort, { resultPath: '$.error' });
