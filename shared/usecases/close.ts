@@ -351,8 +351,8 @@ export const assertGrades = (policy: PayPolicy, people: PeopleRecords['people'])
 };
 
 /** A period's statements and team bonus from the partial sums, with the year's policy (its explanation naming accounts and people). */
-const priceGathered = async (period: Period, gathered: Gathered, records?: Promise<PeopleRecords>) => {
-  const policy = await requirePolicy(period.year);
+const priceGathered = async (period: Period, gathered: Gathered, records?: Promise<PeopleRecords>, given?: PayPolicy) => {
+  const policy = given ?? (await requirePolicy(period.year));
   const data = await (records ?? readPeople(period, gathered.people.keys()));
   assertGrades(policy, data.people);
   const { team, statements } = closeFromPartials({
@@ -375,13 +375,13 @@ const gatherInProcess = async (period: Period, cursors: readonly (string | null)
   const gathered = emptyGathered();
   const records = gatherAll(period, cursors, (accounts) => mergeGathered(gathered, summarise(accounts, period, policy)));
   await records;
-  return { gathered, records };
+  return { gathered, records, policy };
 };
 
 /** A finalised period priced again on today's data (the real gather, every batch), for its late records. */
 const priceAgain = async (period: Period): Promise<Statement[]> => {
-  const { gathered, records } = await gatherInProcess(period, (await keyAccountBatches()).map((b) => b.cursor));
-  return (await priceGathered(period, gathered, records)).statements;
+  const { gathered, records, policy } = await gatherInProcess(period, (await keyAccountBatches()).map((b) => b.cursor));
+  return (await priceGathered(period, gathered, records, policy)).statements;
 };
 
 /** Each person's statement with the prior-period adjustments they are owed; someone owed one but not assessed gets a statement of adjustments only. */
@@ -403,10 +403,10 @@ const withPriorPeriods = async (period: Period, statements: readonly Statement[]
  * bulletin and talent-pool suggestions, and release the lock. `records` are the people's
  * reads when the gather already made them (in one process); else the finish reads them.
  */
-export const finishClose = async (periodId: string, runId: string, gathered: Gathered, audit: AuditContext, records?: Promise<PeopleRecords>) => {
+export const finishClose = async (periodId: string, runId: string, gathered: Gathered, audit: AuditContext, records?: Promise<PeopleRecords>, policy?: PayPolicy) => {
   const period = parsePayPeriod(periodId);
   try {
-    const result = await finishRun(period, runId, gathered, audit, records);
+    const result = await finishRun(period, runId, gathered, audit, records, policy);
     await store.endCloseRun(period.id, runId, { status: 'done', result: summaryOf(result) }, new Date().toISOString());
     return result;
   } catch (error) {
@@ -426,7 +426,7 @@ const early = <T>(work: Promise<T>): Promise<T> => {
   return work;
 };
 
-const finishRun = async (period: Period, runId: string, gathered: Gathered, audit: AuditContext, records?: Promise<PeopleRecords>) => {
+const finishRun = async (period: Period, runId: string, gathered: Gathered, audit: AuditContext, records?: Promise<PeopleRecords>, policy?: PayPolicy) => {
   // What the writes compare with, and the late records' and the desk's adjustments, are read
   // while the statements are computed (the lock keeps them as they are).
   const earlier = early(Promise.all([store.listStatements(period.id), store.getPeriodState(period.id)]));
@@ -436,7 +436,7 @@ const finishRun = async (period: Period, runId: string, gathered: Gathered, audi
   // Records made after the close began are late for it: the next close picks them up.
   const since = await store.lockedSince(period.id, runId);
   const startedAt = since === undefined ? audit.at : new Date(since).toISOString();
-  const priced = await priceGathered(period, gathered, records);
+  const priced = await priceGathered(period, gathered, records, policy);
   const { data, team } = priced;
   const byStaff = new Map<string, Adjustment[]>((await prior).byStaff);
   const desk = await approved;
@@ -499,5 +499,5 @@ export const closePeriod = async (periodId: string, audit: AuditContext, runId: 
     await failClose(plan.period, plan.runId, error);
     throw error;
   }
-  return finishClose(plan.period, plan.runId, gathered.gathered, audit, gathered.records);
+  return finishClose(plan.period, plan.runId, gathered.gathered, audit, gathered.records, gathered.policy);
 };
