@@ -1,8 +1,9 @@
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import { type AuditContext, audit, insertAudited, replaceAudited } from '#shared/db/audit.ts';
 import { tableName } from '#shared/db/client.ts';
-import { all, commit, defineEntity, get, goneOrChanged, key, overwrite, page, parse, put, statusIs } from '#shared/db/entity.ts';
-import type { Page } from '#shared/db/pagination.ts';
+import { all, commit, defineEntity, goneOr, key, notFound, overwrite, page, put } from '#shared/db/entity.ts';
 import { payDataIndex, quarterOf } from '#shared/db/partitions.ts';
+import { type Condition, equals } from '#shared/db/query.ts';
+import { PreconditionFailed } from '#shared/errors.ts';
 import { DepartmentChange, Invoice, Opportunity, OpportunityUpdate, Payment, Project } from '#shared/schemas/business.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
@@ -101,57 +102,43 @@ export const payments = /* @__PURE__ */ defineEntity({
   },
 });
 
-export const toOpportunity = (item: Record<string, unknown>) => parse(opportunities, item);
-export const toProject = (item: Record<string, unknown>) => parse(projects, item);
+const opportunityGone = (id: string) => ({ gone: notFound(msg(M.thing_opportunity, { id })) });
+const projectGone = (id: string) => ({ gone: notFound(msg(M.thing_project, { id })) });
 
-/** Access patterns: one opportunity, project or invoice by id. */
-export const getOpportunityById = (id: string) => get(opportunities, { id });
-export const getProjectById = (id: string) => get(projects, { id });
-export const getInvoiceById = (id: string) => get(invoices, { id });
+// A taken id is a 412, as a changed version would be.
+export const insertOpportunity = (o: Opportunity, ctx: AuditContext) => insertAudited(opportunities, o, ctx, { taken: () => new PreconditionFailed() });
 
-// The first item of each write is the versioned one: 412 when it changed, 404 when gone.
-export const insertOpportunity = (o: Opportunity, ctx: AuditContext) =>
-  commit([
-    put(opportunities, o, 'new', { onFail: goneOrChanged(msg(M.thing_opportunity, { id: o.id })) }),
-    auditPut(ctx, { entity: 'opportunity', entityId: o.id, action: 'create', after: o }),
-  ]);
+export const saveOpportunity = (before: Opportunity, after: Opportunity, action: string, ctx: AuditContext) =>
+  replaceAudited(opportunities, before, after, action, ctx, opportunityGone(after.id));
 
 export const saveOpportunityUpdate = (before: Opportunity, after: Opportunity, update: OpportunityUpdate, ctx: AuditContext) =>
-  commit([
-    put(opportunities, after, before.version, { onFail: goneOrChanged(msg(M.thing_opportunity, { id: after.id })) }),
-    overwrite(opportunityUpdates, update),
-    auditPut(ctx, { entity: 'opportunity', entityId: after.id, action: 'update', before, after }),
-  ]);
+  replaceAudited(opportunities, before, after, 'update', ctx, opportunityGone(after.id), { alongside: [overwrite(opportunityUpdates, update)] });
 
 /** Win: the opportunity and all its projects in one transaction, or nothing. */
 export const saveWin = (before: Opportunity, after: Opportunity, won: readonly Project[], ctx: AuditContext) =>
-  commit([
-    put(opportunities, after, before.version, { onFail: goneOrChanged(msg(M.thing_opportunity, { id: after.id })) }),
-    ...won.map((p) => put(projects, p, 'new')),
-    auditPut(ctx, { entity: 'opportunity', entityId: after.id, action: 'win', before, after: { ...after, projects: won } }),
-  ]);
+  replaceAudited(opportunities, before, after, 'win', ctx, opportunityGone(after.id), {
+    alongside: won.map((p) => put(projects, p, 'new')),
+    seen: { before, after: { ...after, projects: won } },
+  });
 
-export const saveOpportunity = (before: Opportunity, after: Opportunity, action: string, ctx: AuditContext) =>
-  commit([
-    put(opportunities, after, before.version, { onFail: goneOrChanged(msg(M.thing_opportunity, { id: after.id })) }),
-    auditPut(ctx, { entity: 'opportunity', entityId: after.id, action, before, after }),
-  ]);
-
-export const saveProject = (before: Project, after: Project, action: string, ctx: AuditContext) =>
-  commit([put(projects, after, before.version, { onFail: goneOrChanged(msg(M.thing_project, { id: after.id })) }), auditPut(ctx, { entity: 'project', entityId: after.id, action, before, after })]);
+export const saveProject = (before: Project, after: Project, action: string, ctx: AuditContext) => replaceAudited(projects, before, after, action, ctx, projectGone(after.id));
 
 /** A new delivering department, with the change kept in the project's history, together. */
 export const saveDepartmentChange = (before: Project, after: Project, change: DepartmentChange & { id: string }, ctx: AuditContext) =>
-  commit([
-    put(projects, after, before.version, { onFail: goneOrChanged(msg(M.thing_project, { id: after.id })) }),
-    overwrite(departmentChanges, change),
-    auditPut(ctx, { entity: 'project', entityId: after.id, action: 'change-department', before, after }),
-  ]);
-
-/** Access pattern: a project's delivering-department changes, oldest first. */
-export const listDepartmentChanges = (projectId: string): Promise<DepartmentChange[]> => all(departmentChanges, 'ofProject', { projectId });
+  replaceAudited(projects, before, after, 'change-department', ctx, projectGone(after.id), { alongside: [overwrite(departmentChanges, change)] });
 
 class OverContract extends Error {}
+
+/** Adds `amount` to a project's running total (`field`), on `condition`. */
+const addToProject = (id: string, field: 'invoicedAmount' | 'paidAmount', amount: number, condition: Condition) => ({
+  Update: {
+    TableName: tableName,
+    Key: key(projects, { id }),
+    UpdateExpression: `SET ${field} = ${field} + :amount, version = version + :one`,
+    ConditionExpression: condition.expression,
+    ExpressionAttributeValues: { ':amount': amount, ':one': 1, ...condition.values },
+  },
+});
 
 /**
  * An invoice, with the project's invoiced total raised in the same transaction on the
@@ -159,23 +146,9 @@ class OverContract extends Error {}
  * together exceed it). False when that condition failed.
  */
 export const insertInvoice = async (project: Project, invoice: Invoice, ctx: AuditContext): Promise<boolean> => {
+  const within = { expression: 'invoicedAmount <= :limit', values: { ':limit': project.contractAmount - invoice.amount } };
   try {
-    await commit([
-      {
-        item: {
-          Update: {
-            TableName: tableName,
-            Key: key(projects, { id: project.id }),
-            UpdateExpression: 'SET invoicedAmount = invoicedAmount + :amount, version = version + :one',
-            ConditionExpression: 'invoicedAmount <= :limit',
-            ExpressionAttributeValues: { ':amount': invoice.amount, ':one': 1, ':limit': project.contractAmount - invoice.amount },
-          },
-        },
-        onFail: () => new OverContract(),
-      },
-      put(invoices, invoice, 'new'),
-      auditPut(ctx, { entity: 'invoice', entityId: invoice.id, action: 'create', after: invoice }),
-    ]);
+    await commit([{ item: addToProject(project.id, 'invoicedAmount', invoice.amount, within), onFail: () => new OverContract() }, put(invoices, invoice, 'new'), audit(invoices, ctx, 'create', invoice)]);
     return true;
   } catch (error) {
     if (error instanceof OverContract) return false;
@@ -192,55 +165,31 @@ export const insertPayment = async (invoice: Invoice, payment: Payment, ctx: Aud
   const paidAmount = invoice.paidAmount + payment.amount;
   const after: Invoice = { ...invoice, paidAmount, status: paidAmount === invoice.amount ? 'paid' : 'open', version: invoice.version + 1 };
   await commit([
-    put(invoices, after, invoice.version, { onFail: goneOrChanged(msg(M.thing_invoice, { id: invoice.id })) }),
-    {
-      Update: {
-        TableName: tableName,
-        Key: key(projects, { id: payment.projectId }),
-        UpdateExpression: 'SET paidAmount = paidAmount + :amount, version = version + :one',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':amount': payment.amount, ':one': 1 },
-      },
-    },
+    put(invoices, after, invoice.version, { onFail: goneOr({ gone: notFound(msg(M.thing_invoice, { id: invoice.id })) }) }),
+    addToProject(payment.projectId, 'paidAmount', payment.amount, { expression: 'attribute_exists(pk)' }),
     put(payments, payment, 'new'),
-    auditPut(ctx, { entity: 'payment', entityId: payment.id, action: 'create', after: payment }),
+    audit(payments, ctx, 'create', payment),
   ]);
   return after;
 };
 
-export const listOpportunityUpdates = (opportunityId: string, limit: number, cursor?: string): Promise<Page<OpportunityUpdate>> =>
-  page(opportunityUpdates, 'ofOpportunity', { opportunityId }, limit, cursor);
-
-/** Access patterns: opportunities by account (gsi1), by owner (gsi3), by status (gsi2), stale (gsi2, activity before a day). */
-export const listOpportunitiesByAccount = (accountId: string, limit: number, cursor?: string) => page(opportunities, 'byAccount', { accountId }, limit, cursor);
-export const listOpportunitiesByOwner = (ownerId: string, limit: number, cursor?: string) => page(opportunities, 'byOwner', { ownerId }, limit, cursor);
+/** Access pattern: open, won or lost opportunities; stale ones (open, no activity since `activityBefore`). */
 export const listOpportunitiesByStatus = (status: 'open' | 'won' | 'lost', limit: number, cursor?: string, activityBefore?: string) =>
   page(opportunities, 'byStatus', { status }, limit, cursor, activityBefore === undefined ? {} : { range: { before: activityBefore } });
 
 /** Access pattern: open opportunities at one open stage (gsi2 `OPPS#open`, the stage as a filter; pages are filled). */
 export const listOpportunitiesAtStage = (stage: string, limit: number, cursor?: string) =>
-  page(opportunities, 'byStatus', { status: 'open' }, limit, cursor, { filter: { expression: '#stage = :stage', names: { '#stage': 'stage' }, values: { ':stage': stage } } });
-export const allOpportunitiesOfAccount = (accountId: string) => all(opportunities, 'byAccount', { accountId });
+  page(opportunities, 'byStatus', { status: 'open' }, limit, cursor, { filter: equals('stage', stage) });
 
-/** Access patterns: projects by account (gsi1) and by delivering department (gsi2). */
-export const listProjectsByAccount = (accountId: string, limit: number, cursor?: string) => page(projects, 'byAccount', { accountId }, limit, cursor);
-export const listProjectsByDepartment = (department: string, limit: number, cursor?: string) => page(projects, 'byDepartment', { department }, limit, cursor);
 /** Access pattern: an account's projects one department delivers (byAccount, filtered on the department). */
 export const listProjectsOfAccountByDepartment = (accountId: string, department: string, limit: number, cursor?: string) =>
-  page(projects, 'byAccount', { accountId }, limit, cursor, { filter: { expression: '#department = :department', names: { '#department': 'department' }, values: { ':department': department } } });
-export const allProjectsOfAccount = (accountId: string) => all(projects, 'byAccount', { accountId });
+  page(projects, 'byAccount', { accountId }, limit, cursor, { filter: equals('department', department) });
 
 /** Access pattern (pay close): projects of an account whose opportunity was won in [from, to]. */
 export const listProjectsWonBetween = (accountId: string, from: string, to: string) => all(projects, 'byAccount', { accountId }, { range: { from, to } });
 
 /** Access pattern (pay close): payments on an account's invoices received in [from, to]. */
 export const listPaymentsReceivedBetween = (accountId: string, from: string, to: string) => all(payments, 'byAccount', { accountId }, { range: { from, to } });
-
-/** Access pattern: the payments of one invoice. */
-export const listPaymentsOfInvoice = (invoiceId: string) => all(payments, 'ofInvoice', { invoiceId });
-
-/** Access pattern: every unpaid invoice (gsi2 RECEIVABLES, sparse), oldest due first. */
-export const listOpenInvoices = () => all(invoices, 'receivables', {});
 
 /** Access pattern: contract revenue won in a year, summed per account (gsi3 WON#<year>). */
 export const wonRevenueByAccount = async (year: number): Promise<Map<string, number>> => {
@@ -250,5 +199,4 @@ export const wonRevenueByAccount = async (year: number): Promise<Map<string, num
 };
 
 /** Access pattern: an account's unpaid invoices (gsi1 ACCOUNT#<id>#INVOICES, kept while open). */
-export const listOpenInvoicesOfAccount = (accountId: string) =>
-  all(invoices, 'byAccount', { accountId }, { filter: statusIs('open') });
+export const listOpenInvoicesOfAccount = (accountId: string) => all(invoices, 'byAccount', { accountId }, { filter: equals('status', 'open') });

@@ -1,6 +1,7 @@
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { commit, defineEntity, get, page, moveFrom, put } from '#shared/db/entity.ts';
+import { type AuditContext, insertAudited, moveAudited } from '#shared/db/audit.ts';
+import { defineEntity, page } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
+import { allOf, equals } from '#shared/db/query.ts';
 import { alreadyDecided } from '#shared/domain/disputes.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import { Dispute, type DisputeStatus } from '#shared/schemas/disputes.ts';
@@ -25,33 +26,18 @@ export const disputes = /* @__PURE__ */ defineEntity({
   },
 });
 
-/** Access pattern: a dispute by id. */
-export const getDisputeById = (id: string) => get(disputes, { id });
-
-/** A new dispute and its audit record, all or nothing. */
-export const insertDispute = (dispute: Dispute, ctx: AuditContext) =>
-  commit([
-    put(disputes, dispute, 'new', { onFail: () => new Conflict(msg(M.dispute_idTaken, { id: dispute.id })) }),
-    auditPut(ctx, { entity: 'dispute', entityId: dispute.id, action: 'create', after: dispute }),
-  ]);
+export const insertDispute = (dispute: Dispute, ctx: AuditContext) => insertAudited(disputes, dispute, ctx, { taken: () => new Conflict(msg(M.dispute_idTaken, { id: dispute.id })) });
 
 /**
  * Writes the decision on condition that the dispute is still open at the version read, so
  * of racing decisions exactly one lands; the others get 409 (404 if the dispute is gone).
  */
 export const recordDecision = (before: Dispute, after: Dispute, ctx: AuditContext) =>
-  commit([
-    moveFrom(disputes, before, after, 'open', {
-      gone: () => new NotFound(msg(M.dispute_notFound, { id: before.id })),
-      moved: () => alreadyDecided(before),
-      changed: () => new Conflict(msg(M.dispute_changedWhileDeciding, { id: before.id }), 'concurrent-change'),
-    }),
-    auditPut(ctx, { entity: 'dispute', entityId: after.id, action: 'decide', before, after }),
-  ]);
-
-/** Access pattern: disputes of one status, newest first (gsi2 `DISPUTES#<status>`). */
-export const listDisputesByStatus = (status: DisputeStatus, limit: number, cursor?: string): Promise<Page<Dispute>> =>
-  page(disputes, 'byStatus', { status }, limit, cursor);
+  moveAudited(disputes, before, after, 'open', 'decide', ctx, {
+    gone: () => new NotFound(msg(M.dispute_notFound, { id: before.id })),
+    moved: () => alreadyDecided(before),
+    changed: () => new Conflict(msg(M.dispute_changedWhileDeciding, { id: before.id }), 'concurrent-change'),
+  });
 
 export interface AccountDisputeFilter {
   accountId: string;
@@ -63,23 +49,10 @@ export interface AccountDisputeFilter {
 }
 
 /** Access pattern: an account's disputes, newest first (gsi3 `ACCOUNT#<id>#DISPUTES`), by status or party. */
-export const listDisputesByAccount = (filter: AccountDisputeFilter): Promise<Page<Dispute>> => {
-  const conditions = [
-    ...(filter.status === undefined ? [] : ['#status = :status']),
-    ...(filter.partyOf === undefined ? [] : ['(filedBy = :me OR filedByDepartment = :department OR againstDepartment = :department)']),
-  ];
-  return page(disputes, 'byAccount', { accountId: filter.accountId }, filter.limit, filter.cursor, {
-    ...(conditions.length === 0
-      ? {}
-      : {
-          filter: {
-            expression: conditions.join(' AND '),
-            ...(filter.status === undefined ? {} : { names: { '#status': 'status' } }),
-            values: {
-              ...(filter.status === undefined ? {} : { ':status': filter.status }),
-              ...(filter.partyOf === undefined ? {} : { ':me': filter.partyOf.staffId, ':department': filter.partyOf.department }),
-            },
-          },
-        }),
-  });
+export const listDisputesByAccount = ({ accountId, status, partyOf, limit, cursor }: AccountDisputeFilter): Promise<Page<Dispute>> => {
+  const party =
+    partyOf === undefined
+      ? undefined
+      : { expression: 'filedBy = :me OR filedByDepartment = :department OR againstDepartment = :department', values: { ':me': partyOf.staffId, ':department': partyOf.department } };
+  return page(disputes, 'byAccount', { accountId }, limit, cursor, { filter: allOf(equals('status', status), party) });
 };

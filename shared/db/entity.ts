@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { db, tableName } from '#shared/db/client.ts';
 import { requestReads } from '#shared/db/request-reads.ts';
 import type { Page } from '#shared/db/pagination.ts';
-import { queryAll, queryPage } from '#shared/db/query.ts';
+import { type Condition, equals, queryAll, queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { type GlobalIndexName, tableDefinition } from '#shared/table.ts';
@@ -49,6 +49,8 @@ export interface Declaration<S extends z.core.$ZodType, P extends string> {
   history?: { kind: string; pk?: string; sk: string };
   /** Values only keys use (a status bucket, a year taken from a date). */
   derive?: (record: z.infer<S>) => Fields;
+  /** Whose audit trail its changes go to: by default its own kind and `<id>`. */
+  audit?: { kind?: string; id?: string };
   /** Where the stored shape differs from the schema's. */
   stored?: { write: (record: z.infer<S>) => Fields; read: (item: Fields) => Fields };
   patterns?: Record<P, Pattern>;
@@ -88,25 +90,32 @@ export const commit = async (writes: readonly (Write | TransactItem)[]): Promise
   }
 };
 
-/** The usual failed version check: 404 when the record is gone, 412 when someone changed it first. */
-export const goneOrChanged =
-  (what: Message) =>
+/** What a failed version check means: `gone` when the record is no more, else `changed` (412 by default). */
+export interface Failures {
+  gone: () => Error;
+  changed?: () => Error;
+}
+export const goneOr =
+  ({ gone, changed }: Failures) =>
   (existing: Fields | undefined): Error =>
-    existing === undefined ? new NotFound(msg(M.notFound_thing, { what })) : new PreconditionFailed();
+    existing === undefined ? gone() : (changed?.() ?? new PreconditionFailed());
+
+/** The 404 of a record that is gone, by what it is. */
+export const notFound = (what: Message) => () => new NotFound(msg(M.notFound_thing, { what }));
 
 export type Expected = number | 'new';
 export interface PutOptions {
   /** Key holes the record itself does not fill. */
   keys?: Fields;
   /** More to check with the version, e.g. `#status = :open`. */
-  condition?: { expression: string; names?: Record<string, string>; values?: Fields };
+  condition?: Condition;
   onFail?: (existing: Fields | undefined) => Error;
 }
 
 export type Range = { from: string; to: string } | { before: string } | { upTo: string };
 export interface QueryOptions {
   range?: Range;
-  filter?: { expression: string; names?: Record<string, string>; values?: Fields };
+  filter?: Condition | undefined;
   newestFirst?: boolean;
 }
 
@@ -165,8 +174,9 @@ export const put = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<
   return { item: { Put: { TableName: tableName, Item: item(e, record, options.keys), ...condition } }, ...(options.onFail === undefined ? {} : { onFail: options.onFail }) };
 };
 
-/** A condition or filter: the stored `status` is this one. */
-export const statusIs = (status: string) => ({ expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } });
+export interface Moves extends Failures {
+  moved: (existing: Fields) => Error;
+}
 
 /**
  * A status change that lands once: the record still has status `from` at the version read.
@@ -178,12 +188,18 @@ export const moveFrom = <S extends z.core.$ZodType>(
   before: Record_<S> & { version: number },
   after: Record_<S>,
   from: string,
-  errors: { gone: () => Error; moved: (existing: Fields) => Error; changed?: () => Error },
+  errors: Moves,
 ): Write =>
   put(e, after, before.version, {
-    condition: statusIs(from),
+    condition: equals('status', from),
     onFail: (old) => (old === undefined ? errors.gone() : old.status !== from || errors.changed === undefined ? errors.moved(old) : errors.changed()),
   });
+
+/** Whose audit trail a change of this record goes to. */
+export const auditTarget = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<S>) => ({
+  entity: e.audit?.kind ?? e.kind,
+  entityId: fill(e.audit?.id ?? '<id>', keyValues(e, record)),
+});
 
 /** An unconditional put (copies, logs keyed by content: a re-write is the same item). */
 export const overwrite = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<S>, extra: Fields = {}): TransactItem => ({ Put: { TableName: tableName, Item: item(e, record, extra) } });
@@ -263,7 +279,7 @@ export const page = <S extends z.core.$ZodType, P extends string>(
   pattern: P,
   params: Fields,
   limit: number,
-  cursor: string | undefined,
+  cursor?: string,
   options: QueryOptions = {},
 ): Promise<Page<Record_<S>>> => queryPage(queryInput(e, pattern, params, options), limit, cursor, (i) => parse(e, i));
 

@@ -1,8 +1,9 @@
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { commit, defineEntity, get, page, moveFrom, put } from '#shared/db/entity.ts';
+import { type AuditContext, insertAudited, moveAudited, replaceAudited } from '#shared/db/audit.ts';
+import { defineEntity, page } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
+import { allOf, equals } from '#shared/db/query.ts';
 import { alreadyAcknowledged } from '#shared/domain/oversight.ts';
-import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
+import { Conflict, NotFound } from '#shared/errors.ts';
 import { MajorMatter, type MatterStatus, SpotCheck } from '#shared/schemas/oversight.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
@@ -35,61 +36,26 @@ export const majorMatters = /* @__PURE__ */ defineEntity({
   },
 });
 
-/* ---------- spot checks ---------- */
-
-/** Access pattern: a spot check by id. */
-export const getSpotCheckById = (id: string) => get(spotChecks, { id });
-
-/** A new spot check and its audit record, all or nothing. */
 export const insertSpotCheck = (check: SpotCheck, ctx: AuditContext) =>
-  commit([
-    put(spotChecks, check, 'new', { onFail: () => new Conflict(msg(M.oversight_spotCheckIdTaken, { id: check.id })) }),
-    auditPut(ctx, { entity: 'spot-check', entityId: check.id, action: 'create', after: check }),
-  ]);
+  insertAudited(spotChecks, check, ctx, { taken: () => new Conflict(msg(M.oversight_spotCheckIdTaken, { id: check.id })) });
 
-/**
- * Writes a changed spot check if it is still at the version read: 404 when gone, 412 when
- * someone changed it first (the use case re-reads and tries again).
- */
+/** A changed spot check, if still at the version read: 404 when gone, 412 when changed (the use case reads again and retries). */
 export const replaceSpotCheck = (before: SpotCheck, after: SpotCheck, action: string, ctx: AuditContext) =>
-  commit([
-    put(spotChecks, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(msg(M.oversight_spotCheckNotFound, { id: before.id })) : new PreconditionFailed()) }),
-    auditPut(ctx, { entity: 'spot-check', entityId: after.id, action, before, after }),
-  ]);
+  replaceAudited(spotChecks, before, after, action, ctx, { gone: () => new NotFound(msg(M.oversight_spotCheckNotFound, { id: before.id })) });
 
-/** Access pattern: an account's spot checks, newest check day first (gsi1 `ACCOUNT#<id>#SPOTCHECKS`). */
-export const listSpotChecksByAccount = (accountId: string, limit: number, cursor?: string): Promise<Page<SpotCheck>> =>
-  page(spotChecks, 'byAccount', { accountId }, limit, cursor);
-
-/* ---------- major matters ---------- */
-
-/** Access pattern: a major-matter report by id. */
-export const getMajorMatterById = (id: string) => get(majorMatters, { id });
-
-/** A new report and its audit record, all or nothing. */
 export const insertMajorMatter = (matter: MajorMatter, ctx: AuditContext) =>
-  commit([
-    put(majorMatters, matter, 'new', { onFail: () => new Conflict(msg(M.oversight_majorMatterIdTaken, { id: matter.id })) }),
-    auditPut(ctx, { entity: 'major-matter', entityId: matter.id, action: 'create', after: matter }),
-  ]);
+  insertAudited(majorMatters, matter, ctx, { taken: () => new Conflict(msg(M.oversight_majorMatterIdTaken, { id: matter.id })) });
 
 /**
  * Writes the acknowledgement on condition that the report is still unacknowledged at the
  * version read, so of racing acknowledgements exactly one lands; the others get 409.
  */
 export const recordAcknowledgement = (before: MajorMatter, after: MajorMatter, ctx: AuditContext) =>
-  commit([
-    moveFrom(majorMatters, before, after, 'unacknowledged', {
-      gone: () => new NotFound(msg(M.oversight_majorMatterNotFound, { id: before.id })),
-      moved: () => alreadyAcknowledged(before),
-      changed: () => new Conflict(msg(M.oversight_matterChanged, { id: before.id }), 'concurrent-change'),
-    }),
-    auditPut(ctx, { entity: 'major-matter', entityId: after.id, action: 'acknowledge', before, after }),
-  ]);
-
-/** Access pattern: reports of one status, newest first (gsi2 `MATTERS#<status>`). */
-export const listMajorMattersByStatus = (status: MatterStatus, limit: number, cursor?: string): Promise<Page<MajorMatter>> =>
-  page(majorMatters, 'byStatus', { status }, limit, cursor);
+  moveAudited(majorMatters, before, after, 'unacknowledged', 'acknowledge', ctx, {
+    gone: () => new NotFound(msg(M.oversight_majorMatterNotFound, { id: before.id })),
+    moved: () => alreadyAcknowledged(before),
+    changed: () => new Conflict(msg(M.oversight_matterChanged, { id: before.id }), 'concurrent-change'),
+  });
 
 export interface AccountMatterFilter {
   accountId: string;
@@ -101,17 +67,5 @@ export interface AccountMatterFilter {
 }
 
 /** Access pattern: an account's reports, newest first (gsi1 `ACCOUNT#<id>#MATTERS`), by status or reporter. */
-export const listMajorMattersByAccount = (filter: AccountMatterFilter): Promise<Page<MajorMatter>> => {
-  const conditions = [...(filter.status === undefined ? [] : ['#status = :status']), ...(filter.reportedBy === undefined ? [] : ['reportedBy = :me'])];
-  return page(majorMatters, 'byAccount', { accountId: filter.accountId }, filter.limit, filter.cursor, {
-    ...(conditions.length === 0
-      ? {}
-      : {
-          filter: {
-            expression: conditions.join(' AND '),
-            ...(filter.status === undefined ? {} : { names: { '#status': 'status' } }),
-            values: { ...(filter.status === undefined ? {} : { ':status': filter.status }), ...(filter.reportedBy === undefined ? {} : { ':me': filter.reportedBy }) },
-          },
-        }),
-  });
-};
+export const listMajorMattersByAccount = ({ accountId, status, reportedBy, limit, cursor }: AccountMatterFilter): Promise<Page<MajorMatter>> =>
+  page(majorMatters, 'byAccount', { accountId }, limit, cursor, { filter: allOf(equals('status', status), equals('reportedBy', reportedBy)) });

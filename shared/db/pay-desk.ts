@@ -1,6 +1,7 @@
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import { type AuditContext, audit, insertAudited, moveAudited } from '#shared/db/audit.ts';
 import { tableName } from '#shared/db/client.ts';
-import { all, commit, defineEntity, first, get, key, page, moveFrom, put, statusIs, type Write } from '#shared/db/entity.ts';
+import { commit, defineEntity, first, key, page, put, type Write } from '#shared/db/entity.ts';
+import { equals } from '#shared/db/query.ts';
 import { finalised, periodStates } from '#shared/db/pay.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import { Adjustment, type AdjustmentStatus, Inquiry, type InquiryStatus, PolicyAck, StatementAck } from '#shared/schemas/pay-desk.ts';
@@ -12,6 +13,7 @@ export const adjustments = /* @__PURE__ */ defineEntity({
   label: 'manual pay adjustment',
   schema: Adjustment,
   versioned: true,
+  audit: { id: '<period>#<id>' },
   keys: {
     pk: 'ADJUSTMENTS#<period>',
     sk: '<id>',
@@ -47,6 +49,7 @@ export const statementAcks = /* @__PURE__ */ defineEntity({
   kind: 'statement-ack',
   label: 'statement acknowledgement',
   schema: StatementAck,
+  audit: { kind: 'statement', id: '<period>#<staffId>' },
   keys: { pk: 'PERIOD#<period>', sk: 'ACK#<staffId>' },
   patterns: { ofPeriod: { doc: "who acknowledged a period's statement (by staff id)", sk: 'ACK#' } },
 });
@@ -56,6 +59,7 @@ export const policyAcks = /* @__PURE__ */ defineEntity({
   label: 'pay policy acknowledgement (latest per person)',
   schema: PolicyAck,
   versioned: true,
+  audit: { kind: 'pay-policy', id: '<year>' },
   keys: { pk: 'PAYPOLICY#<year>', sk: 'ACK#<staffId>' },
   patterns: { ofYear: { doc: "who acknowledged a year's pay policy, and which version (by staff id)", sk: 'ACK#' } },
 });
@@ -79,82 +83,59 @@ const touchPeriod = (period: string, draftOnly: boolean): Write => ({
   onFail: (existing) => (existing === undefined ? new NotFound(msg(M.pay_periodNotClosed, { period })) : finalised(period)),
 });
 
-export const getAdjustment = (period: string, id: string) => get(adjustments, { period, id });
-
 export const insertAdjustment = (adjustment: Adjustment, ctx: AuditContext) =>
-  commit([
-    touchPeriod(adjustment.period, true),
-    put(adjustments, adjustment, 'new', { onFail: () => new Conflict(msg(M.desk_adjustmentIdTaken, { id: adjustment.id })) }),
-    auditPut(ctx, { entity: 'pay-adjustment', entityId: `${adjustment.period}#${adjustment.id}`, action: 'create', after: adjustment }),
-  ]);
+  insertAudited(adjustments, adjustment, ctx, {
+    first: [touchPeriod(adjustment.period, true)],
+    taken: () => new Conflict(msg(M.desk_adjustmentIdTaken, { id: adjustment.id })),
+  });
 
 /** Approval lands once: still pending at the version read, in a period still a draft. */
 export const recordApproval = (before: Adjustment, after: Adjustment, ctx: AuditContext) =>
-  commit([
-    touchPeriod(after.period, true),
-    moveFrom(adjustments, before, after, 'pending', {
+  moveAudited(
+    adjustments,
+    before,
+    after,
+    'pending',
+    'approve',
+    ctx,
+    {
       gone: () => new NotFound(msg(M.desk_adjustmentGone, { id: before.id })),
       moved: () => new Conflict(msg(M.desk_alreadyApproved, { id: before.id }), 'already-approved'),
-    }),
-    auditPut(ctx, { entity: 'pay-adjustment', entityId: `${after.period}#${after.id}`, action: 'approve', before, after }),
-  ]);
+    },
+    [touchPeriod(after.period, true)],
+  );
 
 /** Access pattern: a period's adjustments, a page at a time, of one status or all. */
 export const listAdjustmentsPage = (period: string, status: AdjustmentStatus | undefined, limit: number, cursor?: string) =>
   status === undefined ? page(adjustments, 'ofPeriod', { period }, limit, cursor) : page(adjustments, 'byStatus', { period, status }, limit, cursor);
 
-/** Access pattern: every adjustment of a period of one status (the close reads the approved ones). */
-export const listAdjustments = (period: string, status: AdjustmentStatus) => all(adjustments, 'byStatus', { period, status });
-
 /** Whether any adjustment of the period has this status (one keyed read of one item). */
 export const anyAdjustment = async (period: string, status: AdjustmentStatus) => (await first(adjustments, 'byStatus', { period, status })) !== undefined;
 
-export const getInquiry = (id: string) => get(inquiries, { id });
-
 export const insertInquiry = (inquiry: Inquiry, ctx: AuditContext) =>
-  commit([
-    touchPeriod(inquiry.period, false),
-    put(inquiries, inquiry, 'new', { onFail: () => new Conflict(msg(M.desk_inquiryIdTaken, { id: inquiry.id })) }),
-    auditPut(ctx, { entity: 'pay-inquiry', entityId: inquiry.id, action: 'raise', after: inquiry }),
-  ]);
+  insertAudited(inquiries, inquiry, ctx, {
+    first: [touchPeriod(inquiry.period, false)],
+    taken: () => new Conflict(msg(M.desk_inquiryIdTaken, { id: inquiry.id })),
+    action: 'raise',
+  });
 
 /** The answer lands once: the inquiry still open at the version read (a second answer is a 409). */
 export const recordAnswer = (before: Inquiry, after: Inquiry, ctx: AuditContext) =>
-  commit([
-    moveFrom(inquiries, before, after, 'open', {
-      gone: () => new NotFound(msg(M.desk_inquiryNotFound, { id: before.id })),
-      moved: () => new Conflict(msg(M.desk_alreadyAnswered, { id: before.id }), 'already-answered'),
-    }),
-    auditPut(ctx, { entity: 'pay-inquiry', entityId: after.id, action: 'answer', before, after }),
-  ]);
-
-/** Access pattern: inquiries of one status, oldest first. */
-export const listInquiriesByStatus = (status: InquiryStatus, limit: number, cursor?: string) => page(inquiries, 'byStatus', { status }, limit, cursor);
+  moveAudited(inquiries, before, after, 'open', 'answer', ctx, {
+    gone: () => new NotFound(msg(M.desk_inquiryNotFound, { id: before.id })),
+    moved: () => new Conflict(msg(M.desk_alreadyAnswered, { id: before.id }), 'already-answered'),
+  });
 
 /** Access pattern: one person's inquiries, oldest first, of one status or all. */
 export const listInquiriesOfStaff = (staffId: string, status: InquiryStatus | undefined, limit: number, cursor?: string) =>
-  page(inquiries, 'byStaff', { staffId }, limit, cursor, status === undefined ? {} : { filter: statusIs(status) });
-
-/** Access pattern: a period's inquiries of one status. */
-export const listPeriodInquiries = (period: string, status: InquiryStatus) => all(inquiries, 'ofPeriod', { period, status });
+  page(inquiries, 'byStaff', { staffId }, limit, cursor, { filter: equals('status', status) });
 
 export const insertStatementAck = (ack: StatementAck, ctx: AuditContext) =>
-  commit([
-    put(statementAcks, ack, 'new', { onFail: () => new Conflict(msg(M.desk_statementAcknowledged, { period: ack.period }), 'already-acknowledged') }),
-    auditPut(ctx, { entity: 'statement', entityId: `${ack.period}#${ack.staffId}`, action: 'acknowledge', after: ack }),
-  ]);
-
-/** Access pattern: every acknowledgement of a period's statements. */
-export const listStatementAcks = (period: string) => all(statementAcks, 'ofPeriod', { period });
-
-export const getPolicyAck = (year: number, staffId: string) => get(policyAcks, { year, staffId });
+  insertAudited(statementAcks, ack, ctx, { taken: () => new Conflict(msg(M.desk_statementAcknowledged, { period: ack.period }), 'already-acknowledged'), action: 'acknowledge' });
 
 /** A person's acknowledgement of the policy's current version replaces their acknowledgement of an older one. */
 export const putPolicyAck = (ack: PolicyAck, before: PolicyAck | undefined, ctx: AuditContext) =>
   commit([
     put(policyAcks, ack, before?.version ?? 'new', { onFail: () => new Conflict(msg(M.desk_policyAckRetry, { year: ack.year }), 'concurrent-change') }),
-    auditPut(ctx, { entity: 'pay-policy', entityId: String(ack.year), action: 'acknowledge', before, after: ack }),
+    audit(policyAcks, ctx, 'acknowledge', ack, { before, after: ack }),
   ]);
-
-/** Access pattern: every acknowledgement of a year's policy. */
-export const listPolicyAcks = (year: number) => all(policyAcks, 'ofYear', { year });

@@ -1,6 +1,8 @@
 import { getHandover, listHandovers, saveHandoverReceipt } from '#shared/db/accounts.ts';
 import type { AuditContext } from '#shared/db/audit.ts';
-import { allOpportunitiesOfAccount, listOpenInvoicesOfAccount } from '#shared/db/business.ts';
+import { listOpenInvoicesOfAccount } from '#shared/db/business.ts';
+import * as business from '#shared/db/business.ts';
+import { all, get, page } from '#shared/db/entity.ts';
 import { listEntries } from '#shared/db/dossier.ts';
 import { allOpenRequestsOfAccount } from '#shared/db/requests.ts';
 import { listStakeholders } from '#shared/db/stakeholders.ts';
@@ -27,7 +29,7 @@ export const handoverSnapshot = async (
   const year = Number(todayInShanghai().slice(0, 4));
   const [entries, opportunities, invoices, meetingIds, plan, requests, people] = await Promise.all([
     allDossierEntries(accountId),
-    allOpportunitiesOfAccount(accountId),
+    all(business.opportunities, 'byAccount', { accountId }),
     listOpenInvoicesOfAccount(accountId),
     listMeetingIdsOfAccount(accountId),
     planInForce(accountId, year),

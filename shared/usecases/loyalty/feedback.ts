@@ -7,7 +7,8 @@ import type { Calendars } from '#shared/domain/loyalty/calendar.ts';
 import * as rules from '#shared/domain/loyalty/feedback.ts';
 import type { Caller } from '#shared/domain/staff.ts';
 import { fieldError, NotFound, RuleViolation } from '#shared/errors.ts';
-import { getProjectById } from '#shared/db/business.ts';
+import { projects } from '#shared/db/business.ts';
+import { all, get, page } from '#shared/db/entity.ts';
 import type { Feedback, FeedbackInput, FeedbackStatus, FeedbackStepInput, FeedbackView } from '#shared/schemas/loyalty.ts';
 import { guardAccount, loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { calendarsFrom, loyaltyPolicyFor } from '#shared/usecases/loyalty/settings.ts';
@@ -29,7 +30,7 @@ const view = async (item: Feedback, today: string): Promise<FeedbackView> => rul
 export const recordFeedback = async (caller: Caller, accountId: string, input: FeedbackInput, audit: AuditContext): Promise<FeedbackView> => {
   assertKey(await loadAccountFor(caller, accountId, 'act'));
   if (input.stakeholderId !== undefined) await assertStakeholders(accountId, [{ path: 'body.stakeholderId', id: input.stakeholderId }], input.receivedOn);
-  if (input.projectId !== undefined && (await getProjectById(input.projectId))?.accountId !== accountId) {
+  if (input.projectId !== undefined && (await get(projects, { id: input.projectId }))?.accountId !== accountId) {
     throw new RuleViolation('not-account-project', msg(M.loyalty_notAccountProject, { id: input.projectId, accountId }), [fieldError('body.projectId', msg(M.field_notAccountProject))]);
   }
   const policy = await loyaltyPolicyFor(Number(input.receivedOn.slice(0, 4)));

@@ -1,5 +1,7 @@
 import { getTargets, listAccounts } from '#shared/db/accounts.ts';
-import { allOpportunitiesOfAccount, listOpenInvoicesOfAccount, listProjectsWonBetween } from '#shared/db/business.ts';
+import { listOpenInvoicesOfAccount, listProjectsWonBetween } from '#shared/db/business.ts';
+import * as business from '#shared/db/business.ts';
+import { all, get, page } from '#shared/db/entity.ts';
 import * as store from '#shared/db/loyalty.ts';
 import { assertKey } from '#shared/domain/accounts.ts';
 import { todayInShanghai } from '#shared/domain/dates.ts';
@@ -49,7 +51,7 @@ export const healthInputs = async (account: Account, period: Period, asOf: strin
     listOpenInvoicesOfAccount(account.id),
     getTargets(account.id, period.year),
     listProjectsWonBetween(account.id, period.from, asOf),
-    allOpportunitiesOfAccount(account.id),
+    all(business.opportunities, 'byAccount', { accountId: account.id }),
   ]);
   // Visits and reports: what the account's holders in P owed and did on it (pay.md step 5).
   const holders = new Map(facts.assignments.filter((a) => a.from <= period.to && (a.to === null || a.to >= period.from)).map((a) => [`${a.role}#${a.staffId}`, a]));

@@ -1,7 +1,8 @@
 import { ulid } from 'ulid';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { listAccounts } from '#shared/db/accounts.ts';
-import { getOpportunityById, getProjectById } from '#shared/db/business.ts';
+import * as business from '#shared/db/business.ts';
+import { all, get, page } from '#shared/db/entity.ts';
 import * as store from '#shared/db/loyalty.ts';
 import * as rules from '#shared/domain/loyalty/pilots.ts';
 import type { Caller } from '#shared/domain/staff.ts';
@@ -54,11 +55,11 @@ export const recordOutcome = async (pilotId: string, input: OutcomeInput, audit:
   const before = await mustGetPilot(pilotId);
   if (before.outcome !== null) throw new Conflict(msg(M.loyalty_outcomeRecorded, { id: pilotId }), 'outcome-recorded');
   const ids = input.opportunityIds ?? [];
-  const opportunities = await Promise.all(ids.map((id) => getOpportunityById(id)));
+  const opportunities = await Promise.all(ids.map((id) => get(business.opportunities, { id })));
   const unknown = ids.flatMap((id, i) => (opportunities[i] === undefined ? [fieldError(`body.opportunityIds.${i}`, msg(M.loyalty_unknownOpportunity, { id }))] : []));
   if (unknown.length > 0) throw new RuleViolation('unknown-opportunity', msg(M.rule_fields, { errors: unknown }), unknown);
   const projectIds = opportunities.flatMap((o) => o?.projectIds ?? []);
-  const projects = await Promise.all(projectIds.map((id) => getProjectById(id)));
+  const projects = await Promise.all(projectIds.map((id) => get(business.projects, { id })));
   const revenueAmount = projects.reduce((s, p) => s + (p?.contractAmount ?? 0), 0);
   const after: Pilot = {
     ...before,
