@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import { type AuditContext, audit, insertAudited, putAudited, replaceAudited } from '#shared/db/audit.ts';
 import { tableName } from '#shared/db/client.ts';
-import { all, commit, type Declaration, defineEntity, type Expected, first, get, item, key, overwrite, page, parse, put } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, type Expected, first, get, item, key, overwrite, page, parse, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
-import { batchGet } from '#shared/db/query.ts';
+import { batchGet, equals } from '#shared/db/query.ts';
 import type { TransactItem } from '#shared/db/transact.ts';
 import type { AccountRole, Assignment } from '#shared/domain/assignments.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
@@ -83,6 +83,7 @@ export const targets = /* @__PURE__ */ defineEntity({
   label: 'targets',
   schema: Targets,
   versioned: true,
+  audit: { id: '<accountId>#<year>' },
   keys: { pk: accountPk, sk: 'TARGETS#<year>', gsi2: { pk: 'TARGETS#<year>', sk: accountPk } },
   patterns: { byYear: { doc: "every account's targets for a year (pay close)", index: 'gsi2' } },
 });
@@ -92,11 +93,12 @@ export const revenue = /* @__PURE__ */ defineEntity({
   label: 'recorded revenue',
   schema: Revenue,
   versioned: true,
+  audit: { id: '<accountId>#<year>' },
   keys: { pk: accountPk, sk: 'REVENUE#<year>', gsi2: { pk: 'REVENUE#<year>', sk: accountPk } },
   patterns: { byYear: { doc: "every account's recorded revenue for a year", index: 'gsi2' } },
 });
 
-const openOnly = { expression: '#to = :open', names: { '#to': 'to' }, values: { ':open': null } };
+const openOnly = equals('to', null);
 
 /** Access pattern: an account by id. */
 export const getAccountById = (id: string) => get(accounts, { accountId: id });
@@ -120,11 +122,7 @@ const releaseCode = (code: string, accountId: string): TransactItem => ({
 
 /** A new account, its credit-code claim and its audit record, all or nothing; 409 names the holder of a taken code. */
 export const insertAccount = (account: Account, ctx: AuditContext) =>
-  commit([
-    put(accounts, account, 'new'),
-    ...(account.creditCode === null ? [] : [claimCode(account.creditCode, account.id)]),
-    auditPut(ctx, { entity: 'account', entityId: account.id, action: 'create', after: account }),
-  ]);
+  insertAudited(accounts, account, ctx, { alongside: account.creditCode === null ? [] : [claimCode(account.creditCode, account.id)] });
 
 export const alreadyKey = (id: string) => new Conflict(msg(M.account_alreadyKey, { id }), 'already-key-account');
 
@@ -155,7 +153,7 @@ export const replaceAccount = (before: Account, after: Account, change: AccountC
     ...(codeMoves && after.creditCode !== null ? [claimCode(after.creditCode, after.id)] : []),
     ...(codeMoves && before.creditCode !== null ? [releaseCode(before.creditCode, before.id)] : []),
     ...(change.with ?? []),
-    auditPut(change.ctx, { entity: 'account', entityId: after.id, action: change.action, before, after }),
+    audit(accounts, change.ctx, change.action, after, { before, after }),
   ]);
 };
 
@@ -167,9 +165,9 @@ export const closeAssignment = (accountId: string, a: Assignment): TransactItem 
   Put: {
     TableName: tableName,
     Item: item(assignments, { ...a, accountId }),
-    ConditionExpression: 'attribute_exists(pk) AND #to = :open',
-    ExpressionAttributeNames: { '#to': 'to' },
-    ExpressionAttributeValues: { ':open': null },
+    ConditionExpression: `attribute_exists(pk) AND ${openOnly.expression}`,
+    ExpressionAttributeNames: openOnly.names,
+    ExpressionAttributeValues: openOnly.values,
   },
 });
 
@@ -200,7 +198,7 @@ export const listHoldings = async (staffId: string, during?: { from: string; to:
       { staffId },
       during === undefined
         ? { filter: openOnly }
-        : { range: { upTo: during.to }, filter: { ...openOnly, expression: '#to = :open OR #to >= :from', values: { ...openOnly.values, ':from': during.from } } },
+        : { range: { upTo: during.to }, filter: { ...openOnly, expression: `${openOnly.expression} OR #to >= :from`, values: { ...openOnly.values, ':from': during.from } } },
     )
   ).map((h) => ({ ...toAssignment(h), accountId: h.accountId }));
 
@@ -225,18 +223,9 @@ export const clearReassignmentFlag = (accountId: string, role: AccountRole): Tra
 
 export const handoverPut = (handover: Handover, expectedVersion: Expected): TransactItem => put(handovers, handover, expectedVersion).item;
 
-/** Access pattern: one handover form. */
-export const getHandover = (accountId: string, id: string) => get(handovers, { accountId, id });
-
-/** Access pattern: an account's handover forms, oldest first. */
-export const listHandovers = (accountId: string): Promise<Handover[]> => all(handovers, 'ofAccount', { accountId });
-
-/** The receipt, on the condition that nobody confirmed it first. */
+/** The receipt, on the condition that nobody confirmed it first (412 also when the form is gone). */
 export const saveHandoverReceipt = (before: Handover, after: Handover, ctx: AuditContext) =>
-  commit([
-    put(handovers, after, before.version, { onFail: () => new PreconditionFailed() }),
-    auditPut(ctx, { entity: 'handover', entityId: after.id, action: 'receipt', before, after }),
-  ]);
+  replaceAudited(handovers, before, after, 'receipt', ctx, { gone: () => new PreconditionFailed() });
 
 export interface AccountFilter {
   tier?: 'normal' | 'key';
@@ -266,38 +255,14 @@ export const listAccounts = async (filter: AccountFilter): Promise<Page<Account>
   return filter.tier === undefined ? page(accounts, 'all', { name }, filter.limit, filter.cursor) : page(accounts, 'byTier', { tier: filter.tier, name }, filter.limit, filter.cursor);
 };
 
-/**
- * Writes a per-account, per-year record (targets, revenue) as a new version; `expected`
- * null means it must not exist yet. 412 when either condition fails.
- */
-const putYearly = <S extends z.core.$ZodType<{ accountId: string; year: number; version: number }>>(
-  entity: Declaration<S, 'byYear'>,
-  record: z.infer<S>,
-  expected: number | null,
-  ctx: AuditContext,
-  before: unknown,
-  extra: readonly TransactItem[] = [],
-) =>
-  commit([
-    put(entity, record, expected ?? 'new', { onFail: () => new PreconditionFailed() }),
-    auditPut(ctx, { entity: entity.kind, entityId: `${record.accountId}#${record.year}`, action: expected === null ? 'create' : 'update', before, after: record }),
-    ...extra,
-  ]);
-
 /** Access pattern: an account's targets for a year. */
 export const getTargets = (accountId: string, year: number) => get(targets, { accountId, year });
 
-/** Access pattern: every account's targets for a year (gsi2 TARGETS#<year>), all pages — for the pay close. */
-export const listTargetsByYear = (year: number): Promise<Targets[]> => all(targets, 'byYear', { year });
+/** With `alongside`, the items that go with it in the one transaction (its pay-change note). 412 when its condition fails. */
+export const putTargets = (record: Targets, expected: number | null, ctx: AuditContext, before?: Targets, alongside: readonly TransactItem[] = []) =>
+  putAudited(targets, record, expected, ctx, before, alongside);
 
-/** With `extra`, the items that go with it in the one transaction (its pay-change note). */
-export const putTargets = (record: Targets, expected: number | null, ctx: AuditContext, before?: Targets, extra: readonly TransactItem[] = []) =>
-  putYearly(targets, record, expected, ctx, before, extra);
-
-/** Access pattern: an account's recorded revenue for a year. */
-export const getRevenue = (accountId: string, year: number) => get(revenue, { accountId, year });
-
-export const putRevenue = (record: Revenue, expected: number | null, ctx: AuditContext, before?: Revenue) => putYearly(revenue, record, expected, ctx, before);
+export const putRevenue = (record: Revenue, expected: number | null, ctx: AuditContext, before?: Revenue) => putAudited(revenue, record, expected, ctx, before);
 
 /** Access pattern: every account's recorded revenue in a year (gsi2 REVENUE#<year>), all pages. */
 export const listRevenueByYear = async (year: number): Promise<{ accountId: string; amount: number }[]> =>

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { all, commit, defineEntity, get, item, overwrite, page, put } from '#shared/db/entity.ts';
+import { type AuditContext, audit, insertAudited, putAudited, replaceAudited } from '#shared/db/audit.ts';
+import { commit, defineEntity, item, overwrite, page, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
-import { batchWrite } from '#shared/db/query.ts';
+import { batchWrite, equals } from '#shared/db/query.ts';
 import { nextDue } from '#shared/domain/loyalty/feedback.ts';
-import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
+import { Conflict, NotFound } from '#shared/errors.ts';
 import { Id, Version } from '#shared/schemas/common.ts';
 import {
   Enrolment,
@@ -32,6 +32,7 @@ export const holidayCalendars = /* @__PURE__ */ defineEntity({
   label: 'holiday calendar (per year)',
   schema: HolidayCalendar,
   versioned: true,
+  audit: { id: '<year>' },
   keys: { pk: 'CALENDAR#<year>', sk: 'PROFILE' },
 });
 
@@ -40,6 +41,7 @@ export const loyaltyPolicies = /* @__PURE__ */ defineEntity({
   label: 'loyalty policy (per year)',
   schema: LoyaltyPolicy,
   versioned: true,
+  audit: { id: '<year>' },
   keys: { pk: 'LOYALTYPOLICY#<year>', sk: 'PROFILE' },
 });
 
@@ -95,6 +97,7 @@ export const pilotOffers = /* @__PURE__ */ defineEntity({
   kind: 'pilot-offer',
   label: 'pilot offer to an account (with its answer)',
   schema: PilotOffer,
+  audit: { kind: 'pilot', id: '<pilotId>' },
   keys: { pk: 'PILOT#<pilotId>', sk: 'OFFER#<accountId>' },
   patterns: { ofPilot: { doc: "a pilot's offers, by account", pk: 'PILOT#<pilotId>', sk: 'OFFER#' } },
 });
@@ -135,121 +138,60 @@ export const healthSnapshots = /* @__PURE__ */ defineEntity({
   patterns: { ranked: { doc: "a period's account health, worst first", index: 'gsi1', pk: 'HEALTHRANK#<period>' } },
 });
 
-/* ---------- calendar and policy ---------- */
-
-export const getCalendar = (year: number) => get(holidayCalendars, { year });
 export const putCalendar = (record: HolidayCalendarRecord, expected: number | null, ctx: AuditContext, before?: HolidayCalendarRecord) =>
-  commit([
-    put(holidayCalendars, record, expected ?? 'new', { onFail: () => new PreconditionFailed() }),
-    auditPut(ctx, { entity: 'holiday-calendar', entityId: String(record.year), action: expected === null ? 'create' : 'update', before, after: record }),
-  ]);
-
-export const getLoyaltyPolicy = (year: number) => get(loyaltyPolicies, { year });
+  putAudited(holidayCalendars, record, expected, ctx, before);
 export const putLoyaltyPolicy = (record: LoyaltyPolicyRecord, expected: number | null, ctx: AuditContext, before?: LoyaltyPolicyRecord) =>
-  commit([
-    put(loyaltyPolicies, record, expected ?? 'new', { onFail: () => new PreconditionFailed() }),
-    auditPut(ctx, { entity: 'loyalty-policy', entityId: String(record.year), action: expected === null ? 'create' : 'update', before, after: record }),
-  ]);
+  putAudited(loyaltyPolicies, record, expected, ctx, before);
 
-/* ---------- feedback ---------- */
-
-export const getFeedbackById = (id: string) => get(feedback, { id });
-
-export const insertFeedback = (record: Feedback, ctx: AuditContext) =>
-  commit([
-    put(feedback, record, 'new', { onFail: () => new Conflict(msg(M.loyalty_feedbackChanged, { id: record.id })) }),
-    auditPut(ctx, { entity: 'feedback', entityId: record.id, action: 'create', after: record }),
-  ]);
+export const insertFeedback = (record: Feedback, ctx: AuditContext) => insertAudited(feedback, record, ctx, { taken: () => new Conflict(msg(M.loyalty_feedbackChanged, { id: record.id })) });
 
 /** A step, if nobody took one since the read (409 then: read and decide again). */
 export const saveFeedbackStep = (before: Feedback, after: Feedback, ctx: AuditContext) =>
-  commit([
-    put(feedback, after, before.version, {
-      onFail: (old) => (old === undefined ? new NotFound(msg(M.loyalty_feedbackNotFound, { id: before.id })) : new Conflict(msg(M.loyalty_feedbackChanged, { id: before.id }), 'concurrent-change')),
-    }),
-    auditPut(ctx, { entity: 'feedback', entityId: after.id, action: `step-${after.steps.at(-1)?.step ?? 'unknown'}`, before, after }),
-  ]);
+  replaceAudited(feedback, before, after, `step-${after.steps.at(-1)?.step ?? 'unknown'}`, ctx, {
+    gone: () => new NotFound(msg(M.loyalty_feedbackNotFound, { id: before.id })),
+    changed: () => new Conflict(msg(M.loyalty_feedbackChanged, { id: before.id }), 'concurrent-change'),
+  });
 
 /** Access pattern: an account's feedback, newest first, optionally of one status. */
 export const listFeedbackByAccount = (accountId: string, status: FeedbackStatus | undefined, limit: number, cursor?: string): Promise<Page<Feedback>> =>
-  page(feedback, 'byAccount', { accountId }, limit, cursor, status === undefined ? {} : { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } } });
-export const allFeedbackOfAccount = (accountId: string) => all(feedback, 'byAccount', { accountId });
-
-/** Access pattern: items whose awaited deadline is before `day` (overdue on it), earliest first. */
-export const listOverdueFeedback = (day: string, limit: number, cursor?: string): Promise<Page<Feedback>> =>
-  page(feedback, 'waiting', {}, limit, cursor, { range: { before: day } });
-export const allOverdueFeedback = (day: string) => all(feedback, 'waiting', {}, { range: { before: day } });
-
-/* ---------- surveys ---------- */
+  page(feedback, 'byAccount', { accountId }, limit, cursor, { filter: equals('status', status) });
 
 export const insertSurvey = (survey: Survey, ctx: AuditContext) =>
-  commit([
-    put(surveys, survey, 'new', {
-      onFail: () => new Conflict(msg(M.loyalty_surveyExists, { accountId: survey.accountId, period: survey.period, id: survey.stakeholderId }), 'survey-exists'),
-    }),
-    auditPut(ctx, { entity: 'survey', entityId: survey.id, action: 'create', after: survey }),
-  ]);
+  insertAudited(surveys, survey, ctx, {
+    taken: () => new Conflict(msg(M.loyalty_surveyExists, { accountId: survey.accountId, period: survey.period, id: survey.stakeholderId }), 'survey-exists'),
+  });
 
+/** Access pattern: an account's surveys, of one quarter or all. */
 export const listSurveysOfAccount = (accountId: string, period: string | undefined, limit: number, cursor?: string) =>
   period === undefined ? page(surveys, 'byAccount', { accountId }, limit, cursor) : page(surveys, 'ofAccountInPeriod', { accountId, period }, limit, cursor);
-export const allSurveysOfAccountInPeriod = (accountId: string, period: string) => all(surveys, 'ofAccountInPeriod', { accountId, period });
-export const allSurveysOfPeriod = (period: string) => all(surveys, 'ofPeriod', { period });
-/** Quarters `from` to `to` (`YYYY-Qn`, both inclusive). */
-export const allSurveysOfSalesManager = (salesManagerId: string, from: string, to: string) => all(surveys, 'ofSalesManager', { salesManagerId }, { range: { from, to } });
-export const allSurveysOfContactLeader = (contactLeaderId: string, from: string, to: string) => all(surveys, 'ofContactLeader', { contactLeaderId }, { range: { from, to } });
-export const getHealthSnapshot = (accountId: string, period: string) => get(healthSnapshots, { accountId, period });
 
-/* ---------- pilots ---------- */
+export const insertPilot = (pilot: Pilot, ctx: AuditContext) => insertAudited(pilots, pilot, ctx);
 
-export const getPilotById = (id: string) => get(pilots, { id });
-export const insertPilot = (pilot: Pilot, ctx: AuditContext) =>
-  commit([put(pilots, pilot, 'new'), auditPut(ctx, { entity: 'pilot', entityId: pilot.id, action: 'create', after: pilot })]);
-export const listPilots = (limit: number, cursor?: string) => page(pilots, 'all', {}, limit, cursor);
-export const allPilots = () => all(pilots, 'all', {});
+const pilotChanged = (id: string) => ({
+  gone: () => new NotFound(msg(M.loyalty_pilotNotFound, { id })),
+  changed: () => new Conflict(msg(M.loyalty_pilotChanged, { id }), 'concurrent-change'),
+});
 
-const pilotChanged = (id: string) => (old: Record<string, unknown> | undefined) =>
-  old === undefined ? new NotFound(msg(M.loyalty_pilotNotFound, { id })) : new Conflict(msg(M.loyalty_pilotChanged, { id }), 'concurrent-change');
+export const savePilot = (before: Pilot, after: Pilot, action: string, ctx: AuditContext) => replaceAudited(pilots, before, after, action, ctx, pilotChanged(before.id));
 
 /** The offer to an account: a later answer replaces the earlier one. */
-export const saveOffer = (offer: PilotOffer, ctx: AuditContext) =>
-  commit([overwrite(pilotOffers, offer), auditPut(ctx, { entity: 'pilot', entityId: offer.pilotId, action: 'offer', after: offer })]);
-export const listOffers = (pilotId: string, limit: number, cursor?: string) => page(pilotOffers, 'ofPilot', { pilotId }, limit, cursor);
-export const allOffers = (pilotId: string) => all(pilotOffers, 'ofPilot', { pilotId });
+export const saveOffer = (offer: PilotOffer, ctx: AuditContext) => commit([overwrite(pilotOffers, offer), audit(pilotOffers, ctx, 'offer', offer)]);
 
 /** The enrolment and the pilot's count together: the count is checked against capacity at the version read. */
 export const insertEnrolment = (before: Pilot, after: Pilot, enrolment: Enrolment, ctx: AuditContext) =>
-  commit([
-    put(pilots, after, before.version, { onFail: pilotChanged(before.id) }),
-    put(enrolments, enrolment, 'new', { onFail: () => new Conflict(msg(M.loyalty_alreadyEnrolled, { id: before.id, accountId: enrolment.accountId }), 'already-enrolled') }),
-    auditPut(ctx, { entity: 'pilot', entityId: before.id, action: 'enrol', before: { enrolled: before.enrolled }, after: enrolment }),
-  ]);
-export const listEnrolments = (pilotId: string, limit: number, cursor?: string) => page(enrolments, 'ofPilot', { pilotId }, limit, cursor);
+  replaceAudited(pilots, before, after, 'enrol', ctx, pilotChanged(before.id), {
+    alongside: [put(enrolments, enrolment, 'new', { onFail: () => new Conflict(msg(M.loyalty_alreadyEnrolled, { id: before.id, accountId: enrolment.accountId }), 'already-enrolled') })],
+    seen: { before: { enrolled: before.enrolled }, after: enrolment },
+  });
 
-export const savePilot = (before: Pilot, after: Pilot, action: string, ctx: AuditContext) =>
-  commit([put(pilots, after, before.version, { onFail: pilotChanged(before.id) }), auditPut(ctx, { entity: 'pilot', entityId: after.id, action, before, after })]);
-
-/* ---------- incentives ---------- */
-
-export const getIncentiveById = (id: string) => get(incentives, { id });
-export const insertIncentive = (incentive: Incentive, ctx: AuditContext) =>
-  commit([put(incentives, incentive, 'new'), auditPut(ctx, { entity: 'incentive', entityId: incentive.id, action: 'create', after: incentive })]);
-export const listIncentivesOfAccount = (accountId: string, limit: number, cursor?: string) => page(incentives, 'byAccount', { accountId }, limit, cursor);
-export const allIncentivesOfAccount = (accountId: string) => all(incentives, 'byAccount', { accountId });
-export const getIncentiveLock = (accountId: string, kind: IncentiveKind) => get(incentiveLocks, { accountId, kind });
+export const insertIncentive = (incentive: Incentive, ctx: AuditContext) => insertAudited(incentives, incentive, ctx);
 
 /** The approval, on condition that no other approval of the kind on the account landed since the overlap check read. */
-export const saveApproval = (before: Incentive, after: Incentive, lockVersion: number | null, ctx: AuditContext) =>
-  commit([
-    put(incentives, after, before.version, {
-      onFail: (old) => (old === undefined ? new NotFound(msg(M.loyalty_incentiveNotFound, { id: before.id })) : new Conflict(msg(M.loyalty_incentiveChanged, { id: before.accountId }), 'concurrent-change')),
-    }),
-    put(incentiveLocks, { accountId: before.accountId, kind: before.kind, version: (lockVersion ?? 0) + 1 }, lockVersion ?? 'new', {
-      onFail: () => new Conflict(msg(M.loyalty_incentiveChanged, { id: before.accountId }), 'concurrent-change'),
-    }),
-    auditPut(ctx, { entity: 'incentive', entityId: after.id, action: 'approve', before, after }),
-  ]);
-
-/* ---------- health ---------- */
+export const saveApproval = (before: Incentive, after: Incentive, lockVersion: number | null, ctx: AuditContext) => {
+  const changed = () => new Conflict(msg(M.loyalty_incentiveChanged, { id: before.accountId }), 'concurrent-change');
+  return replaceAudited(incentives, before, after, 'approve', ctx, { gone: () => new NotFound(msg(M.loyalty_incentiveNotFound, { id: before.id })), changed }, {
+    alongside: [put(incentiveLocks, { accountId: before.accountId, kind: before.kind, version: (lockVersion ?? 0) + 1 }, lockVersion ?? 'new', { onFail: changed })],
+  });
+};
 
 export const saveHealthSnapshots = (snapshots: readonly Health[]) => batchWrite(snapshots.map((h) => ({ PutRequest: { Item: item(healthSnapshots, h) } })));
-export const listHealthRanked = (period: string, limit: number, cursor?: string) => page(healthSnapshots, 'ranked', { period }, limit, cursor);

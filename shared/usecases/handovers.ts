@@ -1,4 +1,4 @@
-import { getHandover, listHandovers, saveHandoverReceipt } from '#shared/db/accounts.ts';
+import { handovers, saveHandoverReceipt } from '#shared/db/accounts.ts';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { listOpenInvoicesOfAccount } from '#shared/db/business.ts';
 import * as business from '#shared/db/business.ts';
@@ -70,15 +70,15 @@ const isParty = (caller: Caller, h: Handover) => h.fromStaffId === caller.id || 
 /** All of an account's forms for those who read the account; the forms they handed over or took over for a party to them. */
 export const accountHandovers = async (caller: Caller, accountId: string) => {
   let forms: Handover[] | undefined;
-  const all = async () => (forms ??= await listHandovers(accountId));
-  const { scope } = await accountListScope(caller, accountId, 'read', async () => (await all()).some((h) => isParty(caller, h)));
-  const items = await all();
+  const allForms = async () => (forms ??= await all(handovers, 'ofAccount', { accountId }));
+  const { scope } = await accountListScope(caller, accountId, 'read', async () => (await allForms()).some((h) => isParty(caller, h)));
+  const items = await allForms();
   return { items: scope === 'all' ? items : items.filter((h) => isParty(caller, h)), nextCursor: null };
 };
 
 /** A form: for its two parties, and for those who read the account. */
 export const readHandover = async (caller: Caller, accountId: string, id: string): Promise<Handover> => {
-  const handover = await getHandover(accountId, id);
+  const handover = await get(handovers, { accountId, id });
   if (handover === undefined) throw new NotFound(msg(M.handover_notFound, { id }));
   if (!isParty(caller, handover)) await loadAccountFor(caller, accountId, 'read');
   return handover;

@@ -46,7 +46,7 @@ export const healthInputs = async (account: Account, period: Period, asOf: strin
     accountFacts(account.id, period),
     policyFor(period.year),
     planParts(account.id, period, asOf),
-    store.allFeedbackOfAccount(account.id),
+    all(store.feedback, 'byAccount', { accountId: account.id }),
     overallOf(account.id, quartersOf(period)),
     listOpenInvoicesOfAccount(account.id),
     getTargets(account.id, period.year),
@@ -126,7 +126,7 @@ export const refreshHealth = async (periodId: string, today = todayInShanghai())
 
 /** The coordination group's ranked list, worst first, as last refreshed. */
 export const rankedHealth = async (periodId: string, limit: number, cursor?: string, language: Language = 'en') => {
-  const ranked = await store.listHealthRanked(parsePeriod(periodId, ['quarter', 'year']).id, limit, cursor);
+  const ranked = await page(store.healthSnapshots, 'ranked', { period: parsePeriod(periodId, ['quarter', 'year']).id }, limit, cursor);
   return { ...ranked, items: ranked.items.map((h) => healthIn(h, language)) };
 };
 

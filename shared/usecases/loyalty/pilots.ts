@@ -16,7 +16,7 @@ import * as M from '#shared/messages/catalogue.ts';
 export const pilotLocation = (id: string) => `/v1/pilots/${encodeURIComponent(id)}`;
 
 export const mustGetPilot = async (id: string): Promise<Pilot> => {
-  const pilot = await store.getPilotById(id);
+  const pilot = await get(store.pilots, { id });
   if (pilot === undefined) throw new NotFound(msg(M.loyalty_pilotNotFound, { id }));
   return pilot;
 };
@@ -73,19 +73,19 @@ export const recordOutcome = async (pilotId: string, input: OutcomeInput, audit:
 /** Key accounts a pilot has not been offered to yet, one page of key accounts at a time. */
 export const notOffered = async (pilotId: string, limit: number, cursor?: string) => {
   await mustGetPilot(pilotId);
-  const offered = new Set((await store.allOffers(pilotId)).map((o) => o.accountId));
+  const offered = new Set((await all(store.pilotOffers, 'ofPilot', { pilotId })).map((o) => o.accountId));
   const page = await listAccounts({ tier: 'key', limit, cursor });
   return { pilotId, accounts: page.items.filter((a) => !offered.has(a.id)).map((a) => ({ accountId: a.id, name: a.name })), nextCursor: page.nextCursor };
 };
 
-export const findPilots = (limit: number, cursor?: string) => store.listPilots(limit, cursor);
+export const findPilots = (limit: number, cursor?: string) => page(store.pilots, 'all', {}, limit, cursor);
 
 export const findOffers = async (pilotId: string, limit: number, cursor?: string) => {
   await mustGetPilot(pilotId);
-  return store.listOffers(pilotId, limit, cursor);
+  return page(store.pilotOffers, 'ofPilot', { pilotId }, limit, cursor);
 };
 
 export const findEnrolments = async (pilotId: string, limit: number, cursor?: string) => {
   await mustGetPilot(pilotId);
-  return store.listEnrolments(pilotId, limit, cursor);
+  return page(store.enrolments, 'ofPilot', { pilotId }, limit, cursor);
 };
