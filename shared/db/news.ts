@@ -1,8 +1,9 @@
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { commit, defineEntity, get, page, put } from '#shared/db/entity.ts';
+import { type AuditContext, insertAudited, replaceAudited } from '#shared/db/audit.ts';
+import { defineEntity, page } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
-import { NotFound, PreconditionFailed } from '#shared/errors.ts';
+import { equals } from '#shared/db/query.ts';
+import { NotFound } from '#shared/errors.ts';
 import { AccountNews } from '#shared/schemas/news.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
@@ -27,30 +28,20 @@ export const accountNews = /* @__PURE__ */ defineEntity({
     gsi3: { pk: 'ACCOUNT#<accountId>#NEWS', sk: '<happenedOn>#<id>' },
   },
   patterns: {
-    ofAccount: { doc: "an account's news, newest first (of a kind: filtered)", index: 'gsi3', pk: 'ACCOUNT#<accountId>#NEWS', newestFirst: true },
-    feed: { doc: "the coordination group's news feed, every account, newest first", index: 'gsi1', pk: 'NEWSFEED', newestFirst: true },
-    feedOfKind: { doc: "the coordination group's news feed of one kind, newest first", index: 'gsi2', pk: 'NEWSFEED#<newsKind>', newestFirst: true },
+    ofAccount: { doc: "an account's news, newest first (of a kind: filtered)", index: 'gsi3', newestFirst: true },
+    feed: { doc: "the coordination group's news feed, every account, newest first", index: 'gsi1', newestFirst: true },
+    feedOfKind: { doc: "the coordination group's news feed of one kind, newest first", index: 'gsi2', newestFirst: true },
   },
 });
 
-export const insertNews = (news: AccountNews, ctx: AuditContext) =>
-  commit([put(accountNews, news, 'new'), auditPut(ctx, { entity: 'account-news', entityId: news.id, action: 'record', after: news })]);
+export const insertNews = (news: AccountNews, ctx: AuditContext) => insertAudited(accountNews, news, ctx, { action: 'record' });
 
 export const replaceNews = (before: AccountNews, after: AccountNews, ctx: AuditContext) =>
-  commit([
-    put(accountNews, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(msg(M.news_notFound, { id: before.id, accountId: before.accountId })) : new PreconditionFailed()) }),
-    auditPut(ctx, { entity: 'account-news', entityId: after.id, action: 'support', before, after }),
-  ]);
-
-/** Access pattern: one item of an account's news (keyed Get). */
-export const getNews = (accountId: string, id: string): Promise<AccountNews | undefined> => get(accountNews, { accountId, id });
-
-const ofKind = (kind: AccountNews['kind'] | undefined) =>
-  kind === undefined ? {} : { filter: { expression: 'newsKind = :kind', values: { ':kind': kind } } };
+  replaceAudited(accountNews, before, after, 'support', ctx, { gone: () => new NotFound(msg(M.news_notFound, { id: before.id, accountId: before.accountId })) });
 
 /** Access pattern: an account's news, newest first, optionally of one kind. */
 export const listAccountNews = (accountId: string, limit: number, cursor?: string, kind?: AccountNews['kind']): Promise<Page<AccountNews>> =>
-  page(accountNews, 'ofAccount', { accountId }, limit, cursor, ofKind(kind));
+  page(accountNews, 'ofAccount', { accountId }, limit, cursor, { filter: equals('newsKind', kind) });
 
 /** Access pattern: the coordination group's feed, newest first, all kinds or one. */
 export const listNewsFeed = (limit: number, cursor?: string, kind?: AccountNews['kind']): Promise<Page<AccountNews>> =>

@@ -1,8 +1,9 @@
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { all, commit, defineEntity, get, page, put } from '#shared/db/entity.ts';
+import { type AuditContext, insertAudited, replaceAudited } from '#shared/db/audit.ts';
+import { all, defineEntity, page } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
-import { NotFound, PreconditionFailed } from '#shared/errors.ts';
+import { equals } from '#shared/db/query.ts';
+import { NotFound } from '#shared/errors.ts';
 import { isOpen, queueRank } from '#shared/domain/requests.ts';
 import { PriorityRequest, type RequestStatus } from '#shared/schemas/requests.ts';
 import { msg } from '#shared/messages/index.ts';
@@ -27,37 +28,25 @@ export const priorityRequests = /* @__PURE__ */ defineEntity({
     gsi2: { pk: 'REQUESTS#OPEN', sk: '<dueOn>#<accountId>#<id>', when: (r) => r.open === true, note: 'open only: overdue ones' },
   },
   patterns: {
-    ofAccount: { doc: "an account's requests, oldest first (by status: filtered)", pk: accountPk, sk: 'REQUEST#' },
-    departmentQueue: { doc: "a department's open requests, key accounts' first, then by due day", index: 'gsi1', pk: 'DEPTREQUESTS#<department>' },
-    openByDue: { doc: 'open requests due before a day (overdue), earliest due first', index: 'gsi2', pk: 'REQUESTS#OPEN' },
+    ofAccount: { doc: "an account's requests, oldest first (by status: filtered)", sk: 'REQUEST#' },
+    departmentQueue: { doc: "a department's open requests, key accounts' first, then by due day", index: 'gsi1' },
+    openByDue: { doc: 'open requests due before a day (overdue), earliest due first', index: 'gsi2' },
   },
 });
 
-export const insertRequest = (request: PriorityRequest, ctx: AuditContext) =>
-  commit([put(priorityRequests, request, 'new'), auditPut(ctx, { entity: 'priority-request', entityId: request.id, action: 'log', after: request })]);
+export const insertRequest = (request: PriorityRequest, ctx: AuditContext) => insertAudited(priorityRequests, request, ctx, { action: 'log' });
 
+/** The audit action is the status it moves to. */
 export const replaceRequest = (before: PriorityRequest, after: PriorityRequest, ctx: AuditContext) =>
-  commit([
-    put(priorityRequests, after, before.version, {
-      onFail: (old) => (old === undefined ? new NotFound(msg(M.request_notFound, { id: before.id, accountId: before.accountId })) : new PreconditionFailed()),
-    }),
-    auditPut(ctx, { entity: 'priority-request', entityId: after.id, action: after.status, before, after }),
-  ]);
-
-/** Access pattern: one request of an account (keyed Get). */
-export const getRequest = (accountId: string, id: string): Promise<PriorityRequest | undefined> => get(priorityRequests, { accountId, id });
+  replaceAudited(priorityRequests, before, after, after.status, ctx, { gone: () => new NotFound(msg(M.request_notFound, { id: before.id, accountId: before.accountId })) });
 
 /** Access pattern: an account's requests, oldest first, optionally of one status. */
 export const listRequestsOfAccount = (accountId: string, limit: number, cursor?: string, status?: RequestStatus): Promise<Page<PriorityRequest>> =>
-  page(priorityRequests, 'ofAccount', { accountId }, limit, cursor, status === undefined ? {} : { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } } });
+  page(priorityRequests, 'ofAccount', { accountId }, limit, cursor, { filter: equals('status', status) });
 
 /** Access pattern: an account's requests routed to one department (is the department tied to the account?). */
 export const listRequestsOfAccountForDepartment = (accountId: string, department: string, cursor?: string): Promise<Page<PriorityRequest>> =>
-  page(priorityRequests, 'ofAccount', { accountId }, 200, cursor, { filter: { expression: '#department = :department', names: { '#department': 'department' }, values: { ':department': department } } });
-
-/** Access pattern: a department's open requests, key accounts' first, then by due day. */
-export const listDepartmentQueue = (department: string, limit: number, cursor?: string): Promise<Page<PriorityRequest>> =>
-  page(priorityRequests, 'departmentQueue', { department }, limit, cursor);
+  page(priorityRequests, 'ofAccount', { accountId }, 200, cursor, { filter: equals('department', department) });
 
 /** Access pattern: open requests due before `today` (overdue), earliest due first. */
 export const listOverdueRequests = (today: string, limit: number, cursor?: string): Promise<Page<PriorityRequest>> =>

@@ -1,11 +1,12 @@
 import { ulid } from 'ulid';
 import * as z from 'zod/mini';
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { all, commit, defineEntity, get, key, overwrite, page, put } from '#shared/db/entity.ts';
+import { type AuditContext, insertAudited, replaceAudited } from '#shared/db/audit.ts';
+import { all, defineEntity, get, key, overwrite, page } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { tableName } from '#shared/db/client.ts';
 import type { TransactItem } from '#shared/db/transact.ts';
-import { NotFound, PreconditionFailed } from '#shared/errors.ts';
+import { equals } from '#shared/db/query.ts';
+import { NotFound } from '#shared/errors.ts';
 import type { Role } from '#shared/schemas/common.ts';
 import { Staff } from '#shared/schemas/staff.ts';
 import { msg } from '#shared/messages/index.ts';
@@ -65,11 +66,7 @@ export const getStaffById = (id: string) => get(staffMembers, { id });
 export const insertStaff = async (staff: Staff, ctx: AuditContext): Promise<boolean> => {
   const taken = new Error('taken');
   try {
-    await commit([
-      put(staffMembers, staff, 'new', { onFail: () => taken }),
-      ...roleWrites(staff),
-      auditPut(ctx, { entity: 'staff', entityId: staff.id, action: 'create', after: staff }),
-    ]);
+    await insertAudited(staffMembers, staff, ctx, { taken: () => taken, alongside: roleWrites(staff) });
     return true;
   } catch (error) {
     if (error === taken) return false;
@@ -86,12 +83,7 @@ export const staffRecordPut = (staffId: string, kind: 'training' | 'certificatio
  * 412 when someone changed it first, 404 when it is gone. `extra` items commit with it.
  */
 export const replaceStaff = (before: Staff, after: Staff, action: string, ctx: AuditContext, extra: TransactItem[] = []) =>
-  commit([
-    put(staffMembers, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(msg(M.staff_notFound, { id: before.id })) : new PreconditionFailed()) }),
-    ...roleWrites(after, before),
-    ...extra,
-    auditPut(ctx, { entity: 'staff', entityId: after.id, action, before, after }),
-  ]);
+  replaceAudited(staffMembers, before, after, action, ctx, { gone: () => new NotFound(msg(M.staff_notFound, { id: before.id })) }, { alongside: [...roleWrites(after, before), ...extra] });
 
 /** Access pattern: a staff member's training results, oldest first. */
 export const listTrainingResults = (staffId: string): Promise<Record<string, unknown>[]> => all(trainingResults, 'ofStaff', { staffId });
@@ -112,8 +104,7 @@ export interface StaffFilter {
  */
 export const listStaff = (filter: StaffFilter): Promise<Page<Staff>> => {
   if (filter.role !== undefined) {
-    const byDepartment = filter.department === undefined ? {} : { filter: { expression: 'department = :department', values: { ':department': filter.department } } };
-    return page(staffRoles, 'byRole', { role: filter.role }, filter.limit, filter.cursor, byDepartment);
+    return page(staffRoles, 'byRole', { role: filter.role }, filter.limit, filter.cursor, { filter: equals('department', filter.department) });
   }
   if (filter.department !== undefined) return page(staffMembers, 'byDepartment', { department: filter.department }, filter.limit, filter.cursor);
   return page(staffMembers, 'all', {}, filter.limit, filter.cursor);

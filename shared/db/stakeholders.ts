@@ -1,8 +1,9 @@
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { all, commit, defineEntity, get, overwrite, page, put, type Write } from '#shared/db/entity.ts';
+import { type AuditContext, insertAudited, replaceAudited } from '#shared/db/audit.ts';
+import { defineEntity, goneOr, overwrite, page, put, type Write } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
-import { NotFound, PreconditionFailed } from '#shared/errors.ts';
+import { equals } from '#shared/db/query.ts';
+import { NotFound } from '#shared/errors.ts';
 import { Stakeholder, StakeholderContact } from '#shared/schemas/stakeholders.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
@@ -18,7 +19,7 @@ export const stakeholders = /* @__PURE__ */ defineEntity({
   schema: Stakeholder,
   versioned: true,
   keys: { pk: accountPk, sk: 'STAKEHOLDER#<id>' },
-  patterns: { ofAccount: { doc: "an account's stakeholders, oldest first (left ones too, marked)", pk: accountPk, sk: 'STAKEHOLDER#' } },
+  patterns: { ofAccount: { doc: "an account's stakeholders, oldest first (left ones too, marked)", sk: 'STAKEHOLDER#' } },
 });
 
 export const stakeholderContacts = /* @__PURE__ */ defineEntity({
@@ -28,37 +29,20 @@ export const stakeholderContacts = /* @__PURE__ */ defineEntity({
   keys: { pk: accountPk, sk: 'STAKECONTACT#<stakeholderId>' },
 });
 
-const notFound = (s: Pick<Stakeholder, 'id' | 'accountId'>) => new NotFound(msg(M.stakeholder_notFound, { id: s.id, accountId: s.accountId }));
+const notFound = (s: Pick<Stakeholder, 'id' | 'accountId'>) => () => new NotFound(msg(M.stakeholder_notFound, { id: s.id, accountId: s.accountId }));
+const contactPut = (contact: StakeholderContact | undefined) => (contact === undefined ? [] : [overwrite(stakeholderContacts, contact)]);
 
 /** A new stakeholder, with its contact details when given; the audit copy only says they were written (the trail is read without a grant). */
 export const insertStakeholder = (stakeholder: Stakeholder, contact: StakeholderContact | undefined, ctx: AuditContext) =>
-  commit([
-    put(stakeholders, stakeholder, 'new'),
-    ...(contact === undefined ? [] : [overwrite(stakeholderContacts, contact)]),
-    auditPut(ctx, { entity: 'stakeholder', entityId: stakeholder.id, action: 'create', after: { ...stakeholder, contactWritten: contact !== undefined } }),
-  ]);
+  insertAudited(stakeholders, stakeholder, ctx, { alongside: contactPut(contact), seen: { after: { ...stakeholder, contactWritten: contact !== undefined } } });
 
-/** The stakeholder's change, checked against the version read; the contact details replaced with it when given. */
-export const stakeholderPut = (before: Stakeholder, after: Stakeholder): Write =>
-  put(stakeholders, after, before.version, { onFail: (old) => (old === undefined ? notFound(before) : new PreconditionFailed()) });
+/** The stakeholder's change, checked against the version read (for a transaction of another record's). */
+export const stakeholderPut = (before: Stakeholder, after: Stakeholder): Write => put(stakeholders, after, before.version, { onFail: goneOr({ gone: notFound(before) }) });
 
+/** The change, checked against the version read; the contact details replaced with it when given. */
 export const replaceStakeholder = (before: Stakeholder, after: Stakeholder, contact: StakeholderContact | undefined, action: string, ctx: AuditContext) =>
-  commit([
-    stakeholderPut(before, after),
-    ...(contact === undefined ? [] : [overwrite(stakeholderContacts, contact)]),
-    auditPut(ctx, { entity: 'stakeholder', entityId: after.id, action, before, after: { ...after, contactWritten: contact !== undefined } }),
-  ]);
-
-/** Access pattern: one stakeholder of an account (keyed Get). */
-export const getStakeholder = (accountId: string, stakeholderId: string): Promise<Stakeholder | undefined> => get(stakeholders, { accountId, id: stakeholderId });
-
-/** Access pattern: every stakeholder of an account, oldest first, left ones included (all pages). */
-export const listStakeholders = (accountId: string): Promise<Stakeholder[]> => all(stakeholders, 'ofAccount', { accountId });
+  replaceAudited(stakeholders, before, after, action, ctx, { gone: notFound(before) }, { alongside: contactPut(contact), seen: { before, after: { ...after, contactWritten: contact !== undefined } } });
 
 /** Access pattern: a page of an account's stakeholders, optionally only active or only left ones. */
 export const pageStakeholders = (accountId: string, limit: number, cursor?: string, status?: Stakeholder['status']): Promise<Page<Stakeholder>> =>
-  page(stakeholders, 'ofAccount', { accountId }, limit, cursor, status === undefined ? {} : { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } } });
-
-/** Access pattern: a stakeholder's contact details (keyed Get; the caller logs the read). */
-export const getStakeholderContact = (accountId: string, stakeholderId: string): Promise<StakeholderContact | undefined> =>
-  get(stakeholderContacts, { accountId, stakeholderId });
+  page(stakeholders, 'ofAccount', { accountId }, limit, cursor, { filter: equals('status', status) });

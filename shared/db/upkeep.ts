@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { all, commit, defineEntity, get, overwrite, page, put, type Write } from '#shared/db/entity.ts';
+import { type AuditContext, insertAudited, replaceAudited } from '#shared/db/audit.ts';
+import { all, defineEntity, overwrite, type Write } from '#shared/db/entity.ts';
 import { accountPk, payDataIndex, quarterOf } from '#shared/db/partitions.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
+import { equals } from '#shared/db/query.ts';
 import { Id, IsoDate } from '#shared/schemas/common.ts';
 import { type ActionItem, Meeting, MeetingType, OpenActionItem, Report, Visit } from '#shared/schemas/upkeep.ts';
 import { msg } from '#shared/messages/index.ts';
@@ -26,6 +27,7 @@ export const reports = /* @__PURE__ */ defineEntity({
   label: 'monthly report',
   schema: Report,
   versioned: true,
+  audit: { id: '<accountId>#<month>' },
   derive: (r) => ({ payPeriod: quarterOf(r.month), recordedAt: r.filedAt }),
   keys: { pk: accountPk, sk: 'REPORT#<month>', gsi1: { pk: 'REPORTER#<filedBy>', sk: '<month>#<accountId>' }, gsi4: payDataIndex('report', '<accountId>#<month>') },
   patterns: { byAccount: { doc: "an account's reports for months [from, to]", sk: 'REPORT#' } },
@@ -66,73 +68,36 @@ export const actionItems = /* @__PURE__ */ defineEntity({
 });
 
 /** A visit, with the writes that go with it (the last contact of the stakeholders it names). */
-export const insertVisit = (visit: Visit, ctx: AuditContext, alongside: readonly Write[] = []) =>
-  commit([put(visits, visit, 'new'), ...alongside, auditPut(ctx, { entity: 'visit', entityId: visit.id, action: 'create', after: visit })]);
-
-/** Access pattern: an account's visits in [from, to]. */
-export const listVisitsByAccount = (accountId: string, from: string, to: string, limit: number, cursor?: string) =>
-  page(visits, 'byAccount', { accountId }, limit, cursor, { range: { from, to } });
-export const allVisitsOfAccount = (accountId: string, from: string, to: string) => all(visits, 'byAccount', { accountId }, { range: { from, to } });
-
-/** Access pattern: a person's visits in [from, to]. */
-export const listVisitsByPerson = (staffId: string, from: string, to: string, limit: number, cursor?: string) =>
-  page(visits, 'byPerson', { madeBy: staffId }, limit, cursor, { range: { from, to } });
-export const allVisitsOfPerson = (staffId: string, from: string, to: string) => all(visits, 'byPerson', { madeBy: staffId }, { range: { from, to } });
-
-export const getReport = (accountId: string, month: string) => get(reports, { accountId, month });
+export const insertVisit = (visit: Visit, ctx: AuditContext, alongside: readonly Write[] = []) => insertAudited(visits, visit, ctx, { alongside });
 
 /** One report per account and month: a second is a 409. */
 export const insertReport = (report: Report, ctx: AuditContext) =>
-  commit([
-    put(reports, report, 'new', {
-      onFail: () => new Conflict(msg(M.upkeep_reportExists, { accountId: report.accountId, month: report.month }), 'report-exists'),
-    }),
-    auditPut(ctx, { entity: 'report', entityId: `${report.accountId}#${report.month}`, action: 'create', after: report }),
-  ]);
+  insertAudited(reports, report, ctx, { taken: () => new Conflict(msg(M.upkeep_reportExists, { accountId: report.accountId, month: report.month }), 'report-exists') });
 
 export const replaceReport = (before: Report, after: Report, ctx: AuditContext) =>
-  commit([
-    put(reports, after, before.version, { onFail: (old) => (old === undefined ? new NotFound(msg(M.upkeep_reportNotFoundMonth, { month: before.month })) : new PreconditionFailed()) }),
-    auditPut(ctx, { entity: 'report', entityId: `${after.accountId}#${after.month}`, action: 'amend', before, after }),
-  ]);
-
-/** Access pattern: an account's reports for the months in [from, to] (`YYYY-MM`). */
-export const listReportsByAccount = (accountId: string, fromMonth: string, toMonth: string) =>
-  all(reports, 'byAccount', { accountId }, { range: { from: fromMonth, to: toMonth } });
+  replaceAudited(reports, before, after, 'amend', ctx, { gone: () => new NotFound(msg(M.upkeep_reportNotFoundMonth, { month: before.month })) });
 
 const actionItemPut = (meeting: Meeting, item: ActionItem) => overwrite(actionItems, { ...item, meetingId: meeting.id, meetingType: meeting.type, heldOn: meeting.heldOn });
 
 /** A meeting with its attendance, account links and action items, all in one transaction. */
 export const insertMeeting = (meeting: Meeting, ctx: AuditContext) =>
-  commit([
-    put(meetings, meeting, 'new'),
-    ...meeting.attendeeIds.map((staffId) => overwrite(attendance, { meetingId: meeting.id, type: meeting.type, heldOn: meeting.heldOn }, { staffId })),
-    ...meeting.accountIds.map((accountId) => overwrite(meetingLinks, { meetingId: meeting.id }, { accountId, heldOn: meeting.heldOn })),
-    ...meeting.actionItems.map((item) => actionItemPut(meeting, item)),
-    auditPut(ctx, { entity: 'meeting', entityId: meeting.id, action: 'create', after: meeting }),
-  ]);
+  insertAudited(meetings, meeting, ctx, {
+    alongside: [
+      ...meeting.attendeeIds.map((staffId) => overwrite(attendance, { meetingId: meeting.id, type: meeting.type, heldOn: meeting.heldOn }, { staffId })),
+      ...meeting.accountIds.map((accountId) => overwrite(meetingLinks, { meetingId: meeting.id }, { accountId, heldOn: meeting.heldOn })),
+      ...meeting.actionItems.map((item) => actionItemPut(meeting, item)),
+    ],
+  });
 
-/** Marks one action item done in the meeting and in its owner's list together. */
+/** Marks one action item done in the meeting and in its owner's list together (412 also when the meeting is gone). */
 export const saveActionItemDone = (before: Meeting, after: Meeting, item: ActionItem, ctx: AuditContext) =>
-  commit([
-    put(meetings, after, before.version, { onFail: () => new PreconditionFailed() }),
-    actionItemPut(after, item),
-    auditPut(ctx, { entity: 'meeting', entityId: after.id, action: 'action-item-done', before: { actionItemId: item.id }, after: item }),
-  ]);
+  replaceAudited(meetings, before, after, 'action-item-done', ctx, { gone: () => new PreconditionFailed() }, { alongside: [actionItemPut(after, item)], seen: { before: { actionItemId: item.id }, after: item } });
 
-export const getMeetingById = (id: string) => get(meetings, { id });
-
-/** Access pattern: meetings of a type held in [from, to]. */
-export const listMeetingsByType = (type: MeetingType, from: string, to: string, limit: number, cursor?: string) =>
-  page(meetings, 'byType', { type }, limit, cursor, { range: { from, to } });
+/** Access pattern: meetings of a type held in [from, to] (all pages). */
 export const allMeetingsOfType = (type: MeetingType, from: string, to: string) => all(meetings, 'byType', { type }, { range: { from, to } });
 
-/** Access pattern: the meetings a person attended in [from, to] (type and day). */
-export const listAttendance = (staffId: string, from: string, to: string) => all(attendance, 'ofPerson', { staffId }, { range: { from, to } });
-
 /** Access pattern: a person's open action items, earliest due first. */
-export const listOpenActionItems = (ownerId: string) =>
-  all(actionItems, 'ofOwner', { ownerId }, { filter: { expression: 'done = :no', values: { ':no': false } } });
+export const listOpenActionItems = (ownerId: string) => all(actionItems, 'ofOwner', { ownerId }, { filter: equals('done', false) });
 
 /** Access pattern: the meetings that discussed an account (ids). */
 export const listMeetingIdsOfAccount = async (accountId: string) => (await all(meetingLinks, 'ofAccount', { accountId })).map((link) => link.meetingId);

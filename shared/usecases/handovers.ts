@@ -2,11 +2,11 @@ import { handovers, saveHandoverReceipt } from '#shared/db/accounts.ts';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { listOpenInvoicesOfAccount } from '#shared/db/business.ts';
 import * as business from '#shared/db/business.ts';
-import { all, get, page } from '#shared/db/entity.ts';
-import { listEntries } from '#shared/db/dossier.ts';
+import { all, get } from '#shared/db/entity.ts';
+import { dossierEntries } from '#shared/db/dossier.ts';
 import { allOpenRequestsOfAccount } from '#shared/db/requests.ts';
-import { listStakeholders } from '#shared/db/stakeholders.ts';
-import { getMeetingById, listMeetingIdsOfAccount } from '#shared/db/upkeep.ts';
+import { stakeholders } from '#shared/db/stakeholders.ts';
+import * as upkeep from '#shared/db/upkeep.ts';
 import { todayInShanghai } from '#shared/domain/dates.ts';
 import { isClosed } from '#shared/domain/business.ts';
 import type { Caller } from '#shared/domain/staff.ts';
@@ -31,12 +31,12 @@ export const handoverSnapshot = async (
     allDossierEntries(accountId),
     all(business.opportunities, 'byAccount', { accountId }),
     listOpenInvoicesOfAccount(accountId),
-    listMeetingIdsOfAccount(accountId),
+    upkeep.listMeetingIdsOfAccount(accountId),
     planInForce(accountId, year),
     allOpenRequestsOfAccount(accountId),
-    listStakeholders(accountId),
+    all(stakeholders, 'ofAccount', { accountId }),
   ]);
-  const meetings = (await Promise.all(meetingIds.map(getMeetingById))).flatMap((m) => m ?? []);
+  const meetings = (await Promise.all(meetingIds.map((id) => get(upkeep.meetings, { id })))).flatMap((m) => m ?? []);
   return {
     dossierEntries: entries.map((e) => ({ id: e.id, kind: e.kind, title: e.title })),
     openOpportunities: opportunities.filter((o) => !isClosed(o)).map((o) => ({ id: o.id, title: o.title, stage: o.stage, estimatedAmount: o.estimatedAmount })),
@@ -54,16 +54,7 @@ export const handoverSnapshot = async (
 };
 
 /** Every current dossier entry of an account (titles only go on the form; the content stays behind its grant). */
-const allDossierEntries = async (accountId: string) => {
-  const entries = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listEntries(accountId, 200, cursor);
-    entries.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined);
-  return entries;
-};
+const allDossierEntries = (accountId: string) => all(dossierEntries, 'current', { accountId });
 
 const isParty = (caller: Caller, h: Handover) => h.fromStaffId === caller.id || h.toStaffId === caller.id;
 
