@@ -1,8 +1,8 @@
 import { ulid } from 'ulid';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod/mini';
-import { db, tableName } from '#shared/db/client.ts';
+import { tableName } from '#shared/db/client.ts';
 import { auditTarget, commit, type Declaration, type Failures, goneOr, type Moves, moveFrom, put, type Write } from '#shared/db/entity.ts';
+import { queryAll } from '#shared/db/query.ts';
 import type { TransactItem } from '#shared/db/transact.ts';
 import { PreconditionFailed } from '#shared/errors.ts';
 
@@ -44,75 +44,43 @@ export const auditPut = (ctx: AuditContext, entry: AuditEntry) => ({
 export { auditKey };
 
 type Entity<S extends z.core.$ZodType> = Declaration<S, string>;
-type Versioned<S extends z.core.$ZodType> = z.infer<S> & { version: number };
-type Alongside = readonly (Write | TransactItem)[];
 
-/** What the trail keeps of a change: by default the record as it is after it. */
-export interface Seen {
-  before?: unknown;
-  after?: unknown;
+/** What commits with a change: `first` before it, `alongside` after it; `seen`, what the trail keeps of it. */
+export interface Along {
+  first?: readonly (Write | TransactItem)[];
+  alongside?: readonly (Write | TransactItem)[];
+  seen?: { before?: unknown; after?: unknown };
 }
 
 /** The audit record of a change to a declared record, in the trail of its declaration's `audit` (its own by default). */
-export const audit = <S extends z.core.$ZodType>(e: Entity<S>, ctx: AuditContext, action: string, record: z.infer<S>, seen: Seen = { after: record }) =>
+export const audit = <S extends z.core.$ZodType>(e: Entity<S>, ctx: AuditContext, action: string, record: z.infer<S>, seen: Along['seen'] = { after: record }) =>
   auditPut(ctx, { ...auditTarget(e, record), action, ...seen });
 
-/** A new record and its audit record (`create`), after `first` and with `alongside`, all or nothing; `taken` is the error for a key already taken. */
-export const insertAudited = <S extends z.core.$ZodType>(
-  e: Entity<S>,
-  record: z.infer<S>,
-  ctx: AuditContext,
-  options: { taken?: () => Error; action?: string; seen?: Seen; first?: Alongside; alongside?: Alongside } = {},
-) =>
-  commit([
-    ...(options.first ?? []),
-    put(e, record, 'new', options.taken === undefined ? {} : { onFail: options.taken }),
-    ...(options.alongside ?? []),
-    audit(e, ctx, options.action ?? 'create', record, options.seen),
-  ]);
+const audited = <S extends z.core.$ZodType>(e: Entity<S>, write: Write, ctx: AuditContext, action: string, record: z.infer<S>, along: Along, seen: Along['seen']) =>
+  commit([...(along.first ?? []), write, ...(along.alongside ?? []), audit(e, ctx, action, record, along.seen ?? seen)]);
 
-/** Replaces a record still at `before.version`, with its audit record and `alongside`, all or nothing. */
-export const replaceAudited = <S extends z.core.$ZodType>(
-  e: Entity<S>,
-  before: Versioned<S>,
-  after: z.infer<S>,
-  action: string,
-  ctx: AuditContext,
-  failures: Failures,
-  options: { seen?: Seen; alongside?: Alongside } = {},
-) => commit([put(e, after, before.version, { onFail: goneOr(failures) }), ...(options.alongside ?? []), audit(e, ctx, action, after, options.seen ?? { before, after })]);
-
-/** A status change from `from` that lands once (`moveFrom`), with its audit record, all or nothing. */
-export const moveAudited = <S extends z.core.$ZodType>(
-  e: Entity<S>,
-  before: Versioned<S>,
-  after: z.infer<S>,
-  from: string,
-  action: string,
-  ctx: AuditContext,
-  moves: Moves,
-  first: Alongside = [],
-) => commit([...first, moveFrom(e, before, after, from, moves), audit(e, ctx, action, after, { before, after })]);
+/** A new record and its audit record (`create` unless told), all or nothing; `taken` is the error for a key already taken. */
+export const insertAudited = <S extends z.core.$ZodType>(e: Entity<S>, record: z.infer<S>, ctx: AuditContext, options: Along & { taken?: () => Error; action?: string } = {}) =>
+  audited(e, put(e, record, 'new', options.taken === undefined ? {} : { onFail: options.taken }), ctx, options.action ?? 'create', record, options, { after: record });
 
 /**
- * Writes a record as new (`expected` null) or over the version read, with its audit
- * record (`create` or `update`) and `alongside`; 412 when its condition fails.
+ * Replaces a record still at `before.version` with its audit record, all or nothing. With
+ * `from`, a status change that lands once (`moveFrom`): the record must still be in `from`.
  */
-export const putAudited = <S extends z.core.$ZodType>(e: Entity<S>, record: z.infer<S>, expected: number | null, ctx: AuditContext, before?: unknown, alongside: Alongside = []) =>
-  commit([
-    put(e, record, expected ?? 'new', { onFail: () => new PreconditionFailed() }),
-    audit(e, ctx, expected === null ? 'create' : 'update', record, { before, after: record }),
-    ...alongside,
-  ]);
+export const replaceAudited = <S extends z.core.$ZodType>(
+  e: Entity<S>,
+  before: z.infer<S> & { version: number },
+  after: z.infer<S>,
+  action: string,
+  ctx: AuditContext,
+  check: Failures | (Moves & { from: string }),
+  options: Along = {},
+) => audited(e, 'from' in check ? moveFrom(e, before, after, check.from, check) : put(e, after, before.version, { onFail: goneOr(check) }), ctx, action, after, options, { before, after });
+
+/** A record written as new (`expected` null) or over the version read, with its audit record (`create`, `update`); 412 when its condition fails. */
+export const putAudited = <S extends z.core.$ZodType>(e: Entity<S>, record: z.infer<S>, expected: number | null, ctx: AuditContext, before?: unknown, alongside: Along['alongside'] = []) =>
+  audited(e, put(e, record, expected ?? 'new', { onFail: () => new PreconditionFailed() }), ctx, expected === null ? 'create' : 'update', record, { alongside }, { before, after: record });
 
 /** Access pattern: the audit trail of one object, oldest first. */
-export const listAuditTrail = async (entity: string, entityId: string) => {
-  const out = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': auditKey(entity, entityId) },
-    }),
-  );
-  return out.Items ?? [];
-};
+export const listAuditTrail = (entity: string, entityId: string) =>
+  queryAll({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': auditKey(entity, entityId) } });

@@ -1,6 +1,5 @@
 import { type AuditContext, audit, insertAudited, replaceAudited } from '#shared/db/audit.ts';
-import { tableName } from '#shared/db/client.ts';
-import { all, commit, defineEntity, goneOr, key, notFound, overwrite, page, put } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, goneOr, notFound, overwrite, page, put, update } from '#shared/db/entity.ts';
 import { payDataIndex, quarterOf } from '#shared/db/partitions.ts';
 import { type Condition, equals } from '#shared/db/query.ts';
 import { PreconditionFailed } from '#shared/errors.ts';
@@ -130,15 +129,8 @@ export const saveDepartmentChange = (before: Project, after: Project, change: De
 class OverContract extends Error {}
 
 /** Adds `amount` to a project's running total (`field`), on `condition`. */
-const addToProject = (id: string, field: 'invoicedAmount' | 'paidAmount', amount: number, condition: Condition) => ({
-  Update: {
-    TableName: tableName,
-    Key: key(projects, { id }),
-    UpdateExpression: `SET ${field} = ${field} + :amount, version = version + :one`,
-    ConditionExpression: condition.expression,
-    ExpressionAttributeValues: { ':amount': amount, ':one': 1, ...condition.values },
-  },
-});
+const addToProject = (id: string, field: 'invoicedAmount' | 'paidAmount', amount: number, condition: Condition) =>
+  update(projects, { id }, `SET ${field} = ${field} + :amount, version = version + :one`, { ...condition, values: { ':amount': amount, ':one': 1, ...condition.values } });
 
 /**
  * An invoice, with the project's invoiced total raised in the same transaction on the

@@ -201,6 +201,21 @@ export const auditTarget = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: 
   entityId: fill(e.audit?.id ?? '<id>', keyValues(e, record)),
 });
 
+const conditionOf = (c: Condition | undefined) =>
+  c === undefined
+    ? {}
+    : { ConditionExpression: c.expression, ...(c.names === undefined ? {} : { ExpressionAttributeNames: c.names }), ...(c.values === undefined ? {} : { ExpressionAttributeValues: c.values }) };
+
+/** A delete by key, on `condition` when given. */
+export const remove = <S extends z.core.$ZodType>(e: AnyEntity<S>, values: Fields, condition?: Condition): TransactItem => ({
+  Delete: { TableName: tableName, Key: key(e, values), ...conditionOf(condition) },
+});
+
+/** An update by key (`set` is its UpdateExpression), on `condition`, which also carries the names and values `set` uses. */
+export const update = <S extends z.core.$ZodType>(e: AnyEntity<S>, values: Fields, set: string, condition: Condition): TransactItem => ({
+  Update: { TableName: tableName, Key: key(e, values), UpdateExpression: set, ...conditionOf(condition) },
+});
+
 /** An unconditional put (copies, logs keyed by content: a re-write is the same item). */
 export const overwrite = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<S>, extra: Fields = {}): TransactItem => ({ Put: { TableName: tableName, Item: item(e, record, extra) } });
 

@@ -1,6 +1,5 @@
-import { type AuditContext, audit, insertAudited, moveAudited } from '#shared/db/audit.ts';
-import { tableName } from '#shared/db/client.ts';
-import { commit, defineEntity, first, key, page, put, type Write } from '#shared/db/entity.ts';
+import { type AuditContext, audit, insertAudited, replaceAudited } from '#shared/db/audit.ts';
+import { commit, defineEntity, first, page, put, update, type Write } from '#shared/db/entity.ts';
 import { equals } from '#shared/db/query.ts';
 import { finalised, periodStates } from '#shared/db/pay.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
@@ -70,16 +69,11 @@ export const policyAcks = /* @__PURE__ */ defineEntity({
  * Adjustments need the period still a draft.
  */
 const touchPeriod = (period: string, draftOnly: boolean): Write => ({
-  item: {
-    Update: {
-      TableName: tableName,
-      Key: key(periodStates, { period }),
-      UpdateExpression: 'ADD deskChanges :one',
-      ConditionExpression: draftOnly ? 'attribute_exists(pk) AND #status = :draft' : 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':one': 1, ...(draftOnly ? { ':draft': 'draft' } : {}) },
-      ...(draftOnly ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
-    },
-  },
+  item: update(periodStates, { period }, 'ADD deskChanges :one', {
+    expression: draftOnly ? 'attribute_exists(pk) AND #status = :draft' : 'attribute_exists(pk)',
+    values: { ':one': 1, ...(draftOnly ? { ':draft': 'draft' } : {}) },
+    ...(draftOnly ? { names: { '#status': 'status' } } : {}),
+  }),
   onFail: (existing) => (existing === undefined ? new NotFound(msg(M.pay_periodNotClosed, { period })) : finalised(period)),
 });
 
@@ -91,18 +85,18 @@ export const insertAdjustment = (adjustment: Adjustment, ctx: AuditContext) =>
 
 /** Approval lands once: still pending at the version read, in a period still a draft. */
 export const recordApproval = (before: Adjustment, after: Adjustment, ctx: AuditContext) =>
-  moveAudited(
+  replaceAudited(
     adjustments,
     before,
     after,
-    'pending',
     'approve',
     ctx,
     {
+      from: 'pending',
       gone: () => new NotFound(msg(M.desk_adjustmentGone, { id: before.id })),
       moved: () => new Conflict(msg(M.desk_alreadyApproved, { id: before.id }), 'already-approved'),
     },
-    [touchPeriod(after.period, true)],
+    { first: [touchPeriod(after.period, true)] },
   );
 
 /** Access pattern: a period's adjustments, a page at a time, of one status or all. */
@@ -121,7 +115,8 @@ export const insertInquiry = (inquiry: Inquiry, ctx: AuditContext) =>
 
 /** The answer lands once: the inquiry still open at the version read (a second answer is a 409). */
 export const recordAnswer = (before: Inquiry, after: Inquiry, ctx: AuditContext) =>
-  moveAudited(inquiries, before, after, 'open', 'answer', ctx, {
+  replaceAudited(inquiries, before, after, 'answer', ctx, {
+    from: 'open',
     gone: () => new NotFound(msg(M.desk_inquiryNotFound, { id: before.id })),
     moved: () => new Conflict(msg(M.desk_alreadyAnswered, { id: before.id }), 'already-answered'),
   });

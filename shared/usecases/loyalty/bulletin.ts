@@ -1,5 +1,5 @@
 import { mapLimited } from '#shared/concurrency.ts';
-import { all, get, page } from '#shared/db/entity.ts';
+import { all, get } from '#shared/db/entity.ts';
 import * as store from '#shared/db/loyalty.ts';
 import { todayInShanghai } from '#shared/domain/dates.ts';
 import { overdueOn } from '#shared/domain/loyalty/feedback.ts';

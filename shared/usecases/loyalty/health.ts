@@ -1,7 +1,7 @@
 import { getTargets, listAccounts } from '#shared/db/accounts.ts';
 import { listOpenInvoicesOfAccount, listProjectsWonBetween } from '#shared/db/business.ts';
 import * as business from '#shared/db/business.ts';
-import { all, get, page } from '#shared/db/entity.ts';
+import { all, page } from '#shared/db/entity.ts';
 import * as store from '#shared/db/loyalty.ts';
 import { assertKey } from '#shared/domain/accounts.ts';
 import { todayInShanghai } from '#shared/domain/dates.ts';

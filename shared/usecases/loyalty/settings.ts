@@ -1,5 +1,5 @@
 import type { AuditContext } from '#shared/db/audit.ts';
-import { all, get, page } from '#shared/db/entity.ts';
+import { get } from '#shared/db/entity.ts';
 import * as store from '#shared/db/loyalty.ts';
 import { type Calendars, type HolidayCalendar, yearsFrom } from '#shared/domain/loyalty/calendar.ts';
 import { type LoyaltyPolicy, defaultLoyaltyPolicy, longestDeadline } from '#shared/domain/loyalty/policy.ts';

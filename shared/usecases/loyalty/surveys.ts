@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import type { AuditContext } from '#shared/db/audit.ts';
-import { all, get, page } from '#shared/db/entity.ts';
+import { all } from '#shared/db/entity.ts';
 import * as store from '#shared/db/loyalty.ts';
 import { assertKey } from '#shared/domain/accounts.ts';
 import { todayInShanghai } from '#shared/domain/dates.ts';
