@@ -78,25 +78,19 @@ export const handovers = /* @__PURE__ */ defineEntity({
   patterns: { ofAccount: { doc: "an account's handover forms, oldest first", sk: 'HANDOVER#' } },
 });
 
-export const targets = /* @__PURE__ */ defineEntity({
-  kind: 'targets',
-  label: 'targets',
-  schema: Targets,
-  versioned: true,
-  audit: { id: '<accountId>#<year>' },
-  keys: { pk: accountPk, sk: 'TARGETS#<year>', gsi2: { pk: 'TARGETS#<year>', sk: accountPk } },
-  patterns: { byYear: { doc: "every account's targets for a year (pay close)", index: 'gsi2' } },
-});
-
-export const revenue = /* @__PURE__ */ defineEntity({
-  kind: 'revenue',
-  label: 'recorded revenue',
-  schema: Revenue,
-  versioned: true,
-  audit: { id: '<accountId>#<year>' },
-  keys: { pk: accountPk, sk: 'REVENUE#<year>', gsi2: { pk: 'REVENUE#<year>', sk: accountPk } },
-  patterns: { byYear: { doc: "every account's recorded revenue for a year", index: 'gsi2' } },
-});
+/** An account's record of a year (`<prefix>#<year>` beside it), also listed by year across accounts. */
+const ofAccountAndYear = <S extends z.core.$ZodType>(kind: string, label: string, schema: S, prefix: string, doc: string) =>
+  defineEntity({
+    kind,
+    label,
+    schema,
+    versioned: true,
+    audit: { id: '<accountId>#<year>' },
+    keys: { pk: accountPk, sk: `${prefix}#<year>`, gsi2: { pk: `${prefix}#<year>`, sk: accountPk } },
+    patterns: { byYear: { doc, index: 'gsi2' } },
+  });
+export const targets = /* @__PURE__ */ ofAccountAndYear('targets', 'targets', Targets, 'TARGETS', "every account's targets for a year (pay close)");
+export const revenue = /* @__PURE__ */ ofAccountAndYear('revenue', 'recorded revenue', Revenue, 'REVENUE', "every account's recorded revenue for a year");
 
 const openOnly = equals('to', null);
 

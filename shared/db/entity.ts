@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { db, tableName } from '#shared/db/client.ts';
 import { requestReads } from '#shared/db/request-reads.ts';
 import type { Page } from '#shared/db/pagination.ts';
-import { type Condition, equals, queryAll, queryPage } from '#shared/db/query.ts';
+import { allOf, type Condition, equals, queryAll, queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { type GlobalIndexName, tableDefinition } from '#shared/table.ts';
@@ -160,18 +160,15 @@ export const item = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_
   return { ...key(e, values), ...indexKeys, kind: e.kind, ...attributes(e, record) };
 };
 
+const conditionOf = (c: Condition | undefined) =>
+  c === undefined
+    ? {}
+    : { ConditionExpression: c.expression, ...(c.names === undefined ? {} : { ExpressionAttributeNames: c.names }), ...(c.values === undefined ? {} : { ExpressionAttributeValues: c.values }) };
+
 /** A conditional put: `'new'` must not exist yet; a version must still be the one read (checked by DynamoDB). */
 export const put = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<S>, expected: Expected, options: PutOptions = {}): Write => {
-  const extra = options.condition;
-  const condition =
-    expected === 'new'
-      ? { ConditionExpression: 'attribute_not_exists(pk)' }
-      : {
-          ConditionExpression: extra === undefined ? 'version = :expected' : `${extra.expression} AND version = :expected`,
-          ExpressionAttributeValues: { ...extra?.values, ':expected': expected },
-          ...(extra?.names === undefined ? {} : { ExpressionAttributeNames: extra.names }),
-        };
-  return { item: { Put: { TableName: tableName, Item: item(e, record, options.keys), ...condition } }, ...(options.onFail === undefined ? {} : { onFail: options.onFail }) };
+  const condition = expected === 'new' ? { expression: 'attribute_not_exists(pk)' } : allOf(options.condition, { expression: 'version = :expected', values: { ':expected': expected } });
+  return { item: { Put: { TableName: tableName, Item: item(e, record, options.keys), ...conditionOf(condition) } }, ...(options.onFail === undefined ? {} : { onFail: options.onFail }) };
 };
 
 export interface Moves extends Failures {
@@ -200,11 +197,6 @@ export const auditTarget = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: 
   entity: e.audit?.kind ?? e.kind,
   entityId: fill(e.audit?.id ?? '<id>', keyValues(e, record)),
 });
-
-const conditionOf = (c: Condition | undefined) =>
-  c === undefined
-    ? {}
-    : { ConditionExpression: c.expression, ...(c.names === undefined ? {} : { ExpressionAttributeNames: c.names }), ...(c.values === undefined ? {} : { ExpressionAttributeValues: c.values }) };
 
 /** A delete by key, on `condition` when given. */
 export const remove = <S extends z.core.$ZodType>(e: AnyEntity<S>, values: Fields, condition?: Condition): TransactItem => ({

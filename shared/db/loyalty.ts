@@ -27,23 +27,11 @@ import * as M from '#shared/messages/catalogue.ts';
 
 /* Loyalty, part 2 (issue 13): every read below is a Get or a keyed Query. */
 
-export const holidayCalendars = /* @__PURE__ */ defineEntity({
-  kind: 'holiday-calendar',
-  label: 'holiday calendar (per year)',
-  schema: HolidayCalendar,
-  versioned: true,
-  audit: { id: '<year>' },
-  keys: { pk: 'CALENDAR#<year>', sk: 'PROFILE' },
-});
-
-export const loyaltyPolicies = /* @__PURE__ */ defineEntity({
-  kind: 'loyalty-policy',
-  label: 'loyalty policy (per year)',
-  schema: LoyaltyPolicy,
-  versioned: true,
-  audit: { id: '<year>' },
-  keys: { pk: 'LOYALTYPOLICY#<year>', sk: 'PROFILE' },
-});
+/** One record a year, in a partition of its own (`<prefix>#<year>`). */
+const ofYear = <S extends z.core.$ZodType>(kind: string, label: string, schema: S, prefix: string) =>
+  defineEntity({ kind, label, schema, versioned: true, audit: { id: '<year>' }, keys: { pk: `${prefix}#<year>`, sk: 'PROFILE' } });
+export const holidayCalendars = /* @__PURE__ */ ofYear('holiday-calendar', 'holiday calendar (per year)', HolidayCalendar, 'CALENDAR');
+export const loyaltyPolicies = /* @__PURE__ */ ofYear('loyalty-policy', 'loyalty policy (per year)', LoyaltyPolicy, 'LOYALTYPOLICY');
 
 export const feedback = /* @__PURE__ */ defineEntity({
   kind: 'feedback',
