@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import * as z from 'zod/mini';
 import { type AuditContext, insertAudited, replaceAudited } from '#shared/db/audit.ts';
-import { all, defineEntity, get, overwrite, page, remove } from '#shared/db/entity.ts';
+import { defineEntity, get, overwrite, page, remove } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import type { TransactItem } from '#shared/db/transact.ts';
 import { equals } from '#shared/db/query.ts';
@@ -84,11 +84,7 @@ export const staffRecordPut = (staffId: string, kind: 'training' | 'certificatio
 export const replaceStaff = (before: Staff, after: Staff, action: string, ctx: AuditContext, extra: TransactItem[] = []) =>
   replaceAudited(staffMembers, before, after, action, ctx, { gone: () => new NotFound(msg(M.staff_notFound, { id: before.id })) }, { alongside: [...roleWrites(after, before), ...extra] });
 
-/** Access pattern: a staff member's training results, oldest first. */
-export const listTrainingResults = (staffId: string): Promise<Record<string, unknown>[]> => all(trainingResults, 'ofStaff', { staffId });
 
-/** Access pattern: staff whose sign-in change is still pending, a page at a time (sparse gsi3). */
-export const listSignInPending = (limit: number, cursor?: string): Promise<Page<Staff>> => page(staffMembers, 'signInPending', {}, limit, cursor);
 
 export interface StaffFilter {
   role?: Role;
