@@ -63,19 +63,15 @@ const audited = <S extends z.core.$ZodType>(e: Entity<S>, write: Write, ctx: Aud
 export const insertAudited = <S extends z.core.$ZodType>(e: Entity<S>, record: z.infer<S>, ctx: AuditContext, options: Along & { taken?: () => Error; action?: string } = {}) =>
   audited(e, put(e, record, 'new', options.taken === undefined ? {} : { onFail: options.taken }), ctx, options.action ?? 'create', record, options, { after: record });
 
-/**
- * Replaces a record still at `before.version` with its audit record, all or nothing. With
- * `from`, a status change that lands once (`moveFrom`): the record must still be in `from`.
- */
-export const replaceAudited = <S extends z.core.$ZodType>(
-  e: Entity<S>,
-  before: z.infer<S> & { version: number },
-  after: z.infer<S>,
-  action: string,
-  ctx: AuditContext,
-  check: Failures | (Moves & { from: string }),
-  options: Along = {},
-) => audited(e, 'from' in check ? moveFrom(e, before, after, check.from, check) : put(e, after, before.version, { onFail: goneOr(check) }), ctx, action, after, options, { before, after });
+type Versioned<S extends z.core.$ZodType> = z.infer<S> & { version: number };
+
+/** Replaces a record still at `before.version` with its audit record, all or nothing: `gone` when it is no more, else `changed` (412 by default). */
+export const replaceAudited = <S extends z.core.$ZodType>(e: Entity<S>, before: Versioned<S>, after: z.infer<S>, action: string, ctx: AuditContext, failures: Failures, options: Along = {}) =>
+  audited(e, put(e, after, before.version, { onFail: goneOr(failures) }), ctx, action, after, options, { before, after });
+
+/** A status change out of `from` that lands once (`moveFrom`), with its audit record, all or nothing. */
+export const moveAudited = <S extends z.core.$ZodType>(e: Entity<S>, before: Versioned<S>, after: z.infer<S>, from: string, action: string, ctx: AuditContext, moves: Moves, options: Along = {}) =>
+  audited(e, moveFrom(e, before, after, from, moves), ctx, action, after, options, { before, after });
 
 /** A record written as new (`expected` null) or over the version read, with its audit record (`create`, `update`); 412 when its condition fails. */
 export const putAudited = <S extends z.core.$ZodType>(e: Entity<S>, record: z.infer<S>, expected: number | null, ctx: AuditContext, before?: unknown, alongside: Along['alongside'] = []) =>

@@ -1,4 +1,4 @@
-import { type AuditContext, insertAudited, replaceAudited } from '#shared/db/audit.ts';
+import { type AuditContext, insertAudited, moveAudited } from '#shared/db/audit.ts';
 import { defineEntity, page } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { allOf, equals } from '#shared/db/query.ts';
@@ -33,8 +33,7 @@ export const insertDispute = (dispute: Dispute, ctx: AuditContext) => insertAudi
  * of racing decisions exactly one lands; the others get 409 (404 if the dispute is gone).
  */
 export const recordDecision = (before: Dispute, after: Dispute, ctx: AuditContext) =>
-  replaceAudited(disputes, before, after, 'decide', ctx, {
-    from: 'open',
+  moveAudited(disputes, before, after, 'open', 'decide', ctx, {
     gone: () => new NotFound(msg(M.dispute_notFound, { id: before.id })),
     moved: () => alreadyDecided(before),
     changed: () => new Conflict(msg(M.dispute_changedWhileDeciding, { id: before.id }), 'concurrent-change'),

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { db, tableName } from '#shared/db/client.ts';
 import { requestReads } from '#shared/db/request-reads.ts';
 import type { Page } from '#shared/db/pagination.ts';
-import { allOf, type Condition, equals, queryAll, queryPage } from '#shared/db/query.ts';
+import { type Condition, equals, queryAll, queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { type GlobalIndexName, tableDefinition } from '#shared/table.ts';
@@ -167,7 +167,11 @@ const conditionOf = (c: Condition | undefined) =>
 
 /** A conditional put: `'new'` must not exist yet; a version must still be the one read (checked by DynamoDB). */
 export const put = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<S>, expected: Expected, options: PutOptions = {}): Write => {
-  const condition = expected === 'new' ? { expression: 'attribute_not_exists(pk)' } : allOf(options.condition, { expression: 'version = :expected', values: { ':expected': expected } });
+  const extra = options.condition;
+  const condition: Condition =
+    expected === 'new'
+      ? { expression: 'attribute_not_exists(pk)' }
+      : { ...extra, expression: extra === undefined ? 'version = :expected' : `${extra.expression} AND version = :expected`, values: { ...extra?.values, ':expected': expected } };
   return { item: { Put: { TableName: tableName, Item: item(e, record, options.keys), ...conditionOf(condition) } }, ...(options.onFail === undefined ? {} : { onFail: options.onFail }) };
 };
 

@@ -1,4 +1,4 @@
-import { type AuditContext, insertAudited, replaceAudited } from '#shared/db/audit.ts';
+import { type AuditContext, insertAudited, moveAudited, replaceAudited } from '#shared/db/audit.ts';
 import { defineEntity, page } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { allOf, equals } from '#shared/db/query.ts';
@@ -51,8 +51,7 @@ export const insertMajorMatter = (matter: MajorMatter, ctx: AuditContext) =>
  * version read, so of racing acknowledgements exactly one lands; the others get 409.
  */
 export const recordAcknowledgement = (before: MajorMatter, after: MajorMatter, ctx: AuditContext) =>
-  replaceAudited(majorMatters, before, after, 'acknowledge', ctx, {
-    from: 'unacknowledged',
+  moveAudited(majorMatters, before, after, 'unacknowledged', 'acknowledge', ctx, {
     gone: () => new NotFound(msg(M.oversight_majorMatterNotFound, { id: before.id })),
     moved: () => alreadyAcknowledged(before),
     changed: () => new Conflict(msg(M.oversight_matterChanged, { id: before.id }), 'concurrent-change'),

@@ -1,4 +1,4 @@
-import { type AuditContext, audit, insertAudited, replaceAudited } from '#shared/db/audit.ts';
+import { type AuditContext, audit, insertAudited, moveAudited } from '#shared/db/audit.ts';
 import { commit, defineEntity, first, page, put, update, type Write } from '#shared/db/entity.ts';
 import { equals } from '#shared/db/query.ts';
 import { finalised, periodStates } from '#shared/db/pay.ts';
@@ -85,14 +85,14 @@ export const insertAdjustment = (adjustment: Adjustment, ctx: AuditContext) =>
 
 /** Approval lands once: still pending at the version read, in a period still a draft. */
 export const recordApproval = (before: Adjustment, after: Adjustment, ctx: AuditContext) =>
-  replaceAudited(
+  moveAudited(
     adjustments,
     before,
     after,
+    'pending',
     'approve',
     ctx,
     {
-      from: 'pending',
       gone: () => new NotFound(msg(M.desk_adjustmentGone, { id: before.id })),
       moved: () => new Conflict(msg(M.desk_alreadyApproved, { id: before.id }), 'already-approved'),
     },
@@ -115,8 +115,7 @@ export const insertInquiry = (inquiry: Inquiry, ctx: AuditContext) =>
 
 /** The answer lands once: the inquiry still open at the version read (a second answer is a 409). */
 export const recordAnswer = (before: Inquiry, after: Inquiry, ctx: AuditContext) =>
-  replaceAudited(inquiries, before, after, 'answer', ctx, {
-    from: 'open',
+  moveAudited(inquiries, before, after, 'open', 'answer', ctx, {
     gone: () => new NotFound(msg(M.desk_inquiryNotFound, { id: before.id })),
     moved: () => new Conflict(msg(M.desk_alreadyAnswered, { id: before.id }), 'already-answered'),
   });
