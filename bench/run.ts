@@ -43,6 +43,7 @@ const { metafile } = await build({
   mainFields: [...bundling.mainFields],
   minify: bundling.minify,
   sourcemap: bundling.sourceMap,
+  sourcesContent: bundling.sourcesContent,
   charset: bundling.charset,
   banner: { js: bundling.banner },
   external: [...bundling.externalModules],

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
-import { type AuditContext, audit, insertAudited, putAudited, replaceAudited } from '#shared/db/audit.ts';
+import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import { insertAudited, replaceAudited, upsertAudited } from '#shared/db/audited.ts';
 import { tableName } from '#shared/db/client.ts';
-import { all, commit, defineEntity, type Expected, first, get, item, key, overwrite, page, parse, put, remove, update } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, type Expected, first, get, item, key, overwrite, page, parse, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
-import { batchGet, equals } from '#shared/db/query.ts';
+import { batchGet } from '#shared/db/query.ts';
 import type { TransactItem } from '#shared/db/transact.ts';
 import type { AccountRole, Assignment } from '#shared/domain/assignments.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
@@ -16,14 +17,10 @@ import * as M from '#shared/messages/catalogue.ts';
 const roleOrder: readonly AccountRole[] = ['contact_leader', 'sales_manager'];
 
 export const accounts = /* @__PURE__ */ defineEntity({
-  kind: 'account',
-  label: 'account',
-  schema: Account,
-  versioned: true,
+  kind: 'account', label: 'account', schema: Account, versioned: true,
   derive: (a) => ({ accountId: a.id }),
   keys: {
-    pk: accountPk,
-    sk: 'PROFILE',
+    pk: accountPk, sk: 'PROFILE',
     gsi1: { pk: 'TIER#<tier>', sk: 'NAME#<name>#<id>' },
     gsi2: { pk: 'ACCOUNTS', sk: 'NAME#<name>#<id>' },
   },
@@ -49,9 +46,7 @@ export const creditCodeClaims = /* @__PURE__ */ defineEntity({ kind: 'credit-cod
 const Holding = z.extend(AssignmentSchema, { accountId: Id });
 export type Holding = z.infer<typeof Holding>;
 export const assignments = /* @__PURE__ */ defineEntity({
-  kind: 'assignment',
-  label: 'assignment interval',
-  schema: Holding,
+  kind: 'assignment', label: 'assignment interval', schema: Holding,
   keys: { pk: accountPk, sk: 'ASSIGN#<role>#<from>', gsi1: { pk: 'HOLDER#<staffId>', sk: '<from>#<accountId>#<role>' } },
   patterns: {
     history: { doc: "an account's assignment history, by role then start day", sk: 'ASSIGN#' },
@@ -61,38 +56,33 @@ export const assignments = /* @__PURE__ */ defineEntity({
 });
 
 export const reassignmentFlags = /* @__PURE__ */ defineEntity({
-  kind: 'reassignment-flag',
-  label: 'reassignment flag',
-  schema: z.object({ accountId: Id, role: Role, since: IsoDate }),
+  kind: 'reassignment-flag', label: 'reassignment flag', schema: z.object({ accountId: Id, role: Role, since: IsoDate }),
   keys: { pk: 'NEEDS_REASSIGNMENT', sk: 'ACCOUNT#<accountId>#<role>' },
   patterns: { all: { doc: 'accounts awaiting reassignment' } },
 });
 
 export const handovers = /* @__PURE__ */ defineEntity({
-  kind: 'handover',
-  label: 'handover form',
-  schema: Handover,
-  versioned: true,
+  kind: 'handover', label: 'handover form', schema: Handover, versioned: true,
   // ULIDs: oldest first.
   keys: { pk: accountPk, sk: 'HANDOVER#<id>' },
   patterns: { ofAccount: { doc: "an account's handover forms, oldest first", sk: 'HANDOVER#' } },
 });
 
-/** An account's record of a year (`<prefix>#<year>` beside it), also listed by year across accounts. */
-const ofAccountAndYear = <S extends z.core.$ZodType>(kind: string, label: string, schema: S, prefix: string, doc: string) =>
-  defineEntity({
-    kind,
-    label,
-    schema,
-    versioned: true,
-    audit: { id: '<accountId>#<year>' },
-    keys: { pk: accountPk, sk: `${prefix}#<year>`, gsi2: { pk: `${prefix}#<year>`, sk: accountPk } },
-    patterns: { byYear: { doc, index: 'gsi2' } },
-  });
-export const targets = /* @__PURE__ */ ofAccountAndYear('targets', 'targets', Targets, 'TARGETS', "every account's targets for a year (pay close)");
-export const revenue = /* @__PURE__ */ ofAccountAndYear('revenue', 'recorded revenue', Revenue, 'REVENUE', "every account's recorded revenue for a year");
+export const targets = /* @__PURE__ */ defineEntity({
+  kind: 'targets', label: 'targets', schema: Targets, versioned: true,
+  keys: { pk: accountPk, sk: 'TARGETS#<year>', gsi2: { pk: 'TARGETS#<year>', sk: accountPk } },
+  patterns: { byYear: { doc: "every account's targets for a year (pay close)", index: 'gsi2' } },
+  audit: { id: (t) => `${t.accountId}#${t.year}` },
+});
 
-const openOnly = equals('to', null);
+export const revenue = /* @__PURE__ */ defineEntity({
+  kind: 'revenue', label: 'recorded revenue', schema: Revenue, versioned: true,
+  keys: { pk: accountPk, sk: 'REVENUE#<year>', gsi2: { pk: 'REVENUE#<year>', sk: accountPk } },
+  patterns: { byYear: { doc: "every account's recorded revenue for a year", index: 'gsi2' } },
+  audit: { id: (r) => `${r.accountId}#${r.year}` },
+});
+
+const openOnly = { expression: '#to = :open', names: { '#to': 'to' }, values: { ':open': null } };
 
 /** Access pattern: an account by id. */
 export const getAccountById = (id: string) => get(accounts, { accountId: id });
@@ -110,11 +100,13 @@ export const getAccountsByIds = async (ids: readonly string[]): Promise<Account[
 const codeTaken = (code: string) => (claim: Record<string, unknown> | undefined) =>
   new Conflict(msg(M.account_creditCodeTaken, { code, accountId: String(claim?.accountId) }), 'credit-code-taken');
 const claimCode = (code: string, accountId: string) => put(creditCodeClaims, { accountId }, 'new', { keys: { code }, onFail: codeTaken(code) });
-const releaseCode = (code: string, accountId: string) => remove(creditCodeClaims, { code }, equals('accountId', accountId));
+const releaseCode = (code: string, accountId: string): TransactItem => ({
+  Delete: { TableName: tableName, Key: key(creditCodeClaims, { code }), ConditionExpression: 'accountId = :id', ExpressionAttributeValues: { ':id': accountId } },
+});
 
 /** A new account, its credit-code claim and its audit record, all or nothing; 409 names the holder of a taken code. */
 export const insertAccount = (account: Account, ctx: AuditContext) =>
-  insertAudited(accounts, account, ctx, { alongside: account.creditCode === null ? [] : [claimCode(account.creditCode, account.id)] });
+  insertAudited(accounts, account, { ctx, action: 'create', also: account.creditCode === null ? [] : [claimCode(account.creditCode, account.id)] });
 
 export const alreadyKey = (id: string) => new Conflict(msg(M.account_alreadyKey, { id }), 'already-key-account');
 
@@ -145,7 +137,7 @@ export const replaceAccount = (before: Account, after: Account, change: AccountC
     ...(codeMoves && after.creditCode !== null ? [claimCode(after.creditCode, after.id)] : []),
     ...(codeMoves && before.creditCode !== null ? [releaseCode(before.creditCode, before.id)] : []),
     ...(change.with ?? []),
-    audit(accounts, change.ctx, change.action, after, { before, after }),
+    auditPut(change.ctx, { entity: 'account', entityId: after.id, action: change.action, before, after }),
   ]);
 };
 
@@ -157,9 +149,9 @@ export const closeAssignment = (accountId: string, a: Assignment): TransactItem 
   Put: {
     TableName: tableName,
     Item: item(assignments, { ...a, accountId }),
-    ConditionExpression: `attribute_exists(pk) AND ${openOnly.expression}`,
-    ExpressionAttributeNames: openOnly.names,
-    ExpressionAttributeValues: openOnly.values,
+    ConditionExpression: 'attribute_exists(pk) AND #to = :open',
+    ExpressionAttributeNames: { '#to': 'to' },
+    ExpressionAttributeValues: { ':open': null },
   },
 });
 
@@ -190,23 +182,40 @@ export const listHoldings = async (staffId: string, during?: { from: string; to:
       { staffId },
       during === undefined
         ? { filter: openOnly }
-        : { range: { upTo: during.to }, filter: { ...openOnly, expression: `${openOnly.expression} OR #to >= :from`, values: { ...openOnly.values, ':from': during.from } } },
+        : { range: { upTo: during.to }, filter: { ...openOnly, expression: '#to = :open OR #to >= :from', values: { ...openOnly.values, ':from': during.from } } },
     )
   ).map((h) => ({ ...toAssignment(h), accountId: h.accountId }));
 
 /** Flag items: the account needs a new holder for `role`. */
 export const flagForReassignment = (accountId: string, role: AccountRole, since: string): TransactItem[] => [
-  update(accounts, { accountId }, 'SET needsReassignment.#role = :yes, version = version + :one', { expression: 'attribute_exists(pk)', names: { '#role': role }, values: { ':yes': true, ':one': 1 } }),
+  {
+    Update: {
+      TableName: tableName,
+      Key: key(accounts, { accountId }),
+      UpdateExpression: 'SET needsReassignment.#role = :yes, version = version + :one',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#role': role },
+      ExpressionAttributeValues: { ':yes': true, ':one': 1 },
+    },
+  },
   overwrite(reassignmentFlags, { accountId, role, since }),
 ];
 
-export const clearReassignmentFlag = (accountId: string, role: AccountRole) => remove(reassignmentFlags, { accountId, role });
+export const clearReassignmentFlag = (accountId: string, role: AccountRole): TransactItem => ({
+  Delete: { TableName: tableName, Key: key(reassignmentFlags, { accountId, role }) },
+});
 
 export const handoverPut = (handover: Handover, expectedVersion: Expected): TransactItem => put(handovers, handover, expectedVersion).item;
 
-/** The receipt, on the condition that nobody confirmed it first (412 also when the form is gone). */
+/** Access pattern: one handover form. */
+export const getHandover = (accountId: string, id: string) => get(handovers, { accountId, id });
+
+/** Access pattern: an account's handover forms, oldest first. */
+export const listHandovers = (accountId: string): Promise<Handover[]> => all(handovers, 'ofAccount', { accountId });
+
+/** The receipt, on the condition that nobody confirmed it first. */
 export const saveHandoverReceipt = (before: Handover, after: Handover, ctx: AuditContext) =>
-  replaceAudited(handovers, before, after, 'receipt', ctx, { gone: () => new PreconditionFailed() });
+  replaceAudited(handovers, before, after, { ctx, action: 'receipt', onFail: () => new PreconditionFailed() });
 
 export interface AccountFilter {
   tier?: 'normal' | 'key';
@@ -239,11 +248,11 @@ export const listAccounts = async (filter: AccountFilter): Promise<Page<Account>
 /** Access pattern: an account's targets for a year. */
 export const getTargets = (accountId: string, year: number) => get(targets, { accountId, year });
 
-/** With `alongside`, the items that go with it in the one transaction (its pay-change note). 412 when its condition fails. */
-export const putTargets = (record: Targets, expected: number | null, ctx: AuditContext, before?: Targets, alongside: readonly TransactItem[] = []) =>
-  putAudited(targets, record, expected, ctx, before, alongside);
+/** With `extra`, the items that go with it in the one transaction (its pay-change note). */
+export const putTargets = (record: Targets, expected: number | null, ctx: AuditContext, before?: Targets, extra: readonly TransactItem[] = []) =>
+  upsertAudited(targets, record, expected, { ctx, before, also: extra });
 
-export const putRevenue = (record: Revenue, expected: number | null, ctx: AuditContext, before?: Revenue) => putAudited(revenue, record, expected, ctx, before);
+export const putRevenue = (record: Revenue, expected: number | null, ctx: AuditContext, before?: Revenue) => upsertAudited(revenue, record, expected, { ctx, before });
 
 /** Access pattern: every account's recorded revenue in a year (gsi2 REVENUE#<year>), all pages. */
 export const listRevenueByYear = async (year: number): Promise<{ accountId: string; amount: number }[]> =>

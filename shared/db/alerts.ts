@@ -4,9 +4,7 @@ import { Alert } from '#shared/schemas/compliance.ts';
 
 /** The key names the month, person, account and gap, so a re-run writes the same items. */
 export const alerts = /* @__PURE__ */ defineEntity({
-  kind: 'alert',
-  label: 'compliance alert',
-  schema: Alert,
+  kind: 'alert', label: 'compliance alert', schema: Alert,
   keys: { pk: 'ALERTS#<staffId>', sk: '<month>#<accountId>#<kind>', gsi1: { pk: 'ALERTMONTH#<month>', sk: '<staffId>#<accountId>#<kind>' } },
   // `kind` marks the item's entity everywhere in the table; the gap's kind is kept as `gap`.
   stored: { write: ({ kind, ...alert }) => ({ ...alert, gap: kind }), read: ({ gap, ...item }) => ({ ...item, kind: gap }) },

@@ -1,21 +1,18 @@
-import { type AuditContext, audit, insertAudited, replaceAudited } from '#shared/db/audit.ts';
-import { all, commit, defineEntity, goneOr, notFound, overwrite, page, put, update } from '#shared/db/entity.ts';
+import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
+import { tableName } from '#shared/db/client.ts';
+import { all, commit, defineEntity, goneOrChanged, key, overwrite, page, put, statusIs } from '#shared/db/entity.ts';
+import type { Page } from '#shared/db/pagination.ts';
 import { payDataIndex, quarterOf } from '#shared/db/partitions.ts';
-import { type Condition, equals } from '#shared/db/query.ts';
-import { PreconditionFailed } from '#shared/errors.ts';
 import { DepartmentChange, Invoice, Opportunity, OpportunityUpdate, Payment, Project } from '#shared/schemas/business.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
 
 export const opportunities = /* @__PURE__ */ defineEntity({
-  kind: 'opportunity',
-  label: 'opportunity',
-  schema: Opportunity,
-  versioned: true,
+  kind: 'opportunity', label: 'opportunity', schema: Opportunity, versioned: true,
   derive: (o) => ({ status: o.stage === 'won' || o.stage === 'lost' ? o.stage : 'open' }),
   keys: {
-    pk: 'OPP#<id>',
-    sk: 'PROFILE',
+    pk: 'OPP#<id>', sk: 'PROFILE',
     gsi1: { pk: 'ACCOUNT#<accountId>#OPPS', sk: '<createdAt>#<id>' },
     // Stale = the oldest activity first.
     gsi2: { pk: 'OPPS#<status>', sk: '<lastActivityOn>#<id>', note: 'status: open, won or lost' },
@@ -29,22 +26,16 @@ export const opportunities = /* @__PURE__ */ defineEntity({
 });
 
 export const opportunityUpdates = /* @__PURE__ */ defineEntity({
-  kind: 'opportunity-update',
-  label: 'opportunity update',
-  schema: OpportunityUpdate,
+  kind: 'opportunity-update', label: 'opportunity update', schema: OpportunityUpdate,
   keys: { pk: 'OPP#<opportunityId>', sk: 'UPDATE#<at>#<id>' },
   patterns: { ofOpportunity: { doc: "an opportunity's update log", sk: 'UPDATE#' } },
 });
 
 export const projects = /* @__PURE__ */ defineEntity({
-  kind: 'project',
-  label: 'project',
-  schema: Project,
-  versioned: true,
+  kind: 'project', label: 'project', schema: Project, versioned: true,
   derive: (p) => ({ wonYear: p.wonOn.slice(0, 4), payPeriod: quarterOf(p.wonOn) }),
   keys: {
-    pk: 'PROJECT#<id>',
-    sk: 'PROFILE',
+    pk: 'PROJECT#<id>', sk: 'PROFILE',
     gsi1: { pk: 'ACCOUNT#<accountId>#PROJECTS', sk: '<wonOn>#<id>', note: 'contract credit by account and won date' },
     gsi2: { pk: 'DEPT#<department>#PROJECTS', sk: '<wonOn>#<id>' },
     gsi3: { pk: 'WON#<wonYear>', sk: 'ACCOUNT#<accountId>#<id>' },
@@ -58,21 +49,15 @@ export const projects = /* @__PURE__ */ defineEntity({
 });
 
 export const departmentChanges = /* @__PURE__ */ defineEntity({
-  kind: 'department-change',
-  label: 'delivering-department change',
-  schema: DepartmentChange,
+  kind: 'department-change', label: 'delivering-department change', schema: DepartmentChange,
   keys: { pk: 'PROJECT#<projectId>', sk: 'DEPT#<effectiveOn>#<id>' },
   patterns: { ofProject: { doc: "a project's delivering-department changes", sk: 'DEPT#' } },
 });
 
 export const invoices = /* @__PURE__ */ defineEntity({
-  kind: 'invoice',
-  label: 'invoice',
-  schema: Invoice,
-  versioned: true,
+  kind: 'invoice', label: 'invoice', schema: Invoice, versioned: true,
   keys: {
-    pk: 'INVOICE#<id>',
-    sk: 'PROFILE',
+    pk: 'INVOICE#<id>', sk: 'PROFILE',
     gsi1: { pk: 'ACCOUNT#<accountId>#INVOICES', sk: '<issuedOn>#<id>' },
     gsi2: { pk: 'RECEIVABLES', sk: '<dueOn>#<id>', when: (i) => i.status === 'open', note: 'only while unpaid' },
     gsi3: { pk: 'PROJECT#<projectId>#INVOICES', sk: '<issuedOn>#<id>' },
@@ -84,13 +69,10 @@ export const invoices = /* @__PURE__ */ defineEntity({
 });
 
 export const payments = /* @__PURE__ */ defineEntity({
-  kind: 'payment',
-  label: 'payment',
-  schema: Payment,
+  kind: 'payment', label: 'payment', schema: Payment,
   derive: (p) => ({ payPeriod: quarterOf(p.receivedOn) }),
   keys: {
-    pk: 'PAYMENT#<id>',
-    sk: 'PROFILE',
+    pk: 'PAYMENT#<id>', sk: 'PROFILE',
     gsi1: { pk: 'ACCOUNT#<accountId>#PAYMENTS', sk: '<receivedOn>#<id>', note: 'collection credit by account and date' },
     gsi3: { pk: 'INVOICE#<invoiceId>#PAYMENTS', sk: '<receivedOn>#<id>' },
     gsi4: payDataIndex('payment', '<id>'),
@@ -101,36 +83,42 @@ export const payments = /* @__PURE__ */ defineEntity({
   },
 });
 
-const opportunityGone = (id: string) => ({ gone: notFound(msg(M.thing_opportunity, { id })) });
-const projectGone = (id: string) => ({ gone: notFound(msg(M.thing_project, { id })) });
-
-// A taken id is a 412, as a changed version would be.
-export const insertOpportunity = (o: Opportunity, ctx: AuditContext) => insertAudited(opportunities, o, ctx, { taken: () => new PreconditionFailed() });
-
-export const saveOpportunity = (before: Opportunity, after: Opportunity, action: string, ctx: AuditContext) =>
-  replaceAudited(opportunities, before, after, action, ctx, opportunityGone(after.id));
+// The first item of each write is the versioned one: 412 when it changed, 404 when gone.
+export const insertOpportunity = (o: Opportunity, ctx: AuditContext) =>
+  insertAudited(opportunities, o, { ctx, action: 'create' }, goneOrChanged(msg(M.thing_opportunity, { id: o.id })));
 
 export const saveOpportunityUpdate = (before: Opportunity, after: Opportunity, update: OpportunityUpdate, ctx: AuditContext) =>
-  replaceAudited(opportunities, before, after, 'update', ctx, opportunityGone(after.id), { alongside: [overwrite(opportunityUpdates, update)] });
+  replaceAudited(opportunities, before, after, {
+    ctx,
+    action: 'update',
+    also: [overwrite(opportunityUpdates, update)],
+    what: msg(M.thing_opportunity, { id: after.id }),
+  });
 
 /** Win: the opportunity and all its projects in one transaction, or nothing. */
 export const saveWin = (before: Opportunity, after: Opportunity, won: readonly Project[], ctx: AuditContext) =>
-  replaceAudited(opportunities, before, after, 'win', ctx, opportunityGone(after.id), {
-    alongside: won.map((p) => put(projects, p, 'new')),
-    seen: { before, after: { ...after, projects: won } },
-  });
+  commit([
+    put(opportunities, after, before.version, { onFail: goneOrChanged(msg(M.thing_opportunity, { id: after.id })) }),
+    ...won.map((p) => put(projects, p, 'new')),
+    auditPut(ctx, { entity: 'opportunity', entityId: after.id, action: 'win', before, after: { ...after, projects: won } }),
+  ]);
 
-export const saveProject = (before: Project, after: Project, action: string, ctx: AuditContext) => replaceAudited(projects, before, after, action, ctx, projectGone(after.id));
+export const saveOpportunity = (before: Opportunity, after: Opportunity, action: string, ctx: AuditContext) =>
+  replaceAudited(opportunities, before, after, { ctx, action, what: msg(M.thing_opportunity, { id: after.id }) });
+
+export const saveProject = (before: Project, after: Project, action: string, ctx: AuditContext) =>
+  replaceAudited(projects, before, after, { ctx, action, what: msg(M.thing_project, { id: after.id }) });
 
 /** A new delivering department, with the change kept in the project's history, together. */
 export const saveDepartmentChange = (before: Project, after: Project, change: DepartmentChange & { id: string }, ctx: AuditContext) =>
-  replaceAudited(projects, before, after, 'change-department', ctx, projectGone(after.id), { alongside: [overwrite(departmentChanges, change)] });
+  replaceAudited(projects, before, after, {
+    ctx,
+    action: 'change-department',
+    also: [overwrite(departmentChanges, change)],
+    what: msg(M.thing_project, { id: after.id }),
+  });
 
 class OverContract extends Error {}
-
-/** Adds `amount` to a project's running total (`field`), on `condition`. */
-const addToProject = (id: string, field: 'invoicedAmount' | 'paidAmount', amount: number, condition: Condition) =>
-  update(projects, { id }, `SET ${field} = ${field} + :amount, version = version + :one`, { ...condition, values: { ':amount': amount, ':one': 1, ...condition.values } });
 
 /**
  * An invoice, with the project's invoiced total raised in the same transaction on the
@@ -138,9 +126,23 @@ const addToProject = (id: string, field: 'invoicedAmount' | 'paidAmount', amount
  * together exceed it). False when that condition failed.
  */
 export const insertInvoice = async (project: Project, invoice: Invoice, ctx: AuditContext): Promise<boolean> => {
-  const within = { expression: 'invoicedAmount <= :limit', values: { ':limit': project.contractAmount - invoice.amount } };
   try {
-    await commit([{ item: addToProject(project.id, 'invoicedAmount', invoice.amount, within), onFail: () => new OverContract() }, put(invoices, invoice, 'new'), audit(invoices, ctx, 'create', invoice)]);
+    await commit([
+      {
+        item: {
+          Update: {
+            TableName: tableName,
+            Key: key(projects, { id: project.id }),
+            UpdateExpression: 'SET invoicedAmount = invoicedAmount + :amount, version = version + :one',
+            ConditionExpression: 'invoicedAmount <= :limit',
+            ExpressionAttributeValues: { ':amount': invoice.amount, ':one': 1, ':limit': project.contractAmount - invoice.amount },
+          },
+        },
+        onFail: () => new OverContract(),
+      },
+      put(invoices, invoice, 'new'),
+      auditPut(ctx, { entity: 'invoice', entityId: invoice.id, action: 'create', after: invoice }),
+    ]);
     return true;
   } catch (error) {
     if (error instanceof OverContract) return false;
@@ -157,25 +159,35 @@ export const insertPayment = async (invoice: Invoice, payment: Payment, ctx: Aud
   const paidAmount = invoice.paidAmount + payment.amount;
   const after: Invoice = { ...invoice, paidAmount, status: paidAmount === invoice.amount ? 'paid' : 'open', version: invoice.version + 1 };
   await commit([
-    put(invoices, after, invoice.version, { onFail: goneOr({ gone: notFound(msg(M.thing_invoice, { id: invoice.id })) }) }),
-    addToProject(payment.projectId, 'paidAmount', payment.amount, { expression: 'attribute_exists(pk)' }),
+    put(invoices, after, invoice.version, { onFail: goneOrChanged(msg(M.thing_invoice, { id: invoice.id })) }),
+    {
+      Update: {
+        TableName: tableName,
+        Key: key(projects, { id: payment.projectId }),
+        UpdateExpression: 'SET paidAmount = paidAmount + :amount, version = version + :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':amount': payment.amount, ':one': 1 },
+      },
+    },
     put(payments, payment, 'new'),
-    audit(payments, ctx, 'create', payment),
+    auditPut(ctx, { entity: 'payment', entityId: payment.id, action: 'create', after: payment }),
   ]);
   return after;
 };
 
-/** Access pattern: open, won or lost opportunities; stale ones (open, no activity since `activityBefore`). */
+export const listOpportunityUpdates = (opportunityId: string, limit: number, cursor?: string): Promise<Page<OpportunityUpdate>> =>
+  page(opportunityUpdates, 'ofOpportunity', { opportunityId }, limit, cursor);
+
 export const listOpportunitiesByStatus = (status: 'open' | 'won' | 'lost', limit: number, cursor?: string, activityBefore?: string) =>
   page(opportunities, 'byStatus', { status }, limit, cursor, activityBefore === undefined ? {} : { range: { before: activityBefore } });
 
 /** Access pattern: open opportunities at one open stage (gsi2 `OPPS#open`, the stage as a filter; pages are filled). */
 export const listOpportunitiesAtStage = (stage: string, limit: number, cursor?: string) =>
-  page(opportunities, 'byStatus', { status: 'open' }, limit, cursor, { filter: equals('stage', stage) });
+  page(opportunities, 'byStatus', { status: 'open' }, limit, cursor, { filter: { expression: '#stage = :stage', names: { '#stage': 'stage' }, values: { ':stage': stage } } });
 
 /** Access pattern: an account's projects one department delivers (byAccount, filtered on the department). */
 export const listProjectsOfAccountByDepartment = (accountId: string, department: string, limit: number, cursor?: string) =>
-  page(projects, 'byAccount', { accountId }, limit, cursor, { filter: equals('department', department) });
+  page(projects, 'byAccount', { accountId }, limit, cursor, { filter: { expression: '#department = :department', names: { '#department': 'department' }, values: { ':department': department } } });
 
 /** Access pattern (pay close): projects of an account whose opportunity was won in [from, to]. */
 export const listProjectsWonBetween = (accountId: string, from: string, to: string) => all(projects, 'byAccount', { accountId }, { range: { from, to } });
@@ -191,4 +203,5 @@ export const wonRevenueByAccount = async (year: number): Promise<Map<string, num
 };
 
 /** Access pattern: an account's unpaid invoices (gsi1 ACCOUNT#<id>#INVOICES, kept while open). */
-export const listOpenInvoicesOfAccount = (accountId: string) => all(invoices, 'byAccount', { accountId }, { filter: equals('status', 'open') });
+export const listOpenInvoicesOfAccount = (accountId: string) =>
+  all(invoices, 'byAccount', { accountId }, { filter: statusIs('open') });

@@ -1,7 +1,7 @@
-import { type AuditContext, insertAudited, moveAudited } from '#shared/db/audit.ts';
+import type { AuditContext } from '#shared/db/audit.ts';
+import { insertAudited, moveAudited } from '#shared/db/audited.ts';
 import { defineEntity, page } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
-import { allOf, equals } from '#shared/db/query.ts';
 import { alreadyDecided } from '#shared/domain/disputes.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import { Dispute, type DisputeStatus } from '#shared/schemas/disputes.ts';
@@ -14,8 +14,7 @@ export const disputes = /* @__PURE__ */ defineEntity({
   schema: Dispute,
   versioned: true,
   keys: {
-    pk: 'DISPUTE#<id>',
-    sk: 'PROFILE',
+    pk: 'DISPUTE#<id>', sk: 'PROFILE',
     // The status partition moves on decision, so the open list never holds a decided dispute.
     gsi2: { pk: 'DISPUTES#<status>', sk: '<filedAt>#<id>' },
     gsi3: { pk: 'ACCOUNT#<accountId>#DISPUTES', sk: '<filedAt>#<id>' },
@@ -26,18 +25,20 @@ export const disputes = /* @__PURE__ */ defineEntity({
   },
 });
 
-export const insertDispute = (dispute: Dispute, ctx: AuditContext) => insertAudited(disputes, dispute, ctx, { taken: () => new Conflict(msg(M.dispute_idTaken, { id: dispute.id })) });
+/** A new dispute and its audit record, all or nothing. */
+export const insertDispute = (dispute: Dispute, ctx: AuditContext) =>
+  insertAudited(disputes, dispute, { ctx, action: 'create' }, () => new Conflict(msg(M.dispute_idTaken, { id: dispute.id })));
 
 /**
  * Writes the decision on condition that the dispute is still open at the version read, so
  * of racing decisions exactly one lands; the others get 409 (404 if the dispute is gone).
  */
 export const recordDecision = (before: Dispute, after: Dispute, ctx: AuditContext) =>
-  moveAudited(disputes, before, after, 'open', 'decide', ctx, {
+  moveAudited(disputes, before, after, 'open', {
     gone: () => new NotFound(msg(M.dispute_notFound, { id: before.id })),
     moved: () => alreadyDecided(before),
     changed: () => new Conflict(msg(M.dispute_changedWhileDeciding, { id: before.id }), 'concurrent-change'),
-  });
+  }, { ctx, action: 'decide' });
 
 export interface AccountDisputeFilter {
   accountId: string;
@@ -49,10 +50,23 @@ export interface AccountDisputeFilter {
 }
 
 /** Access pattern: an account's disputes, newest first (gsi3 `ACCOUNT#<id>#DISPUTES`), by status or party. */
-export const listDisputesByAccount = ({ accountId, status, partyOf, limit, cursor }: AccountDisputeFilter): Promise<Page<Dispute>> => {
-  const party =
-    partyOf === undefined
-      ? undefined
-      : { expression: 'filedBy = :me OR filedByDepartment = :department OR againstDepartment = :department', values: { ':me': partyOf.staffId, ':department': partyOf.department } };
-  return page(disputes, 'byAccount', { accountId }, limit, cursor, { filter: allOf(equals('status', status), party) });
+export const listDisputesByAccount = (filter: AccountDisputeFilter): Promise<Page<Dispute>> => {
+  const conditions = [
+    ...(filter.status === undefined ? [] : ['#status = :status']),
+    ...(filter.partyOf === undefined ? [] : ['(filedBy = :me OR filedByDepartment = :department OR againstDepartment = :department)']),
+  ];
+  return page(disputes, 'byAccount', { accountId: filter.accountId }, filter.limit, filter.cursor, {
+    ...(conditions.length === 0
+      ? {}
+      : {
+          filter: {
+            expression: conditions.join(' AND '),
+            ...(filter.status === undefined ? {} : { names: { '#status': 'status' } }),
+            values: {
+              ...(filter.status === undefined ? {} : { ':status': filter.status }),
+              ...(filter.partyOf === undefined ? {} : { ':me': filter.partyOf.staffId, ':department': filter.partyOf.department }),
+            },
+          },
+        }),
+  });
 };

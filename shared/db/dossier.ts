@@ -1,5 +1,6 @@
-import { type AuditContext, insertAudited, replaceAudited } from '#shared/db/audit.ts';
-import { defineEntity, historyPut, page } from '#shared/db/entity.ts';
+import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import { insertAudited } from '#shared/db/audited.ts';
+import { commit, defineEntity, historyPut, page, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
@@ -12,10 +13,7 @@ import * as M from '#shared/messages/catalogue.ts';
  * version, the current one included, is an item of its own that is written once.
  */
 export const dossierEntries = /* @__PURE__ */ defineEntity({
-  kind: 'dossier-entry',
-  label: 'dossier entry (current / each version)',
-  schema: DossierEntry,
-  versioned: true,
+  kind: 'dossier-entry', label: 'dossier entry (current / each version)', schema: DossierEntry, versioned: true,
   keys: { pk: accountPk, sk: 'DOSSIER#<id>' },
   history: { kind: 'dossier-version', sk: 'DOSSIERV#<id>#<version>' },
   // `kind` on an item names its entity (as everywhere in the table); the entry's own kind is `entryKind`.
@@ -29,9 +27,7 @@ export const dossierEntries = /* @__PURE__ */ defineEntity({
 
 // Ids hold no '#', so `GRANT#<staffId>#` is the prefix of exactly that person's grants.
 export const dossierGrants = /* @__PURE__ */ defineEntity({
-  kind: 'dossier-grant',
-  label: 'dossier grant',
-  schema: DossierGrant,
+  kind: 'dossier-grant', label: 'dossier grant', schema: DossierGrant,
   keys: { pk: accountPk, sk: 'GRANT#<staffId>#<id>' },
   patterns: {
     ofStaff: { doc: 'does staff S hold a grant on account A (expired too)', sk: 'GRANT#<staffId>#' },
@@ -40,10 +36,7 @@ export const dossierGrants = /* @__PURE__ */ defineEntity({
 });
 
 export const dossierAccessLog = /* @__PURE__ */ defineEntity({
-  kind: 'dossier-access',
-  label: 'dossier access log',
-  schema: DossierAccess,
-  audit: { id: '<accountId>' },
+  kind: 'dossier-access', label: 'dossier access log', schema: DossierAccess,
   keys: { pk: 'DOSSIERLOG#<accountId>', sk: '<at>#<id>' },
   patterns: { newestFirst: { doc: "an account's dossier access log, newest first", newestFirst: true } },
 });
@@ -65,7 +58,11 @@ const auditOf = (entry: DossierEntry) => ({
 /** A new entry, its first version and its audit record, all or nothing. */
 export const insertEntry = (entry: DossierEntry, ctx: AuditContext) => {
   const taken = () => new Conflict(msg(M.dossier_entryIdTaken, { id: entry.id }));
-  return insertAudited(dossierEntries, entry, ctx, { taken, alongside: [{ ...historyPut(dossierEntries, entry), onFail: taken }], seen: { after: auditOf(entry) } });
+  return commit([
+    put(dossierEntries, entry, 'new', { onFail: taken }),
+    { ...historyPut(dossierEntries, entry), onFail: taken },
+    auditPut(ctx, { entity: 'dossier-entry', entityId: entry.id, action: 'create', after: auditOf(entry) }),
+  ]);
 };
 
 /**
@@ -73,12 +70,17 @@ export const insertEntry = (entry: DossierEntry, ctx: AuditContext) => {
  * beside the old ones (no version is overwritten). 404 when gone, 412 when changed.
  */
 export const replaceEntry = (before: DossierEntry, after: DossierEntry, ctx: AuditContext) =>
-  replaceAudited(dossierEntries, before, after, 'update', ctx, { gone: () => new NotFound(msg(M.dossier_entryNotFound, { entryId: before.id, accountId: before.accountId })) }, {
-    alongside: [{ ...historyPut(dossierEntries, after), onFail: () => new PreconditionFailed() }],
-    seen: { before: auditOf(before), after: auditOf(after) },
-  });
+  commit([
+    put(dossierEntries, after, before.version, {
+      onFail: (old) => (old === undefined ? new NotFound(msg(M.dossier_entryNotFound, { entryId: before.id, accountId: before.accountId })) : new PreconditionFailed()),
+    }),
+    { ...historyPut(dossierEntries, after), onFail: () => new PreconditionFailed() },
+    auditPut(ctx, { entity: 'dossier-entry', entityId: after.id, action: 'update', before: auditOf(before), after: auditOf(after) }),
+  ]);
 
-export const insertGrant = (grant: DossierGrant, ctx: AuditContext) => insertAudited(dossierGrants, grant, ctx, { taken: () => new Conflict(msg(M.dossier_grantIdTaken, { id: grant.id })) });
+/** A new grant and its audit record. */
+export const insertGrant = (grant: DossierGrant, ctx: AuditContext) =>
+  insertAudited(dossierGrants, grant, { ctx, action: 'create' }, () => new Conflict(msg(M.dossier_grantIdTaken, { id: grant.id })));
 
 /** Access pattern: an account's dossier grants, by person then grant (oldest first); optionally one person's. */
 export const listGrants = (accountId: string, limit: number, cursor?: string, staffId?: string): Promise<Page<DossierGrant>> =>
@@ -89,4 +91,8 @@ export const listGrants = (accountId: string, limit: number, cursor?: string, st
  * does the read, so no read goes unlogged.
  */
 export const appendAccessLog = (access: DossierAccess, ctx: AuditContext) =>
-  insertAudited(dossierAccessLog, access, ctx, { action: 'read', seen: { after: { id: access.id, operation: access.operation } } });
+  commit([
+    put(dossierAccessLog, access, 'new'),
+    auditPut(ctx, { entity: 'dossier-access', entityId: access.accountId, action: 'read', after: { id: access.id, operation: access.operation } }),
+  ]);
+

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { db, tableName } from '#shared/db/client.ts';
 import { requestReads } from '#shared/db/request-reads.ts';
 import type { Page } from '#shared/db/pagination.ts';
-import { type Condition, equals, queryAll, queryPage } from '#shared/db/query.ts';
+import { type Condition, queryAll, queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { type GlobalIndexName, tableDefinition } from '#shared/table.ts';
@@ -49,11 +49,11 @@ export interface Declaration<S extends z.core.$ZodType, P extends string> {
   history?: { kind: string; pk?: string; sk: string };
   /** Values only keys use (a status bucket, a year taken from a date). */
   derive?: (record: z.infer<S>) => Fields;
-  /** Whose audit trail its changes go to: by default its own kind and `<id>`. */
-  audit?: { kind?: string; id?: string };
   /** Where the stored shape differs from the schema's. */
   stored?: { write: (record: z.infer<S>) => Fields; read: (item: Fields) => Fields };
   patterns?: Record<P, Pattern>;
+  /** How the audit trail names a record (shared/db/audited.ts): by default its kind and `id`. */
+  audit?: { entity?: string; id?: (record: z.infer<S>) => string };
 }
 
 /** Zero-padded so that version items sort as numbers; wide enough for any count of versions. */
@@ -90,18 +90,11 @@ export const commit = async (writes: readonly (Write | TransactItem)[]): Promise
   }
 };
 
-/** What a failed version check means: `gone` when the record is no more, else `changed` (412 by default). */
-export interface Failures {
-  gone: () => Error;
-  changed?: () => Error;
-}
-export const goneOr =
-  ({ gone, changed }: Failures) =>
+/** The usual failed version check: 404 when the record is gone, 412 when someone changed it first. */
+export const goneOrChanged =
+  (what: Message) =>
   (existing: Fields | undefined): Error =>
-    existing === undefined ? gone() : (changed?.() ?? new PreconditionFailed());
-
-/** The 404 of a record that is gone, by what it is. */
-export const notFound = (what: Message) => () => new NotFound(msg(M.notFound_thing, { what }));
+    existing === undefined ? new NotFound(msg(M.notFound_thing, { what })) : new PreconditionFailed();
 
 export type Expected = number | 'new';
 export interface PutOptions {
@@ -160,24 +153,22 @@ export const item = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_
   return { ...key(e, values), ...indexKeys, kind: e.kind, ...attributes(e, record) };
 };
 
-const conditionOf = (c: Condition | undefined) =>
-  c === undefined
-    ? {}
-    : { ConditionExpression: c.expression, ...(c.names === undefined ? {} : { ExpressionAttributeNames: c.names }), ...(c.values === undefined ? {} : { ExpressionAttributeValues: c.values }) };
-
 /** A conditional put: `'new'` must not exist yet; a version must still be the one read (checked by DynamoDB). */
 export const put = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<S>, expected: Expected, options: PutOptions = {}): Write => {
   const extra = options.condition;
-  const condition: Condition =
+  const condition =
     expected === 'new'
-      ? { expression: 'attribute_not_exists(pk)' }
-      : { ...extra, expression: extra === undefined ? 'version = :expected' : `${extra.expression} AND version = :expected`, values: { ...extra?.values, ':expected': expected } };
-  return { item: { Put: { TableName: tableName, Item: item(e, record, options.keys), ...conditionOf(condition) } }, ...(options.onFail === undefined ? {} : { onFail: options.onFail }) };
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : {
+          ConditionExpression: extra === undefined ? 'version = :expected' : `${extra.expression} AND version = :expected`,
+          ExpressionAttributeValues: { ...extra?.values, ':expected': expected },
+          ...(extra?.names === undefined ? {} : { ExpressionAttributeNames: extra.names }),
+        };
+  return { item: { Put: { TableName: tableName, Item: item(e, record, options.keys), ...condition } }, ...(options.onFail === undefined ? {} : { onFail: options.onFail }) };
 };
 
-export interface Moves extends Failures {
-  moved: (existing: Fields) => Error;
-}
+/** A condition or filter: the stored `status` is this one. */
+export const statusIs = (status: string) => ({ expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } });
 
 /**
  * A status change that lands once: the record still has status `from` at the version read.
@@ -189,18 +180,17 @@ export const moveFrom = <S extends z.core.$ZodType>(
   before: Record_<S> & { version: number },
   after: Record_<S>,
   from: string,
-  errors: Moves,
+  errors: { gone: () => Error; moved: (existing: Fields) => Error; changed?: () => Error },
 ): Write =>
   put(e, after, before.version, {
-    condition: equals('status', from),
+    condition: statusIs(from),
     onFail: (old) => (old === undefined ? errors.gone() : old.status !== from || errors.changed === undefined ? errors.moved(old) : errors.changed()),
   });
 
-/** Whose audit trail a change of this record goes to. */
-export const auditTarget = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<S>) => ({
-  entity: e.audit?.kind ?? e.kind,
-  entityId: fill(e.audit?.id ?? '<id>', keyValues(e, record)),
-});
+const conditionOf = (c: Condition | undefined) =>
+  c === undefined
+    ? {}
+    : { ConditionExpression: c.expression, ...(c.names === undefined ? {} : { ExpressionAttributeNames: c.names }), ...(c.values === undefined ? {} : { ExpressionAttributeValues: c.values }) };
 
 /** A delete by key, on `condition` when given. */
 export const remove = <S extends z.core.$ZodType>(e: AnyEntity<S>, values: Fields, condition?: Condition): TransactItem => ({

@@ -1,7 +1,7 @@
-import { type AuditContext, insertAudited, moveAudited, replaceAudited } from '#shared/db/audit.ts';
+import type { AuditContext } from '#shared/db/audit.ts';
+import { insertAudited, moveAudited, replaceAudited } from '#shared/db/audited.ts';
 import { defineEntity, page } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
-import { allOf, equals } from '#shared/db/query.ts';
 import { alreadyAcknowledged } from '#shared/domain/oversight.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import { MajorMatter, type MatterStatus, SpotCheck } from '#shared/schemas/oversight.ts';
@@ -10,22 +10,15 @@ import * as M from '#shared/messages/catalogue.ts';
 
 // Follow-ups live inside their spot check: they are few, read with it and changed one at a time.
 export const spotChecks = /* @__PURE__ */ defineEntity({
-  kind: 'spot-check',
-  label: 'spot check (with follow-ups)',
-  schema: SpotCheck,
-  versioned: true,
+  kind: 'spot-check', label: 'spot check (with follow-ups)', schema: SpotCheck, versioned: true,
   keys: { pk: 'SPOTCHECK#<id>', sk: 'PROFILE', gsi1: { pk: 'ACCOUNT#<accountId>#SPOTCHECKS', sk: '<checkedOn>#<id>' } },
   patterns: { byAccount: { doc: "an account's spot checks, newest check day first", index: 'gsi1', newestFirst: true } },
 });
 
 export const majorMatters = /* @__PURE__ */ defineEntity({
-  kind: 'major-matter',
-  label: 'major-matter report',
-  schema: MajorMatter,
-  versioned: true,
+  kind: 'major-matter', label: 'major-matter report', schema: MajorMatter, versioned: true,
   keys: {
-    pk: 'MATTER#<id>',
-    sk: 'PROFILE',
+    pk: 'MATTER#<id>', sk: 'PROFILE',
     gsi1: { pk: 'ACCOUNT#<accountId>#MATTERS', sk: '<reportedAt>#<id>' },
     // The status partition moves on acknowledgement, so the unacknowledged list holds only what is still waiting.
     gsi2: { pk: 'MATTERS#<status>', sk: '<reportedAt>#<id>' },
@@ -36,26 +29,35 @@ export const majorMatters = /* @__PURE__ */ defineEntity({
   },
 });
 
+/* ---------- spot checks ---------- */
+
+/** A new spot check and its audit record, all or nothing. */
 export const insertSpotCheck = (check: SpotCheck, ctx: AuditContext) =>
-  insertAudited(spotChecks, check, ctx, { taken: () => new Conflict(msg(M.oversight_spotCheckIdTaken, { id: check.id })) });
+  insertAudited(spotChecks, check, { ctx, action: 'create' }, () => new Conflict(msg(M.oversight_spotCheckIdTaken, { id: check.id })));
 
-/** A changed spot check, if still at the version read: 404 when gone, 412 when changed (the use case reads again and retries). */
+/**
+ * Writes a changed spot check if it is still at the version read: 404 when gone, 412 when
+ * someone changed it first (the use case re-reads and tries again).
+ */
 export const replaceSpotCheck = (before: SpotCheck, after: SpotCheck, action: string, ctx: AuditContext) =>
-  replaceAudited(spotChecks, before, after, action, ctx, { gone: () => new NotFound(msg(M.oversight_spotCheckNotFound, { id: before.id })) });
+  replaceAudited(spotChecks, before, after, { ctx, action, gone: () => new NotFound(msg(M.oversight_spotCheckNotFound, { id: before.id })) });
 
+/* ---------- major matters ---------- */
+
+/** A new report and its audit record, all or nothing. */
 export const insertMajorMatter = (matter: MajorMatter, ctx: AuditContext) =>
-  insertAudited(majorMatters, matter, ctx, { taken: () => new Conflict(msg(M.oversight_majorMatterIdTaken, { id: matter.id })) });
+  insertAudited(majorMatters, matter, { ctx, action: 'create' }, () => new Conflict(msg(M.oversight_majorMatterIdTaken, { id: matter.id })));
 
 /**
  * Writes the acknowledgement on condition that the report is still unacknowledged at the
  * version read, so of racing acknowledgements exactly one lands; the others get 409.
  */
 export const recordAcknowledgement = (before: MajorMatter, after: MajorMatter, ctx: AuditContext) =>
-  moveAudited(majorMatters, before, after, 'unacknowledged', 'acknowledge', ctx, {
+  moveAudited(majorMatters, before, after, 'unacknowledged', {
     gone: () => new NotFound(msg(M.oversight_majorMatterNotFound, { id: before.id })),
     moved: () => alreadyAcknowledged(before),
     changed: () => new Conflict(msg(M.oversight_matterChanged, { id: before.id }), 'concurrent-change'),
-  });
+  }, { ctx, action: 'acknowledge' });
 
 export interface AccountMatterFilter {
   accountId: string;
@@ -67,5 +69,17 @@ export interface AccountMatterFilter {
 }
 
 /** Access pattern: an account's reports, newest first (gsi1 `ACCOUNT#<id>#MATTERS`), by status or reporter. */
-export const listMajorMattersByAccount = ({ accountId, status, reportedBy, limit, cursor }: AccountMatterFilter): Promise<Page<MajorMatter>> =>
-  page(majorMatters, 'byAccount', { accountId }, limit, cursor, { filter: allOf(equals('status', status), equals('reportedBy', reportedBy)) });
+export const listMajorMattersByAccount = (filter: AccountMatterFilter): Promise<Page<MajorMatter>> => {
+  const conditions = [...(filter.status === undefined ? [] : ['#status = :status']), ...(filter.reportedBy === undefined ? [] : ['reportedBy = :me'])];
+  return page(majorMatters, 'byAccount', { accountId: filter.accountId }, filter.limit, filter.cursor, {
+    ...(conditions.length === 0
+      ? {}
+      : {
+          filter: {
+            expression: conditions.join(' AND '),
+            ...(filter.status === undefined ? {} : { names: { '#status': 'status' } }),
+            values: { ...(filter.status === undefined ? {} : { ':status': filter.status }), ...(filter.reportedBy === undefined ? {} : { ':me': filter.reportedBy }) },
+          },
+        }),
+  });
+};

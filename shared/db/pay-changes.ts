@@ -29,12 +29,9 @@ export const PayChange = /* @__PURE__ */ z.object({
 export type PayChange = z.infer<typeof PayChange>;
 
 export const payChanges = /* @__PURE__ */ defineEntity({
-  kind: 'pay-change',
-  label: 'pay-relevant change (who holds an account, its targets)',
-  schema: PayChange,
+  kind: 'pay-change', label: 'pay-relevant change (who holds an account, its targets)', schema: PayChange,
   keys: {
-    pk: accountPk,
-    sk: 'PAYCHANGE#<recordedAt>#<change>#<id>',
+    pk: accountPk, sk: 'PAYCHANGE#<recordedAt>#<change>#<id>',
     gsi4: { pk: 'PAYDATA#CHANGES', sk: '<recordedAt>#pay-change#<accountId>#<change>#<id>', note: 'late changes for the pay close' },
   },
   patterns: {

@@ -1,10 +1,11 @@
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod/mini';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import { replaceAudited, upsertAudited } from '#shared/db/audited.ts';
 import { mapLimited } from '#shared/concurrency.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { all, commit, defineEntity, get, historyItem, item, key, page, put, queryInput } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, get, historyItem, item, key, page, queryInput } from '#shared/db/entity.ts';
 import { payDataIndex } from '#shared/db/partitions.ts';
 import { batchWrite, queryAll } from '#shared/db/query.ts';
 import { ConditionFailed } from '#shared/db/transact.ts';
@@ -24,29 +25,23 @@ import * as M from '#shared/messages/catalogue.ts';
 const asStored = <T>() => z.custom<T>((value) => typeof value === 'object' && value !== null);
 
 export const payPolicies = /* @__PURE__ */ defineEntity({
-  kind: 'pay-policy',
-  label: 'pay policy (current / each version)',
-  schema: asStored<StoredPayPolicy>(),
-  versioned: true,
+  kind: 'pay-policy', label: 'pay policy (current / each version)', schema: asStored<StoredPayPolicy>(), versioned: true,
   keys: { pk: 'PAYPOLICY#<year>', sk: 'CURRENT' },
   history: { kind: 'pay-policy-version', sk: 'V#<version>' },
+  audit: { id: (p) => String(p.year) },
 });
 
 export const peerScores = /* @__PURE__ */ defineEntity({
-  kind: 'peer-score',
-  label: 'two-way score',
-  schema: PeerScore,
-  versioned: true,
+  kind: 'peer-score', label: 'two-way score', schema: PeerScore, versioned: true,
   // Only scores of people count for pay; the index files them under the period they score.
   derive: (s) => ({ payPeriod: s.period, recordedAt: s.targetType === 'staff' ? s.scoredAt : undefined }),
   keys: { pk: 'PEERSCORES#<period>#<targetType>#<target>', sk: 'SCORER#<scorerId>', gsi4: payDataIndex('peer-score', '<target>#<scorerId>') },
   patterns: { ofTarget: { doc: 'the scores a person or department received in a period' } },
+  audit: { id: (s) => `${s.period}#${s.targetType}#${s.target}#${s.scorerId}` },
 });
 
 export const periodStates = /* @__PURE__ */ defineEntity({
-  kind: 'period',
-  label: 'period state and lock',
-  schema: asStored<PeriodState>(),
+  kind: 'period', label: 'period state and lock', schema: asStored<PeriodState>(),
   keys: { pk: 'PERIOD#<period>', sk: 'STATE' },
   patterns: {
     lateRecords: {
@@ -58,10 +53,7 @@ export const periodStates = /* @__PURE__ */ defineEntity({
 });
 
 export const statements = /* @__PURE__ */ defineEntity({
-  kind: 'statement',
-  label: 'statement (current / each version, kept)',
-  schema: asStored<StoredStatement>(),
-  versioned: true,
+  kind: 'statement', label: 'statement (current / each version, kept)', schema: asStored<StoredStatement>(), versioned: true,
   keys: { pk: 'PERIOD#<period>', sk: 'STATEMENT#<staffId>' },
   history: { kind: 'statement-version', pk: 'STATEMENT#<period>#<staffId>', sk: 'V#<version>' },
   patterns: {
@@ -72,52 +64,40 @@ export const statements = /* @__PURE__ */ defineEntity({
 
 type BulletinHeader = { period: string; version: number; team: Record<string, unknown>; accountCount: number; peopleCount: number };
 export const bulletins = /* @__PURE__ */ defineEntity({
-  kind: 'bulletin',
-  label: 'bulletin (team, counts)',
-  schema: asStored<BulletinHeader>(),
+  kind: 'bulletin', label: 'bulletin (team, counts)', schema: asStored<BulletinHeader>(),
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN' },
   patterns: { rows: { doc: "every row of a period's bulletin (to remove an earlier run's)", sk: 'BULLETIN#' } },
 });
 // A row per item, so a bulletin has no size limit.
 const Row = asStored<Record<string, unknown>>();
 export const bulletinAccounts = /* @__PURE__ */ defineEntity({
-  kind: 'bulletin-account',
-  label: 'bulletin row: account',
-  schema: Row,
+  kind: 'bulletin-account', label: 'bulletin row: account', schema: Row,
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#ACCOUNT#<accountId>' },
   patterns: { ofPeriod: { doc: "a period's bulletin, accounts by id", sk: 'BULLETIN#ACCOUNT#' } },
 });
 export const bulletinPeople = /* @__PURE__ */ defineEntity({
-  kind: 'bulletin-person',
-  label: 'bulletin row: person',
-  schema: Row,
+  kind: 'bulletin-person', label: 'bulletin row: person', schema: Row,
   derive: (row) => ({ paddedRank: String(row.rank).padStart(6, '0') }),
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#PERSON#<paddedRank>' },
   patterns: { ofPeriod: { doc: "a period's bulletin, people by rank", sk: 'BULLETIN#PERSON#' } },
 });
 
 export const talentPool = /* @__PURE__ */ defineEntity({
-  kind: 'talent',
-  label: 'talent-pool entry',
-  schema: TalentEntry,
-  versioned: true,
+  kind: 'talent', label: 'talent-pool entry', schema: TalentEntry, versioned: true,
   keys: { pk: 'TALENT#<year>', sk: 'STAFF#<staffId>' },
   patterns: { ofYear: { doc: "a year's talent pool" } },
+  audit: { id: (t) => `${t.year}#${t.staffId}` },
 });
 
 // One run of the period close (by hand or by a schedule): running, done or failed.
 export const closeRuns = /* @__PURE__ */ defineEntity({
-  kind: 'close-run',
-  label: 'close run',
-  schema: StoredCloseRun,
+  kind: 'close-run', label: 'close run', schema: StoredCloseRun,
   keys: { pk: 'PERIOD#<period>', sk: 'CLOSERUN#<runId>' },
 });
 
 // A distributed close's gathered accounts, between its Map and its finish; gone by TTL after two days.
 export const closeWork = /* @__PURE__ */ defineEntity({
-  kind: 'close-work',
-  label: 'close working set',
-  schema: z.object({ account: z.unknown() }),
+  kind: 'close-work', label: 'close working set', schema: z.object({ account: z.unknown() }),
   keys: { pk: 'CLOSEWORK#<period>#<runId>', sk: 'ACCOUNT#<accountId>' },
   patterns: { ofRun: { doc: 'everything a distributed close gathered' } },
 });
@@ -126,25 +106,18 @@ export const getPayPolicy = (year: number) => get(payPolicies, { year });
 
 /** A new version of a year's policy; every version is kept. */
 export const putPayPolicy = (policy: StoredPayPolicy, expected: number | null, ctx: AuditContext, before?: StoredPayPolicy) =>
-  commit([
-    put(payPolicies, policy, expected ?? 'new', { onFail: () => new PreconditionFailed() }),
-    { Put: { TableName: tableName, Item: historyItem(payPolicies, policy) } },
-    auditPut(ctx, { entity: 'pay-policy', entityId: String(policy.year), action: expected === null ? 'create' : 'update', before, after: policy }),
-  ]);
+  upsertAudited(payPolicies, policy, expected, { ctx, before, also: [{ Put: { TableName: tableName, Item: historyItem(payPolicies, policy) } }] });
 
 export const getPeerScore = (period: string, targetType: string, target: string, scorerId: string) => get(peerScores, { period, targetType, target, scorerId });
 
 /** One score per scorer, target and period: a second create is a 409; amends are versioned. */
 export const putPeerScore = (score: PeerScore, expected: number | null, ctx: AuditContext, before?: PeerScore) =>
-  commit([
-    put(peerScores, score, expected ?? 'new', {
-      onFail: () =>
-        expected === null
-          ? new Conflict(msg(M.pay_scoreExists, { targetType: score.targetType, period: score.period }), 'peer-score-exists')
-          : new PreconditionFailed(),
-    }),
-    auditPut(ctx, { entity: 'peer-score', entityId: `${score.period}#${score.targetType}#${score.target}#${score.scorerId}`, action: expected === null ? 'create' : 'update', before, after: score }),
-  ]);
+  upsertAudited(peerScores, score, expected, {
+    ctx,
+    before,
+    onFail: () =>
+      expected === null ? new Conflict(msg(M.pay_scoreExists, { targetType: score.targetType, period: score.period }), 'peer-score-exists') : new PreconditionFailed(),
+  });
 
 /** Access pattern: every score a target received for a period. */
 export const listPeerScores = (period: string, targetType: string, target: string) => all(peerScores, 'ofTarget', { period, targetType, target });
@@ -157,25 +130,28 @@ export const getPeriodState = (period: string) => get(periodStates, { period });
  * Its holder may take it again (the workflow's plan step after the route took it for the run):
  * its `since` then moves to the later time, which only makes fewer records late.
  */
-export const acquirePeriodLock = async (period: string, holder: string, now: number, seconds: number): Promise<void> => {
+export const acquirePeriodLock = (period: string, holder: string, now: number, seconds: number): Promise<void> =>
+  updateLock(
+    period,
+    {
+      UpdateExpression: 'SET #lock = :lock',
+      ConditionExpression: '(attribute_not_exists(#lock) OR #lock.expiresAt < :now OR #lock.holder = :holder) AND (attribute_not_exists(#status) OR #status <> :final)',
+      ExpressionAttributeNames: { '#lock': 'lock', '#status': 'status' },
+      ExpressionAttributeValues: { ':lock': { holder, since: now, expiresAt: now + seconds * 1000 }, ':now': now, ':final': 'final', ':holder': holder },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+    (old) => {
+      throw old?.status?.S === 'final' ? finalised(period) : new Conflict(msg(M.pay_closeInProgress, { period }), 'close-in-progress');
+    },
+  );
+
+/** An update of the period's lock; `refused` decides what its failed condition means. */
+const updateLock = async (period: string, update: Omit<UpdateCommandInput, 'TableName' | 'Key'>, refused: (old: ConditionalCheckFailedException['Item']) => void) => {
   try {
-    await db.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: key(periodStates, { period }),
-        UpdateExpression: 'SET #lock = :lock',
-        ConditionExpression: '(attribute_not_exists(#lock) OR #lock.expiresAt < :now OR #lock.holder = :holder) AND (attribute_not_exists(#status) OR #status <> :final)',
-        ExpressionAttributeNames: { '#lock': 'lock', '#status': 'status' },
-        ExpressionAttributeValues: { ':lock': { holder, since: now, expiresAt: now + seconds * 1000 }, ':now': now, ':final': 'final', ':holder': holder },
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-    );
+    await db.send(new UpdateCommand({ TableName: tableName, Key: key(periodStates, { period }), ...update }));
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) {
-      if (error.Item?.status?.S === 'final') throw finalised(period);
-      throw new Conflict(msg(M.pay_closeInProgress, { period }), 'close-in-progress');
-    }
-    throw error;
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    refused(error.Item);
   }
 };
 
@@ -222,22 +198,13 @@ export const listLateRecords = async (payPeriod: string, since: string): Promise
 
 export const finalised = (period: string) => new Conflict(msg(M.pay_finalised, { period }), 'period-finalised');
 
-export const releasePeriodLock = async (period: string, holder: string): Promise<void> => {
-  try {
-    await db.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: key(periodStates, { period }),
-        UpdateExpression: 'REMOVE #lock',
-        ConditionExpression: '#lock.holder = :holder',
-        ExpressionAttributeNames: { '#lock': 'lock' },
-        ExpressionAttributeValues: { ':holder': holder },
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-  }
-};
+/** Releases the lock if this run still holds it (another run's lock is left as it is). */
+export const releasePeriodLock = (period: string, holder: string): Promise<void> =>
+  updateLock(
+    period,
+    { UpdateExpression: 'REMOVE #lock', ConditionExpression: '#lock.holder = :holder', ExpressionAttributeNames: { '#lock': 'lock' }, ExpressionAttributeValues: { ':holder': holder } },
+    () => undefined,
+  );
 
 /** Access pattern: the current statements of a period. */
 export const listStatements = (period: string) => all(statements, 'ofPeriod', { period });
@@ -321,30 +288,28 @@ export const listTalentPool = (year: number) => all(talentPool, 'ofYear', { year
 
 /** Suggestions from an annual close; a grade a coordinator already confirmed is kept. */
 export const saveTalentSuggestions = async (entries: readonly TalentEntry[]): Promise<void> => {
-  // Each person's entry is their own item: eight at a time.
-  await mapLimited(entries, writeWidth, async (entry) => {
-    const existing = await getTalentEntry(entry.year, entry.staffId);
-    const merged = existing === undefined ? entry : { ...entry, confirmedGrade: existing.confirmedGrade, confirmedBy: existing.confirmedBy, version: existing.version + 1 };
-    await db.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: key(talentPool, entry),
-        UpdateExpression: 'SET #year = :year, staffId = :staffId, #name = :name, annualTier = :tier, suggestedGrade = :suggested, confirmedGrade = :confirmed, confirmedBy = :by, certification = :cert, version = :version, kind = :kind',
-        ExpressionAttributeNames: { '#year': 'year', '#name': 'name' },
-        ExpressionAttributeValues: {
-          ':year': merged.year, ':staffId': merged.staffId, ':name': merged.name, ':tier': merged.annualTier, ':suggested': merged.suggestedGrade,
-          ':confirmed': merged.confirmedGrade, ':by': merged.confirmedBy, ':cert': merged.certification, ':version': merged.version, ':kind': talentPool.kind,
-        },
-      }),
-    );
+  // The year's pool in one read; each person's entry is then written on condition that it is
+  // still as read, so a grade confirmed meanwhile is re-read and kept, never written over.
+  const years = [...new Set(entries.map((e) => e.year))];
+  const known = new Map((await Promise.all(years.map((year) => all(talentPool, 'ofYear', { year })))).flat().map((e) => [`${e.year}#${e.staffId}`, e]));
+  await mapLimited(entries, 2 * writeWidth, async (entry) => {
+    let old = known.get(`${entry.year}#${entry.staffId}`);
+    for (let attempt = 0; ; attempt++) {
+      const merged = old === undefined ? entry : { ...entry, confirmedGrade: old.confirmedGrade, confirmedBy: old.confirmedBy, version: old.version + 1 };
+      try {
+        const check = old === undefined ? { ConditionExpression: 'attribute_not_exists(pk)' } : { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': old.version } };
+        await db.send(new PutCommand({ TableName: tableName, Item: item(talentPool, merged), ...check }));
+        return;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException) || attempt >= 4) throw error;
+        old = await getTalentEntry(entry.year, entry.staffId);
+      }
+    }
   });
 };
 
 export const confirmTalentGrade = (before: TalentEntry, after: TalentEntry, ctx: AuditContext) =>
-  commit([
-    put(talentPool, after, before.version, { onFail: () => new PreconditionFailed() }),
-    auditPut(ctx, { entity: 'talent', entityId: `${after.year}#${after.staffId}`, action: 'confirm', before, after }),
-  ]);
+  replaceAudited(talentPool, before, after, { ctx, action: 'confirm', onFail: () => new PreconditionFailed() });
 
 /** What finalise checked on the pay desk (shared/db/pay-desk.ts): its count of desk writes, and a forced finalise's reason. */
 export interface DeskCheck {

@@ -1,10 +1,11 @@
 import { ulid } from 'ulid';
 import * as z from 'zod/mini';
-import { type AuditContext, insertAudited, replaceAudited } from '#shared/db/audit.ts';
-import { defineEntity, get, overwrite, page, remove } from '#shared/db/entity.ts';
+import type { AuditContext } from '#shared/db/audit.ts';
+import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
+import { defineEntity, get, key, overwrite, page } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
+import { tableName } from '#shared/db/client.ts';
 import type { TransactItem } from '#shared/db/transact.ts';
-import { equals } from '#shared/db/query.ts';
 import { NotFound } from '#shared/errors.ts';
 import type { Role } from '#shared/schemas/common.ts';
 import { Staff } from '#shared/schemas/staff.ts';
@@ -12,13 +13,9 @@ import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
 
 export const staffMembers = /* @__PURE__ */ defineEntity({
-  kind: 'staff',
-  label: 'staff member',
-  schema: Staff,
-  versioned: true,
+  kind: 'staff', label: 'staff member', schema: Staff, versioned: true,
   keys: {
-    pk: 'STAFF#<id>',
-    sk: 'PROFILE',
+    pk: 'STAFF#<id>', sk: 'PROFILE',
     gsi1: { pk: 'DEPT#<department>', sk: 'STAFF#<id>' },
     gsi2: { pk: 'STAFF', sk: 'STAFF#<id>' },
     gsi3: { pk: 'SIGNIN#PENDING', sk: 'STAFF#<id>', when: (r) => r.signInPending !== undefined && r.signInPending !== null, note: 'only while a sign-in change is pending' },
@@ -32,9 +29,7 @@ export const staffMembers = /* @__PURE__ */ defineEntity({
 
 /** A copy of the record per role it holds, so a role lists its people with one Query. */
 export const staffRoles = /* @__PURE__ */ defineEntity({
-  kind: 'staff-role',
-  label: 'role membership (copy of the record per role)',
-  schema: Staff,
+  kind: 'staff-role', label: 'role membership (copy of the record per role)', schema: Staff,
   keys: { pk: 'ROLE#<role>', sk: 'STAFF#<id>' },
   patterns: { byRole: { doc: 'staff with a role (optionally in a department)' } },
 });
@@ -42,9 +37,7 @@ export const staffRoles = /* @__PURE__ */ defineEntity({
 // Results are kept as sent (with who recorded them); the record itself carries the summary.
 const StaffResult = z.looseObject({});
 export const trainingResults = /* @__PURE__ */ defineEntity({
-  kind: 'training',
-  label: 'training result',
-  schema: StaffResult,
+  kind: 'training', label: 'training result', schema: StaffResult,
   keys: { pk: 'STAFF#<staffId>', sk: 'TRAINING#<on>#<ulid>' },
   patterns: { ofStaff: { doc: "a person's training results", sk: 'TRAINING#' } },
 });
@@ -55,7 +48,7 @@ const roleWrites = (after: Staff, before?: Staff): TransactItem[] => [
   ...after.roles.map((role) => overwrite(staffRoles, after, { role })),
   ...(before?.roles ?? [])
     .filter((role) => !after.roles.includes(role))
-    .map((role) => remove(staffRoles, { role, id: after.id })),
+    .map((role) => ({ Delete: { TableName: tableName, Key: key(staffRoles, { role, id: after.id }) } })),
 ];
 
 /** Access pattern: a staff member by id. */
@@ -65,7 +58,7 @@ export const getStaffById = (id: string) => get(staffMembers, { id });
 export const insertStaff = async (staff: Staff, ctx: AuditContext): Promise<boolean> => {
   const taken = new Error('taken');
   try {
-    await insertAudited(staffMembers, staff, ctx, { taken: () => taken, alongside: roleWrites(staff) });
+    await insertAudited(staffMembers, staff, { ctx, action: 'create', also: roleWrites(staff) }, () => taken);
     return true;
   } catch (error) {
     if (error === taken) return false;
@@ -82,9 +75,12 @@ export const staffRecordPut = (staffId: string, kind: 'training' | 'certificatio
  * 412 when someone changed it first, 404 when it is gone. `extra` items commit with it.
  */
 export const replaceStaff = (before: Staff, after: Staff, action: string, ctx: AuditContext, extra: TransactItem[] = []) =>
-  replaceAudited(staffMembers, before, after, action, ctx, { gone: () => new NotFound(msg(M.staff_notFound, { id: before.id })) }, { alongside: [...roleWrites(after, before), ...extra] });
-
-
+  replaceAudited(staffMembers, before, after, {
+    ctx,
+    action,
+    also: [...roleWrites(after, before), ...extra],
+    gone: () => new NotFound(msg(M.staff_notFound, { id: before.id })),
+  });
 
 export interface StaffFilter {
   role?: Role;
@@ -99,7 +95,8 @@ export interface StaffFilter {
  */
 export const listStaff = (filter: StaffFilter): Promise<Page<Staff>> => {
   if (filter.role !== undefined) {
-    return page(staffRoles, 'byRole', { role: filter.role }, filter.limit, filter.cursor, { filter: equals('department', filter.department) });
+    const byDepartment = filter.department === undefined ? {} : { filter: { expression: 'department = :department', values: { ':department': filter.department } } };
+    return page(staffRoles, 'byRole', { role: filter.role }, filter.limit, filter.cursor, byDepartment);
   }
   if (filter.department !== undefined) return page(staffMembers, 'byDepartment', { department: filter.department }, filter.limit, filter.cursor);
   return page(staffMembers, 'all', {}, filter.limit, filter.cursor);

@@ -1,9 +1,8 @@
-import { type AuditContext, insertAudited, replaceAudited } from '#shared/db/audit.ts';
-import { defineEntity, goneOr, overwrite, page, put, type Write } from '#shared/db/entity.ts';
+import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import { all, commit, defineEntity, get, overwrite, page, put, type Write } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
-import { equals } from '#shared/db/query.ts';
-import { NotFound } from '#shared/errors.ts';
+import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { Stakeholder, StakeholderContact } from '#shared/schemas/stakeholders.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
@@ -14,35 +13,47 @@ import * as M from '#shared/messages/catalogue.ts';
  * stakeholder is not a read of the confidential part (shared/usecases/stakeholders.ts).
  */
 export const stakeholders = /* @__PURE__ */ defineEntity({
-  kind: 'stakeholder',
-  label: 'stakeholder',
-  schema: Stakeholder,
-  versioned: true,
+  kind: 'stakeholder', label: 'stakeholder', schema: Stakeholder, versioned: true,
   keys: { pk: accountPk, sk: 'STAKEHOLDER#<id>' },
-  patterns: { ofAccount: { doc: "an account's stakeholders, oldest first (left ones too, marked)", sk: 'STAKEHOLDER#' } },
+  patterns: { ofAccount: { doc: "an account's stakeholders, oldest first (left ones too, marked)", pk: accountPk, sk: 'STAKEHOLDER#' } },
 });
 
 export const stakeholderContacts = /* @__PURE__ */ defineEntity({
-  kind: 'stakeholder-contact',
-  label: "stakeholder's contact details (confidential)",
-  schema: StakeholderContact,
+  kind: 'stakeholder-contact', label: "stakeholder's contact details (confidential)", schema: StakeholderContact,
   keys: { pk: accountPk, sk: 'STAKECONTACT#<stakeholderId>' },
 });
 
-const notFound = (s: Pick<Stakeholder, 'id' | 'accountId'>) => () => new NotFound(msg(M.stakeholder_notFound, { id: s.id, accountId: s.accountId }));
-const contactPut = (contact: StakeholderContact | undefined) => (contact === undefined ? [] : [overwrite(stakeholderContacts, contact)]);
+const notFound = (s: Pick<Stakeholder, 'id' | 'accountId'>) => new NotFound(msg(M.stakeholder_notFound, { id: s.id, accountId: s.accountId }));
 
 /** A new stakeholder, with its contact details when given; the audit copy only says they were written (the trail is read without a grant). */
 export const insertStakeholder = (stakeholder: Stakeholder, contact: StakeholderContact | undefined, ctx: AuditContext) =>
-  insertAudited(stakeholders, stakeholder, ctx, { alongside: contactPut(contact), seen: { after: { ...stakeholder, contactWritten: contact !== undefined } } });
+  commit([
+    put(stakeholders, stakeholder, 'new'),
+    ...(contact === undefined ? [] : [overwrite(stakeholderContacts, contact)]),
+    auditPut(ctx, { entity: 'stakeholder', entityId: stakeholder.id, action: 'create', after: { ...stakeholder, contactWritten: contact !== undefined } }),
+  ]);
 
-/** The stakeholder's change, checked against the version read (for a transaction of another record's). */
-export const stakeholderPut = (before: Stakeholder, after: Stakeholder): Write => put(stakeholders, after, before.version, { onFail: goneOr({ gone: notFound(before) }) });
+/** The stakeholder's change, checked against the version read; the contact details replaced with it when given. */
+export const stakeholderPut = (before: Stakeholder, after: Stakeholder): Write =>
+  put(stakeholders, after, before.version, { onFail: (old) => (old === undefined ? notFound(before) : new PreconditionFailed()) });
 
-/** The change, checked against the version read; the contact details replaced with it when given. */
 export const replaceStakeholder = (before: Stakeholder, after: Stakeholder, contact: StakeholderContact | undefined, action: string, ctx: AuditContext) =>
-  replaceAudited(stakeholders, before, after, action, ctx, { gone: notFound(before) }, { alongside: contactPut(contact), seen: { before, after: { ...after, contactWritten: contact !== undefined } } });
+  commit([
+    stakeholderPut(before, after),
+    ...(contact === undefined ? [] : [overwrite(stakeholderContacts, contact)]),
+    auditPut(ctx, { entity: 'stakeholder', entityId: after.id, action, before, after: { ...after, contactWritten: contact !== undefined } }),
+  ]);
+
+/** Access pattern: one stakeholder of an account (keyed Get). */
+export const getStakeholder = (accountId: string, stakeholderId: string): Promise<Stakeholder | undefined> => get(stakeholders, { accountId, id: stakeholderId });
+
+/** Access pattern: every stakeholder of an account, oldest first, left ones included (all pages). */
+export const listStakeholders = (accountId: string): Promise<Stakeholder[]> => all(stakeholders, 'ofAccount', { accountId });
 
 /** Access pattern: a page of an account's stakeholders, optionally only active or only left ones. */
 export const pageStakeholders = (accountId: string, limit: number, cursor?: string, status?: Stakeholder['status']): Promise<Page<Stakeholder>> =>
-  page(stakeholders, 'ofAccount', { accountId }, limit, cursor, { filter: equals('status', status) });
+  page(stakeholders, 'ofAccount', { accountId }, limit, cursor, status === undefined ? {} : { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } } });
+
+/** Access pattern: a stakeholder's contact details (keyed Get; the caller logs the read). */
+export const getStakeholderContact = (accountId: string, stakeholderId: string): Promise<StakeholderContact | undefined> =>
+  get(stakeholderContacts, { accountId, stakeholderId });

@@ -1,18 +1,16 @@
 import * as z from 'zod/mini';
-import { type AuditContext, insertAudited, replaceAudited } from '#shared/db/audit.ts';
-import { all, defineEntity, overwrite, type Write } from '#shared/db/entity.ts';
+import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
+import { all, commit, defineEntity, overwrite, put, type Write } from '#shared/db/entity.ts';
 import { accountPk, payDataIndex, quarterOf } from '#shared/db/partitions.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
-import { equals } from '#shared/db/query.ts';
 import { Id, IsoDate } from '#shared/schemas/common.ts';
 import { type ActionItem, Meeting, MeetingType, OpenActionItem, Report, Visit } from '#shared/schemas/upkeep.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
 
 export const visits = /* @__PURE__ */ defineEntity({
-  kind: 'visit',
-  label: 'visit',
-  schema: Visit,
+  kind: 'visit', label: 'visit', schema: Visit,
   derive: (v) => ({ payPeriod: quarterOf(v.visitedOn) }),
   keys: { pk: accountPk, sk: 'VISIT#<visitedOn>#<id>', gsi1: { pk: 'VISITOR#<madeBy>', sk: '<visitedOn>#<accountId>#<id>' }, gsi4: payDataIndex('visit', '<id>') },
   patterns: {
@@ -23,81 +21,77 @@ export const visits = /* @__PURE__ */ defineEntity({
 
 /** One per account and month. */
 export const reports = /* @__PURE__ */ defineEntity({
-  kind: 'report',
-  label: 'monthly report',
-  schema: Report,
-  versioned: true,
-  audit: { id: '<accountId>#<month>' },
+  kind: 'report', label: 'monthly report', schema: Report, versioned: true,
   derive: (r) => ({ payPeriod: quarterOf(r.month), recordedAt: r.filedAt }),
   keys: { pk: accountPk, sk: 'REPORT#<month>', gsi1: { pk: 'REPORTER#<filedBy>', sk: '<month>#<accountId>' }, gsi4: payDataIndex('report', '<accountId>#<month>') },
   patterns: { byAccount: { doc: "an account's reports for months [from, to]", sk: 'REPORT#' } },
+  audit: { id: (r) => `${r.accountId}#${r.month}` },
 });
 
 export const meetings = /* @__PURE__ */ defineEntity({
-  kind: 'meeting',
-  label: 'meeting',
-  schema: Meeting,
-  versioned: true,
+  kind: 'meeting', label: 'meeting', schema: Meeting, versioned: true,
   derive: (m) => ({ payPeriod: quarterOf(m.heldOn), ...(m.type === 'contact_leader_quarterly_review' ? {} : { recordedAt: undefined }) }),
   keys: { pk: 'MEETING#<id>', sk: 'PROFILE', gsi1: { pk: 'MEETINGS#<type>', sk: '<heldOn>#<id>' }, gsi4: payDataIndex('meeting', '<id>') },
   patterns: { byType: { doc: 'meetings of a type in [from, to] (quarterly reviews for compliance)', index: 'gsi1' } },
 });
 
 export const attendance = /* @__PURE__ */ defineEntity({
-  kind: 'attendance',
-  label: 'meeting attendance',
-  schema: z.object({ meetingId: Id, type: MeetingType, heldOn: IsoDate }),
+  kind: 'attendance', label: 'meeting attendance', schema: z.object({ meetingId: Id, type: MeetingType, heldOn: IsoDate }),
   keys: { pk: 'ATTENDEE#<staffId>', sk: '<heldOn>#<meetingId>' },
   patterns: { ofPerson: { doc: 'the meetings a person attended in [from, to]' } },
 });
 
 export const meetingLinks = /* @__PURE__ */ defineEntity({
-  kind: 'meeting-link',
-  label: 'meeting ↔ account link',
-  schema: z.object({ meetingId: Id }),
+  kind: 'meeting-link', label: 'meeting ↔ account link', schema: z.object({ meetingId: Id }),
   keys: { pk: accountPk, sk: 'MEETING#<heldOn>#<meetingId>' },
   patterns: { ofAccount: { doc: 'the meetings that discussed an account', sk: 'MEETING#' } },
 });
 
 export const actionItems = /* @__PURE__ */ defineEntity({
-  kind: 'action-item',
-  label: "action item (owner's copy)",
-  schema: OpenActionItem,
+  kind: 'action-item', label: "action item (owner's copy)", schema: OpenActionItem,
   keys: { pk: 'ACTIONS#<ownerId>', sk: '<dueOn>#<meetingId>#<id>' },
   patterns: { ofOwner: { doc: "a person's open action items, earliest due first" } },
 });
 
 /** A visit, with the writes that go with it (the last contact of the stakeholders it names). */
-export const insertVisit = (visit: Visit, ctx: AuditContext, alongside: readonly Write[] = []) => insertAudited(visits, visit, ctx, { alongside });
+export const insertVisit = (visit: Visit, ctx: AuditContext, alongside: readonly Write[] = []) =>
+  insertAudited(visits, visit, { ctx, action: 'create', also: alongside });
 
 /** One report per account and month: a second is a 409. */
 export const insertReport = (report: Report, ctx: AuditContext) =>
-  insertAudited(reports, report, ctx, { taken: () => new Conflict(msg(M.upkeep_reportExists, { accountId: report.accountId, month: report.month }), 'report-exists') });
+  insertAudited(reports, report, { ctx, action: 'create' }, () =>
+    new Conflict(msg(M.upkeep_reportExists, { accountId: report.accountId, month: report.month }), 'report-exists'));
 
 export const replaceReport = (before: Report, after: Report, ctx: AuditContext) =>
-  replaceAudited(reports, before, after, 'amend', ctx, { gone: () => new NotFound(msg(M.upkeep_reportNotFoundMonth, { month: before.month })) });
+  replaceAudited(reports, before, after, { ctx, action: 'amend', gone: () => new NotFound(msg(M.upkeep_reportNotFoundMonth, { month: before.month })) });
 
 const actionItemPut = (meeting: Meeting, item: ActionItem) => overwrite(actionItems, { ...item, meetingId: meeting.id, meetingType: meeting.type, heldOn: meeting.heldOn });
 
 /** A meeting with its attendance, account links and action items, all in one transaction. */
 export const insertMeeting = (meeting: Meeting, ctx: AuditContext) =>
-  insertAudited(meetings, meeting, ctx, {
-    alongside: [
+  insertAudited(meetings, meeting, {
+    ctx,
+    action: 'create',
+    also: [
       ...meeting.attendeeIds.map((staffId) => overwrite(attendance, { meetingId: meeting.id, type: meeting.type, heldOn: meeting.heldOn }, { staffId })),
       ...meeting.accountIds.map((accountId) => overwrite(meetingLinks, { meetingId: meeting.id }, { accountId, heldOn: meeting.heldOn })),
       ...meeting.actionItems.map((item) => actionItemPut(meeting, item)),
     ],
   });
 
-/** Marks one action item done in the meeting and in its owner's list together (412 also when the meeting is gone). */
+/** Marks one action item done in the meeting and in its owner's list together. */
 export const saveActionItemDone = (before: Meeting, after: Meeting, item: ActionItem, ctx: AuditContext) =>
-  replaceAudited(meetings, before, after, 'action-item-done', ctx, { gone: () => new PreconditionFailed() }, { alongside: [actionItemPut(after, item)], seen: { before: { actionItemId: item.id }, after: item } });
+  commit([
+    put(meetings, after, before.version, { onFail: () => new PreconditionFailed() }),
+    actionItemPut(after, item),
+    auditPut(ctx, { entity: 'meeting', entityId: after.id, action: 'action-item-done', before: { actionItemId: item.id }, after: item }),
+  ]);
 
-/** Access pattern: meetings of a type held in [from, to] (all pages). */
 export const allMeetingsOfType = (type: MeetingType, from: string, to: string) => all(meetings, 'byType', { type }, { range: { from, to } });
 
 /** Access pattern: a person's open action items, earliest due first. */
-export const listOpenActionItems = (ownerId: string) => all(actionItems, 'ofOwner', { ownerId }, { filter: equals('done', false) });
+export const listOpenActionItems = (ownerId: string) =>
+  all(actionItems, 'ofOwner', { ownerId }, { filter: { expression: 'done = :no', values: { ':no': false } } });
 
 /** Access pattern: the meetings that discussed an account (ids). */
 export const listMeetingIdsOfAccount = async (accountId: string) => (await all(meetingLinks, 'ofAccount', { accountId })).map((link) => link.meetingId);

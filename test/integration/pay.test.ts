@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import * as store from '#shared/db/pay.ts';
 import { Conflict } from '#shared/errors.ts';
 import { createTestTable } from '#test/support/table.ts';
@@ -83,5 +83,48 @@ describe('the close’s own records', () => {
     expect((await rows('accounts')).map((r) => r.accountId)).toEqual(['A00005', 'A02149', 'A09999']);
     expect((await rows('people')).map((r) => r.staffId)).toEqual(['S1']);
     expect(await store.getBulletinHeader('2041-Q3')).toMatchObject({ version: 2, accountCount: 3, peopleCount: 1 });
+  });
+});
+
+describe('the talent-pool suggestions of an annual close', () => {
+  const ctx = { actorId: 'COORD', requestId: 'r', at: '2042-01-02T00:00:00Z' };
+  const suggestion = (staffId: string, suggestedGrade: 'A' | 'B' | 'C' | 'D') => ({
+    year: 2042, staffId, name: `经理${staffId}`, annualTier: 'exceeded' as const, suggestedGrade, confirmedGrade: null, confirmedBy: null, certification: null, version: 1,
+  });
+
+  it('writes each suggestion, and a later close keeps the grade a coordinator confirmed', async () => {
+    await store.saveTalentSuggestions([suggestion('T1', 'B'), suggestion('T2', 'C')]);
+    const t1 = await store.getTalentEntry(2042, 'T1');
+    expect(t1).toEqual(suggestion('T1', 'B'));
+    await store.confirmTalentGrade(t1!, { ...t1!, confirmedGrade: 'A', confirmedBy: 'COORD', version: 2 }, ctx);
+
+    await store.saveTalentSuggestions([suggestion('T1', 'C'), suggestion('T2', 'D')]);
+    expect(await store.getTalentEntry(2042, 'T1')).toEqual({ ...suggestion('T1', 'C'), confirmedGrade: 'A', confirmedBy: 'COORD', version: 3 });
+    expect(await store.getTalentEntry(2042, 'T2')).toEqual({ ...suggestion('T2', 'D'), version: 2 });
+  });
+
+  it('keeps a grade confirmed after the pool was read and before its entry was written (re-read, then written)', async () => {
+    await store.saveTalentSuggestions([suggestion('T3', 'B')]);
+    const read = await store.getTalentEntry(2042, 'T3');
+    const { db } = await import('#shared/db/client.ts');
+    const send = db.send.bind(db);
+    let confirmed = false;
+    // The first write of T3's entry finds that a coordinator confirmed it a moment before.
+    vi.spyOn(db, 'send').mockImplementation(async (command: Parameters<typeof db.send>[0]) => {
+      const input = command.input as { Item?: { sk?: string }; Key?: { sk?: string } };
+      const writesT3 = ['PutCommand', 'UpdateCommand'].includes(command.constructor.name) && (input.Item?.sk ?? input.Key?.sk) === 'STAFF#T3';
+      if (writesT3 && !confirmed) {
+        confirmed = true;
+        await store.confirmTalentGrade(read!, { ...read!, confirmedGrade: 'A', confirmedBy: 'COORD', version: 2 }, ctx);
+      }
+      return send(command as never);
+    });
+    try {
+      await store.saveTalentSuggestions([suggestion('T3', 'D')]);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(confirmed).toBe(true);
+    expect(await store.getTalentEntry(2042, 'T3')).toEqual({ ...suggestion('T3', 'D'), confirmedGrade: 'A', confirmedBy: 'COORD', version: 3 });
   });
 });
