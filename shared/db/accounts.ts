@@ -5,7 +5,7 @@ import { tableName } from '#shared/db/client.ts';
 import { all, commit, defineEntity, type Expected, first, get, item, key, overwrite, page, parse, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
-import { batchGet } from '#shared/db/query.ts';
+import { batchGet, equals } from '#shared/db/query.ts';
 import type { TransactItem } from '#shared/db/transact.ts';
 import type { AccountRole, Assignment } from '#shared/domain/assignments.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
@@ -82,7 +82,7 @@ export const revenue = /* @__PURE__ */ defineEntity({
   audit: { id: (r) => `${r.accountId}#${r.year}` },
 });
 
-const openOnly = { expression: '#to = :open', names: { '#to': 'to' }, values: { ':open': null } };
+const openOnly = equals('to', null);
 
 /** Access pattern: an account by id. */
 export const getAccountById = (id: string) => get(accounts, { accountId: id });
@@ -182,7 +182,7 @@ export const listHoldings = async (staffId: string, during?: { from: string; to:
       { staffId },
       during === undefined
         ? { filter: openOnly }
-        : { range: { upTo: during.to }, filter: { ...openOnly, expression: '#to = :open OR #to >= :from', values: { ...openOnly.values, ':from': during.from } } },
+        : { range: { upTo: during.to }, filter: { ...openOnly, expression: `${openOnly.expression} OR #to >= :from`, values: { ...openOnly.values, ':from': during.from } } },
     )
   ).map((h) => ({ ...toAssignment(h), accountId: h.accountId }));
 

@@ -1,7 +1,8 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
 import { tableName } from '#shared/db/client.ts';
-import { all, commit, defineEntity, goneOrChanged, key, overwrite, page, put, statusIs } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, goneOrChanged, key, overwrite, page, put } from '#shared/db/entity.ts';
+import { equals } from '#shared/db/query.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { payDataIndex, quarterOf } from '#shared/db/partitions.ts';
 import { DepartmentChange, Invoice, Opportunity, OpportunityUpdate, Payment, Project } from '#shared/schemas/business.ts';
@@ -183,11 +184,11 @@ export const listOpportunitiesByStatus = (status: 'open' | 'won' | 'lost', limit
 
 /** Access pattern: open opportunities at one open stage (gsi2 `OPPS#open`, the stage as a filter; pages are filled). */
 export const listOpportunitiesAtStage = (stage: string, limit: number, cursor?: string) =>
-  page(opportunities, 'byStatus', { status: 'open' }, limit, cursor, { filter: { expression: '#stage = :stage', names: { '#stage': 'stage' }, values: { ':stage': stage } } });
+  page(opportunities, 'byStatus', { status: 'open' }, limit, cursor, { filter: equals('stage', stage) });
 
 /** Access pattern: an account's projects one department delivers (byAccount, filtered on the department). */
 export const listProjectsOfAccountByDepartment = (accountId: string, department: string, limit: number, cursor?: string) =>
-  page(projects, 'byAccount', { accountId }, limit, cursor, { filter: { expression: '#department = :department', names: { '#department': 'department' }, values: { ':department': department } } });
+  page(projects, 'byAccount', { accountId }, limit, cursor, { filter: equals('department', department) });
 
 /** Access pattern (pay close): projects of an account whose opportunity was won in [from, to]. */
 export const listProjectsWonBetween = (accountId: string, from: string, to: string) => all(projects, 'byAccount', { accountId }, { range: { from, to } });
@@ -204,4 +205,4 @@ export const wonRevenueByAccount = async (year: number): Promise<Map<string, num
 
 /** Access pattern: an account's unpaid invoices (gsi1 ACCOUNT#<id>#INVOICES, kept while open). */
 export const listOpenInvoicesOfAccount = (accountId: string) =>
-  all(invoices, 'byAccount', { accountId }, { filter: statusIs('open') });
+  all(invoices, 'byAccount', { accountId }, { filter: equals('status', 'open') });

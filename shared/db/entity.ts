@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { db, tableName } from '#shared/db/client.ts';
 import { requestReads } from '#shared/db/request-reads.ts';
 import type { Page } from '#shared/db/pagination.ts';
-import { type Condition, queryAll, queryPage } from '#shared/db/query.ts';
+import { type Condition, equals, queryAll, queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { type GlobalIndexName, tableDefinition } from '#shared/table.ts';
@@ -167,9 +167,6 @@ export const put = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<
   return { item: { Put: { TableName: tableName, Item: item(e, record, options.keys), ...condition } }, ...(options.onFail === undefined ? {} : { onFail: options.onFail }) };
 };
 
-/** A condition or filter: the stored `status` is this one. */
-export const statusIs = (status: string) => ({ expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } });
-
 /**
  * A status change that lands once: the record still has status `from` at the version read.
  * When it fails: `gone` if the record is no more, `moved` if its status changed, else
@@ -183,7 +180,7 @@ export const moveFrom = <S extends z.core.$ZodType>(
   errors: { gone: () => Error; moved: (existing: Fields) => Error; changed?: () => Error },
 ): Write =>
   put(e, after, before.version, {
-    condition: statusIs(from),
+    condition: equals('status', from),
     onFail: (old) => (old === undefined ? errors.gone() : old.status !== from || errors.changed === undefined ? errors.moved(old) : errors.changed()),
   });
 

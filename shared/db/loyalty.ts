@@ -4,7 +4,7 @@ import { insertAudited, replaceAudited, upsertAudited } from '#shared/db/audited
 import { commit, defineEntity, get, item, overwrite, page, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
-import { batchWrite } from '#shared/db/query.ts';
+import { batchWrite, equals } from '#shared/db/query.ts';
 import { nextDue } from '#shared/domain/loyalty/feedback.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import { Id, Version } from '#shared/schemas/common.ts';
@@ -137,7 +137,7 @@ export const saveFeedbackStep = (before: Feedback, after: Feedback, ctx: AuditCo
 
 /** Access pattern: an account's feedback, newest first, optionally of one status. */
 export const listFeedbackByAccount = (accountId: string, status: FeedbackStatus | undefined, limit: number, cursor?: string): Promise<Page<Feedback>> =>
-  page(feedback, 'byAccount', { accountId }, limit, cursor, status === undefined ? {} : { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } } });
+  page(feedback, 'byAccount', { accountId }, limit, cursor, { filter: equals('status', status) });
 
 /** Access pattern: items whose awaited deadline is before `day` (overdue on it), earliest first. */
 export const listOverdueFeedback = (day: string, limit: number, cursor?: string): Promise<Page<Feedback>> =>

@@ -1,6 +1,7 @@
 import type { AuditContext } from '#shared/db/audit.ts';
 import { insertAudited, moveAudited, replaceAudited } from '#shared/db/audited.ts';
 import { defineEntity, page } from '#shared/db/entity.ts';
+import { allOf, equals } from '#shared/db/query.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { alreadyAcknowledged } from '#shared/domain/oversight.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
@@ -69,17 +70,5 @@ export interface AccountMatterFilter {
 }
 
 /** Access pattern: an account's reports, newest first (gsi1 `ACCOUNT#<id>#MATTERS`), by status or reporter. */
-export const listMajorMattersByAccount = (filter: AccountMatterFilter): Promise<Page<MajorMatter>> => {
-  const conditions = [...(filter.status === undefined ? [] : ['#status = :status']), ...(filter.reportedBy === undefined ? [] : ['reportedBy = :me'])];
-  return page(majorMatters, 'byAccount', { accountId: filter.accountId }, filter.limit, filter.cursor, {
-    ...(conditions.length === 0
-      ? {}
-      : {
-          filter: {
-            expression: conditions.join(' AND '),
-            ...(filter.status === undefined ? {} : { names: { '#status': 'status' } }),
-            values: { ...(filter.status === undefined ? {} : { ':status': filter.status }), ...(filter.reportedBy === undefined ? {} : { ':me': filter.reportedBy }) },
-          },
-        }),
-  });
-};
+export const listMajorMattersByAccount = ({ accountId, status, reportedBy, limit, cursor }: AccountMatterFilter): Promise<Page<MajorMatter>> =>
+  page(majorMatters, 'byAccount', { accountId }, limit, cursor, { filter: allOf(equals('status', status), equals('reportedBy', reportedBy)) });

@@ -1,7 +1,8 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { moveAudited } from '#shared/db/audited.ts';
 import { tableName } from '#shared/db/client.ts';
-import { all, commit, defineEntity, first, get, key, page, moveFrom, put, statusIs, type Write } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, first, get, key, page, moveFrom, put, type Write } from '#shared/db/entity.ts';
+import { equals } from '#shared/db/query.ts';
 import { finalised, periodStates } from '#shared/db/pay.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import { Adjustment, type AdjustmentStatus, Inquiry, type InquiryStatus, PolicyAck, StatementAck } from '#shared/schemas/pay-desk.ts';
@@ -113,7 +114,7 @@ export const recordAnswer = (before: Inquiry, after: Inquiry, ctx: AuditContext)
 
 /** Access pattern: one person's inquiries, oldest first, of one status or all. */
 export const listInquiriesOfStaff = (staffId: string, status: InquiryStatus | undefined, limit: number, cursor?: string) =>
-  page(inquiries, 'byStaff', { staffId }, limit, cursor, status === undefined ? {} : { filter: statusIs(status) });
+  page(inquiries, 'byStaff', { staffId }, limit, cursor, { filter: equals('status', status) });
 
 export const insertStatementAck = (ack: StatementAck, ctx: AuditContext) =>
   commit([

@@ -1,5 +1,6 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { commit, defineEntity, get, paddedVersion, put } from '#shared/db/entity.ts';
+import { equals } from '#shared/db/query.ts';
 import { accountPk } from '#shared/db/partitions.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { PlanHead, PlanVersion } from '#shared/schemas/plans.ts';
@@ -41,7 +42,7 @@ export const insertPlan = (head: PlanHead, draft: PlanVersion, ctx: AuditContext
 export const replaceDraft = (before: PlanVersion, after: PlanVersion, ctx: AuditContext) =>
   commit([
     put(planVersions, after, before.version, {
-      condition: { expression: '#status = :draft', names: { '#status': 'status' }, values: { ':draft': 'draft' } },
+      condition: equals('status', 'draft'),
       onFail: changed(before),
     }),
     auditPut(ctx, { entity: 'account-plan', entityId: entityId(after), action: 'edit', before, after }),
@@ -52,7 +53,7 @@ export const saveHeadAndVersion = (beforeHead: PlanHead, head: PlanHead, version
   commit([
     put(planHeads, head, beforeHead.version, { onFail: headChanged(beforeHead) }),
     put(planVersions, version, expected, expected === 'new' ? {} : {
-      condition: { expression: '#status = :draft', names: { '#status': 'status' }, values: { ':draft': 'draft' } },
+      condition: equals('status', 'draft'),
       onFail: changed(version),
     }),
     auditPut(ctx, { entity: 'account-plan', entityId: entityId(version), action, before: beforeHead, after: { head, version } }),

@@ -1,6 +1,7 @@
 import type { AuditContext } from '#shared/db/audit.ts';
 import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
 import { all, defineEntity, page } from '#shared/db/entity.ts';
+import { equals } from '#shared/db/query.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
 import { NotFound } from '#shared/errors.ts';
@@ -38,11 +39,11 @@ export const replaceRequest = (before: PriorityRequest, after: PriorityRequest, 
 
 /** Access pattern: an account's requests, oldest first, optionally of one status. */
 export const listRequestsOfAccount = (accountId: string, limit: number, cursor?: string, status?: RequestStatus): Promise<Page<PriorityRequest>> =>
-  page(priorityRequests, 'ofAccount', { accountId }, limit, cursor, status === undefined ? {} : { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } } });
+  page(priorityRequests, 'ofAccount', { accountId }, limit, cursor, { filter: equals('status', status) });
 
 /** Access pattern: an account's requests routed to one department (is the department tied to the account?). */
 export const listRequestsOfAccountForDepartment = (accountId: string, department: string, cursor?: string): Promise<Page<PriorityRequest>> =>
-  page(priorityRequests, 'ofAccount', { accountId }, 200, cursor, { filter: { expression: '#department = :department', names: { '#department': 'department' }, values: { ':department': department } } });
+  page(priorityRequests, 'ofAccount', { accountId }, 200, cursor, { filter: equals('department', department) });
 
 /** Access pattern: open requests due before `today` (overdue), earliest due first. */
 export const listOverdueRequests = (today: string, limit: number, cursor?: string): Promise<Page<PriorityRequest>> =>

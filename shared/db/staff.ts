@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
 import { defineEntity, get, key, overwrite, page } from '#shared/db/entity.ts';
+import { equals } from '#shared/db/query.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { tableName } from '#shared/db/client.ts';
 import type { TransactItem } from '#shared/db/transact.ts';
@@ -95,8 +96,7 @@ export interface StaffFilter {
  */
 export const listStaff = (filter: StaffFilter): Promise<Page<Staff>> => {
   if (filter.role !== undefined) {
-    const byDepartment = filter.department === undefined ? {} : { filter: { expression: 'department = :department', values: { ':department': filter.department } } };
-    return page(staffRoles, 'byRole', { role: filter.role }, filter.limit, filter.cursor, byDepartment);
+    return page(staffRoles, 'byRole', { role: filter.role }, filter.limit, filter.cursor, { filter: equals('department', filter.department) });
   }
   if (filter.department !== undefined) return page(staffMembers, 'byDepartment', { department: filter.department }, filter.limit, filter.cursor);
   return page(staffMembers, 'all', {}, filter.limit, filter.cursor);

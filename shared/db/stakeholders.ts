@@ -1,5 +1,6 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { all, commit, defineEntity, get, overwrite, page, put, type Write } from '#shared/db/entity.ts';
+import { equals } from '#shared/db/query.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
@@ -52,7 +53,7 @@ export const listStakeholders = (accountId: string): Promise<Stakeholder[]> => a
 
 /** Access pattern: a page of an account's stakeholders, optionally only active or only left ones. */
 export const pageStakeholders = (accountId: string, limit: number, cursor?: string, status?: Stakeholder['status']): Promise<Page<Stakeholder>> =>
-  page(stakeholders, 'ofAccount', { accountId }, limit, cursor, status === undefined ? {} : { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } } });
+  page(stakeholders, 'ofAccount', { accountId }, limit, cursor, { filter: equals('status', status) });
 
 /** Access pattern: a stakeholder's contact details (keyed Get; the caller logs the read). */
 export const getStakeholderContact = (accountId: string, stakeholderId: string): Promise<StakeholderContact | undefined> =>

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
 import { all, commit, defineEntity, overwrite, put, type Write } from '#shared/db/entity.ts';
+import { equals } from '#shared/db/query.ts';
 import { accountPk, payDataIndex, quarterOf } from '#shared/db/partitions.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { Id, IsoDate } from '#shared/schemas/common.ts';
@@ -91,7 +92,7 @@ export const allMeetingsOfType = (type: MeetingType, from: string, to: string) =
 
 /** Access pattern: a person's open action items, earliest due first. */
 export const listOpenActionItems = (ownerId: string) =>
-  all(actionItems, 'ofOwner', { ownerId }, { filter: { expression: 'done = :no', values: { ':no': false } } });
+  all(actionItems, 'ofOwner', { ownerId }, { filter: equals('done', false) });
 
 /** Access pattern: the meetings that discussed an account (ids). */
 export const listMeetingIdsOfAccount = async (accountId: string) => (await all(meetingLinks, 'ofAccount', { accountId })).map((link) => link.meetingId);
