@@ -1,9 +1,7 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
-import { tableName } from '#shared/db/client.ts';
-import { all, commit, defineEntity, goneOrChanged, key, overwrite, page, put } from '#shared/db/entity.ts';
-import { equals } from '#shared/db/query.ts';
-import type { Page } from '#shared/db/pagination.ts';
+import { all, commit, defineEntity, goneOrChanged, overwrite, page, put, update } from '#shared/db/entity.ts';
+import { type Condition, equals } from '#shared/db/query.ts';
 import { payDataIndex, quarterOf } from '#shared/db/partitions.ts';
 import { DepartmentChange, Invoice, Opportunity, OpportunityUpdate, Payment, Project } from '#shared/schemas/business.ts';
 import { msg } from '#shared/messages/index.ts';
@@ -121,6 +119,10 @@ export const saveDepartmentChange = (before: Project, after: Project, change: De
 
 class OverContract extends Error {}
 
+/** Adds `amount` to a project's running total `field`, on `condition`. */
+const addToProject = (id: string, field: 'invoicedAmount' | 'paidAmount', amount: number, condition: Condition) =>
+  update(projects, { id }, `SET ${field} = ${field} + :amount, version = version + :one`, { ...condition, values: { ':amount': amount, ':one': 1, ...condition.values } });
+
 /**
  * An invoice, with the project's invoiced total raised in the same transaction on the
  * condition that it stays within the contract amount (so two racing invoices cannot
@@ -129,18 +131,7 @@ class OverContract extends Error {}
 export const insertInvoice = async (project: Project, invoice: Invoice, ctx: AuditContext): Promise<boolean> => {
   try {
     await commit([
-      {
-        item: {
-          Update: {
-            TableName: tableName,
-            Key: key(projects, { id: project.id }),
-            UpdateExpression: 'SET invoicedAmount = invoicedAmount + :amount, version = version + :one',
-            ConditionExpression: 'invoicedAmount <= :limit',
-            ExpressionAttributeValues: { ':amount': invoice.amount, ':one': 1, ':limit': project.contractAmount - invoice.amount },
-          },
-        },
-        onFail: () => new OverContract(),
-      },
+      { item: addToProject(project.id, 'invoicedAmount', invoice.amount, { expression: 'invoicedAmount <= :limit', values: { ':limit': project.contractAmount - invoice.amount } }), onFail: () => new OverContract() },
       put(invoices, invoice, 'new'),
       auditPut(ctx, { entity: 'invoice', entityId: invoice.id, action: 'create', after: invoice }),
     ]);
@@ -161,23 +152,12 @@ export const insertPayment = async (invoice: Invoice, payment: Payment, ctx: Aud
   const after: Invoice = { ...invoice, paidAmount, status: paidAmount === invoice.amount ? 'paid' : 'open', version: invoice.version + 1 };
   await commit([
     put(invoices, after, invoice.version, { onFail: goneOrChanged(msg(M.thing_invoice, { id: invoice.id })) }),
-    {
-      Update: {
-        TableName: tableName,
-        Key: key(projects, { id: payment.projectId }),
-        UpdateExpression: 'SET paidAmount = paidAmount + :amount, version = version + :one',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':amount': payment.amount, ':one': 1 },
-      },
-    },
+    addToProject(payment.projectId, 'paidAmount', payment.amount, { expression: 'attribute_exists(pk)' }),
     put(payments, payment, 'new'),
     auditPut(ctx, { entity: 'payment', entityId: payment.id, action: 'create', after: payment }),
   ]);
   return after;
 };
-
-export const listOpportunityUpdates = (opportunityId: string, limit: number, cursor?: string): Promise<Page<OpportunityUpdate>> =>
-  page(opportunityUpdates, 'ofOpportunity', { opportunityId }, limit, cursor);
 
 export const listOpportunitiesByStatus = (status: 'open' | 'won' | 'lost', limit: number, cursor?: string, activityBefore?: string) =>
   page(opportunities, 'byStatus', { status }, limit, cursor, activityBefore === undefined ? {} : { range: { before: activityBefore } });

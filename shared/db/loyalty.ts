@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { insertAudited, replaceAudited, upsertAudited } from '#shared/db/audited.ts';
-import { commit, defineEntity, get, item, overwrite, page, put } from '#shared/db/entity.ts';
+import { commit, defineEntity, item, overwrite, page, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
 import { batchWrite, equals } from '#shared/db/query.ts';
@@ -118,7 +118,6 @@ export const healthSnapshots = /* @__PURE__ */ defineEntity({
 export const putCalendar = (record: HolidayCalendarRecord, expected: number | null, ctx: AuditContext, before?: HolidayCalendarRecord) =>
   upsertAudited(holidayCalendars, record, expected, { ctx, before });
 
-export const getLoyaltyPolicy = (year: number) => get(loyaltyPolicies, { year });
 export const putLoyaltyPolicy = (record: LoyaltyPolicyRecord, expected: number | null, ctx: AuditContext, before?: LoyaltyPolicyRecord) =>
   upsertAudited(loyaltyPolicies, record, expected, { ctx, before });
 
@@ -139,10 +138,6 @@ export const saveFeedbackStep = (before: Feedback, after: Feedback, ctx: AuditCo
 export const listFeedbackByAccount = (accountId: string, status: FeedbackStatus | undefined, limit: number, cursor?: string): Promise<Page<Feedback>> =>
   page(feedback, 'byAccount', { accountId }, limit, cursor, { filter: equals('status', status) });
 
-/** Access pattern: items whose awaited deadline is before `day` (overdue on it), earliest first. */
-export const listOverdueFeedback = (day: string, limit: number, cursor?: string): Promise<Page<Feedback>> =>
-  page(feedback, 'waiting', {}, limit, cursor, { range: { before: day } });
-
 /* ---------- surveys ---------- */
 
 export const insertSurvey = (survey: Survey, ctx: AuditContext) =>
@@ -156,7 +151,6 @@ export const listSurveysOfAccount = (accountId: string, period: string | undefin
 
 export const insertPilot = (pilot: Pilot, ctx: AuditContext) =>
   insertAudited(pilots, pilot, { ctx, action: 'create' });
-export const listPilots = (limit: number, cursor?: string) => page(pilots, 'all', {}, limit, cursor);
 
 const pilotChanged = (id: string) => (old: Record<string, unknown> | undefined) =>
   old === undefined ? new NotFound(msg(M.loyalty_pilotNotFound, { id })) : new Conflict(msg(M.loyalty_pilotChanged, { id }), 'concurrent-change');

@@ -1,7 +1,6 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { moveAudited } from '#shared/db/audited.ts';
-import { tableName } from '#shared/db/client.ts';
-import { all, commit, defineEntity, first, get, key, page, moveFrom, put, type Write } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, first, moveFrom, page, put, update, type Write } from '#shared/db/entity.ts';
 import { equals } from '#shared/db/query.ts';
 import { finalised, periodStates } from '#shared/db/pay.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
@@ -55,16 +54,11 @@ export const policyAcks = /* @__PURE__ */ defineEntity({
  * Adjustments need the period still a draft.
  */
 const touchPeriod = (period: string, draftOnly: boolean): Write => ({
-  item: {
-    Update: {
-      TableName: tableName,
-      Key: key(periodStates, { period }),
-      UpdateExpression: 'ADD deskChanges :one',
-      ConditionExpression: draftOnly ? 'attribute_exists(pk) AND #status = :draft' : 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':one': 1, ...(draftOnly ? { ':draft': 'draft' } : {}) },
-      ...(draftOnly ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
-    },
-  },
+  item: update(periodStates, { period }, 'ADD deskChanges :one', {
+    expression: draftOnly ? 'attribute_exists(pk) AND #status = :draft' : 'attribute_exists(pk)',
+    values: { ':one': 1, ...(draftOnly ? { ':draft': 'draft' } : {}) },
+    ...(draftOnly ? { names: { '#status': 'status' } } : {}),
+  }),
   onFail: (existing) => (existing === undefined ? new NotFound(msg(M.pay_periodNotClosed, { period })) : finalised(period)),
 });
 
@@ -95,8 +89,6 @@ export const listAdjustments = (period: string, status: AdjustmentStatus) => all
 
 /** Whether any adjustment of the period has this status (one keyed read of one item). */
 export const anyAdjustment = async (period: string, status: AdjustmentStatus) => (await first(adjustments, 'byStatus', { period, status })) !== undefined;
-
-export const getInquiry = (id: string) => get(inquiries, { id });
 
 export const insertInquiry = (inquiry: Inquiry, ctx: AuditContext) =>
   commit([

@@ -2,10 +2,9 @@ import { ulid } from 'ulid';
 import * as z from 'zod/mini';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
-import { defineEntity, get, key, overwrite, page } from '#shared/db/entity.ts';
+import { defineEntity, get, overwrite, page, remove } from '#shared/db/entity.ts';
 import { equals } from '#shared/db/query.ts';
 import type { Page } from '#shared/db/pagination.ts';
-import { tableName } from '#shared/db/client.ts';
 import type { TransactItem } from '#shared/db/transact.ts';
 import { NotFound } from '#shared/errors.ts';
 import type { Role } from '#shared/schemas/common.ts';
@@ -49,7 +48,7 @@ const roleWrites = (after: Staff, before?: Staff): TransactItem[] => [
   ...after.roles.map((role) => overwrite(staffRoles, after, { role })),
   ...(before?.roles ?? [])
     .filter((role) => !after.roles.includes(role))
-    .map((role) => ({ Delete: { TableName: tableName, Key: key(staffRoles, { role, id: after.id }) } })),
+    .map((role) => remove(staffRoles, { role, id: after.id })),
 ];
 
 /** Access pattern: a staff member by id. */

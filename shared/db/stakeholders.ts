@@ -1,5 +1,5 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { all, commit, defineEntity, get, overwrite, page, put, type Write } from '#shared/db/entity.ts';
+import { commit, defineEntity, overwrite, page, put, type Write } from '#shared/db/entity.ts';
 import { equals } from '#shared/db/query.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
@@ -45,16 +45,7 @@ export const replaceStakeholder = (before: Stakeholder, after: Stakeholder, cont
     auditPut(ctx, { entity: 'stakeholder', entityId: after.id, action, before, after: { ...after, contactWritten: contact !== undefined } }),
   ]);
 
-/** Access pattern: one stakeholder of an account (keyed Get). */
-export const getStakeholder = (accountId: string, stakeholderId: string): Promise<Stakeholder | undefined> => get(stakeholders, { accountId, id: stakeholderId });
-
-/** Access pattern: every stakeholder of an account, oldest first, left ones included (all pages). */
-export const listStakeholders = (accountId: string): Promise<Stakeholder[]> => all(stakeholders, 'ofAccount', { accountId });
-
 /** Access pattern: a page of an account's stakeholders, optionally only active or only left ones. */
 export const pageStakeholders = (accountId: string, limit: number, cursor?: string, status?: Stakeholder['status']): Promise<Page<Stakeholder>> =>
   page(stakeholders, 'ofAccount', { accountId }, limit, cursor, { filter: equals('status', status) });
 
-/** Access pattern: a stakeholder's contact details (keyed Get; the caller logs the read). */
-export const getStakeholderContact = (accountId: string, stakeholderId: string): Promise<StakeholderContact | undefined> =>
-  get(stakeholderContacts, { accountId, stakeholderId });
