@@ -96,11 +96,7 @@ export const saveOpportunityUpdate = (before: Opportunity, after: Opportunity, u
 
 /** Win: the opportunity and all its projects in one transaction, or nothing. */
 export const saveWin = (before: Opportunity, after: Opportunity, won: readonly Project[], ctx: AuditContext) =>
-  commit([
-    put(opportunities, after, before.version, { onFail: goneOrChanged(msg(M.thing_opportunity, { id: after.id })) }),
-    ...won.map((p) => put(projects, p, 'new')),
-    auditPut(ctx, { entity: 'opportunity', entityId: after.id, action: 'win', before, after: { ...after, projects: won } }),
-  ]);
+  replaceAudited(opportunities, before, after, { ctx, action: 'win', what: msg(M.thing_opportunity, { id: after.id }), also: won.map((p) => put(projects, p, 'new')), trail: { after: { ...after, projects: won } } });
 
 export const saveOpportunity = (before: Opportunity, after: Opportunity, action: string, ctx: AuditContext) =>
   replaceAudited(opportunities, before, after, { ctx, action, what: msg(M.thing_opportunity, { id: after.id }) });

@@ -161,11 +161,13 @@ export const saveOffer = (offer: PilotOffer, ctx: AuditContext) =>
 
 /** The enrolment and the pilot's count together: the count is checked against capacity at the version read. */
 export const insertEnrolment = (before: Pilot, after: Pilot, enrolment: Enrolment, ctx: AuditContext) =>
-  commit([
-    put(pilots, after, before.version, { onFail: pilotChanged(before.id) }),
-    put(enrolments, enrolment, 'new', { onFail: () => new Conflict(msg(M.loyalty_alreadyEnrolled, { id: before.id, accountId: enrolment.accountId }), 'already-enrolled') }),
-    auditPut(ctx, { entity: 'pilot', entityId: before.id, action: 'enrol', before: { enrolled: before.enrolled }, after: enrolment }),
-  ]);
+  replaceAudited(pilots, before, after, {
+    ctx,
+    action: 'enrol',
+    onFail: pilotChanged(before.id),
+    also: [put(enrolments, enrolment, 'new', { onFail: () => new Conflict(msg(M.loyalty_alreadyEnrolled, { id: before.id, accountId: enrolment.accountId }), 'already-enrolled') })],
+    trail: { before: { enrolled: before.enrolled }, after: enrolment },
+  });
 
 export const savePilot = (before: Pilot, after: Pilot, action: string, ctx: AuditContext) =>
   replaceAudited(pilots, before, after, { ctx, action, onFail: pilotChanged(before.id) });

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import type { AuditContext } from '#shared/db/audit.ts';
 import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
-import { all, commit, defineEntity, overwrite, put, type Write } from '#shared/db/entity.ts';
+import { all, defineEntity, overwrite, type Write } from '#shared/db/entity.ts';
 import { equals } from '#shared/db/query.ts';
 import { accountPk, payDataIndex, quarterOf } from '#shared/db/partitions.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
@@ -82,11 +82,7 @@ export const insertMeeting = (meeting: Meeting, ctx: AuditContext) =>
 
 /** Marks one action item done in the meeting and in its owner's list together. */
 export const saveActionItemDone = (before: Meeting, after: Meeting, item: ActionItem, ctx: AuditContext) =>
-  commit([
-    put(meetings, after, before.version, { onFail: () => new PreconditionFailed() }),
-    actionItemPut(after, item),
-    auditPut(ctx, { entity: 'meeting', entityId: after.id, action: 'action-item-done', before: { actionItemId: item.id }, after: item }),
-  ]);
+  replaceAudited(meetings, before, after, { ctx, action: 'action-item-done', onFail: () => new PreconditionFailed(), also: [actionItemPut(after, item)], trail: { before: { actionItemId: item.id }, after: item } });
 
 export const allMeetingsOfType = (type: MeetingType, from: string, to: string) => all(meetings, 'byType', { type }, { range: { from, to } });
 
