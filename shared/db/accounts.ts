@@ -2,10 +2,10 @@ import * as z from 'zod/mini';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { insertAudited, replaceAudited, upsertAudited } from '#shared/db/audited.ts';
 import { tableName } from '#shared/db/client.ts';
-import { all, commit, defineEntity, type Expected, first, get, item, key, overwrite, page, parse, put } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, type Expected, first, get, item, key, overwrite, page, parse, put, remove, update } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
-import { batchGet } from '#shared/db/query.ts';
+import { batchGet, equals } from '#shared/db/query.ts';
 import type { TransactItem } from '#shared/db/transact.ts';
 import type { AccountRole, Assignment } from '#shared/domain/assignments.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
@@ -82,7 +82,7 @@ export const revenue = /* @__PURE__ */ defineEntity({
   audit: { id: (r) => `${r.accountId}#${r.year}` },
 });
 
-const openOnly = { expression: '#to = :open', names: { '#to': 'to' }, values: { ':open': null } };
+const openOnly = equals('to', null);
 
 /** Access pattern: an account by id. */
 export const getAccountById = (id: string) => get(accounts, { accountId: id });
@@ -100,9 +100,7 @@ export const getAccountsByIds = async (ids: readonly string[]): Promise<Account[
 const codeTaken = (code: string) => (claim: Record<string, unknown> | undefined) =>
   new Conflict(msg(M.account_creditCodeTaken, { code, accountId: String(claim?.accountId) }), 'credit-code-taken');
 const claimCode = (code: string, accountId: string) => put(creditCodeClaims, { accountId }, 'new', { keys: { code }, onFail: codeTaken(code) });
-const releaseCode = (code: string, accountId: string): TransactItem => ({
-  Delete: { TableName: tableName, Key: key(creditCodeClaims, { code }), ConditionExpression: 'accountId = :id', ExpressionAttributeValues: { ':id': accountId } },
-});
+const releaseCode = (code: string, accountId: string) => remove(creditCodeClaims, { code }, equals('accountId', accountId));
 
 /** A new account, its credit-code claim and its audit record, all or nothing; 409 names the holder of a taken code. */
 export const insertAccount = (account: Account, ctx: AuditContext) =>
@@ -182,36 +180,19 @@ export const listHoldings = async (staffId: string, during?: { from: string; to:
       { staffId },
       during === undefined
         ? { filter: openOnly }
-        : { range: { upTo: during.to }, filter: { ...openOnly, expression: '#to = :open OR #to >= :from', values: { ...openOnly.values, ':from': during.from } } },
+        : { range: { upTo: during.to }, filter: { ...openOnly, expression: `${openOnly.expression} OR #to >= :from`, values: { ...openOnly.values, ':from': during.from } } },
     )
   ).map((h) => ({ ...toAssignment(h), accountId: h.accountId }));
 
 /** Flag items: the account needs a new holder for `role`. */
 export const flagForReassignment = (accountId: string, role: AccountRole, since: string): TransactItem[] => [
-  {
-    Update: {
-      TableName: tableName,
-      Key: key(accounts, { accountId }),
-      UpdateExpression: 'SET needsReassignment.#role = :yes, version = version + :one',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: { '#role': role },
-      ExpressionAttributeValues: { ':yes': true, ':one': 1 },
-    },
-  },
+  update(accounts, { accountId }, 'SET needsReassignment.#role = :yes, version = version + :one', { expression: 'attribute_exists(pk)', names: { '#role': role }, values: { ':yes': true, ':one': 1 } }),
   overwrite(reassignmentFlags, { accountId, role, since }),
 ];
 
-export const clearReassignmentFlag = (accountId: string, role: AccountRole): TransactItem => ({
-  Delete: { TableName: tableName, Key: key(reassignmentFlags, { accountId, role }) },
-});
+export const clearReassignmentFlag = (accountId: string, role: AccountRole) => remove(reassignmentFlags, { accountId, role });
 
 export const handoverPut = (handover: Handover, expectedVersion: Expected): TransactItem => put(handovers, handover, expectedVersion).item;
-
-/** Access pattern: one handover form. */
-export const getHandover = (accountId: string, id: string) => get(handovers, { accountId, id });
-
-/** Access pattern: an account's handover forms, oldest first. */
-export const listHandovers = (accountId: string): Promise<Handover[]> => all(handovers, 'ofAccount', { accountId });
 
 /** The receipt, on the condition that nobody confirmed it first. */
 export const saveHandoverReceipt = (before: Handover, after: Handover, ctx: AuditContext) =>
@@ -248,15 +229,9 @@ export const listAccounts = async (filter: AccountFilter): Promise<Page<Account>
 /** Access pattern: an account's targets for a year. */
 export const getTargets = (accountId: string, year: number) => get(targets, { accountId, year });
 
-/** Access pattern: every account's targets for a year (gsi2 TARGETS#<year>), all pages — for the pay close. */
-export const listTargetsByYear = (year: number): Promise<Targets[]> => all(targets, 'byYear', { year });
-
 /** With `extra`, the items that go with it in the one transaction (its pay-change note). */
 export const putTargets = (record: Targets, expected: number | null, ctx: AuditContext, before?: Targets, extra: readonly TransactItem[] = []) =>
   upsertAudited(targets, record, expected, { ctx, before, also: extra });
-
-/** Access pattern: an account's recorded revenue for a year. */
-export const getRevenue = (accountId: string, year: number) => get(revenue, { accountId, year });
 
 export const putRevenue = (record: Revenue, expected: number | null, ctx: AuditContext, before?: Revenue) => upsertAudited(revenue, record, expected, { ctx, before });
 

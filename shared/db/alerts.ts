@@ -19,8 +19,6 @@ export const alerts = /* @__PURE__ */ defineEntity({
 export const listAlertsOfPerson = (staffId: string, month?: string) =>
   month === undefined ? all(alerts, 'ofPerson', { staffId }) : all(alerts, 'ofPersonInMonth', { staffId, month });
 
-/** Access pattern: all alerts of a month. */
-export const listAlertsOfMonth = (month: string) => all(alerts, 'ofMonth', { month });
 
 /**
  * Makes a month's stored alerts exactly `alerts`: writes them (same keys on a re-run) and
@@ -29,6 +27,6 @@ export const listAlertsOfMonth = (month: string) => all(alerts, 'ofMonth', { mon
 export const replaceAlertsOfMonth = async (month: string, current: readonly Alert[]): Promise<void> => {
   const gap = (a: Alert) => `${a.staffId}#${a.accountId}#${a.kind}`;
   const keep = new Set(current.map(gap));
-  const stale = (await listAlertsOfMonth(month)).filter((a) => !keep.has(gap(a)));
+  const stale = (await all(alerts, 'ofMonth', { month })).filter((a) => !keep.has(gap(a)));
   await batchWrite([...current.map((a) => ({ PutRequest: { Item: item(alerts, a) } })), ...stale.map((a) => ({ DeleteRequest: { Key: key(alerts, a) } }))]);
 };

@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '#shared/db/client.ts';
+import { tableName } from '#shared/db/client.ts';
+import { queryAll } from '#shared/db/query.ts';
 
 /** Who made a change, and in which request. Every write carries one. */
 export interface AuditContext {
@@ -40,13 +40,5 @@ export const auditPut = (ctx: AuditContext, entry: AuditEntry) => ({
 export { auditKey };
 
 /** Access pattern: the audit trail of one object, oldest first. */
-export const listAuditTrail = async (entity: string, entityId: string) => {
-  const out = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': auditKey(entity, entityId) },
-    }),
-  );
-  return out.Items ?? [];
-};
+export const listAuditTrail = (entity: string, entityId: string) =>
+  queryAll({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': auditKey(entity, entityId) } });

@@ -1,8 +1,7 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
-import { tableName } from '#shared/db/client.ts';
-import { all, commit, defineEntity, get, goneOrChanged, key, overwrite, page, parse, put, statusIs } from '#shared/db/entity.ts';
-import type { Page } from '#shared/db/pagination.ts';
+import { all, commit, defineEntity, goneOrChanged, overwrite, page, put, update } from '#shared/db/entity.ts';
+import { type Condition, equals } from '#shared/db/query.ts';
 import { payDataIndex, quarterOf } from '#shared/db/partitions.ts';
 import { DepartmentChange, Invoice, Opportunity, OpportunityUpdate, Payment, Project } from '#shared/schemas/business.ts';
 import { msg } from '#shared/messages/index.ts';
@@ -83,14 +82,6 @@ export const payments = /* @__PURE__ */ defineEntity({
   },
 });
 
-export const toOpportunity = (item: Record<string, unknown>) => parse(opportunities, item);
-export const toProject = (item: Record<string, unknown>) => parse(projects, item);
-
-/** Access patterns: one opportunity, project or invoice by id. */
-export const getOpportunityById = (id: string) => get(opportunities, { id });
-export const getProjectById = (id: string) => get(projects, { id });
-export const getInvoiceById = (id: string) => get(invoices, { id });
-
 // The first item of each write is the versioned one: 412 when it changed, 404 when gone.
 export const insertOpportunity = (o: Opportunity, ctx: AuditContext) =>
   insertAudited(opportunities, o, { ctx, action: 'create' }, goneOrChanged(msg(M.thing_opportunity, { id: o.id })));
@@ -105,11 +96,7 @@ export const saveOpportunityUpdate = (before: Opportunity, after: Opportunity, u
 
 /** Win: the opportunity and all its projects in one transaction, or nothing. */
 export const saveWin = (before: Opportunity, after: Opportunity, won: readonly Project[], ctx: AuditContext) =>
-  commit([
-    put(opportunities, after, before.version, { onFail: goneOrChanged(msg(M.thing_opportunity, { id: after.id })) }),
-    ...won.map((p) => put(projects, p, 'new')),
-    auditPut(ctx, { entity: 'opportunity', entityId: after.id, action: 'win', before, after: { ...after, projects: won } }),
-  ]);
+  replaceAudited(opportunities, before, after, { ctx, action: 'win', what: msg(M.thing_opportunity, { id: after.id }), also: won.map((p) => put(projects, p, 'new')), trail: { after: { ...after, projects: won } } });
 
 export const saveOpportunity = (before: Opportunity, after: Opportunity, action: string, ctx: AuditContext) =>
   replaceAudited(opportunities, before, after, { ctx, action, what: msg(M.thing_opportunity, { id: after.id }) });
@@ -126,10 +113,11 @@ export const saveDepartmentChange = (before: Project, after: Project, change: De
     what: msg(M.thing_project, { id: after.id }),
   });
 
-/** Access pattern: a project's delivering-department changes, oldest first. */
-export const listDepartmentChanges = (projectId: string): Promise<DepartmentChange[]> => all(departmentChanges, 'ofProject', { projectId });
-
 class OverContract extends Error {}
+
+/** Adds `amount` to a project's running total `field`, on `condition`. */
+const addToProject = (id: string, field: 'invoicedAmount' | 'paidAmount', amount: number, condition: Condition) =>
+  update(projects, { id }, `SET ${field} = ${field} + :amount, version = version + :one`, { ...condition, values: { ':amount': amount, ':one': 1, ...condition.values } });
 
 /**
  * An invoice, with the project's invoiced total raised in the same transaction on the
@@ -139,18 +127,7 @@ class OverContract extends Error {}
 export const insertInvoice = async (project: Project, invoice: Invoice, ctx: AuditContext): Promise<boolean> => {
   try {
     await commit([
-      {
-        item: {
-          Update: {
-            TableName: tableName,
-            Key: key(projects, { id: project.id }),
-            UpdateExpression: 'SET invoicedAmount = invoicedAmount + :amount, version = version + :one',
-            ConditionExpression: 'invoicedAmount <= :limit',
-            ExpressionAttributeValues: { ':amount': invoice.amount, ':one': 1, ':limit': project.contractAmount - invoice.amount },
-          },
-        },
-        onFail: () => new OverContract(),
-      },
+      { item: addToProject(project.id, 'invoicedAmount', invoice.amount, { expression: 'invoicedAmount <= :limit', values: { ':limit': project.contractAmount - invoice.amount } }), onFail: () => new OverContract() },
       put(invoices, invoice, 'new'),
       auditPut(ctx, { entity: 'invoice', entityId: invoice.id, action: 'create', after: invoice }),
     ]);
@@ -171,54 +148,29 @@ export const insertPayment = async (invoice: Invoice, payment: Payment, ctx: Aud
   const after: Invoice = { ...invoice, paidAmount, status: paidAmount === invoice.amount ? 'paid' : 'open', version: invoice.version + 1 };
   await commit([
     put(invoices, after, invoice.version, { onFail: goneOrChanged(msg(M.thing_invoice, { id: invoice.id })) }),
-    {
-      Update: {
-        TableName: tableName,
-        Key: key(projects, { id: payment.projectId }),
-        UpdateExpression: 'SET paidAmount = paidAmount + :amount, version = version + :one',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':amount': payment.amount, ':one': 1 },
-      },
-    },
+    addToProject(payment.projectId, 'paidAmount', payment.amount, { expression: 'attribute_exists(pk)' }),
     put(payments, payment, 'new'),
     auditPut(ctx, { entity: 'payment', entityId: payment.id, action: 'create', after: payment }),
   ]);
   return after;
 };
 
-export const listOpportunityUpdates = (opportunityId: string, limit: number, cursor?: string): Promise<Page<OpportunityUpdate>> =>
-  page(opportunityUpdates, 'ofOpportunity', { opportunityId }, limit, cursor);
-
-/** Access patterns: opportunities by account (gsi1), by owner (gsi3), by status (gsi2), stale (gsi2, activity before a day). */
-export const listOpportunitiesByAccount = (accountId: string, limit: number, cursor?: string) => page(opportunities, 'byAccount', { accountId }, limit, cursor);
-export const listOpportunitiesByOwner = (ownerId: string, limit: number, cursor?: string) => page(opportunities, 'byOwner', { ownerId }, limit, cursor);
 export const listOpportunitiesByStatus = (status: 'open' | 'won' | 'lost', limit: number, cursor?: string, activityBefore?: string) =>
   page(opportunities, 'byStatus', { status }, limit, cursor, activityBefore === undefined ? {} : { range: { before: activityBefore } });
 
 /** Access pattern: open opportunities at one open stage (gsi2 `OPPS#open`, the stage as a filter; pages are filled). */
 export const listOpportunitiesAtStage = (stage: string, limit: number, cursor?: string) =>
-  page(opportunities, 'byStatus', { status: 'open' }, limit, cursor, { filter: { expression: '#stage = :stage', names: { '#stage': 'stage' }, values: { ':stage': stage } } });
-export const allOpportunitiesOfAccount = (accountId: string) => all(opportunities, 'byAccount', { accountId });
+  page(opportunities, 'byStatus', { status: 'open' }, limit, cursor, { filter: equals('stage', stage) });
 
-/** Access patterns: projects by account (gsi1) and by delivering department (gsi2). */
-export const listProjectsByAccount = (accountId: string, limit: number, cursor?: string) => page(projects, 'byAccount', { accountId }, limit, cursor);
-export const listProjectsByDepartment = (department: string, limit: number, cursor?: string) => page(projects, 'byDepartment', { department }, limit, cursor);
 /** Access pattern: an account's projects one department delivers (byAccount, filtered on the department). */
 export const listProjectsOfAccountByDepartment = (accountId: string, department: string, limit: number, cursor?: string) =>
-  page(projects, 'byAccount', { accountId }, limit, cursor, { filter: { expression: '#department = :department', names: { '#department': 'department' }, values: { ':department': department } } });
-export const allProjectsOfAccount = (accountId: string) => all(projects, 'byAccount', { accountId });
+  page(projects, 'byAccount', { accountId }, limit, cursor, { filter: equals('department', department) });
 
 /** Access pattern (pay close): projects of an account whose opportunity was won in [from, to]. */
 export const listProjectsWonBetween = (accountId: string, from: string, to: string) => all(projects, 'byAccount', { accountId }, { range: { from, to } });
 
 /** Access pattern (pay close): payments on an account's invoices received in [from, to]. */
 export const listPaymentsReceivedBetween = (accountId: string, from: string, to: string) => all(payments, 'byAccount', { accountId }, { range: { from, to } });
-
-/** Access pattern: the payments of one invoice. */
-export const listPaymentsOfInvoice = (invoiceId: string) => all(payments, 'ofInvoice', { invoiceId });
-
-/** Access pattern: every unpaid invoice (gsi2 RECEIVABLES, sparse), oldest due first. */
-export const listOpenInvoices = () => all(invoices, 'receivables', {});
 
 /** Access pattern: contract revenue won in a year, summed per account (gsi3 WON#<year>). */
 export const wonRevenueByAccount = async (year: number): Promise<Map<string, number>> => {
@@ -229,4 +181,4 @@ export const wonRevenueByAccount = async (year: number): Promise<Map<string, num
 
 /** Access pattern: an account's unpaid invoices (gsi1 ACCOUNT#<id>#INVOICES, kept while open). */
 export const listOpenInvoicesOfAccount = (accountId: string) =>
-  all(invoices, 'byAccount', { accountId }, { filter: statusIs('open') });
+  all(invoices, 'byAccount', { accountId }, { filter: equals('status', 'open') });

@@ -1,6 +1,7 @@
 import type { AuditContext } from '#shared/db/audit.ts';
 import { insertAudited, moveAudited } from '#shared/db/audited.ts';
-import { defineEntity, get, page } from '#shared/db/entity.ts';
+import { defineEntity, page } from '#shared/db/entity.ts';
+import { allOf, equals } from '#shared/db/query.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { alreadyDecided } from '#shared/domain/disputes.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
@@ -25,9 +26,6 @@ export const disputes = /* @__PURE__ */ defineEntity({
   },
 });
 
-/** Access pattern: a dispute by id. */
-export const getDisputeById = (id: string) => get(disputes, { id });
-
 /** A new dispute and its audit record, all or nothing. */
 export const insertDispute = (dispute: Dispute, ctx: AuditContext) =>
   insertAudited(disputes, dispute, { ctx, action: 'create' }, () => new Conflict(msg(M.dispute_idTaken, { id: dispute.id })));
@@ -43,10 +41,6 @@ export const recordDecision = (before: Dispute, after: Dispute, ctx: AuditContex
     changed: () => new Conflict(msg(M.dispute_changedWhileDeciding, { id: before.id }), 'concurrent-change'),
   }, { ctx, action: 'decide' });
 
-/** Access pattern: disputes of one status, newest first (gsi2 `DISPUTES#<status>`). */
-export const listDisputesByStatus = (status: DisputeStatus, limit: number, cursor?: string): Promise<Page<Dispute>> =>
-  page(disputes, 'byStatus', { status }, limit, cursor);
-
 export interface AccountDisputeFilter {
   accountId: string;
   status?: DisputeStatus;
@@ -57,23 +51,10 @@ export interface AccountDisputeFilter {
 }
 
 /** Access pattern: an account's disputes, newest first (gsi3 `ACCOUNT#<id>#DISPUTES`), by status or party. */
-export const listDisputesByAccount = (filter: AccountDisputeFilter): Promise<Page<Dispute>> => {
-  const conditions = [
-    ...(filter.status === undefined ? [] : ['#status = :status']),
-    ...(filter.partyOf === undefined ? [] : ['(filedBy = :me OR filedByDepartment = :department OR againstDepartment = :department)']),
-  ];
-  return page(disputes, 'byAccount', { accountId: filter.accountId }, filter.limit, filter.cursor, {
-    ...(conditions.length === 0
-      ? {}
-      : {
-          filter: {
-            expression: conditions.join(' AND '),
-            ...(filter.status === undefined ? {} : { names: { '#status': 'status' } }),
-            values: {
-              ...(filter.status === undefined ? {} : { ':status': filter.status }),
-              ...(filter.partyOf === undefined ? {} : { ':me': filter.partyOf.staffId, ':department': filter.partyOf.department }),
-            },
-          },
-        }),
-  });
+export const listDisputesByAccount = ({ accountId, status, partyOf, limit, cursor }: AccountDisputeFilter): Promise<Page<Dispute>> => {
+  const party =
+    partyOf === undefined
+      ? undefined
+      : { expression: 'filedBy = :me OR filedByDepartment = :department OR againstDepartment = :department', values: { ':me': partyOf.staffId, ':department': partyOf.department } };
+  return page(disputes, 'byAccount', { accountId }, limit, cursor, { filter: allOf(equals('status', status), party) });
 };

@@ -1,6 +1,6 @@
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { insertAudited } from '#shared/db/audited.ts';
-import { all, commit, defineEntity, get, historyPut, page, put } from '#shared/db/entity.ts';
+import type { AuditContext } from '#shared/db/audit.ts';
+import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
+import { defineEntity, historyPut, page } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
@@ -37,6 +37,7 @@ export const dossierGrants = /* @__PURE__ */ defineEntity({
 
 export const dossierAccessLog = /* @__PURE__ */ defineEntity({
   kind: 'dossier-access', label: 'dossier access log', schema: DossierAccess,
+  audit: { id: (a) => a.accountId },
   keys: { pk: 'DOSSIERLOG#<accountId>', sk: '<at>#<id>' },
   patterns: { newestFirst: { doc: "an account's dossier access log, newest first", newestFirst: true } },
 });
@@ -55,17 +56,10 @@ const auditOf = (entry: DossierEntry) => ({
   contentLength: entry.content.length,
 });
 
-/** Access pattern: one dossier entry, current version. */
-export const getEntry = (accountId: string, entryId: string) => get(dossierEntries, { accountId, id: entryId });
-
 /** A new entry, its first version and its audit record, all or nothing. */
 export const insertEntry = (entry: DossierEntry, ctx: AuditContext) => {
   const taken = () => new Conflict(msg(M.dossier_entryIdTaken, { id: entry.id }));
-  return commit([
-    put(dossierEntries, entry, 'new', { onFail: taken }),
-    { ...historyPut(dossierEntries, entry), onFail: taken },
-    auditPut(ctx, { entity: 'dossier-entry', entityId: entry.id, action: 'create', after: auditOf(entry) }),
-  ]);
+  return insertAudited(dossierEntries, entry, { ctx, action: 'create', also: [{ ...historyPut(dossierEntries, entry), onFail: taken }], trail: { after: auditOf(entry) } }, taken);
 };
 
 /**
@@ -73,28 +67,17 @@ export const insertEntry = (entry: DossierEntry, ctx: AuditContext) => {
  * beside the old ones (no version is overwritten). 404 when gone, 412 when changed.
  */
 export const replaceEntry = (before: DossierEntry, after: DossierEntry, ctx: AuditContext) =>
-  commit([
-    put(dossierEntries, after, before.version, {
-      onFail: (old) => (old === undefined ? new NotFound(msg(M.dossier_entryNotFound, { entryId: before.id, accountId: before.accountId })) : new PreconditionFailed()),
-    }),
-    { ...historyPut(dossierEntries, after), onFail: () => new PreconditionFailed() },
-    auditPut(ctx, { entity: 'dossier-entry', entityId: after.id, action: 'update', before: auditOf(before), after: auditOf(after) }),
-  ]);
-
-/** Access pattern: an account's dossier, the current version of each entry, oldest entry first. */
-export const listEntries = (accountId: string, limit: number, cursor?: string): Promise<Page<DossierEntry>> =>
-  page(dossierEntries, 'current', { accountId }, limit, cursor);
-
-/** Access pattern: every version of one entry, oldest first (the last is the current one). */
-export const listEntryVersions = (accountId: string, entryId: string, limit: number, cursor?: string): Promise<Page<DossierEntry>> =>
-  page(dossierEntries, 'versions', { accountId, id: entryId }, limit, cursor);
+  replaceAudited(dossierEntries, before, after, {
+    ctx,
+    action: 'update',
+    gone: () => new NotFound(msg(M.dossier_entryNotFound, { entryId: before.id, accountId: before.accountId })),
+    also: [{ ...historyPut(dossierEntries, after), onFail: () => new PreconditionFailed() }],
+    trail: { before: auditOf(before), after: auditOf(after) },
+  });
 
 /** A new grant and its audit record. */
 export const insertGrant = (grant: DossierGrant, ctx: AuditContext) =>
   insertAudited(dossierGrants, grant, { ctx, action: 'create' }, () => new Conflict(msg(M.dossier_grantIdTaken, { id: grant.id })));
-
-/** Access pattern: does staff S hold a grant on account A — all of S's grants there (expired too), one keyed Query. */
-export const listGrantsOfStaff = (accountId: string, staffId: string): Promise<DossierGrant[]> => all(dossierGrants, 'ofStaff', { accountId, staffId });
 
 /** Access pattern: an account's dossier grants, by person then grant (oldest first); optionally one person's. */
 export const listGrants = (accountId: string, limit: number, cursor?: string, staffId?: string): Promise<Page<DossierGrant>> =>
@@ -105,11 +88,5 @@ export const listGrants = (accountId: string, limit: number, cursor?: string, st
  * does the read, so no read goes unlogged.
  */
 export const appendAccessLog = (access: DossierAccess, ctx: AuditContext) =>
-  commit([
-    put(dossierAccessLog, access, 'new'),
-    auditPut(ctx, { entity: 'dossier-access', entityId: access.accountId, action: 'read', after: { id: access.id, operation: access.operation } }),
-  ]);
+  insertAudited(dossierAccessLog, access, { ctx, action: 'read', trail: { after: { id: access.id, operation: access.operation } } });
 
-/** Access pattern: an account's dossier access log, newest first. */
-export const listAccessLog = (accountId: string, limit: number, cursor?: string): Promise<Page<DossierAccess>> =>
-  page(dossierAccessLog, 'newestFirst', { accountId }, limit, cursor);

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { db, tableName } from '#shared/db/client.ts';
 import { requestReads } from '#shared/db/request-reads.ts';
 import type { Page } from '#shared/db/pagination.ts';
-import { queryAll, queryPage } from '#shared/db/query.ts';
+import { type Condition, equals, queryAll, queryPage } from '#shared/db/query.ts';
 import { ConditionFailed, type TransactItem, transactWrite } from '#shared/db/transact.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { type GlobalIndexName, tableDefinition } from '#shared/table.ts';
@@ -101,14 +101,14 @@ export interface PutOptions {
   /** Key holes the record itself does not fill. */
   keys?: Fields;
   /** More to check with the version, e.g. `#status = :open`. */
-  condition?: { expression: string; names?: Record<string, string>; values?: Fields };
+  condition?: Condition;
   onFail?: (existing: Fields | undefined) => Error;
 }
 
 export type Range = { from: string; to: string } | { before: string } | { upTo: string };
 export interface QueryOptions {
   range?: Range;
-  filter?: { expression: string; names?: Record<string, string>; values?: Fields };
+  filter?: Condition | undefined;
   newestFirst?: boolean;
 }
 
@@ -167,9 +167,6 @@ export const put = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<
   return { item: { Put: { TableName: tableName, Item: item(e, record, options.keys), ...condition } }, ...(options.onFail === undefined ? {} : { onFail: options.onFail }) };
 };
 
-/** A condition or filter: the stored `status` is this one. */
-export const statusIs = (status: string) => ({ expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } });
-
 /**
  * A status change that lands once: the record still has status `from` at the version read.
  * When it fails: `gone` if the record is no more, `moved` if its status changed, else
@@ -183,9 +180,24 @@ export const moveFrom = <S extends z.core.$ZodType>(
   errors: { gone: () => Error; moved: (existing: Fields) => Error; changed?: () => Error },
 ): Write =>
   put(e, after, before.version, {
-    condition: statusIs(from),
+    condition: equals('status', from),
     onFail: (old) => (old === undefined ? errors.gone() : old.status !== from || errors.changed === undefined ? errors.moved(old) : errors.changed()),
   });
+
+const conditionOf = (c: Condition | undefined) =>
+  c === undefined
+    ? {}
+    : { ConditionExpression: c.expression, ...(c.names === undefined ? {} : { ExpressionAttributeNames: c.names }), ...(c.values === undefined ? {} : { ExpressionAttributeValues: c.values }) };
+
+/** A delete by key, on `condition` when given. */
+export const remove = <S extends z.core.$ZodType>(e: AnyEntity<S>, values: Fields, condition?: Condition): TransactItem => ({
+  Delete: { TableName: tableName, Key: key(e, values), ...conditionOf(condition) },
+});
+
+/** An update by key (`set` is its UpdateExpression), on `condition`, which also carries the names and values `set` uses. */
+export const update = <S extends z.core.$ZodType>(e: AnyEntity<S>, values: Fields, set: string, condition: Condition): TransactItem => ({
+  Update: { TableName: tableName, Key: key(e, values), UpdateExpression: set, ...conditionOf(condition) },
+});
 
 /** An unconditional put (copies, logs keyed by content: a re-write is the same item). */
 export const overwrite = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: Record_<S>, extra: Fields = {}): TransactItem => ({ Put: { TableName: tableName, Item: item(e, record, extra) } });
@@ -265,7 +277,7 @@ export const page = <S extends z.core.$ZodType, P extends string>(
   pattern: P,
   params: Fields,
   limit: number,
-  cursor: string | undefined,
+  cursor?: string,
   options: QueryOptions = {},
 ): Promise<Page<Record_<S>>> => queryPage(queryInput(e, pattern, params, options), limit, cursor, (i) => parse(e, i));
 

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { insertAudited, replaceAudited, upsertAudited } from '#shared/db/audited.ts';
-import { all, commit, defineEntity, get, item, overwrite, page, put } from '#shared/db/entity.ts';
+import { commit, defineEntity, item, overwrite, page, put } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
-import { batchWrite } from '#shared/db/query.ts';
+import { batchWrite, equals } from '#shared/db/query.ts';
 import { nextDue } from '#shared/domain/loyalty/feedback.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import { Id, Version } from '#shared/schemas/common.ts';
@@ -115,17 +115,13 @@ export const healthSnapshots = /* @__PURE__ */ defineEntity({
 
 /* ---------- calendar and policy ---------- */
 
-export const getCalendar = (year: number) => get(holidayCalendars, { year });
 export const putCalendar = (record: HolidayCalendarRecord, expected: number | null, ctx: AuditContext, before?: HolidayCalendarRecord) =>
   upsertAudited(holidayCalendars, record, expected, { ctx, before });
 
-export const getLoyaltyPolicy = (year: number) => get(loyaltyPolicies, { year });
 export const putLoyaltyPolicy = (record: LoyaltyPolicyRecord, expected: number | null, ctx: AuditContext, before?: LoyaltyPolicyRecord) =>
   upsertAudited(loyaltyPolicies, record, expected, { ctx, before });
 
 /* ---------- feedback ---------- */
-
-export const getFeedbackById = (id: string) => get(feedback, { id });
 
 export const insertFeedback = (record: Feedback, ctx: AuditContext) =>
   insertAudited(feedback, record, { ctx, action: 'create' }, () => new Conflict(msg(M.loyalty_feedbackChanged, { id: record.id })));
@@ -140,13 +136,7 @@ export const saveFeedbackStep = (before: Feedback, after: Feedback, ctx: AuditCo
 
 /** Access pattern: an account's feedback, newest first, optionally of one status. */
 export const listFeedbackByAccount = (accountId: string, status: FeedbackStatus | undefined, limit: number, cursor?: string): Promise<Page<Feedback>> =>
-  page(feedback, 'byAccount', { accountId }, limit, cursor, status === undefined ? {} : { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } } });
-export const allFeedbackOfAccount = (accountId: string) => all(feedback, 'byAccount', { accountId });
-
-/** Access pattern: items whose awaited deadline is before `day` (overdue on it), earliest first. */
-export const listOverdueFeedback = (day: string, limit: number, cursor?: string): Promise<Page<Feedback>> =>
-  page(feedback, 'waiting', {}, limit, cursor, { range: { before: day } });
-export const allOverdueFeedback = (day: string) => all(feedback, 'waiting', {}, { range: { before: day } });
+  page(feedback, 'byAccount', { accountId }, limit, cursor, { filter: equals('status', status) });
 
 /* ---------- surveys ---------- */
 
@@ -156,20 +146,11 @@ export const insertSurvey = (survey: Survey, ctx: AuditContext) =>
 
 export const listSurveysOfAccount = (accountId: string, period: string | undefined, limit: number, cursor?: string) =>
   period === undefined ? page(surveys, 'byAccount', { accountId }, limit, cursor) : page(surveys, 'ofAccountInPeriod', { accountId, period }, limit, cursor);
-export const allSurveysOfAccountInPeriod = (accountId: string, period: string) => all(surveys, 'ofAccountInPeriod', { accountId, period });
-export const allSurveysOfPeriod = (period: string) => all(surveys, 'ofPeriod', { period });
-/** Quarters `from` to `to` (`YYYY-Qn`, both inclusive). */
-export const allSurveysOfSalesManager = (salesManagerId: string, from: string, to: string) => all(surveys, 'ofSalesManager', { salesManagerId }, { range: { from, to } });
-export const allSurveysOfContactLeader = (contactLeaderId: string, from: string, to: string) => all(surveys, 'ofContactLeader', { contactLeaderId }, { range: { from, to } });
-export const getHealthSnapshot = (accountId: string, period: string) => get(healthSnapshots, { accountId, period });
 
 /* ---------- pilots ---------- */
 
-export const getPilotById = (id: string) => get(pilots, { id });
 export const insertPilot = (pilot: Pilot, ctx: AuditContext) =>
   insertAudited(pilots, pilot, { ctx, action: 'create' });
-export const listPilots = (limit: number, cursor?: string) => page(pilots, 'all', {}, limit, cursor);
-export const allPilots = () => all(pilots, 'all', {});
 
 const pilotChanged = (id: string) => (old: Record<string, unknown> | undefined) =>
   old === undefined ? new NotFound(msg(M.loyalty_pilotNotFound, { id })) : new Conflict(msg(M.loyalty_pilotChanged, { id }), 'concurrent-change');
@@ -177,29 +158,24 @@ const pilotChanged = (id: string) => (old: Record<string, unknown> | undefined) 
 /** The offer to an account: a later answer replaces the earlier one. */
 export const saveOffer = (offer: PilotOffer, ctx: AuditContext) =>
   commit([overwrite(pilotOffers, offer), auditPut(ctx, { entity: 'pilot', entityId: offer.pilotId, action: 'offer', after: offer })]);
-export const listOffers = (pilotId: string, limit: number, cursor?: string) => page(pilotOffers, 'ofPilot', { pilotId }, limit, cursor);
-export const allOffers = (pilotId: string) => all(pilotOffers, 'ofPilot', { pilotId });
 
 /** The enrolment and the pilot's count together: the count is checked against capacity at the version read. */
 export const insertEnrolment = (before: Pilot, after: Pilot, enrolment: Enrolment, ctx: AuditContext) =>
-  commit([
-    put(pilots, after, before.version, { onFail: pilotChanged(before.id) }),
-    put(enrolments, enrolment, 'new', { onFail: () => new Conflict(msg(M.loyalty_alreadyEnrolled, { id: before.id, accountId: enrolment.accountId }), 'already-enrolled') }),
-    auditPut(ctx, { entity: 'pilot', entityId: before.id, action: 'enrol', before: { enrolled: before.enrolled }, after: enrolment }),
-  ]);
-export const listEnrolments = (pilotId: string, limit: number, cursor?: string) => page(enrolments, 'ofPilot', { pilotId }, limit, cursor);
+  replaceAudited(pilots, before, after, {
+    ctx,
+    action: 'enrol',
+    onFail: pilotChanged(before.id),
+    also: [put(enrolments, enrolment, 'new', { onFail: () => new Conflict(msg(M.loyalty_alreadyEnrolled, { id: before.id, accountId: enrolment.accountId }), 'already-enrolled') })],
+    trail: { before: { enrolled: before.enrolled }, after: enrolment },
+  });
 
 export const savePilot = (before: Pilot, after: Pilot, action: string, ctx: AuditContext) =>
   replaceAudited(pilots, before, after, { ctx, action, onFail: pilotChanged(before.id) });
 
 /* ---------- incentives ---------- */
 
-export const getIncentiveById = (id: string) => get(incentives, { id });
 export const insertIncentive = (incentive: Incentive, ctx: AuditContext) =>
   insertAudited(incentives, incentive, { ctx, action: 'create' });
-export const listIncentivesOfAccount = (accountId: string, limit: number, cursor?: string) => page(incentives, 'byAccount', { accountId }, limit, cursor);
-export const allIncentivesOfAccount = (accountId: string) => all(incentives, 'byAccount', { accountId });
-export const getIncentiveLock = (accountId: string, kind: IncentiveKind) => get(incentiveLocks, { accountId, kind });
 
 /** The approval, on condition that no other approval of the kind on the account landed since the overlap check read. */
 export const saveApproval = (before: Incentive, after: Incentive, lockVersion: number | null, ctx: AuditContext) =>
@@ -217,4 +193,3 @@ export const saveApproval = (before: Incentive, after: Incentive, lockVersion: n
 /* ---------- health ---------- */
 
 export const saveHealthSnapshots = (snapshots: readonly Health[]) => batchWrite(snapshots.map((h) => ({ PutRequest: { Item: item(healthSnapshots, h) } })));
-export const listHealthRanked = (period: string, limit: number, cursor?: string) => page(healthSnapshots, 'ranked', { period }, limit, cursor);

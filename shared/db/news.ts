@@ -1,6 +1,7 @@
 import type { AuditContext } from '#shared/db/audit.ts';
 import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
-import { defineEntity, get, page } from '#shared/db/entity.ts';
+import { defineEntity, page } from '#shared/db/entity.ts';
+import { equals } from '#shared/db/query.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
 import { NotFound } from '#shared/errors.ts';
@@ -40,15 +41,9 @@ export const replaceNews = (before: AccountNews, after: AccountNews, ctx: AuditC
     gone: () => new NotFound(msg(M.news_notFound, { id: before.id, accountId: before.accountId })),
   });
 
-/** Access pattern: one item of an account's news (keyed Get). */
-export const getNews = (accountId: string, id: string): Promise<AccountNews | undefined> => get(accountNews, { accountId, id });
-
-const ofKind = (kind: AccountNews['kind'] | undefined) =>
-  kind === undefined ? {} : { filter: { expression: 'newsKind = :kind', values: { ':kind': kind } } };
-
 /** Access pattern: an account's news, newest first, optionally of one kind. */
 export const listAccountNews = (accountId: string, limit: number, cursor?: string, kind?: AccountNews['kind']): Promise<Page<AccountNews>> =>
-  page(accountNews, 'ofAccount', { accountId }, limit, cursor, ofKind(kind));
+  page(accountNews, 'ofAccount', { accountId }, limit, cursor, { filter: equals('newsKind', kind) });
 
 /** Access pattern: the coordination group's feed, newest first, all kinds or one. */
 export const listNewsFeed = (limit: number, cursor?: string, kind?: AccountNews['kind']): Promise<Page<AccountNews>> =>

@@ -1,6 +1,7 @@
 import type { AuditContext } from '#shared/db/audit.ts';
 import { insertAudited, moveAudited, replaceAudited } from '#shared/db/audited.ts';
-import { defineEntity, get, page } from '#shared/db/entity.ts';
+import { defineEntity, page } from '#shared/db/entity.ts';
+import { allOf, equals } from '#shared/db/query.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { alreadyAcknowledged } from '#shared/domain/oversight.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
@@ -31,9 +32,6 @@ export const majorMatters = /* @__PURE__ */ defineEntity({
 
 /* ---------- spot checks ---------- */
 
-/** Access pattern: a spot check by id. */
-export const getSpotCheckById = (id: string) => get(spotChecks, { id });
-
 /** A new spot check and its audit record, all or nothing. */
 export const insertSpotCheck = (check: SpotCheck, ctx: AuditContext) =>
   insertAudited(spotChecks, check, { ctx, action: 'create' }, () => new Conflict(msg(M.oversight_spotCheckIdTaken, { id: check.id })));
@@ -45,14 +43,7 @@ export const insertSpotCheck = (check: SpotCheck, ctx: AuditContext) =>
 export const replaceSpotCheck = (before: SpotCheck, after: SpotCheck, action: string, ctx: AuditContext) =>
   replaceAudited(spotChecks, before, after, { ctx, action, gone: () => new NotFound(msg(M.oversight_spotCheckNotFound, { id: before.id })) });
 
-/** Access pattern: an account's spot checks, newest check day first (gsi1 `ACCOUNT#<id>#SPOTCHECKS`). */
-export const listSpotChecksByAccount = (accountId: string, limit: number, cursor?: string): Promise<Page<SpotCheck>> =>
-  page(spotChecks, 'byAccount', { accountId }, limit, cursor);
-
 /* ---------- major matters ---------- */
-
-/** Access pattern: a major-matter report by id. */
-export const getMajorMatterById = (id: string) => get(majorMatters, { id });
 
 /** A new report and its audit record, all or nothing. */
 export const insertMajorMatter = (matter: MajorMatter, ctx: AuditContext) =>
@@ -69,10 +60,6 @@ export const recordAcknowledgement = (before: MajorMatter, after: MajorMatter, c
     changed: () => new Conflict(msg(M.oversight_matterChanged, { id: before.id }), 'concurrent-change'),
   }, { ctx, action: 'acknowledge' });
 
-/** Access pattern: reports of one status, newest first (gsi2 `MATTERS#<status>`). */
-export const listMajorMattersByStatus = (status: MatterStatus, limit: number, cursor?: string): Promise<Page<MajorMatter>> =>
-  page(majorMatters, 'byStatus', { status }, limit, cursor);
-
 export interface AccountMatterFilter {
   accountId: string;
   status?: MatterStatus;
@@ -83,17 +70,5 @@ export interface AccountMatterFilter {
 }
 
 /** Access pattern: an account's reports, newest first (gsi1 `ACCOUNT#<id>#MATTERS`), by status or reporter. */
-export const listMajorMattersByAccount = (filter: AccountMatterFilter): Promise<Page<MajorMatter>> => {
-  const conditions = [...(filter.status === undefined ? [] : ['#status = :status']), ...(filter.reportedBy === undefined ? [] : ['reportedBy = :me'])];
-  return page(majorMatters, 'byAccount', { accountId: filter.accountId }, filter.limit, filter.cursor, {
-    ...(conditions.length === 0
-      ? {}
-      : {
-          filter: {
-            expression: conditions.join(' AND '),
-            ...(filter.status === undefined ? {} : { names: { '#status': 'status' } }),
-            values: { ...(filter.status === undefined ? {} : { ':status': filter.status }), ...(filter.reportedBy === undefined ? {} : { ':me': filter.reportedBy }) },
-          },
-        }),
-  });
-};
+export const listMajorMattersByAccount = ({ accountId, status, reportedBy, limit, cursor }: AccountMatterFilter): Promise<Page<MajorMatter>> =>
+  page(majorMatters, 'byAccount', { accountId }, limit, cursor, { filter: allOf(equals('status', status), equals('reportedBy', reportedBy)) });

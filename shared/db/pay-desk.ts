@@ -1,7 +1,7 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { moveAudited } from '#shared/db/audited.ts';
-import { tableName } from '#shared/db/client.ts';
-import { all, commit, defineEntity, first, get, key, page, moveFrom, put, statusIs, type Write } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, first, moveFrom, page, put, update, type Write } from '#shared/db/entity.ts';
+import { equals } from '#shared/db/query.ts';
 import { finalised, periodStates } from '#shared/db/pay.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import { Adjustment, type AdjustmentStatus, Inquiry, type InquiryStatus, PolicyAck, StatementAck } from '#shared/schemas/pay-desk.ts';
@@ -54,20 +54,13 @@ export const policyAcks = /* @__PURE__ */ defineEntity({
  * Adjustments need the period still a draft.
  */
 const touchPeriod = (period: string, draftOnly: boolean): Write => ({
-  item: {
-    Update: {
-      TableName: tableName,
-      Key: key(periodStates, { period }),
-      UpdateExpression: 'ADD deskChanges :one',
-      ConditionExpression: draftOnly ? 'attribute_exists(pk) AND #status = :draft' : 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':one': 1, ...(draftOnly ? { ':draft': 'draft' } : {}) },
-      ...(draftOnly ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
-    },
-  },
+  item: update(periodStates, { period }, 'ADD deskChanges :one', {
+    expression: draftOnly ? 'attribute_exists(pk) AND #status = :draft' : 'attribute_exists(pk)',
+    values: { ':one': 1, ...(draftOnly ? { ':draft': 'draft' } : {}) },
+    ...(draftOnly ? { names: { '#status': 'status' } } : {}),
+  }),
   onFail: (existing) => (existing === undefined ? new NotFound(msg(M.pay_periodNotClosed, { period })) : finalised(period)),
 });
-
-export const getAdjustment = (period: string, id: string) => get(adjustments, { period, id });
 
 export const insertAdjustment = (adjustment: Adjustment, ctx: AuditContext) =>
   commit([
@@ -97,8 +90,6 @@ export const listAdjustments = (period: string, status: AdjustmentStatus) => all
 /** Whether any adjustment of the period has this status (one keyed read of one item). */
 export const anyAdjustment = async (period: string, status: AdjustmentStatus) => (await first(adjustments, 'byStatus', { period, status })) !== undefined;
 
-export const getInquiry = (id: string) => get(inquiries, { id });
-
 export const insertInquiry = (inquiry: Inquiry, ctx: AuditContext) =>
   commit([
     touchPeriod(inquiry.period, false),
@@ -113,26 +104,15 @@ export const recordAnswer = (before: Inquiry, after: Inquiry, ctx: AuditContext)
     moved: () => new Conflict(msg(M.desk_alreadyAnswered, { id: before.id }), 'already-answered'),
   }, { ctx, action: 'answer' });
 
-/** Access pattern: inquiries of one status, oldest first. */
-export const listInquiriesByStatus = (status: InquiryStatus, limit: number, cursor?: string) => page(inquiries, 'byStatus', { status }, limit, cursor);
-
 /** Access pattern: one person's inquiries, oldest first, of one status or all. */
 export const listInquiriesOfStaff = (staffId: string, status: InquiryStatus | undefined, limit: number, cursor?: string) =>
-  page(inquiries, 'byStaff', { staffId }, limit, cursor, status === undefined ? {} : { filter: statusIs(status) });
-
-/** Access pattern: a period's inquiries of one status. */
-export const listPeriodInquiries = (period: string, status: InquiryStatus) => all(inquiries, 'ofPeriod', { period, status });
+  page(inquiries, 'byStaff', { staffId }, limit, cursor, { filter: equals('status', status) });
 
 export const insertStatementAck = (ack: StatementAck, ctx: AuditContext) =>
   commit([
     put(statementAcks, ack, 'new', { onFail: () => new Conflict(msg(M.desk_statementAcknowledged, { period: ack.period }), 'already-acknowledged') }),
     auditPut(ctx, { entity: 'statement', entityId: `${ack.period}#${ack.staffId}`, action: 'acknowledge', after: ack }),
   ]);
-
-/** Access pattern: every acknowledgement of a period's statements. */
-export const listStatementAcks = (period: string) => all(statementAcks, 'ofPeriod', { period });
-
-export const getPolicyAck = (year: number, staffId: string) => get(policyAcks, { year, staffId });
 
 /** A person's acknowledgement of the policy's current version replaces their acknowledgement of an older one. */
 export const putPolicyAck = (ack: PolicyAck, before: PolicyAck | undefined, ctx: AuditContext) =>
@@ -141,5 +121,3 @@ export const putPolicyAck = (ack: PolicyAck, before: PolicyAck | undefined, ctx:
     auditPut(ctx, { entity: 'pay-policy', entityId: String(ack.year), action: 'acknowledge', before, after: ack }),
   ]);
 
-/** Access pattern: every acknowledgement of a year's policy. */
-export const listPolicyAcks = (year: number) => all(policyAcks, 'ofYear', { year });

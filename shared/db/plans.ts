@@ -1,6 +1,6 @@
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { commit, defineEntity, get, page, paddedVersion, put } from '#shared/db/entity.ts';
-import type { Page } from '#shared/db/pagination.ts';
+import { commit, defineEntity, get, paddedVersion, put } from '#shared/db/entity.ts';
+import { equals } from '#shared/db/query.ts';
 import { accountPk } from '#shared/db/partitions.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { PlanHead, PlanVersion } from '#shared/schemas/plans.ts';
@@ -42,7 +42,7 @@ export const insertPlan = (head: PlanHead, draft: PlanVersion, ctx: AuditContext
 export const replaceDraft = (before: PlanVersion, after: PlanVersion, ctx: AuditContext) =>
   commit([
     put(planVersions, after, before.version, {
-      condition: { expression: '#status = :draft', names: { '#status': 'status' }, values: { ':draft': 'draft' } },
+      condition: equals('status', 'draft'),
       onFail: changed(before),
     }),
     auditPut(ctx, { entity: 'account-plan', entityId: entityId(after), action: 'edit', before, after }),
@@ -53,19 +53,13 @@ export const saveHeadAndVersion = (beforeHead: PlanHead, head: PlanHead, version
   commit([
     put(planHeads, head, beforeHead.version, { onFail: headChanged(beforeHead) }),
     put(planVersions, version, expected, expected === 'new' ? {} : {
-      condition: { expression: '#status = :draft', names: { '#status': 'status' }, values: { ':draft': 'draft' } },
+      condition: equals('status', 'draft'),
       onFail: changed(version),
     }),
     auditPut(ctx, { entity: 'account-plan', entityId: entityId(version), action, before: beforeHead, after: { head, version } }),
   ]);
 
-/** Access pattern: the head of an account's plan of a year (keyed Get). */
-export const getPlanHead = (accountId: string, year: number): Promise<PlanHead | undefined> => get(planHeads, { accountId, year });
-
 /** Access pattern: one version of an account's plan of a year (keyed Get). */
 export const getPlanVersion = (accountId: string, year: number, number: number): Promise<PlanVersion | undefined> =>
   get(planVersions, { accountId, year, paddedNumber: paddedVersion(number) });
 
-/** Access pattern: every version of an account's plan of a year, oldest first. */
-export const listPlanVersions = (accountId: string, year: number, limit: number, cursor?: string): Promise<Page<PlanVersion>> =>
-  page(planVersions, 'ofYear', { accountId, year }, limit, cursor);

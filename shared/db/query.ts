@@ -9,6 +9,33 @@ import {
 import { db, tableName } from '#shared/db/client.ts';
 import { type Page, decodeCursor, encodeCursor } from '#shared/db/pagination.ts';
 
+/** A condition or filter expression, with the names and values it uses. */
+export interface Condition {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+}
+
+type Value = string | number | boolean | null;
+/** The stored `field` is `value`; no value given (an optional filter left out): no condition. */
+export function equals(field: string, value: Value): Condition;
+export function equals(field: string, value: Value | undefined): Condition | undefined;
+export function equals(field: string, value: Value | undefined): Condition | undefined {
+  return value === undefined ? undefined : { expression: `#${field} = :${field}`, names: { [`#${field}`]: field }, values: { [`:${field}`]: value } };
+}
+
+/** Every condition given holds; none given: no condition. */
+export const allOf = (...conditions: (Condition | undefined)[]): Condition | undefined => {
+  const given = conditions.filter((c) => c !== undefined);
+  if (given.length < 2) return given[0];
+  const names = Object.assign({}, ...given.map((c) => c.names));
+  return {
+    expression: given.map((c) => `(${c.expression})`).join(' AND '),
+    ...(Object.keys(names).length === 0 ? {} : { names }),
+    values: Object.assign({}, ...given.map((c) => c.values)),
+  };
+};
+
 /** Every item of a keyed query, page after page (sums over one account, a period's statements…). */
 export const queryAll = async (input: QueryCommandInput): Promise<Record<string, unknown>[]> => {
   const items: Record<string, unknown>[] = [];

@@ -1,6 +1,7 @@
 import type { AuditContext } from '#shared/db/audit.ts';
 import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
-import { all, defineEntity, get, page } from '#shared/db/entity.ts';
+import { all, defineEntity, page } from '#shared/db/entity.ts';
+import { equals } from '#shared/db/query.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
 import { NotFound } from '#shared/errors.ts';
@@ -36,20 +37,13 @@ export const insertRequest = (request: PriorityRequest, ctx: AuditContext) =>
 export const replaceRequest = (before: PriorityRequest, after: PriorityRequest, ctx: AuditContext) =>
   replaceAudited(priorityRequests, before, after, { ctx, action: after.status, gone: () => new NotFound(msg(M.request_notFound, { id: before.id, accountId: before.accountId })) });
 
-/** Access pattern: one request of an account (keyed Get). */
-export const getRequest = (accountId: string, id: string): Promise<PriorityRequest | undefined> => get(priorityRequests, { accountId, id });
-
 /** Access pattern: an account's requests, oldest first, optionally of one status. */
 export const listRequestsOfAccount = (accountId: string, limit: number, cursor?: string, status?: RequestStatus): Promise<Page<PriorityRequest>> =>
-  page(priorityRequests, 'ofAccount', { accountId }, limit, cursor, status === undefined ? {} : { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } } });
+  page(priorityRequests, 'ofAccount', { accountId }, limit, cursor, { filter: equals('status', status) });
 
 /** Access pattern: an account's requests routed to one department (is the department tied to the account?). */
 export const listRequestsOfAccountForDepartment = (accountId: string, department: string, cursor?: string): Promise<Page<PriorityRequest>> =>
-  page(priorityRequests, 'ofAccount', { accountId }, 200, cursor, { filter: { expression: '#department = :department', names: { '#department': 'department' }, values: { ':department': department } } });
-
-/** Access pattern: a department's open requests, key accounts' first, then by due day. */
-export const listDepartmentQueue = (department: string, limit: number, cursor?: string): Promise<Page<PriorityRequest>> =>
-  page(priorityRequests, 'departmentQueue', { department }, limit, cursor);
+  page(priorityRequests, 'ofAccount', { accountId }, 200, cursor, { filter: equals('department', department) });
 
 /** Access pattern: open requests due before `today` (overdue), earliest due first. */
 export const listOverdueRequests = (today: string, limit: number, cursor?: string): Promise<Page<PriorityRequest>> =>

@@ -2,9 +2,9 @@ import { ulid } from 'ulid';
 import * as z from 'zod/mini';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
-import { all, commit, defineEntity, get, key, overwrite, page, put } from '#shared/db/entity.ts';
+import { defineEntity, get, overwrite, page, remove } from '#shared/db/entity.ts';
+import { equals } from '#shared/db/query.ts';
 import type { Page } from '#shared/db/pagination.ts';
-import { tableName } from '#shared/db/client.ts';
 import type { TransactItem } from '#shared/db/transact.ts';
 import { NotFound } from '#shared/errors.ts';
 import type { Role } from '#shared/schemas/common.ts';
@@ -48,7 +48,7 @@ const roleWrites = (after: Staff, before?: Staff): TransactItem[] => [
   ...after.roles.map((role) => overwrite(staffRoles, after, { role })),
   ...(before?.roles ?? [])
     .filter((role) => !after.roles.includes(role))
-    .map((role) => ({ Delete: { TableName: tableName, Key: key(staffRoles, { role, id: after.id }) } })),
+    .map((role) => remove(staffRoles, { role, id: after.id })),
 ];
 
 /** Access pattern: a staff member by id. */
@@ -82,12 +82,6 @@ export const replaceStaff = (before: Staff, after: Staff, action: string, ctx: A
     gone: () => new NotFound(msg(M.staff_notFound, { id: before.id })),
   });
 
-/** Access pattern: a staff member's training results, oldest first. */
-export const listTrainingResults = (staffId: string): Promise<Record<string, unknown>[]> => all(trainingResults, 'ofStaff', { staffId });
-
-/** Access pattern: staff whose sign-in change is still pending, a page at a time (sparse gsi3). */
-export const listSignInPending = (limit: number, cursor?: string): Promise<Page<Staff>> => page(staffMembers, 'signInPending', {}, limit, cursor);
-
 export interface StaffFilter {
   role?: Role;
   department?: string;
@@ -101,8 +95,7 @@ export interface StaffFilter {
  */
 export const listStaff = (filter: StaffFilter): Promise<Page<Staff>> => {
   if (filter.role !== undefined) {
-    const byDepartment = filter.department === undefined ? {} : { filter: { expression: 'department = :department', values: { ':department': filter.department } } };
-    return page(staffRoles, 'byRole', { role: filter.role }, filter.limit, filter.cursor, byDepartment);
+    return page(staffRoles, 'byRole', { role: filter.role }, filter.limit, filter.cursor, { filter: equals('department', filter.department) });
   }
   if (filter.department !== undefined) return page(staffMembers, 'byDepartment', { department: filter.department }, filter.limit, filter.cursor);
   return page(staffMembers, 'all', {}, filter.limit, filter.cursor);

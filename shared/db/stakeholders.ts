@@ -1,5 +1,7 @@
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
-import { all, commit, defineEntity, get, overwrite, page, put, type Write } from '#shared/db/entity.ts';
+import type { AuditContext } from '#shared/db/audit.ts';
+import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
+import { defineEntity, overwrite, page, put, type Write } from '#shared/db/entity.ts';
+import { equals } from '#shared/db/query.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { accountPk } from '#shared/db/partitions.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
@@ -24,36 +26,20 @@ export const stakeholderContacts = /* @__PURE__ */ defineEntity({
 });
 
 const notFound = (s: Pick<Stakeholder, 'id' | 'accountId'>) => new NotFound(msg(M.stakeholder_notFound, { id: s.id, accountId: s.accountId }));
+const contactPut = (contact: StakeholderContact | undefined) => (contact === undefined ? [] : [overwrite(stakeholderContacts, contact)]);
 
 /** A new stakeholder, with its contact details when given; the audit copy only says they were written (the trail is read without a grant). */
 export const insertStakeholder = (stakeholder: Stakeholder, contact: StakeholderContact | undefined, ctx: AuditContext) =>
-  commit([
-    put(stakeholders, stakeholder, 'new'),
-    ...(contact === undefined ? [] : [overwrite(stakeholderContacts, contact)]),
-    auditPut(ctx, { entity: 'stakeholder', entityId: stakeholder.id, action: 'create', after: { ...stakeholder, contactWritten: contact !== undefined } }),
-  ]);
+  insertAudited(stakeholders, stakeholder, { ctx, action: 'create', also: contactPut(contact), trail: { after: { ...stakeholder, contactWritten: contact !== undefined } } });
 
 /** The stakeholder's change, checked against the version read; the contact details replaced with it when given. */
 export const stakeholderPut = (before: Stakeholder, after: Stakeholder): Write =>
   put(stakeholders, after, before.version, { onFail: (old) => (old === undefined ? notFound(before) : new PreconditionFailed()) });
 
 export const replaceStakeholder = (before: Stakeholder, after: Stakeholder, contact: StakeholderContact | undefined, action: string, ctx: AuditContext) =>
-  commit([
-    stakeholderPut(before, after),
-    ...(contact === undefined ? [] : [overwrite(stakeholderContacts, contact)]),
-    auditPut(ctx, { entity: 'stakeholder', entityId: after.id, action, before, after: { ...after, contactWritten: contact !== undefined } }),
-  ]);
-
-/** Access pattern: one stakeholder of an account (keyed Get). */
-export const getStakeholder = (accountId: string, stakeholderId: string): Promise<Stakeholder | undefined> => get(stakeholders, { accountId, id: stakeholderId });
-
-/** Access pattern: every stakeholder of an account, oldest first, left ones included (all pages). */
-export const listStakeholders = (accountId: string): Promise<Stakeholder[]> => all(stakeholders, 'ofAccount', { accountId });
+  replaceAudited(stakeholders, before, after, { ctx, action, gone: () => notFound(before), also: contactPut(contact), trail: { after: { ...after, contactWritten: contact !== undefined } } });
 
 /** Access pattern: a page of an account's stakeholders, optionally only active or only left ones. */
 export const pageStakeholders = (accountId: string, limit: number, cursor?: string, status?: Stakeholder['status']): Promise<Page<Stakeholder>> =>
-  page(stakeholders, 'ofAccount', { accountId }, limit, cursor, status === undefined ? {} : { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } } });
+  page(stakeholders, 'ofAccount', { accountId }, limit, cursor, { filter: equals('status', status) });
 
-/** Access pattern: a stakeholder's contact details (keyed Get; the caller logs the read). */
-export const getStakeholderContact = (accountId: string, stakeholderId: string): Promise<StakeholderContact | undefined> =>
-  get(stakeholderContacts, { accountId, stakeholderId });

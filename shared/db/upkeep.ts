@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { type AuditContext, auditPut } from '#shared/db/audit.ts';
+import type { AuditContext } from '#shared/db/audit.ts';
 import { insertAudited, replaceAudited } from '#shared/db/audited.ts';
-import { all, commit, defineEntity, get, overwrite, page, put, type Write } from '#shared/db/entity.ts';
+import { all, defineEntity, overwrite, type Write } from '#shared/db/entity.ts';
+import { equals } from '#shared/db/query.ts';
 import { accountPk, payDataIndex, quarterOf } from '#shared/db/partitions.ts';
 import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { Id, IsoDate } from '#shared/schemas/common.ts';
@@ -57,18 +58,6 @@ export const actionItems = /* @__PURE__ */ defineEntity({
 export const insertVisit = (visit: Visit, ctx: AuditContext, alongside: readonly Write[] = []) =>
   insertAudited(visits, visit, { ctx, action: 'create', also: alongside });
 
-/** Access pattern: an account's visits in [from, to]. */
-export const listVisitsByAccount = (accountId: string, from: string, to: string, limit: number, cursor?: string) =>
-  page(visits, 'byAccount', { accountId }, limit, cursor, { range: { from, to } });
-export const allVisitsOfAccount = (accountId: string, from: string, to: string) => all(visits, 'byAccount', { accountId }, { range: { from, to } });
-
-/** Access pattern: a person's visits in [from, to]. */
-export const listVisitsByPerson = (staffId: string, from: string, to: string, limit: number, cursor?: string) =>
-  page(visits, 'byPerson', { madeBy: staffId }, limit, cursor, { range: { from, to } });
-export const allVisitsOfPerson = (staffId: string, from: string, to: string) => all(visits, 'byPerson', { madeBy: staffId }, { range: { from, to } });
-
-export const getReport = (accountId: string, month: string) => get(reports, { accountId, month });
-
 /** One report per account and month: a second is a 409. */
 export const insertReport = (report: Report, ctx: AuditContext) =>
   insertAudited(reports, report, { ctx, action: 'create' }, () =>
@@ -76,10 +65,6 @@ export const insertReport = (report: Report, ctx: AuditContext) =>
 
 export const replaceReport = (before: Report, after: Report, ctx: AuditContext) =>
   replaceAudited(reports, before, after, { ctx, action: 'amend', gone: () => new NotFound(msg(M.upkeep_reportNotFoundMonth, { month: before.month })) });
-
-/** Access pattern: an account's reports for the months in [from, to] (`YYYY-MM`). */
-export const listReportsByAccount = (accountId: string, fromMonth: string, toMonth: string) =>
-  all(reports, 'byAccount', { accountId }, { range: { from: fromMonth, to: toMonth } });
 
 const actionItemPut = (meeting: Meeting, item: ActionItem) => overwrite(actionItems, { ...item, meetingId: meeting.id, meetingType: meeting.type, heldOn: meeting.heldOn });
 
@@ -97,25 +82,13 @@ export const insertMeeting = (meeting: Meeting, ctx: AuditContext) =>
 
 /** Marks one action item done in the meeting and in its owner's list together. */
 export const saveActionItemDone = (before: Meeting, after: Meeting, item: ActionItem, ctx: AuditContext) =>
-  commit([
-    put(meetings, after, before.version, { onFail: () => new PreconditionFailed() }),
-    actionItemPut(after, item),
-    auditPut(ctx, { entity: 'meeting', entityId: after.id, action: 'action-item-done', before: { actionItemId: item.id }, after: item }),
-  ]);
+  replaceAudited(meetings, before, after, { ctx, action: 'action-item-done', onFail: () => new PreconditionFailed(), also: [actionItemPut(after, item)], trail: { before: { actionItemId: item.id }, after: item } });
 
-export const getMeetingById = (id: string) => get(meetings, { id });
-
-/** Access pattern: meetings of a type held in [from, to]. */
-export const listMeetingsByType = (type: MeetingType, from: string, to: string, limit: number, cursor?: string) =>
-  page(meetings, 'byType', { type }, limit, cursor, { range: { from, to } });
 export const allMeetingsOfType = (type: MeetingType, from: string, to: string) => all(meetings, 'byType', { type }, { range: { from, to } });
-
-/** Access pattern: the meetings a person attended in [from, to] (type and day). */
-export const listAttendance = (staffId: string, from: string, to: string) => all(attendance, 'ofPerson', { staffId }, { range: { from, to } });
 
 /** Access pattern: a person's open action items, earliest due first. */
 export const listOpenActionItems = (ownerId: string) =>
-  all(actionItems, 'ofOwner', { ownerId }, { filter: { expression: 'done = :no', values: { ':no': false } } });
+  all(actionItems, 'ofOwner', { ownerId }, { filter: equals('done', false) });
 
 /** Access pattern: the meetings that discussed an account (ids). */
 export const listMeetingIdsOfAccount = async (accountId: string) => (await all(meetingLinks, 'ofAccount', { accountId })).map((link) => link.meetingId);

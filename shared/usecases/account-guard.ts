@@ -1,6 +1,7 @@
 import { getAccountById } from '#shared/db/accounts.ts';
 import type { Page } from '#shared/db/pagination.ts';
-import { allProjectsOfAccount } from '#shared/db/business.ts';
+import { projects } from '#shared/db/business.ts';
+import { all } from '#shared/db/entity.ts';
 import { type AccountPurpose, decideAccount, knowsAccount, mayUseAccount } from '#shared/domain/accounts.ts';
 import type { Caller } from '#shared/domain/staff.ts';
 import { NotFound } from '#shared/errors.ts';
@@ -26,7 +27,7 @@ const noAccount = (id: string) => new NotFound(msg(M.account_notFound, { id }));
 
 /** Ties beyond the roles: the use case's own, or the caller's department delivers one of the account's projects. */
 const tiedTo = async (caller: Caller, account: Account, tie?: () => Promise<boolean>): Promise<boolean> =>
-  (tie !== undefined && (await tie())) || (await allProjectsOfAccount(account.id)).some((p) => p.department === caller.department);
+  (tie !== undefined && (await tie())) || (await all(projects, 'byAccount', { accountId: account.id })).some((p) => p.department === caller.department);
 
 /** Whether the caller knows the account: by their roles, or by a tie (the use case's `tie`, or a project their department delivers). */
 export const relatesTo = async (caller: Caller, account: Account, tie?: () => Promise<boolean>): Promise<boolean> =>

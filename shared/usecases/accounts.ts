@@ -2,6 +2,7 @@ import { payChangeNote } from '#shared/db/pay-changes.ts';
 import { ulid } from 'ulid';
 import type { AuditContext } from '#shared/db/audit.ts';
 import * as store from '#shared/db/accounts.ts';
+import { get } from '#shared/db/entity.ts';
 import { wonRevenueByAccount } from '#shared/db/business.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { decodeCursor, encodeCursor } from '#shared/db/pagination.ts';
@@ -183,7 +184,7 @@ export const readTargets = async (caller: Caller, accountId: string, year: numbe
 
 export const setRevenue = async (accountId: string, year: number, ifMatch: number | undefined, annualRevenueAmount: number, audit: AuditContext) => {
   await mustGet(accountId);
-  const existing = await store.getRevenue(accountId, year);
+  const existing = await get(store.revenue, { accountId, year });
   const revenue: Revenue = { accountId, year, annualRevenueAmount, version: nextVersion(existing, ifMatch) };
   await store.putRevenue(revenue, existing?.version ?? null, audit, existing);
   return { revenue, created: existing === undefined };

@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import { getAccountById, getAccountsByIds } from '#shared/db/accounts.ts';
 import type { AuditContext } from '#shared/db/audit.ts';
 import * as store from '#shared/db/business.ts';
+import { all, get, page } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { assertAccount, seesAllAccounts } from '#shared/domain/accounts.ts';
 import * as rules from '#shared/domain/business.ts';
@@ -52,7 +53,7 @@ export const createOpportunity = async (caller: Caller, input: CreateOpportunity
 
 /** The opportunity and its account, if the caller may see them. */
 const seeOpportunity = async (caller: Caller, id: string) => {
-  const opportunity = mustExist(await store.getOpportunityById(id), msg(M.thing_opportunity, { id }));
+  const opportunity = mustExist(await get(store.opportunities, { id: id }), msg(M.thing_opportunity, { id }));
   const account = await accountOf(opportunity.accountId);
   await assertSees(caller, account, 'read', msg(M.thing_opportunity, { id }), opportunity.ownerId === caller.id);
   return { opportunity, account };
@@ -61,7 +62,7 @@ const seeOpportunity = async (caller: Caller, id: string) => {
 /** The closed-loop view: where the opportunity is, and what is outstanding at each step. */
 export const viewOpportunity = async (caller: Caller, id: string) => {
   const { opportunity } = await seeOpportunity(caller, id);
-  const projects = (await Promise.all(opportunity.projectIds.map(store.getProjectById))).flatMap((p) => p ?? []);
+  const projects = (await Promise.all(opportunity.projectIds.map((id) => get(store.projects, { id })))).flatMap((p) => p ?? []);
   const amounts = rules.loopAmounts(projects);
   const discount = await discountInForce(opportunity.accountId, opportunity.wonOn ?? todayInShanghai());
   return { opportunity, step: rules.loopStep(opportunity, amounts), amounts, projects, discountInForce: discount };
@@ -87,7 +88,7 @@ export const addOpportunityUpdate = (caller: Caller, id: string, input: Opportun
 
 export const listUpdates = async (caller: Caller, id: string, limit: number, cursor?: string) => {
   await seeOpportunity(caller, id);
-  return store.listOpportunityUpdates(id, limit, cursor);
+  return page(store.opportunityUpdates, 'ofOpportunity', { opportunityId: id }, limit, cursor);
 };
 
 /**
@@ -130,10 +131,10 @@ export const findOpportunities = async (caller: Caller, query: ListOpportunities
   const { limit, cursor } = query;
   if (query.accountId !== undefined) {
     await loadAccountFor(caller, query.accountId, 'read');
-    return store.listOpportunitiesByAccount(query.accountId, limit, cursor);
+    return page(store.opportunities, 'byAccount', { accountId: query.accountId }, limit, cursor);
   }
   if (query.ownerId !== undefined && (query.ownerId === caller.id || seesAllAccounts(caller))) {
-    return store.listOpportunitiesByOwner(query.ownerId, limit, cursor);
+    return page(store.opportunities, 'byOwner', { ownerId: query.ownerId }, limit, cursor);
   }
   if (!seesAllAccounts(caller)) throw new Forbidden(msg(M.business_listOpportunities), 'role-not-allowed');
   if (query.staleDays !== undefined) {
@@ -146,7 +147,7 @@ export const findOpportunities = async (caller: Caller, query: ListOpportunities
 
 /** A project: for those who may read its account's records, and for the staff of the department that delivers it. */
 const seeProject = async (caller: Caller, id: string) => {
-  const project = mustExist(await store.getProjectById(id), msg(M.thing_project, { id }));
+  const project = mustExist(await get(store.projects, { id }), msg(M.thing_project, { id }));
   const account = await accountOf(project.accountId);
   await assertSees(caller, account, 'records', msg(M.thing_project, { id }), caller.department === project.department);
   return { project, account };
@@ -161,17 +162,17 @@ export const findProjects = async (caller: Caller, query: { accountId?: string; 
   const { accountId } = query;
   if (accountId !== undefined) {
     // All of them for those who read the account's records; its projects they deliver for a department's staff.
-    const delivers = async () => (await store.allProjectsOfAccount(accountId)).some((p) => p.department === caller.department);
+    const delivers = async () => (await all(store.projects, 'byAccount', { accountId })).some((p) => p.department === caller.department);
     const { scope } = await accountListScope(caller, accountId, 'records', delivers);
     return scope === 'all'
-      ? store.listProjectsByAccount(accountId, query.limit, query.cursor)
+      ? page(store.projects, 'byAccount', { accountId }, query.limit, query.cursor)
       : store.listProjectsOfAccountByDepartment(accountId, caller.department, query.limit, query.cursor);
   }
   const department = query.department ?? '';
   if (department !== caller.department && !seesAllAccounts(caller)) {
     throw new Forbidden(msg(M.business_listProjects), 'role-not-allowed');
   }
-  return store.listProjectsByDepartment(department, query.limit, query.cursor);
+  return page(store.projects, 'byDepartment', { department }, query.limit, query.cursor);
 };
 
 /** Delivery is recorded by the delivering department, the account's people or the coordination group. */
@@ -200,7 +201,7 @@ export const changeDepartment = (caller: Caller, id: string, input: { department
     if (input.department === project.department) {
       throw new RuleViolation('same-department', msg(M.business_sameDepartment, { id, department: input.department }), [fieldError('body.department', msg(M.field_alreadyDelivering))]);
     }
-    const last = (await store.listDepartmentChanges(id)).at(-1)?.effectiveOn ?? project.wonOn;
+    const last = (await all(store.departmentChanges, 'ofProject', { projectId: id })).at(-1)?.effectiveOn ?? project.wonOn;
     if (input.effectiveOn < last) {
       throw new RuleViolation('department-change-before-current', msg(M.business_departmentChangeBefore, { from: last }), [fieldError('body.effectiveOn', msg(M.field_onOrAfter, { day: last }))]);
     }
@@ -212,7 +213,7 @@ export const changeDepartment = (caller: Caller, id: string, input: { department
 
 export const departmentChanges = async (caller: Caller, id: string) => {
   await seeProject(caller, id);
-  return { items: await store.listDepartmentChanges(id), nextCursor: null };
+  return { items: await all(store.departmentChanges, 'ofProject', { projectId: id }), nextCursor: null };
 };
 
 /** An invoice never takes the project's invoiced total past its contract amount (422). */
@@ -231,7 +232,7 @@ export const issueInvoice = async (caller: Caller, projectId: string, input: Inv
     version: 1,
   };
   if (!(await store.insertInvoice(project, invoice, audit))) {
-    const current = mustExist(await store.getProjectById(projectId), msg(M.thing_project, { id: projectId }));
+    const current = mustExist(await get(store.projects, { id: projectId }), msg(M.thing_project, { id: projectId }));
     const rest = current.contractAmount - current.invoicedAmount;
     throw new RuleViolation('over-invoiced', msg(M.business_overInvoiced, { id: projectId, rest, contract: current.contractAmount }), [
       fieldError('body.amount', msg(M.field_notExceed, { max: rest })),
@@ -241,7 +242,7 @@ export const issueInvoice = async (caller: Caller, projectId: string, input: Inv
 };
 
 const seeInvoice = async (caller: Caller, id: string) => {
-  const invoice = mustExist(await store.getInvoiceById(id), msg(M.thing_invoice, { id }));
+  const invoice = mustExist(await get(store.invoices, { id }), msg(M.thing_invoice, { id }));
   const account = await accountOf(invoice.accountId);
   await assertSees(caller, account, 'records', msg(M.thing_invoice, { id }));
   return { invoice, account };
@@ -249,7 +250,7 @@ const seeInvoice = async (caller: Caller, id: string) => {
 
 export const readInvoice = async (caller: Caller, id: string) => {
   const { invoice } = await seeInvoice(caller, id);
-  return { ...invoice, payments: await store.listPaymentsOfInvoice(id) };
+  return { ...invoice, payments: await all(store.payments, 'ofInvoice', { invoiceId: id }) };
 };
 
 /** A payment never exceeds the invoice's unpaid rest (422); partial payments add up. */
@@ -278,7 +279,7 @@ export const receivables = async (caller: Caller, query: { overdue?: 'true' | 'f
   if (!seesAllAccounts(caller) && !hasAnyRole(caller, ['sales_manager', 'contact_leader'])) {
     throw new Forbidden(msg(M.business_receivables), 'role-not-allowed');
   }
-  const open = await store.listOpenInvoices();
+  const open = await all(store.invoices, 'receivables', {});
   const accounts = new Map((await getAccountsByIds([...new Set(open.map((i) => i.accountId))])).map((a) => [a.id, a]));
   const visible = (account: Account | undefined) =>
     account !== undefined && (seesAllAccounts(caller) || account.salesManagerId === caller.id || account.contactLeaderId === caller.id);
@@ -317,7 +318,7 @@ export const receivables = async (caller: Caller, query: { overdue?: 'true' | 'f
 /** The loop summed over one account: open pipeline, and won work through to cash. */
 export const accountPipeline = async (caller: Caller, accountId: string) => {
   await loadAccountFor(caller, accountId, 'read');
-  const [opportunities, projects] = await Promise.all([store.allOpportunitiesOfAccount(accountId), store.allProjectsOfAccount(accountId)]);
+  const [opportunities, projects] = await Promise.all([all(store.opportunities, 'byAccount', { accountId }), all(store.projects, 'byAccount', { accountId })]);
   const open = opportunities.filter((o) => !rules.isClosed(o));
   return {
     accountId,

@@ -1,8 +1,9 @@
 import { listAccounts, listAssignments, listHoldings } from '#shared/db/accounts.ts';
 import { getPayPolicy } from '#shared/db/pay.ts';
-import { getPlanHead } from '#shared/db/plans.ts';
+import { planHeads } from '#shared/db/plans.ts';
 import { listStaff } from '#shared/db/staff.ts';
-import { allMeetingsOfType, allVisitsOfAccount, listReportsByAccount } from '#shared/db/upkeep.ts';
+import * as upkeep from '#shared/db/upkeep.ts';
+import { all, get } from '#shared/db/entity.ts';
 import type { AccountRole } from '#shared/domain/assignments.ts';
 import { type ComplianceAccount, computeCompliance } from '#shared/domain/pay/compliance.ts';
 import { type Period, parsePeriod } from '#shared/domain/pay/period.ts';
@@ -21,8 +22,8 @@ export const policyFor = async (year: number): Promise<PayPolicy> => (await getP
 export const accountFacts = async (accountId: string, period: Period): Promise<ComplianceAccount> => {
   const [assignments, visits, reports] = await Promise.all([
     listAssignments(accountId),
-    allVisitsOfAccount(accountId, period.from, period.to),
-    listReportsByAccount(accountId, period.monthIds[0] ?? period.id, period.monthIds.at(-1) ?? period.id),
+    all(upkeep.visits, 'byAccount', { accountId }, { range: { from: period.from, to: period.to } }),
+    all(upkeep.reports, 'byAccount', { accountId }, { range: { from: period.monthIds[0] ?? period.id, to: period.monthIds.at(-1) ?? period.id } }),
   ]);
   return { accountId, assignments, visits, reports };
 };
@@ -42,7 +43,7 @@ export const personCompliance = async (staffId: string, period: Period) => {
   const accountIds = [...new Set(holdings.map((h) => h.accountId))];
   const [accounts, meetings, policy] = await Promise.all([
     Promise.all(accountIds.map((id) => accountFacts(id, period))),
-    allMeetingsOfType('contact_leader_quarterly_review', period.from, period.to),
+    upkeep.allMeetingsOfType('contact_leader_quarterly_review', period.from, period.to),
     policyFor(period.year),
   ]);
   const roles = [...new Set(holdings.map((h) => h.role))].sort();
@@ -61,7 +62,7 @@ const bodyCadence = async (period: Period) => {
   ];
   return Promise.all(
     bodies.map(async ({ role, ...b }) => {
-      const meetings = await allMeetingsOfType(b.meetingType, period.from, period.to);
+      const meetings = await upkeep.allMeetingsOfType(b.meetingType, period.from, period.to);
       const members = await allStaffWithRole(role);
       // Who missed a due meeting (domain.md §3.1): active members who attended fewer than were due.
       const absent = b.required === 0 ? [] : members.filter((m) => meetings.filter((x) => x.attendeeIds.includes(m.id)).length < b.required).map((m) => m.id);
@@ -92,7 +93,7 @@ export const accountsCompliance = async (period: Period, limit: number, cursor?:
       const rows = holdersIn(facts, period).map(({ staffId, role }) =>
         computeCompliance({ staffId, role, period, policy, accounts: [facts], meetings: [] }).view,
       );
-      const head = await getPlanHead(account.id, period.year);
+      const head = await get(planHeads, { accountId: account.id, year: period.year });
       const inForce = head?.inForce ?? null;
       return { accountId: account.id, name: account.name, rows, plan: { year: period.year, approved: inForce !== null, inForce } };
     }),

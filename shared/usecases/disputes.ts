@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { getAccountById } from '#shared/db/accounts.ts';
 import * as store from '#shared/db/disputes.ts';
+import { get, page } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import * as rules from '#shared/domain/disputes.ts';
 import type { Caller } from '#shared/domain/staff.ts';
@@ -21,7 +22,7 @@ const mustGetAccount = async (id: string): Promise<Account> => {
 };
 
 const mustGet = async (id: string): Promise<Dispute> => {
-  const dispute = await store.getDisputeById(id);
+  const dispute = await get(store.disputes, { id });
   if (dispute === undefined) throw new NotFound(msg(M.dispute_notFound, { id }));
   return dispute;
 };
@@ -59,7 +60,7 @@ export const findDisputes = async (caller: Caller, query: ListDisputesQuery): Pr
     if (!rules.seesAllDisputes(caller)) {
       throw new Forbidden(msg(M.dispute_listAcross), 'role-not-allowed');
     }
-    return store.listDisputesByStatus(status ?? 'open', limit, cursor);
+    return page(store.disputes, 'byStatus', { status: status ?? 'open' }, limit, cursor);
   }
   const party = { staffId: caller.id, department: caller.department };
   const isParty = () => anyListed((next) => store.listDisputesByAccount({ accountId, partyOf: party, limit: 100, cursor: next }));

@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import { getAccountById } from '#shared/db/accounts.ts';
 import type { AuditContext } from '#shared/db/audit.ts';
 import * as store from '#shared/db/dossier.ts';
+import { all, get, page } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { getStaffById } from '#shared/db/staff.ts';
 import { assertKey } from '#shared/domain/accounts.ts';
@@ -40,7 +41,7 @@ const noAccount = (id: string) => new NotFound(msg(M.account_notFound, { id }));
  * and grants do not relate them to it, the one guard's other ties (account-guard.ts).
  */
 const loadForCaller = async (caller: Caller, accountId: string) => {
-  const [account, grants] = await Promise.all([getAccountById(accountId), store.listGrantsOfStaff(accountId, caller.id)]);
+  const [account, grants] = await Promise.all([getAccountById(accountId), all(store.dossierGrants, 'ofStaff', { accountId, staffId: caller.id })]);
   if (account === undefined) throw noAccount(accountId);
   const tied = !rules.knowsOfDossier(caller, account, grants) && (await relatesTo(caller, account));
   return { account, grants, tied };
@@ -69,7 +70,7 @@ const assertReader = async (caller: Caller, accountId: string, audit: AuditConte
 };
 
 const mustGetEntry = async (accountId: string, entryId: string): Promise<DossierEntry> => {
-  const entry = await store.getEntry(accountId, entryId);
+  const entry = await get(store.dossierEntries, { accountId, id: entryId });
   if (entry === undefined) throw new NotFound(msg(M.dossier_entryNotFound, { entryId, accountId }));
   return entry;
 };
@@ -143,9 +144,9 @@ export const editDossierEntry = async (
 
 export const readDossier = async (caller: Caller, accountId: string, query: DossierPageQuery, audit: AuditContext): Promise<Page<DossierEntry>> => {
   const access = await assertReader(caller, accountId, audit);
-  const page = await store.listEntries(accountId, query.limit, query.cursor);
-  await logRead(caller, accountId, 'listDossier', access, page.items, audit);
-  return page;
+  const onePage = await page(store.dossierEntries, 'current', { accountId }, query.limit, query.cursor);
+  await logRead(caller, accountId, 'listDossier', access, onePage.items, audit);
+  return onePage;
 };
 
 export const readDossierEntry = async (caller: Caller, accountId: string, entryId: string, audit: AuditContext): Promise<DossierEntry> => {
@@ -164,9 +165,9 @@ export const readDossierEntryVersions = async (
 ): Promise<Page<DossierEntry>> => {
   const access = await assertReader(caller, accountId, audit);
   await mustGetEntry(accountId, entryId);
-  const page = await store.listEntryVersions(accountId, entryId, query.limit, query.cursor);
-  await logRead(caller, accountId, 'listDossierEntryVersions', access, page.items, audit);
-  return page;
+  const onePage = await page(store.dossierEntries, 'versions', { accountId, id: entryId }, query.limit, query.cursor);
+  await logRead(caller, accountId, 'listDossierEntryVersions', access, onePage.items, audit);
+  return onePage;
 };
 
 /** The coordination group grants reading until a day; the grantee must be an active staff member. */
@@ -192,5 +193,5 @@ export const findDossierGrants = async (accountId: string, query: ListGrantsQuer
 
 export const findDossierAccessLog = async (accountId: string, query: DossierPageQuery): Promise<Page<DossierAccess>> => {
   await mustGetAccount(accountId);
-  return store.listAccessLog(accountId, query.limit, query.cursor);
+  return page(store.dossierAccessLog, 'newestFirst', { accountId }, query.limit, query.cursor);
 };

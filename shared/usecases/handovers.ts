@@ -1,10 +1,12 @@
-import { getHandover, listHandovers, saveHandoverReceipt } from '#shared/db/accounts.ts';
+import { handovers, saveHandoverReceipt } from '#shared/db/accounts.ts';
 import type { AuditContext } from '#shared/db/audit.ts';
-import { allOpportunitiesOfAccount, listOpenInvoicesOfAccount } from '#shared/db/business.ts';
-import { listEntries } from '#shared/db/dossier.ts';
+import { listOpenInvoicesOfAccount } from '#shared/db/business.ts';
+import * as business from '#shared/db/business.ts';
+import { all, get } from '#shared/db/entity.ts';
+import { dossierEntries } from '#shared/db/dossier.ts';
 import { allOpenRequestsOfAccount } from '#shared/db/requests.ts';
-import { listStakeholders } from '#shared/db/stakeholders.ts';
-import { getMeetingById, listMeetingIdsOfAccount } from '#shared/db/upkeep.ts';
+import { stakeholders } from '#shared/db/stakeholders.ts';
+import * as upkeep from '#shared/db/upkeep.ts';
 import { todayInShanghai } from '#shared/domain/dates.ts';
 import { isClosed } from '#shared/domain/business.ts';
 import type { Caller } from '#shared/domain/staff.ts';
@@ -27,14 +29,14 @@ export const handoverSnapshot = async (
   const year = Number(todayInShanghai().slice(0, 4));
   const [entries, opportunities, invoices, meetingIds, plan, requests, people] = await Promise.all([
     allDossierEntries(accountId),
-    allOpportunitiesOfAccount(accountId),
+    all(business.opportunities, 'byAccount', { accountId }),
     listOpenInvoicesOfAccount(accountId),
-    listMeetingIdsOfAccount(accountId),
+    upkeep.listMeetingIdsOfAccount(accountId),
     planInForce(accountId, year),
     allOpenRequestsOfAccount(accountId),
-    listStakeholders(accountId),
+    all(stakeholders, 'ofAccount', { accountId }),
   ]);
-  const meetings = (await Promise.all(meetingIds.map(getMeetingById))).flatMap((m) => m ?? []);
+  const meetings = (await Promise.all(meetingIds.map((id) => get(upkeep.meetings, { id })))).flatMap((m) => m ?? []);
   return {
     dossierEntries: entries.map((e) => ({ id: e.id, kind: e.kind, title: e.title })),
     openOpportunities: opportunities.filter((o) => !isClosed(o)).map((o) => ({ id: o.id, title: o.title, stage: o.stage, estimatedAmount: o.estimatedAmount })),
@@ -52,31 +54,22 @@ export const handoverSnapshot = async (
 };
 
 /** Every current dossier entry of an account (titles only go on the form; the content stays behind its grant). */
-const allDossierEntries = async (accountId: string) => {
-  const entries = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listEntries(accountId, 200, cursor);
-    entries.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined);
-  return entries;
-};
+const allDossierEntries = (accountId: string) => all(dossierEntries, 'current', { accountId });
 
 const isParty = (caller: Caller, h: Handover) => h.fromStaffId === caller.id || h.toStaffId === caller.id;
 
 /** All of an account's forms for those who read the account; the forms they handed over or took over for a party to them. */
 export const accountHandovers = async (caller: Caller, accountId: string) => {
   let forms: Handover[] | undefined;
-  const all = async () => (forms ??= await listHandovers(accountId));
-  const { scope } = await accountListScope(caller, accountId, 'read', async () => (await all()).some((h) => isParty(caller, h)));
-  const items = await all();
+  const allForms = async () => (forms ??= await all(handovers, 'ofAccount', { accountId }));
+  const { scope } = await accountListScope(caller, accountId, 'read', async () => (await allForms()).some((h) => isParty(caller, h)));
+  const items = await allForms();
   return { items: scope === 'all' ? items : items.filter((h) => isParty(caller, h)), nextCursor: null };
 };
 
 /** A form: for its two parties, and for those who read the account. */
 export const readHandover = async (caller: Caller, accountId: string, id: string): Promise<Handover> => {
-  const handover = await getHandover(accountId, id);
+  const handover = await get(handovers, { accountId, id });
   if (handover === undefined) throw new NotFound(msg(M.handover_notFound, { id }));
   if (!isParty(caller, handover)) await loadAccountFor(caller, accountId, 'read');
   return handover;

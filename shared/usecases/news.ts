@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import type { AuditContext } from '#shared/db/audit.ts';
+import { get } from '#shared/db/entity.ts';
 import * as store from '#shared/db/news.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { getStaffById } from '#shared/db/staff.ts';
@@ -52,7 +53,7 @@ export const recordNews = async (caller: Caller, accountId: string, input: NewsI
 export const addNewsSupport = (caller: Caller, accountId: string, newsId: string, input: SupportInput, audit: AuditContext) =>
   withRetry(msg(M.changing, { kind: 'news', id: newsId }), async () => {
     await loadAccountFor(caller, accountId, 'act');
-    const before = await store.getNews(accountId, newsId);
+    const before = await get(store.accountNews, { accountId, id: newsId });
     if (before === undefined) throw new NotFound(msg(M.news_notFound, { id: newsId, accountId }));
     await assertSupport([input], 'body', today(audit));
     if (before.support.length >= maxSupport) throw new RuleViolation('news-support-full', msg(M.news_supportFull, { max: maxSupport }));

@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { getAccountById } from '#shared/db/accounts.ts';
+import { get, page } from '#shared/db/entity.ts';
 import * as store from '#shared/db/oversight.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { getStaffById } from '#shared/db/staff.ts';
@@ -47,13 +48,13 @@ export const recordSpotCheck = async (accountId: string, input: SpotCheckInput, 
 /** An account's spot checks, newest first; to those with no relation to the account they do not exist. */
 export const findAccountSpotChecks = async (caller: Caller, accountId: string, limit: number, cursor?: string): Promise<Page<SpotCheck>> => {
   await loadAccountFor(caller, accountId, 'held');
-  return store.listSpotChecksByAccount(accountId, limit, cursor);
+  return page(store.spotChecks, 'byAccount', { accountId }, limit, cursor);
 };
 
 /** The spot check and its account, if the caller may see it (404 otherwise). */
 const seeSpotCheck = async (caller: Caller, id: string): Promise<SpotCheck> => {
   const hidden = () => new NotFound(msg(M.oversight_spotCheckNotFound, { id }));
-  const check = await store.getSpotCheckById(id);
+  const check = await get(store.spotChecks, { id });
   if (check === undefined) throw hidden();
   const account = await getAccountById(check.accountId);
   if (rules.mayReadSpotCheck(caller, check, account)) return check;
@@ -93,7 +94,7 @@ export const reportMajorMatter = async (caller: Caller, accountId: string, input
 /** The report, if the caller is one of those who see it; to anyone else it does not exist. */
 export const readMajorMatter = async (caller: Caller, id: string): Promise<MajorMatter> => {
   const hidden = () => new NotFound(msg(M.oversight_majorMatterNotFound, { id }));
-  const matter = await store.getMajorMatterById(id);
+  const matter = await get(store.majorMatters, { id });
   if (matter === undefined) throw hidden();
   const account = await getAccountById(matter.accountId);
   if (rules.mayReadMajorMatter(caller, matter, account)) return matter;
@@ -103,7 +104,7 @@ export const readMajorMatter = async (caller: Caller, id: string): Promise<Major
 
 /** Reports of one status across accounts (unacknowledged unless asked), newest first: the coordination group's inbox. */
 export const findMajorMatters = (status: MatterStatus | undefined, limit: number, cursor?: string): Promise<Page<MajorMatter>> =>
-  store.listMajorMattersByStatus(status ?? 'unacknowledged', limit, cursor);
+  page(store.majorMatters, 'byStatus', { status: status ?? 'unacknowledged' }, limit, cursor);
 
 /**
  * One account's reports, newest first: all of them for the coordination group, leadership
@@ -122,7 +123,7 @@ export const findAccountMajorMatters = async (
 
 /** The coordination group acknowledges a report with its response, once (409 on a second). */
 export const acknowledgeMajorMatter = async (id: string, response: string, audit: AuditContext): Promise<MajorMatter> => {
-  const before = await store.getMajorMatterById(id);
+  const before = await get(store.majorMatters, { id });
   if (before === undefined) throw new NotFound(msg(M.oversight_majorMatterNotFound, { id }));
   const after = rules.acknowledge(before, response, audit.actorId, audit.at);
   await store.recordAcknowledgement(before, after, audit);

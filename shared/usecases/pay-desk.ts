@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import type { AuditContext } from '#shared/db/audit.ts';
+import { all, get, page } from '#shared/db/entity.ts';
 import * as desk from '#shared/db/pay-desk.ts';
 import * as store from '#shared/db/pay.ts';
 import * as rules from '#shared/domain/pay/desk.ts';
@@ -44,7 +45,7 @@ export const createAdjustment = async (period: string, input: AdjustmentInput, a
 /** Four eyes: anyone of the desk but the author (and the person paid) approves, once. */
 export const approveAdjustment = async (period: string, id: string, audit: AuditContext): Promise<Adjustment> => {
   parsePayPeriod(period);
-  const before = await desk.getAdjustment(period, id);
+  const before = await get(desk.adjustments, { period: period, id: id });
   if (before === undefined) throw new NotFound(msg(M.desk_adjustmentNotFound, { id, period }));
   const after = rules.approve(before, audit.actorId, audit.at);
   await desk.recordApproval(before, after, audit);
@@ -58,7 +59,7 @@ export const listAdjustments = (period: string, q: { status?: AdjustmentStatus; 
 
 /** What the close adds to the statements: the period's approved manual adjustments. */
 export const approvedAdjustments = async (period: string): Promise<ApprovedAdjustment[]> =>
-  (await desk.listAdjustments(period, 'approved')).map((a) => ({ id: a.id, staffId: a.staffId, amount: a.amount, category: a.category, reason: a.reason, approvedBy: a.approvedBy ?? '' }));
+  (await all(desk.adjustments, 'byStatus', { period: period, status: 'approved' })).map((a) => ({ id: a.id, staffId: a.staffId, amount: a.amount, category: a.category, reason: a.reason, approvedBy: a.approvedBy ?? '' }));
 
 /**
  * Finalise's desk check (before it marks anything final): pending or not-yet-closed
@@ -67,8 +68,8 @@ export const approvedAdjustments = async (period: string): Promise<ApprovedAdjus
 export const finaliseDeskCheck = async (state: PeriodState & { deskChanges?: number }, input: FinalizeInput, audit: AuditContext, withStatement: ReadonlySet<string>): Promise<store.DeskCheck> => {
   const [pendingAdjustments, approved, open] = await Promise.all([
     desk.anyAdjustment(state.period, 'pending'),
-    desk.listAdjustments(state.period, 'approved'),
-    desk.listPeriodInquiries(state.period, 'open'),
+    all(desk.adjustments, 'byStatus', { period: state.period, status: 'approved' }),
+    all(desk.inquiries, 'ofPeriod', { period: state.period, status: 'open' }),
   ]);
   const forced: ForcedFinalize | null = rules.finaliseBlocker({
     period: state.period,
@@ -108,14 +109,14 @@ export const findInquiries = async (caller: Caller, q: InquiriesQuery) => {
   if (!coordinator && q.staffId !== undefined && q.staffId !== caller.id) throw new Forbidden(msg(M.desk_listOwnInquiries), 'role-not-allowed');
   const found =
     coordinator && q.staffId === undefined
-      ? await desk.listInquiriesByStatus(q.status ?? 'open', q.limit, q.cursor)
+      ? await page(desk.inquiries, 'byStatus', { status: q.status ?? 'open' }, q.limit, q.cursor)
       : await desk.listInquiriesOfStaff(q.staffId ?? caller.id, q.status, q.limit, q.cursor);
   const now = new Date();
   return { items: found.items.map((i) => view(i, now)), nextCursor: found.nextCursor };
 };
 
 const mustGetInquiry = async (id: string): Promise<Inquiry> => {
-  const inquiry = await desk.getInquiry(id);
+  const inquiry = await get(desk.inquiries, { id });
   if (inquiry === undefined) throw new NotFound(msg(M.desk_inquiryNotFound, { id }));
   return inquiry;
 };
@@ -131,7 +132,7 @@ export const readInquiry = async (caller: Caller, id: string) => {
 export const answerInquiry = async (id: string, input: AnswerInput, audit: AuditContext) => {
   const before = await mustGetInquiry(id);
   if (input.adjustmentId !== undefined) {
-    const adjustment = await desk.getAdjustment(before.period, input.adjustmentId);
+    const adjustment = await get(desk.adjustments, { period: before.period, id: input.adjustmentId });
     if (adjustment === undefined || adjustment.staffId !== before.staffId) throw new NotFound(msg(M.desk_adjustmentOfNotFound, { id: input.adjustmentId, staffId: before.staffId, period: before.period }));
   }
   const after = rules.answer(before, input, audit.actorId, audit.at);
@@ -157,7 +158,7 @@ export const acknowledgeStatement = async (caller: Caller, period: string, staff
 export const statementAcknowledgements = async (period: string, pendingOnly: boolean) => {
   parsePayPeriod(period);
   if ((await store.getPeriodState(period)) === undefined) throw new NotFound(msg(M.pay_periodNotClosed, { period }));
-  const [statements, acks] = await Promise.all([store.listStatements(period), desk.listStatementAcks(period)]);
+  const [statements, acks] = await Promise.all([store.listStatements(period), all(desk.statementAcks, 'ofPeriod', { period })]);
   const { rows, pending } = rules.pendingOf(statements, acks, () => true);
   return {
     period,
@@ -186,7 +187,7 @@ export const acknowledgePolicy = async (caller: Caller, year: number, audit: Aud
   const policy = await mustGetPolicy(year);
   const statements = await Promise.all(periodsOf(year).map((p) => store.getStatement(p, caller.id)));
   if (statements.every((s) => s === undefined)) throw new Forbidden(msg(M.desk_notAssessed, { year }), 'not-assessed');
-  const before = await desk.getPolicyAck(year, caller.id);
+  const before = await get(desk.policyAcks, { year, staffId: caller.id });
   if (before?.policyVersion === policy.version) throw new Conflict(msg(M.desk_policyAcknowledged, { year, count: policy.version }), 'already-acknowledged');
   const ack: PolicyAck = { year, staffId: caller.id, policyVersion: policy.version, acknowledgedAt: audit.at, version: (before?.version ?? 0) + 1 };
   await desk.putPolicyAck(ack, before, audit);
@@ -196,7 +197,7 @@ export const acknowledgePolicy = async (caller: Caller, year: number, audit: Aud
 /** Everyone assessed in the year, with the version they last acknowledged; pending: not the current one. */
 export const policyAcknowledgements = async (year: number, pendingOnly: boolean) => {
   const policy = await mustGetPolicy(year);
-  const [people, acks] = await Promise.all([assessedIn(year), desk.listPolicyAcks(year)]);
+  const [people, acks] = await Promise.all([assessedIn(year), all(desk.policyAcks, 'ofYear', { year })]);
   const { rows, pending } = rules.pendingOf(people, acks, (a) => a.policyVersion === policy.version);
   return {
     year,

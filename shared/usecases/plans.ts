@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import { listAccounts } from '#shared/db/accounts.ts';
 import type { AuditContext } from '#shared/db/audit.ts';
 import type { Page } from '#shared/db/pagination.ts';
+import { get, page } from '#shared/db/entity.ts';
 import * as store from '#shared/db/plans.ts';
 import { getStaffById } from '#shared/db/staff.ts';
 import { assertKey, holdsAccount } from '#shared/domain/accounts.ts';
@@ -35,7 +36,7 @@ const loadForDrafting = async (caller: Caller, accountId: string): Promise<Accou
 };
 
 const mustGetHead = async (accountId: string, year: number): Promise<PlanHead> => {
-  const head = await store.getPlanHead(accountId, year);
+  const head = await get(store.planHeads, { accountId: accountId, year });
   if (head === undefined) throw new NotFound(msg(M.plan_notFound, { accountId, year }));
   return head;
 };
@@ -134,7 +135,7 @@ export const readPlanVersion = async (caller: Caller, accountId: string, year: n
 export const readPlanVersions = async (caller: Caller, accountId: string, year: number, query: { limit: number; cursor?: string }): Promise<Page<PlanVersion>> => {
   await loadAccountFor(caller, accountId, 'read');
   await mustGetHead(accountId, year);
-  return store.listPlanVersions(accountId, year, query.limit, query.cursor);
+  return page(store.planVersions, 'ofYear', { accountId, year }, query.limit, query.cursor);
 };
 
 /** The objectives of the version in force that are past due and neither done nor dropped. */
@@ -153,7 +154,7 @@ export const overduePlanObjectives = async (caller: Caller, accountId: string, y
  */
 export const accountsWithoutPlan = async (year: number, query: { limit: number; cursor?: string }): Promise<Page<MissingPlan>> => {
   const accounts = await listAccounts({ tier: 'key', limit: query.limit, cursor: query.cursor });
-  const heads = await Promise.all(accounts.items.map((a) => store.getPlanHead(a.id, year)));
+  const heads = await Promise.all(accounts.items.map((a) => get(store.planHeads, { accountId: a.id, year })));
   const items = accounts.items.flatMap((a, i) => {
     const head = heads[i];
     return head?.inForce != null ? [] : [{ accountId: a.id, name: a.name, year, draft: head?.draft ?? null }];
@@ -163,6 +164,6 @@ export const accountsWithoutPlan = async (year: number, query: { limit: number; 
 
 /** Whether the account's plan of the year has an approved version in force (handover, compliance). */
 export const planInForce = async (accountId: string, year: number): Promise<PlanVersion | undefined> => {
-  const head = await store.getPlanHead(accountId, year);
+  const head = await get(store.planHeads, { accountId: accountId, year });
   return head?.inForce == null ? undefined : store.getPlanVersion(accountId, year, head.inForce);
 };

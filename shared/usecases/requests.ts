@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import type { AuditContext } from '#shared/db/audit.ts';
 import type { Page } from '#shared/db/pagination.ts';
+import { get, page } from '#shared/db/entity.ts';
 import * as store from '#shared/db/requests.ts';
 import { todayInShanghai } from '#shared/domain/dates.ts';
 import * as rules from '#shared/domain/requests.ts';
@@ -48,7 +49,7 @@ export const accountRequests = async (caller: Caller, accountId: string, query: 
  * request is told apart from a missing account.
  */
 const loadRequest = async (caller: Caller, accountId: string, requestId: string) => {
-  const [account, request] = await Promise.all([getAccountById(accountId), store.getRequest(accountId, requestId)]);
+  const [account, request] = await Promise.all([getAccountById(accountId), get(store.priorityRequests, { accountId, id: requestId })]);
   if (account === undefined) throw new NotFound(msg(M.account_notFound, { id: accountId }));
   if (request !== undefined && answers(caller, request)) return { request, answering: true };
   await guardAccount(caller, account, 'read', { tie: async () => request?.department === caller.department });
@@ -74,7 +75,7 @@ export const departmentQueue = async (caller: Caller, department: string, query:
   if (!hasAnyRole(caller, ['coordinator', 'leadership']) && caller.department !== department) {
     throw new Forbidden(msg(M.request_ownDepartmentQueue, { department }), 'not-of-department');
   }
-  return store.listDepartmentQueue(department, query.limit, query.cursor);
+  return page(store.priorityRequests, 'departmentQueue', { department }, query.limit, query.cursor);
 };
 
 export const overdueRequests = (query: { limit: number; cursor?: string }, audit: AuditContext): Promise<Page<PriorityRequest>> =>

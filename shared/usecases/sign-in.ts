@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import type { AuditContext } from '#shared/db/audit.ts';
-import { getStaffById, listSignInPending, replaceStaff } from '#shared/db/staff.ts';
+import { page } from '#shared/db/entity.ts';
+import { getStaffById, replaceStaff, staffMembers } from '#shared/db/staff.ts';
 import { BadRequest, fieldError, NotFound, ServiceUnavailable } from '#shared/errors.ts';
 import { identityProvider } from '#shared/identity/index.ts';
 import type { IdentityProvider } from '#shared/identity/port.ts';
@@ -144,15 +145,15 @@ export const retryPendingSignIns = async (
   let pending = 0;
   let synced = 0;
   do {
-    const page = await listSignInPending(100, cursor);
-    for (const listed of page.items) {
+    const listedPage = await page(staffMembers, 'signInPending', {}, 100, cursor);
+    for (const listed of listedPage.items) {
       if (listed.signInPending === undefined || Date.parse(listed.signInPending.since) > now.getTime() - retryGraceMs) continue;
       const staff = await getStaffById(listed.id);
       if (staff?.signInPending === undefined) continue;
       pending++;
       if ((await syncSignIn(staff, audit, idp)).synced) synced++;
     }
-    cursor = page.nextCursor ?? undefined;
+    cursor = listedPage.nextCursor ?? undefined;
   } while (cursor !== undefined);
   return { pending, synced, failed: pending - synced };
 };

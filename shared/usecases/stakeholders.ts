@@ -3,6 +3,7 @@ import type { AuditContext } from '#shared/db/audit.ts';
 import type { Write } from '#shared/db/entity.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { getStaffById } from '#shared/db/staff.ts';
+import { get } from '#shared/db/entity.ts';
 import * as store from '#shared/db/stakeholders.ts';
 import { assertKey } from '#shared/domain/accounts.ts';
 import * as rules from '#shared/domain/stakeholders.ts';
@@ -25,7 +26,7 @@ export const stakeholderLocation = (s: Pick<Stakeholder, 'accountId' | 'id'>) =>
   `/v1/accounts/${encodeURIComponent(s.accountId)}/stakeholders/${encodeURIComponent(s.id)}`;
 
 const mustGet = async (accountId: string, stakeholderId: string): Promise<Stakeholder> => {
-  const found = await store.getStakeholder(accountId, stakeholderId);
+  const found = await get(store.stakeholders, { accountId, id: stakeholderId });
   if (found === undefined) throw new NotFound(msg(M.stakeholder_notFound, { id: stakeholderId, accountId }));
   return found;
 };
@@ -99,7 +100,7 @@ export const readStakeholderContact = (caller: Caller, accountId: string, stakeh
     audit,
     async () => {
       const stakeholder = await mustGet(accountId, stakeholderId);
-      const contact = await store.getStakeholderContact(accountId, stakeholderId);
+      const contact = await get(store.stakeholderContacts, { accountId, stakeholderId });
       return contact ?? { accountId, stakeholderId, phone: null, email: null, wechat: null, address: null, note: null, version: stakeholder.version };
     },
     (contact) => [{ id: contact.stakeholderId, version: contact.version }],
@@ -111,7 +112,7 @@ export const readStakeholderContact = (caller: Caller, accountId: string, stakeh
  * before `onDay` is refused (422 `unknown-stakeholder` naming every field that fails).
  */
 export const assertStakeholders = async (accountId: string, named: readonly { path: string; id: string }[], onDay: string): Promise<Stakeholder[]> => {
-  const found = await Promise.all(named.map(({ id }) => store.getStakeholder(accountId, id)));
+  const found = await Promise.all(named.map(({ id }) => get(store.stakeholders, { accountId, id: id })));
   const errors: FieldError[] = named.flatMap(({ path }, i) => {
     const s = found[i];
     if (s === undefined) return [fieldError(path, msg(M.field_notStakeholderOfAccount))];

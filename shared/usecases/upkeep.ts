@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import { getAccountById } from '#shared/db/accounts.ts';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { getStaffById } from '#shared/db/staff.ts';
+import { all, get, page } from '#shared/db/entity.ts';
 import * as store from '#shared/db/upkeep.ts';
 import { todayInShanghai } from '#shared/domain/dates.ts';
 import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
@@ -47,14 +48,14 @@ export const recordVisit = async (caller: Caller, accountId: string, input: Visi
 
 export const accountVisits = async (caller: Caller, accountId: string, q: { from: string; to: string; limit: number; cursor?: string }) => {
   await loadAccountFor(caller, accountId, 'read');
-  return store.listVisitsByAccount(accountId, q.from, q.to, q.limit, q.cursor);
+  return page(store.visits, 'byAccount', { accountId }, q.limit, q.cursor, { range: { from: q.from, to: q.to } });
 };
 
 export const personVisits = async (caller: Caller, q: { staffId: string; from: string; to: string; limit: number; cursor?: string }) => {
   if (q.staffId !== caller.id && !hasAnyRole(caller, coordination)) {
     throw new Forbidden(msg(M.upkeep_listOwnVisits), 'role-not-allowed');
   }
-  return store.listVisitsByPerson(q.staffId, q.from, q.to, q.limit, q.cursor);
+  return page(store.visits, 'byPerson', { madeBy: q.staffId }, q.limit, q.cursor, { range: { from: q.from, to: q.to } });
 };
 
 /** The monthly report is the account's current sales manager's, one per account and month. */
@@ -80,7 +81,7 @@ export const amendReport = async (
   audit: AuditContext,
 ): Promise<Report> => {
   const account = await loadAccountFor(caller, accountId, 'read');
-  const before = await store.getReport(accountId, month);
+  const before = await get(store.reports, { accountId, month });
   if (before === undefined) throw new NotFound(msg(M.upkeep_reportNotFound, { accountId, month }));
   if (caller.id !== before.filedBy && caller.id !== account.salesManagerId) {
     throw new Forbidden(msg(M.upkeep_reportAmenders), 'not-the-sales-manager');
@@ -93,7 +94,7 @@ export const amendReport = async (
 
 export const accountReports = async (caller: Caller, accountId: string, from: string, to: string) => {
   await loadAccountFor(caller, accountId, 'read');
-  return { items: await store.listReportsByAccount(accountId, from, to), nextCursor: null };
+  return { items: await all(store.reports, 'byAccount', { accountId }, { range: { from, to } }), nextCursor: null };
 };
 
 export const recordMeeting = async (caller: Caller, input: MeetingInput, audit: AuditContext): Promise<Meeting> => {
@@ -126,7 +127,7 @@ export const recordMeeting = async (caller: Caller, input: MeetingInput, audit: 
 
 /** Attendees read the meetings they sat in, owners of its action items too (they have work from it); the coordination group reads all. */
 export const readMeeting = async (caller: Caller, id: string): Promise<Meeting> => {
-  const meeting = await store.getMeetingById(id);
+  const meeting = await get(store.meetings, { id: id });
   const related = (m: Meeting) => m.attendeeIds.includes(caller.id) || m.actionItems.some((a) => a.ownerId === caller.id);
   if (meeting === undefined || !(hasAnyRole(caller, coordination) || related(meeting))) {
     throw new NotFound(msg(M.upkeep_meetingNotFound, { id }));
@@ -136,7 +137,7 @@ export const readMeeting = async (caller: Caller, id: string): Promise<Meeting> 
 
 export const markActionItemDone = (caller: Caller, meetingId: string, itemId: string, doneOn: string, audit: AuditContext) =>
   withRetry(msg(M.changing, { kind: 'meeting', id: meetingId }), async () => {
-    const before = await store.getMeetingById(meetingId);
+    const before = await get(store.meetings, { id: meetingId });
     const item = before?.actionItems.find((i) => i.id === itemId);
     if (before === undefined || item === undefined) throw new NotFound(msg(M.upkeep_actionItemNotFound, { itemId, meetingId }));
     if (item.ownerId !== caller.id && !hasAnyRole(caller, ['coordinator'])) {
@@ -157,4 +158,4 @@ export const openActionItems = async (caller: Caller, ownerId: string) => {
 };
 
 export const meetingsOfType = (q: { type: Meeting['type']; from: string; to: string; limit: number; cursor?: string }) =>
-  store.listMeetingsByType(q.type, q.from, q.to, q.limit, q.cursor);
+  page(store.meetings, 'byType', { type: q.type }, q.limit, q.cursor, { range: { from: q.from, to: q.to } });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getStaffById, listTrainingResults } from '#shared/db/staff.ts';
+import { all } from '#shared/db/entity.ts';
+import { getStaffById, trainingResults } from '#shared/db/staff.ts';
 import { type Api, startApi } from '#test/support/api.ts';
 import { seedStaff } from '#test/support/seed.ts';
 import { createTestTable } from '#test/support/table.ts';
@@ -46,6 +47,6 @@ describe('optimistic concurrency under load', () => {
     expect(replies.every((r) => r.status === 201 || r.status === 409)).toBe(true);
     expect(ok).toBeGreaterThan(0);
     expect((await getStaffById(target.id))?.version).toBe(1 + ok);
-    expect(await listTrainingResults(target.id)).toHaveLength(ok);
+    expect(await all(trainingResults, 'ofStaff', { staffId: target.id })).toHaveLength(ok);
   });
 });

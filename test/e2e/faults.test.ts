@@ -3,7 +3,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditTrail } from '#shared/db/audit.ts';
 import { db, dynamo } from '#shared/db/client.ts';
-import { getStaffById, listTrainingResults } from '#shared/db/staff.ts';
+import { all } from '#shared/db/entity.ts';
+import { getStaffById, trainingResults } from '#shared/db/staff.ts';
 import { type Api, startApi } from '#test/support/api.ts';
 import { seedStaff } from '#test/support/seed.ts';
 import { createTestTable } from '#test/support/table.ts';
@@ -54,7 +55,7 @@ describe('DynamoDB faults', () => {
     }
     mock.restore();
     expect(await getStaffById(target.id)).toEqual(target);
-    expect(await listTrainingResults(target.id)).toEqual([]);
+    expect(await all(trainingResults, 'ofStaff', { staffId: target.id })).toEqual([]);
     expect((await listAuditTrail('staff', target.id)).map((a) => a.action)).toEqual(['create']);
   });
 

@@ -1,7 +1,8 @@
 import { generateKeys, signToken } from '#local/keys.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditTrail } from '#shared/db/audit.ts';
-import { listStaff, listTrainingResults } from '#shared/db/staff.ts';
+import { all } from '#shared/db/entity.ts';
+import { listStaff, trainingResults } from '#shared/db/staff.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { type Api, startApi } from '#test/support/api.ts';
 import { seedDeparted, seedStaff } from '#test/support/seed.ts';
@@ -231,7 +232,7 @@ describe('Idempotency-Key on POST', () => {
     const other = await api.call('POST', path, coordinator.id, { body: { ...body, kind: 'rotation' }, headers });
     expect(other.status).toBe(422);
     expect(other.body.type).toMatch(/idempotency-key-reused$/);
-    expect(await listTrainingResults(member.id)).toHaveLength(1);
+    expect(await all(trainingResults, 'ofStaff', { staffId: member.id })).toHaveLength(1);
   });
 
   it('replays a departure instead of calling it a second departure', async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as store from '#shared/db/accounts.ts';
+import { all } from '#shared/db/entity.ts';
 import { newAccount, designate } from '#shared/domain/accounts.ts';
 import { type Assignment, reassign } from '#shared/domain/assignments.ts';
 import { Conflict, PreconditionFailed } from '#shared/errors.ts';
@@ -110,7 +111,7 @@ describe('account entity against DynamoDB Local', () => {
     expect((await store.getTargets('T-1', 2026))?.contractAmount).toBe(200);
     await store.putTargets({ ...targets, accountId: 'T-2', year: 2026 }, null, audit);
     await store.putTargets({ ...targets, accountId: 'T-3', year: 2027 }, null, audit);
-    expect((await store.listTargetsByYear(2026)).map((t) => [t.accountId, t.contractAmount]).sort()).toEqual([['T-1', 200], ['T-2', 100]]);
+    expect((await all(store.targets, 'byYear', { year: 2026 })).map((t) => [t.accountId, t.contractAmount]).sort()).toEqual([['T-1', 200], ['T-2', 100]]);
   });
 
   it('lists every account’s recorded revenue for a year', async () => {

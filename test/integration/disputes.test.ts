@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listAuditTrail } from '#shared/db/audit.ts';
 import * as store from '#shared/db/disputes.ts';
+import { get, page } from '#shared/db/entity.ts';
 import { decide, newDispute } from '#shared/domain/disputes.ts';
 import type { Caller } from '#shared/domain/staff.ts';
 import { BadRequest, Conflict, NotFound } from '#shared/errors.ts';
@@ -38,11 +39,11 @@ describe('dispute entity against DynamoDB Local', () => {
     // Prepare / Act
     const filed = await file('G-1', 'ACC-G', '2026-03-01T01:00:00.000Z', design, '信息工程院');
     // Assess
-    expect(await store.getDisputeById('G-1')).toEqual(filed);
+    expect(await get(store.disputes, { id: 'G-1' })).toEqual(filed);
     const trail = await listAuditTrail('dispute', 'G-1');
     expect(trail.map((entry) => [entry.action, entry.actorId])).toEqual([['create', 'S-DESIGN']]);
     expect(trail[0]?.after).toEqual(filed);
-    expect(await store.getDisputeById('NO-SUCH')).toBeUndefined();
+    expect(await get(store.disputes, { id: 'NO-SUCH' })).toBeUndefined();
   });
 
   it('refuses a second dispute under a taken id (409) and writes no second audit record', async () => {
@@ -52,7 +53,7 @@ describe('dispute entity against DynamoDB Local', () => {
     const again = file('G-2', 'ACC-OTHER', '2026-03-02T01:00:00.000Z');
     // Assess
     await expect(again).rejects.toBeInstanceOf(Conflict);
-    expect((await store.getDisputeById('G-2'))?.accountId).toBe('ACC-G2');
+    expect((await get(store.disputes, { id: 'G-2' }))?.accountId).toBe('ACC-G2');
     expect(await listAuditTrail('dispute', 'G-2')).toHaveLength(1);
   });
 
@@ -66,7 +67,7 @@ describe('dispute entity against DynamoDB Local', () => {
     const late = store.recordDecision(open, second, audit);
     // Assess
     await expect(late).rejects.toMatchObject({ status: 409, slug: 'dispute-already-decided' });
-    expect(await store.getDisputeById('R-1')).toEqual(first);
+    expect(await get(store.disputes, { id: 'R-1' })).toEqual(first);
     expect((await listAuditTrail('dispute', 'R-1')).map((entry) => entry.action)).toEqual(['create', 'decide']);
   });
 
@@ -79,7 +80,7 @@ describe('dispute entity against DynamoDB Local', () => {
   it('moves a decided dispute from the open list to the decided list', async () => {
     // Prepare
     const open = await file('M-1', 'ACC-M', '2026-05-01T01:00:00.000Z');
-    const inList = async (status: DisputeStatus) => (await allPages((cursor) => store.listDisputesByStatus(status, 200, cursor))).flat().map((d) => d.id);
+    const inList = async (status: DisputeStatus) => (await allPages((cursor) => page(store.disputes, 'byStatus', { status }, 200, cursor))).flat().map((d) => d.id);
     expect(await inList('open')).toContain('M-1');
     // Act
     await store.recordDecision(open, decide(open, { decision: '驳回', inFavourOf: 'neither' }, 'COORD', audit.at), audit);
@@ -93,7 +94,7 @@ describe('dispute entity against DynamoDB Local', () => {
     const days = ['2027-01-03', '2027-01-01', '2027-01-05', '2027-01-02', '2027-01-04'];
     for (const [i, day] of days.entries()) await file(`S-${i}`, `ACC-S${i}`, `${day}T00:00:00.000Z`);
     // Act
-    const pages = await allPages((cursor) => store.listDisputesByStatus('open', 2, cursor));
+    const pages = await allPages((cursor) => page(store.disputes, 'byStatus', { status: 'open' }, 2, cursor));
     // Assess
     expect(pages.every((page) => page.length <= 2)).toBe(true);
     const listed = pages.flat();
@@ -144,7 +145,7 @@ describe('dispute entity against DynamoDB Local', () => {
     expect(first.nextCursor).not.toBeNull();
     // Act / Assess
     await expect(store.listDisputesByAccount({ accountId: 'ACC-A', limit: 1, cursor: first.nextCursor ?? '' })).rejects.toBeInstanceOf(BadRequest);
-    await expect(store.listDisputesByStatus('open', 1, first.nextCursor ?? '')).rejects.toBeInstanceOf(BadRequest);
+    await expect(page(store.disputes, 'byStatus', { status: 'open' }, 1, first.nextCursor ?? '')).rejects.toBeInstanceOf(BadRequest);
     await expect(
       store.listDisputesByAccount({ accountId: 'ACC-C', partyOf: { staffId: 'S-DESIGN', department: '电力设计院' }, limit: 1, cursor: first.nextCursor ?? '' }),
     ).rejects.toBeInstanceOf(BadRequest);

@@ -6,6 +6,7 @@ import * as accounts from '#shared/db/accounts.ts';
 import { listAuditTrail } from '#shared/db/audit.ts';
 import { db, dynamo } from '#shared/db/client.ts';
 import * as store from '#shared/db/dossier.ts';
+import * as entity from '#shared/db/entity.ts';
 import { designate, newAccount } from '#shared/domain/accounts.ts';
 import { editEntry, newEntry } from '#shared/domain/dossier.ts';
 import type { Caller } from '#shared/domain/staff.ts';
@@ -54,9 +55,9 @@ describe('dossier entries against DynamoDB Local', () => {
     const second = editEntry(first, { content: '张总，手机 139 0000 0000' }, 'M1', '2026-03-11T00:00:00.000Z');
     await store.replaceEntry(first, second, audit);
     // Assess
-    expect(await store.getEntry(account.id, first.id)).toEqual(second);
-    expect((await store.listEntries(account.id, 50)).items).toEqual([second]);
-    expect((await store.listEntryVersions(account.id, first.id, 50)).items).toEqual([first, second]);
+    expect(await entity.get(store.dossierEntries, { accountId: account.id, id: first.id })).toEqual(second);
+    expect((await entity.page(store.dossierEntries, 'current', { accountId: account.id }, 50)).items).toEqual([second]);
+    expect((await entity.page(store.dossierEntries, 'versions', { accountId: account.id, id: first.id }, 50)).items).toEqual([first, second]);
   });
 
   it('refuses a stale edit with 412 and an edit of a missing entry with 404, adding no version', async () => {
@@ -75,8 +76,8 @@ describe('dossier entries against DynamoDB Local', () => {
     // Assess
     expect(stale).toEqual({ status: 'rejected', reason: expect.any(PreconditionFailed) });
     expect(missing).toEqual({ status: 'rejected', reason: expect.any(NotFound) });
-    expect((await store.listEntryVersions(account.id, first.id, 50)).items.map((v) => v.title)).toEqual(['董事长', '董事长（新）']);
-    expect(await store.getEntry(account.id, ghost.id)).toBeUndefined();
+    expect((await entity.page(store.dossierEntries, 'versions', { accountId: account.id, id: first.id }, 50)).items.map((v) => v.title)).toEqual(['董事长', '董事长（新）']);
+    expect(await entity.get(store.dossierEntries, { accountId: account.id, id: ghost.id })).toBeUndefined();
   });
 
   it('writes an audit record with each change in the same transaction, leaving the content out of it', async () => {
@@ -97,13 +98,13 @@ describe('dossier entries against DynamoDB Local', () => {
     for (const e of written) await store.insertEntry(e, audit);
     await store.insertEntry(entry(other.id, '别家'), audit);
     // Act
-    const first = await store.listEntries(account.id, 2);
-    const rest = await store.listEntries(account.id, 2, first.nextCursor ?? undefined);
+    const first = await entity.page(store.dossierEntries, 'current', { accountId: account.id }, 2);
+    const rest = await entity.page(store.dossierEntries, 'current', { accountId: account.id }, 2, first.nextCursor ?? undefined);
     // Assess
     // Ids are ULIDs: by creation time, and within one millisecond in any order.
     expect([...first.items, ...rest.items]).toEqual(written.sort((a, b) => a.id.localeCompare(b.id)));
     expect(rest.nextCursor).toBeNull();
-    await expect(store.listEntries(other.id, 2, first.nextCursor ?? undefined)).rejects.toBeInstanceOf(BadRequest);
+    await expect(entity.page(store.dossierEntries, 'current', { accountId: other.id }, 2, first.nextCursor ?? undefined)).rejects.toBeInstanceOf(BadRequest);
   });
 });
 
@@ -114,10 +115,10 @@ describe('dossier grants against DynamoDB Local', () => {
     const mine = [grant(account.id, 'S1', '2026-01-31'), grant(account.id, 'S1', '2026-12-31')];
     for (const g of [...mine, grant(account.id, 'S10', '2026-12-31'), grant((await keyAccount()).id, 'S1', '2026-12-31')]) await store.insertGrant(g, audit);
     // Act
-    const found = await store.listGrantsOfStaff(account.id, 'S1');
+    const found = await entity.all(store.dossierGrants, 'ofStaff', { accountId: account.id, staffId: 'S1' });
     // Assess
     expect(found.sort((a, b) => a.id.localeCompare(b.id))).toEqual(mine.sort((a, b) => a.id.localeCompare(b.id)));
-    expect(await store.listGrantsOfStaff(account.id, 'S2')).toEqual([]);
+    expect(await entity.all(store.dossierGrants, 'ofStaff', { accountId: account.id, staffId: 'S2' })).toEqual([]);
   });
 
   it('lists an account’s grants a page at a time, or one person’s, each with its audit record', async () => {
@@ -142,8 +143,8 @@ describe('the dossier access log against DynamoDB Local', () => {
     const reads = [read('2026-03-10T01:00:00.000Z'), read('2026-03-10T03:00:00.000Z'), read('2026-03-10T02:00:00.000Z')];
     for (const r of reads) await store.appendAccessLog(r, audit);
     // Act
-    const first = await store.listAccessLog(accountId, 2);
-    const rest = await store.listAccessLog(accountId, 2, first.nextCursor ?? undefined);
+    const first = await entity.page(store.dossierAccessLog, 'newestFirst', { accountId }, 2);
+    const rest = await entity.page(store.dossierAccessLog, 'newestFirst', { accountId }, 2, first.nextCursor ?? undefined);
     // Assess
     expect([...first.items, ...rest.items].map((r) => r.at)).toEqual(['2026-03-10T03:00:00.000Z', '2026-03-10T02:00:00.000Z', '2026-03-10T01:00:00.000Z']);
     expect(first.items[0]).toEqual(reads[1]);
@@ -164,7 +165,7 @@ describe('dossier use cases against DynamoDB Local', () => {
     await dossier.readDossierEntryVersions(who(coordinator.id, ['coordinator']), account.id, e.id, page, at('2026-03-10T02:00:00.000Z'));
     await dossier.readDossierEntry(who('K1', ['contact_leader']), account.id, e.id, at('2026-03-10T03:00:00.000Z'));
     // Assess
-    const log = (await store.listAccessLog(account.id, 50)).items;
+    const log = (await entity.page(store.dossierAccessLog, 'newestFirst', { accountId: account.id }, 50)).items;
     expect(log.map(({ readerId, at: when, operation, basis, entries }) => ({ readerId, at: when, operation, basis, entries }))).toEqual([
       { readerId: 'K1', at: '2026-03-10T03:00:00.000Z', operation: 'getDossierEntry', basis: 'contact_leader', entries: [{ id: e.id, version: 1 }] },
       { readerId: coordinator.id, at: '2026-03-10T02:00:00.000Z', operation: 'listDossierEntryVersions', basis: 'grant', entries: [{ id: e.id, version: 1 }] },
@@ -187,7 +188,7 @@ describe('dossier use cases against DynamoDB Local', () => {
     // Assess
     await expect(reading).rejects.toThrow('log table unavailable');
     mock.restore();
-    expect((await store.listAccessLog(account.id, 50)).items).toEqual([]);
+    expect((await entity.page(store.dossierAccessLog, 'newestFirst', { accountId: account.id }, 50)).items).toEqual([]);
   });
 
   it('holds a grant valid to the end of its expiry day in Shanghai, not in UTC', async () => {

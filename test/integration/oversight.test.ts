@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listAuditTrail } from '#shared/db/audit.ts';
+import { get, page } from '#shared/db/entity.ts';
 import * as store from '#shared/db/oversight.ts';
 import { designate, newAccount } from '#shared/domain/accounts.ts';
 import { acknowledge, completeFollowUp, newMajorMatter, newSpotCheck } from '#shared/domain/oversight.ts';
@@ -57,17 +58,17 @@ describe('spot check entity against DynamoDB Local', () => {
     // Prepare / Act
     const written = await check('SC-1', 'ACC-1', '2026-03-01', [{ ownerId: 'MANAGER' }]);
     // Assess
-    expect(await store.getSpotCheckById('SC-1')).toEqual(written);
+    expect(await get(store.spotChecks, { id: 'SC-1' })).toEqual(written);
     const trail = await listAuditTrail('spot-check', 'SC-1');
     expect(trail.map((entry) => [entry.action, entry.actorId])).toEqual([['create', 'COORD']]);
     expect(trail[0]?.after).toEqual(written);
-    expect(await store.getSpotCheckById('NO-SUCH')).toBeUndefined();
+    expect(await get(store.spotChecks, { id: 'NO-SUCH' })).toBeUndefined();
   });
 
   it('refuses a second spot check under a taken id (409) and writes no second audit record', async () => {
     await check('SC-2', 'ACC-2', '2026-03-01');
     await expect(check('SC-2', 'ACC-OTHER', '2026-03-02')).rejects.toBeInstanceOf(Conflict);
-    expect((await store.getSpotCheckById('SC-2'))?.accountId).toBe('ACC-2');
+    expect((await get(store.spotChecks, { id: 'SC-2' }))?.accountId).toBe('ACC-2');
     expect(await listAuditTrail('spot-check', 'SC-2')).toHaveLength(1);
   });
 
@@ -82,7 +83,7 @@ describe('spot check entity against DynamoDB Local', () => {
     const stale = store.replaceSpotCheck(before, other, 'complete-follow-up', audit);
     // Assess
     await expect(stale).rejects.toBeInstanceOf(PreconditionFailed);
-    expect(await store.getSpotCheckById('SC-3')).toEqual(one);
+    expect(await get(store.spotChecks, { id: 'SC-3' })).toEqual(one);
     expect((await listAuditTrail('spot-check', 'SC-3')).map((entry) => entry.action)).toEqual(['create', 'complete-follow-up']);
   });
 
@@ -99,28 +100,28 @@ describe('spot check entity against DynamoDB Local', () => {
     for (const [i, day] of days.entries()) await check(`L-${i}`, 'ACC-L', day);
     await check('L-OTHER', 'ACC-L2', '2026-05-06');
     // Act
-    const pages = await allPages((cursor) => store.listSpotChecksByAccount('ACC-L', 2, cursor));
+    const pages = await allPages((cursor) => page(store.spotChecks, 'byAccount', { accountId: 'ACC-L' }, 2, cursor));
     // Assess
     expect(pages.every((page) => page.length <= 2)).toBe(true);
     expect(pages.flat().map((c) => c.id)).toEqual(['L-2', 'L-4', 'L-0', 'L-3', 'L-1']);
-    expect(ids(await store.listSpotChecksByAccount('ACC-NONE', 50))).toEqual([]);
+    expect(ids(await page(store.spotChecks, 'byAccount', { accountId: 'ACC-NONE' }, 50))).toEqual([]);
   });
 
   it('binds a cursor to its account: replayed on another account’s list it is a 400', async () => {
-    const first = await store.listSpotChecksByAccount('ACC-L', 1);
+    const first = await page(store.spotChecks, 'byAccount', { accountId: 'ACC-L' }, 1);
     expect(first.nextCursor).not.toBeNull();
-    await expect(store.listSpotChecksByAccount('ACC-L2', 1, first.nextCursor ?? '')).rejects.toBeInstanceOf(BadRequest);
-    await expect(store.listMajorMattersByStatus('unacknowledged', 1, first.nextCursor ?? '')).rejects.toBeInstanceOf(BadRequest);
+    await expect(page(store.spotChecks, 'byAccount', { accountId: 'ACC-L2' }, 1, first.nextCursor ?? '')).rejects.toBeInstanceOf(BadRequest);
+    await expect(page(store.majorMatters, 'byStatus', { status: 'unacknowledged' }, 1, first.nextCursor ?? '')).rejects.toBeInstanceOf(BadRequest);
   });
 });
 
 describe('major matter entity against DynamoDB Local', () => {
   it('writes a report with its audit record in one transaction and reads it back by id', async () => {
     const written = await report('M-1', 'ACC-M', '2026-03-01T01:00:00.000Z');
-    expect(await store.getMajorMatterById('M-1')).toEqual(written);
+    expect(await get(store.majorMatters, { id: 'M-1' })).toEqual(written);
     const trail = await listAuditTrail('major-matter', 'M-1');
     expect(trail.map((entry) => [entry.action, entry.actorId])).toEqual([['create', 'S-DESIGN']]);
-    expect(await store.getMajorMatterById('NO-SUCH')).toBeUndefined();
+    expect(await get(store.majorMatters, { id: 'NO-SUCH' })).toBeUndefined();
   });
 
   it('refuses a second report under a taken id (409)', async () => {
@@ -139,7 +140,7 @@ describe('major matter entity against DynamoDB Local', () => {
     const late = store.recordAcknowledgement(waiting, second, audit);
     // Assess
     await expect(late).rejects.toMatchObject({ status: 409, slug: 'matter-already-acknowledged' });
-    expect(await store.getMajorMatterById('K-1')).toEqual(first);
+    expect(await get(store.majorMatters, { id: 'K-1' })).toEqual(first);
     expect((await listAuditTrail('major-matter', 'K-1')).map((entry) => entry.action)).toEqual(['create', 'acknowledge']);
   });
 
@@ -152,7 +153,7 @@ describe('major matter entity against DynamoDB Local', () => {
   it('moves an acknowledged report from the unacknowledged list to the acknowledged list', async () => {
     // Prepare
     const waiting = await report('MV-1', 'ACC-MV', '2026-05-01T01:00:00.000Z');
-    const inList = async (status: MatterStatus) => (await allPages((cursor) => store.listMajorMattersByStatus(status, 200, cursor))).flat().map((m) => m.id);
+    const inList = async (status: MatterStatus) => (await allPages((cursor) => page(store.majorMatters, 'byStatus', { status }, 200, cursor))).flat().map((m) => m.id);
     expect(await inList('unacknowledged')).toContain('MV-1');
     // Act
     await store.recordAcknowledgement(waiting, acknowledge(waiting, '已处理', 'COORD', audit.at), audit);
@@ -166,7 +167,7 @@ describe('major matter entity against DynamoDB Local', () => {
     const days = ['2027-01-03', '2027-01-01', '2027-01-05', '2027-01-02', '2027-01-04'];
     for (const [i, day] of days.entries()) await report(`S-${i}`, `ACC-S${i}`, `${day}T00:00:00.000Z`);
     // Act
-    const pages = await allPages((cursor) => store.listMajorMattersByStatus('unacknowledged', 2, cursor));
+    const pages = await allPages((cursor) => page(store.majorMatters, 'byStatus', { status: 'unacknowledged' }, 2, cursor));
     // Assess
     expect(pages.every((page) => page.length <= 2)).toBe(true);
     const listed = pages.flat();
@@ -209,7 +210,7 @@ describe('major matter entity against DynamoDB Local', () => {
     expect(first.nextCursor).not.toBeNull();
     await expect(store.listMajorMattersByAccount({ accountId: 'ACC-P', limit: 1, cursor: first.nextCursor ?? '' })).rejects.toBeInstanceOf(BadRequest);
     await expect(store.listMajorMattersByAccount({ accountId: 'ACC-A', reportedBy: 'S-DESIGN', limit: 1, cursor: first.nextCursor ?? '' })).rejects.toBeInstanceOf(BadRequest);
-    await expect(store.listMajorMattersByStatus('unacknowledged', 1, first.nextCursor ?? '')).rejects.toBeInstanceOf(BadRequest);
+    await expect(page(store.majorMatters, 'byStatus', { status: 'unacknowledged' }, 1, first.nextCursor ?? '')).rejects.toBeInstanceOf(BadRequest);
     expect(ids(await store.listMajorMattersByAccount({ accountId: 'ACC-A', limit: 1, cursor: first.nextCursor ?? '' }))).toEqual(['A-2']);
   });
 });

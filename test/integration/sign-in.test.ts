@@ -10,7 +10,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listAuditTrail } from '#shared/db/audit.ts';
-import { getStaffById, listSignInPending, replaceStaff } from '#shared/db/staff.ts';
+import { page } from '#shared/db/entity.ts';
+import { getStaffById, replaceStaff, staffMembers } from '#shared/db/staff.ts';
 import { BadRequest, ServiceUnavailable } from '#shared/errors.ts';
 import { cognitoIdentityProvider } from '#shared/identity/cognito.ts';
 import { localIdentityProvider } from '#shared/identity/local.ts';
@@ -38,7 +39,7 @@ const input = (email: string | null = 'han.mei@g-company.cn'): CreateStaffInput 
 });
 const awsError = (name: string) => new CognitoIdentityProviderServiceException({ name, $fault: 'server', $metadata: {}, message: name });
 const userMissing = () => cognito.on(AdminGetUserCommand).rejects(awsError('UserNotFoundException'));
-const pendingIds = async () => (await listSignInPending(100)).items.map((s) => s.id);
+const pendingIds = async () => (await page(staffMembers, 'signInPending', {}, 100)).items.map((s) => s.id);
 const later = () => new Date(Date.now() + retryGraceMs + 1_000);
 
 beforeAll(createTestTable);

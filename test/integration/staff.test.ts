@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listAuditTrail } from '#shared/db/audit.ts';
-import { getStaffById, insertStaff, listStaff, listTrainingResults, replaceStaff, staffRecordPut } from '#shared/db/staff.ts';
+import { all } from '#shared/db/entity.ts';
+import { getStaffById, insertStaff, listStaff, replaceStaff, staffRecordPut, trainingResults } from '#shared/db/staff.ts';
 import { newStaff, patchStaff, recordTraining } from '#shared/domain/staff.ts';
 import { NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { createTestTable } from '#test/support/table.ts';
@@ -63,7 +64,7 @@ describe('staff entity against DynamoDB Local', () => {
     const training = { kind: 'basic' as const, passed: true, completedOn: '2026-03-01', score: 91 };
     const after = recordTraining(before, training);
     await replaceStaff(before, after, 'training', audit, [staffRecordPut('T-1', 'training', '2026-03-01', training)]);
-    expect(await listTrainingResults('T-1')).toEqual([expect.objectContaining(training)]);
+    expect(await all(trainingResults, 'ofStaff', { staffId: 'T-1' })).toEqual([expect.objectContaining(training)]);
     expect((await getStaffById('T-1'))?.training.basicPassed).toBe(true);
     expect((await listAuditTrail('staff', 'T-1')).map((a) => a.action)).toEqual(['create', 'training']);
   });
@@ -76,7 +77,7 @@ describe('staff entity against DynamoDB Local', () => {
     await expect(
       replaceStaff(before, recordTraining(before, training), 'training', audit, [staffRecordPut('T-2', 'training', '2026-03-01', training)]),
     ).rejects.toBeInstanceOf(PreconditionFailed);
-    expect(await listTrainingResults('T-2')).toEqual([]);
+    expect(await all(trainingResults, 'ofStaff', { staffId: 'T-2' })).toEqual([]);
     expect((await listAuditTrail('staff', 'T-2')).map((a) => a.action)).toEqual(['create', 'update']);
   });
 });

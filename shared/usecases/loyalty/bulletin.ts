@@ -1,4 +1,5 @@
 import { mapLimited } from '#shared/concurrency.ts';
+import { all, get } from '#shared/db/entity.ts';
 import * as store from '#shared/db/loyalty.ts';
 import { todayInShanghai } from '#shared/domain/dates.ts';
 import { overdueOn } from '#shared/domain/loyalty/feedback.ts';
@@ -23,9 +24,9 @@ export const bulletinLoyalty = async (periodId: string, accountIds: readonly str
   // A page holds up to maxPage accounts, each three to six reads: a bounded number in flight.
   const rows = await mapLimited(accountIds, 16, async (accountId): Promise<[string, BulletinLoyalty]> => {
     const [surveys, feedback, health] = await Promise.all([
-      Promise.all(quarters.map((q) => store.allSurveysOfAccountInPeriod(accountId, q))).then((l) => l.flat()),
-      store.allFeedbackOfAccount(accountId),
-      store.getHealthSnapshot(accountId, period.id),
+      Promise.all(quarters.map((q) => all(store.surveys, 'ofAccountInPeriod', { accountId, period: q }))).then((l) => l.flat()),
+      all(store.feedback, 'byAccount', { accountId }),
+      get(store.healthSnapshots, { accountId, period: period.id }),
     ]);
     const complaints = feedback.filter((f) => f.kind === 'complaint' && f.receivedOn <= period.to);
     return [

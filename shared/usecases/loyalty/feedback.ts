@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import type { AuditContext } from '#shared/db/audit.ts';
+import { all, get, page } from '#shared/db/entity.ts';
 import * as store from '#shared/db/loyalty.ts';
 import type { Page } from '#shared/db/pagination.ts';
 import { todayInShanghai } from '#shared/domain/dates.ts';
@@ -7,7 +8,7 @@ import type { Calendars } from '#shared/domain/loyalty/calendar.ts';
 import * as rules from '#shared/domain/loyalty/feedback.ts';
 import type { Caller } from '#shared/domain/staff.ts';
 import { fieldError, NotFound, RuleViolation } from '#shared/errors.ts';
-import { getProjectById } from '#shared/db/business.ts';
+import { projects } from '#shared/db/business.ts';
 import type { Feedback, FeedbackInput, FeedbackStatus, FeedbackStepInput, FeedbackView } from '#shared/schemas/loyalty.ts';
 import { guardAccount, loadAccountFor } from '#shared/usecases/account-guard.ts';
 import { calendarsFrom, loyaltyPolicyFor } from '#shared/usecases/loyalty/settings.ts';
@@ -29,7 +30,7 @@ const view = async (item: Feedback, today: string): Promise<FeedbackView> => rul
 export const recordFeedback = async (caller: Caller, accountId: string, input: FeedbackInput, audit: AuditContext): Promise<FeedbackView> => {
   assertKey(await loadAccountFor(caller, accountId, 'act'));
   if (input.stakeholderId !== undefined) await assertStakeholders(accountId, [{ path: 'body.stakeholderId', id: input.stakeholderId }], input.receivedOn);
-  if (input.projectId !== undefined && (await getProjectById(input.projectId))?.accountId !== accountId) {
+  if (input.projectId !== undefined && (await get(projects, { id: input.projectId }))?.accountId !== accountId) {
     throw new RuleViolation('not-account-project', msg(M.loyalty_notAccountProject, { id: input.projectId, accountId }), [fieldError('body.projectId', msg(M.field_notAccountProject))]);
   }
   const policy = await loyaltyPolicyFor(Number(input.receivedOn.slice(0, 4)));
@@ -42,7 +43,7 @@ export const recordFeedback = async (caller: Caller, accountId: string, input: F
 /** The item, to those who hold its account or oversee it; to anyone else it does not exist. */
 const see = async (caller: Caller, id: string, purpose: 'held' | 'act'): Promise<Feedback> => {
   const hidden = () => new NotFound(msg(M.loyalty_feedbackNotFound, { id }));
-  const item = await store.getFeedbackById(id);
+  const item = await get(store.feedback, { id });
   if (item === undefined) throw hidden();
   const account = await getAccountById(item.accountId);
   if (account === undefined) throw hidden();
@@ -72,9 +73,9 @@ export const findAccountFeedback = async (caller: Caller, accountId: string, q: 
 /** The coordination group's list: every item past the deadline it waits on as of `asOf` (today), earliest deadline first. */
 export const findOverdueFeedback = async (q: { asOf?: string; limit: number; cursor?: string }): Promise<Page<FeedbackView>> => {
   const today = q.asOf ?? todayInShanghai();
-  const found = await store.listOverdueFeedback(today, q.limit, q.cursor);
+  const found = await page(store.feedback, 'waiting', {}, q.limit, q.cursor, { range: { before: today } });
   return { items: await Promise.all(found.items.map((f) => view(f, today))), nextCursor: found.nextCursor };
 };
 
 /** Every item overdue on `day`, for the monthly job's alerts and the bulletin. */
-export const allOverdueOn = (day: string): Promise<Feedback[]> => store.allOverdueFeedback(day);
+export const allOverdueOn = (day: string): Promise<Feedback[]> => all(store.feedback, 'waiting', {}, { range: { before: day } });

@@ -1,5 +1,7 @@
 import { getTargets, listAccounts } from '#shared/db/accounts.ts';
-import { allOpportunitiesOfAccount, listOpenInvoicesOfAccount, listProjectsWonBetween } from '#shared/db/business.ts';
+import { listOpenInvoicesOfAccount, listProjectsWonBetween } from '#shared/db/business.ts';
+import * as business from '#shared/db/business.ts';
+import { all, page } from '#shared/db/entity.ts';
 import * as store from '#shared/db/loyalty.ts';
 import { assertKey } from '#shared/domain/accounts.ts';
 import { todayInShanghai } from '#shared/domain/dates.ts';
@@ -44,12 +46,12 @@ export const healthInputs = async (account: Account, period: Period, asOf: strin
     accountFacts(account.id, period),
     policyFor(period.year),
     planParts(account.id, period, asOf),
-    store.allFeedbackOfAccount(account.id),
+    all(store.feedback, 'byAccount', { accountId: account.id }),
     overallOf(account.id, quartersOf(period)),
     listOpenInvoicesOfAccount(account.id),
     getTargets(account.id, period.year),
     listProjectsWonBetween(account.id, period.from, asOf),
-    allOpportunitiesOfAccount(account.id),
+    all(business.opportunities, 'byAccount', { accountId: account.id }),
   ]);
   // Visits and reports: what the account's holders in P owed and did on it (pay.md step 5).
   const holders = new Map(facts.assignments.filter((a) => a.from <= period.to && (a.to === null || a.to >= period.from)).map((a) => [`${a.role}#${a.staffId}`, a]));
@@ -124,7 +126,7 @@ export const refreshHealth = async (periodId: string, today = todayInShanghai())
 
 /** The coordination group's ranked list, worst first, as last refreshed. */
 export const rankedHealth = async (periodId: string, limit: number, cursor?: string, language: Language = 'en') => {
-  const ranked = await store.listHealthRanked(parsePeriod(periodId, ['quarter', 'year']).id, limit, cursor);
+  const ranked = await page(store.healthSnapshots, 'ranked', { period: parsePeriod(periodId, ['quarter', 'year']).id }, limit, cursor);
   return { ...ranked, items: ranked.items.map((h) => healthIn(h, language)) };
 };
 

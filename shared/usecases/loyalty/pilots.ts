@@ -1,7 +1,8 @@
 import { ulid } from 'ulid';
 import type { AuditContext } from '#shared/db/audit.ts';
 import { listAccounts } from '#shared/db/accounts.ts';
-import { getOpportunityById, getProjectById } from '#shared/db/business.ts';
+import * as business from '#shared/db/business.ts';
+import { all, get, page } from '#shared/db/entity.ts';
 import * as store from '#shared/db/loyalty.ts';
 import * as rules from '#shared/domain/loyalty/pilots.ts';
 import type { Caller } from '#shared/domain/staff.ts';
@@ -15,7 +16,7 @@ import * as M from '#shared/messages/catalogue.ts';
 export const pilotLocation = (id: string) => `/v1/pilots/${encodeURIComponent(id)}`;
 
 export const mustGetPilot = async (id: string): Promise<Pilot> => {
-  const pilot = await store.getPilotById(id);
+  const pilot = await get(store.pilots, { id });
   if (pilot === undefined) throw new NotFound(msg(M.loyalty_pilotNotFound, { id }));
   return pilot;
 };
@@ -54,11 +55,11 @@ export const recordOutcome = async (pilotId: string, input: OutcomeInput, audit:
   const before = await mustGetPilot(pilotId);
   if (before.outcome !== null) throw new Conflict(msg(M.loyalty_outcomeRecorded, { id: pilotId }), 'outcome-recorded');
   const ids = input.opportunityIds ?? [];
-  const opportunities = await Promise.all(ids.map((id) => getOpportunityById(id)));
+  const opportunities = await Promise.all(ids.map((id) => get(business.opportunities, { id })));
   const unknown = ids.flatMap((id, i) => (opportunities[i] === undefined ? [fieldError(`body.opportunityIds.${i}`, msg(M.loyalty_unknownOpportunity, { id }))] : []));
   if (unknown.length > 0) throw new RuleViolation('unknown-opportunity', msg(M.rule_fields, { errors: unknown }), unknown);
   const projectIds = opportunities.flatMap((o) => o?.projectIds ?? []);
-  const projects = await Promise.all(projectIds.map((id) => getProjectById(id)));
+  const projects = await Promise.all(projectIds.map((id) => get(business.projects, { id })));
   const revenueAmount = projects.reduce((s, p) => s + (p?.contractAmount ?? 0), 0);
   const after: Pilot = {
     ...before,
@@ -72,19 +73,19 @@ export const recordOutcome = async (pilotId: string, input: OutcomeInput, audit:
 /** Key accounts a pilot has not been offered to yet, one page of key accounts at a time. */
 export const notOffered = async (pilotId: string, limit: number, cursor?: string) => {
   await mustGetPilot(pilotId);
-  const offered = new Set((await store.allOffers(pilotId)).map((o) => o.accountId));
+  const offered = new Set((await all(store.pilotOffers, 'ofPilot', { pilotId })).map((o) => o.accountId));
   const page = await listAccounts({ tier: 'key', limit, cursor });
   return { pilotId, accounts: page.items.filter((a) => !offered.has(a.id)).map((a) => ({ accountId: a.id, name: a.name })), nextCursor: page.nextCursor };
 };
 
-export const findPilots = (limit: number, cursor?: string) => store.listPilots(limit, cursor);
+export const findPilots = (limit: number, cursor?: string) => page(store.pilots, 'all', {}, limit, cursor);
 
 export const findOffers = async (pilotId: string, limit: number, cursor?: string) => {
   await mustGetPilot(pilotId);
-  return store.listOffers(pilotId, limit, cursor);
+  return page(store.pilotOffers, 'ofPilot', { pilotId }, limit, cursor);
 };
 
 export const findEnrolments = async (pilotId: string, limit: number, cursor?: string) => {
   await mustGetPilot(pilotId);
-  return store.listEnrolments(pilotId, limit, cursor);
+  return page(store.enrolments, 'ofPilot', { pilotId }, limit, cursor);
 };

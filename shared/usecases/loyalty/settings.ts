@@ -1,4 +1,5 @@
 import type { AuditContext } from '#shared/db/audit.ts';
+import { get } from '#shared/db/entity.ts';
 import * as store from '#shared/db/loyalty.ts';
 import { type Calendars, type HolidayCalendar, yearsFrom } from '#shared/domain/loyalty/calendar.ts';
 import { type LoyaltyPolicy, defaultLoyaltyPolicy, longestDeadline } from '#shared/domain/loyalty/policy.ts';
@@ -24,7 +25,7 @@ export const setCalendar = async (year: number, ifMatch: number | undefined, inp
     ...workdays.flatMap((d, i) => (input.holidays.includes(d) ? [fieldError(`body.workdays.${i}`, msg(M.field_holidayAndWorkday))] : [])),
   ];
   if (errors.length > 0) throw new RuleViolation('outside-year', msg(M.loyalty_outsideYear, { year }), errors);
-  const existing = await store.getCalendar(year);
+  const existing = await get(store.holidayCalendars, { year: year });
   const record: HolidayCalendarRecord = {
     year,
     holidays: [...input.holidays].sort(),
@@ -38,7 +39,7 @@ export const setCalendar = async (year: number, ifMatch: number | undefined, inp
 };
 
 export const readCalendar = async (year: number) => {
-  const found = await store.getCalendar(year);
+  const found = await get(store.holidayCalendars, { year: year });
   if (found === undefined) throw new NotFound(msg(M.notFound_thing, { what: msg(M.thing_calendar, { year }) }));
   return found;
 };
@@ -46,15 +47,15 @@ export const readCalendar = async (year: number) => {
 /** The calendars of the years a count of working days from `from` may reach (weekends only where none is set). */
 export const calendarsFrom = async (from: string, policy: LoyaltyPolicy): Promise<Calendars> => {
   const years = yearsFrom(from, longestDeadline(policy));
-  const found = await Promise.all(years.map((y) => store.getCalendar(y)));
+  const found = await Promise.all(years.map((y) => get(store.holidayCalendars, { year: y })));
   return new Map(found.filter((c): c is HolidayCalendar & HolidayCalendarRecord => c !== undefined).map((c) => [c.year, c]));
 };
 
-export const loyaltyPolicyFor = async (year: number): Promise<LoyaltyPolicy> => (await store.getLoyaltyPolicy(year)) ?? defaultLoyaltyPolicy;
+export const loyaltyPolicyFor = async (year: number): Promise<LoyaltyPolicy> => (await get(store.loyaltyPolicies, { year })) ?? defaultLoyaltyPolicy;
 
 /** Omitted settings keep the defaults (shared/domain/loyalty/policy.ts). */
 export const setLoyaltyPolicy = async (year: number, ifMatch: number | undefined, input: LoyaltyPolicyInput, audit: AuditContext) => {
-  const existing = await store.getLoyaltyPolicy(year);
+  const existing = await get(store.loyaltyPolicies, { year });
   const d = defaultLoyaltyPolicy;
   const record: LoyaltyPolicyRecord = {
     year,
@@ -67,4 +68,4 @@ export const setLoyaltyPolicy = async (year: number, ifMatch: number | undefined
   return { record, created: existing === undefined };
 };
 
-export const readLoyaltyPolicy = async (year: number): Promise<LoyaltyPolicyRecord> => (await store.getLoyaltyPolicy(year)) ?? { year, ...defaultLoyaltyPolicy, version: 1 };
+export const readLoyaltyPolicy = async (year: number): Promise<LoyaltyPolicyRecord> => (await get(store.loyaltyPolicies, { year })) ?? { year, ...defaultLoyaltyPolicy, version: 1 };

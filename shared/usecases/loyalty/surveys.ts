@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import type { AuditContext } from '#shared/db/audit.ts';
+import { all } from '#shared/db/entity.ts';
 import * as store from '#shared/db/loyalty.ts';
 import { assertKey } from '#shared/domain/accounts.ts';
 import { todayInShanghai } from '#shared/domain/dates.ts';
@@ -68,19 +69,19 @@ const groupBy = <K extends string>(list: readonly Survey[], keyOf: (s: Survey) =
 
 /** A quarter's averages per account and per sales manager (the one holding the account when surveyed). */
 export const satisfactionSummary = async (period: string) => {
-  const all = await store.allSurveysOfPeriod(period);
+  const surveys = await all(store.surveys, 'ofPeriod', { period });
   return {
     period,
-    accounts: groupBy(all, (s) => s.accountId).map(([accountId, list]) => ({ accountId, ...averagesOf(list) })),
-    salesManagers: groupBy(all, (s) => s.salesManagerId).map(([staffId, list]) => ({ staffId, ...averagesOf(list) })),
+    accounts: groupBy(surveys, (s) => s.accountId).map(([accountId, list]) => ({ accountId, ...averagesOf(list) })),
+    salesManagers: groupBy(surveys, (s) => s.salesManagerId).map(([staffId, list]) => ({ staffId, ...averagesOf(list) })),
   };
 };
 
 /** Sum and count of overall scores of one account's surveys in the quarters of a period (health). */
 export const overallOf = async (accountId: string, quarters: readonly string[]) => {
-  const lists = await Promise.all(quarters.map((q) => store.allSurveysOfAccountInPeriod(accountId, q)));
-  const all = lists.flat();
-  return { surveys: all.length, overallSum: all.reduce((s, x) => s + x.overall, 0) };
+  const lists = await Promise.all(quarters.map((q) => all(store.surveys, 'ofAccountInPeriod', { accountId, period: q })));
+  const surveys = lists.flat();
+  return { surveys: surveys.length, overallSum: surveys.reduce((s, x) => s + x.overall, 0) };
 };
 
 /**
@@ -90,9 +91,10 @@ export const overallOf = async (accountId: string, quarters: readonly string[]) 
  */
 export const satisfactionFromSurveys = async (staffId: string, awardedOn: string): Promise<SatisfactionDerivation> => {
   const from = addDays(awardedOn, -364);
+  const quarters = { range: { from: quarterOf(from), to: quarterOf(awardedOn) } };
   const [asManager, asLeader] = await Promise.all([
-    store.allSurveysOfSalesManager(staffId, quarterOf(from), quarterOf(awardedOn)),
-    store.allSurveysOfContactLeader(staffId, quarterOf(from), quarterOf(awardedOn)),
+    all(store.surveys, 'ofSalesManager', { salesManagerId: staffId }, quarters),
+    all(store.surveys, 'ofContactLeader', { contactLeaderId: staffId }, quarters),
   ]);
   const byKey = new Map([...asManager, ...asLeader].filter((s) => s.surveyedOn >= from && s.surveyedOn <= awardedOn).map((s) => [s.id, s]));
   const list = [...byKey.values()];
