@@ -313,9 +313,10 @@ const worker = async (staff: number, accounts: number, phase: 'generate' | 'clos
     // Phases from the request timeline: everything up to the last request before the close
     // lists its current statements is gathering; the quiet gap is the calculation.
     const firstList = events.find((e) => e.tag === 'statements');
-    const gatherEnd = Math.max(start, ...events.filter((e) => firstList === undefined || e.start < firstList.start).map((e) => e.end));
+    // A loop, not Math.max(...): 20,000 accounts make more events than a call's arguments may be.
+    const gatherEnd = events.reduce((latest, e) => (firstList === undefined || e.start < firstList.start ? Math.max(latest, e.end) : latest), start);
     const talent = events.filter((e) => e.tag === 'talent');
-    const talentMs = talent.length === 0 ? 0 : Math.max(...talent.map((e) => e.end)) - Math.min(...talent.map((e) => e.start));
+    const talentMs = talent.length === 0 ? 0 : talent.reduce((m, e) => Math.max(m, e.end), -Infinity) - talent.reduce((m, e) => Math.min(m, e.start), Infinity);
     const writeFrom = firstList?.start ?? gatherEnd;
     return {
       ms: end - start,
