@@ -10,13 +10,23 @@
  * Outside Lambda (tests, `npm start`) the same calls print through Node's console, and
  * LOG_LEVEL (DEBUG, INFO, WARN, ERROR or SILENT; INFO unless set) drops the levels below it.
  */
+import { optionalSetting } from '#shared/config.ts';
+
 type Fields = Readonly<Record<string, unknown>>;
 type Level = 'debug' | 'info' | 'warn' | 'error';
 
 const rank: Readonly<Record<string, number>> = { DEBUG: 0, INFO: 1, WARN: 2, ERROR: 3, SILENT: 4 };
 const levelRank: Readonly<Record<Level, number>> = { debug: 0, info: 1, warn: 2, error: 3 };
-// In Lambda the runtime filters (AWS_LAMBDA_LOG_LEVEL is its own setting); elsewhere LOG_LEVEL does.
-const threshold = process.env.AWS_LAMBDA_LOG_LEVEL === undefined ? (rank[(process.env.LOG_LEVEL ?? 'INFO').toUpperCase()] ?? 1) : 0;
+/** LOG_LEVEL outside Lambda: unset means INFO; a value it does not know stops the process at start-up, naming it. */
+const localThreshold = (): number => {
+  const setting = optionalSetting('LOG_LEVEL');
+  if (setting === undefined) return levelRank.info;
+  const known = rank[setting.toUpperCase()];
+  if (known === undefined) throw new Error(`LOG_LEVEL must be one of ${Object.keys(rank).join(', ')}, not "${setting}"`);
+  return known;
+};
+// In Lambda the runtime filters (AWS_LAMBDA_LOG_LEVEL is its own setting, given by the platform); elsewhere LOG_LEVEL does.
+const threshold = optionalSetting('AWS_LAMBDA_LOG_LEVEL') === undefined ? localThreshold() : levelRank.debug;
 
 /** An Error as JSON keeps nothing (its fields are not enumerable): name, message, stack and cause instead. */
 const plain = (value: unknown): unknown =>

@@ -30,7 +30,7 @@ export type MetricName = (typeof metricNames)[keyof typeof metricNames];
 /** The line a finished close writes (its three metrics read their values from it). */
 export const closeLine = 'close-finished';
 
-/** One count (with its dimensions, if any), as one line. */
+/** One count, and the dimensions it has, as one line. */
 export const countOne = (name: 'Refusals' | 'IdempotentReplays' | 'SignInSyncFailures', dimensions: Readonly<Record<string, string>> = {}): void => {
   logger.info(name, { metric: name, ...dimensions });
 };

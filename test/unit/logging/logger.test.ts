@@ -27,6 +27,13 @@ describe('logger (Lambda JSON lines through the console)', () => {
     expect(String(error.stack)).toContain('boom');
   });
 
+  it('stops at start-up, naming the value, when LOG_LEVEL is one it does not know', () => {
+    const { LOG_LEVEL: _unused, AWS_LAMBDA_LOG_LEVEL: _alsoUnused, ...rest } = process.env;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "await import('#shared/logger.ts')"], { env: { ...rest, LOG_LEVEL: 'VERBOSE' }, encoding: 'utf8' });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('LOG_LEVEL must be one of DEBUG, INFO, WARN, ERROR, SILENT, not "VERBOSE"');
+  });
+
   it('drops the levels below LOG_LEVEL outside Lambda (INFO unless set; SILENT drops all)', () => {
     expect(logged({}).map((l) => l.msg)).toEqual(['i', 'w', 'e']);
     expect(logged({ LOG_LEVEL: 'warn' }).map((l) => l.msg)).toEqual(['w', 'e']);
