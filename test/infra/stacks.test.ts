@@ -6,6 +6,7 @@ import type { NestedStack } from 'aws-cdk-lib';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '#infra/app.ts';
+import { defaultStage, stages } from '#infra/stages.ts';
 import type { RouteFunction } from '#infra/route-function.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { jobs } from '#shared/jobs.ts';
@@ -158,7 +159,11 @@ describe('stateless stack', () => {
     for (const route of catalogue) {
       const config = functionOf(route).Properties?.LoggingConfig as Record<string, unknown> | undefined;
       expect(config, route.id).toMatchObject({ LogFormat: 'JSON', ApplicationLogLevel: 'INFO', SystemLogLevel: 'INFO' });
-      expect(config?.LogGroup, route.id).toBeDefined();
+      // Its own group: a Ref to an AWS::Logs::LogGroup of the route's stack, kept as long as the stage says.
+      const ref = (config?.LogGroup as { Ref?: string } | undefined)?.Ref;
+      const groups = templateOf(route).findResources('AWS::Logs::LogGroup');
+      expect(ref !== undefined && groups[ref] !== undefined, `${route.id} logs to ${JSON.stringify(config?.LogGroup)}`).toBe(true);
+      expect(groups[ref ?? '']?.Properties, route.id).toMatchObject({ RetentionInDays: stages[defaultStage]?.logRetentionDays });
     }
   });
 
