@@ -110,10 +110,8 @@ export const withAdjustments = (statement: Statement, adjustments: readonly Adju
   const total = own + added;
   const lines = statement.explanation.filter((l) => !l.startsWith('Total: ') && !l.startsWith('Adjustment '));
   const adjustmentLines = sorted.map((a) => `Adjustment ${a.kind === 'prior_period' ? `prior period ${a.period ?? ''}` : 'manual'}: ${signedFen(BigInt(a.amount))} (${a.reason})`);
-  const totalLine =
-    sorted.length === 0
-      ? `Total: ${explainFen(BigInt(statement.basePay))} + ${explainFen(BigInt(statement.performancePay))} + ${explainFen(BigInt(statement.teamShare))} = ${explainFen(total)}`
-      : `Total: ${explainFen(BigInt(statement.basePay))} + ${explainFen(BigInt(statement.performancePay))} + ${explainFen(BigInt(statement.teamShare))} ${sorted.map((a) => signedFen(BigInt(a.amount))).join(' ')} = ${explainFen(total)}`;
+  const signed = sorted.map((a) => ` ${signedFen(BigInt(a.amount))}`).join('');
+  const totalLine = `Total: ${explainFen(BigInt(statement.basePay))} + ${explainFen(BigInt(statement.performancePay))} + ${explainFen(BigInt(statement.teamShare))}${signed} = ${explainFen(total)}`;
   return { ...statement, adjustments: sorted, total: toSafeNumber(total), explanation: [...lines, ...adjustmentLines, totalLine] };
 };
 
