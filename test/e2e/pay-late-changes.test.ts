@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Staff } from '#shared/schemas/staff.ts';
-import { type Api, startApi } from '#test/support/api.ts';
+import { type Api, startApi, type Body, ok, yuan } from '#test/support/api.ts';
 import { closedResult } from '#test/support/close.ts';
 import { seedStaff } from '#test/support/seed.ts';
 import { createTestTable } from '#test/support/table.ts';
@@ -20,12 +20,6 @@ let l1: Staff;
 let l2: Staff;
 let account: string;
 
-const yuan = (amount: number) => Math.round(amount * 100);
-type Body = Record<string, any>;
-const ok = (reply: { status: number; body: unknown }, status = 201): Body => {
-  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
-  return reply.body as Body;
-};
 
 beforeAll(async () => {
   await createTestTable();

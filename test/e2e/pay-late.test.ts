@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { csvCell } from '#shared/usecases/pay.ts';
-import { type Api, startApi } from '#test/support/api.ts';
+import { type Api, startApi, type Body, ok, yuan } from '#test/support/api.ts';
 import { closedResult } from '#test/support/close.ts';
 import { seedStaff } from '#test/support/seed.ts';
 import { createTestTable } from '#test/support/table.ts';
@@ -24,12 +24,6 @@ let latePayment: string;
 const accountName = '华信科技';
 const formulaName = '=HYPERLINK("http://evil.example","L")';
 
-const yuan = (amount: number) => Math.round(amount * 100);
-type Body = Record<string, any>;
-const ok = (reply: { status: number; body: unknown }, status = 201): Body => {
-  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
-  return reply.body as Body;
-};
 
 beforeAll(async () => {
   await createTestTable();

@@ -8,7 +8,7 @@ import { handler as closePlan } from '#functions/jobs/close-plan.ts';
 import { handler as periodClose } from '#functions/jobs/period-close.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { createKeyAccount } from '#test/support/accounts.ts';
-import { type Api, startApi } from '#test/support/api.ts';
+import { type Api, startApi, yuan } from '#test/support/api.ts';
 import { closeRun } from '#test/support/close.ts';
 import { lambdaContext, sampleEvent } from '#test/support/events.ts';
 import { seedStaff } from '#test/support/seed.ts';
@@ -21,7 +21,6 @@ let department: Staff;
 let k: Staff;
 let l: Staff;
 
-const yuan = (amount: number) => Math.round(amount * 100);
 
 /**
  * pay.md's worked example, built through the HTTP API only: the one coordinator stands

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { CryptoKey } from 'jose';
 import { createGateway } from '#local/gateway.ts';
 import { generateKeys, localAudience, localIssuer, signToken } from '#local/keys.ts';
@@ -51,3 +52,13 @@ export const startApi = async (options: { corsOrigins?: readonly string[] } = {}
   return { base, keys, token, call, close: gateway.close };
 };
 export type Api = Awaited<ReturnType<typeof startApi>>;
+
+/** A reply's body as loose JSON, after expecting its status (201 unless said). */
+export type Body = Record<string, any>;
+export const ok = (reply: { status: number; body: unknown }, status = 201): Body => {
+  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
+  return reply.body as Body;
+};
+
+/** Yuan as integer fen. */
+export const yuan = (amount: number) => Math.round(amount * 100);
