@@ -13,6 +13,7 @@ import { Account, AccountRole as Role, Assignment as AssignmentSchema, Handover,
 import { Id, IsoDate } from '#shared/schemas/common.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
+import { built } from '#shared/built.ts';
 
 const roleOrder: readonly AccountRole[] = ['contact_leader', 'sales_manager'];
 
@@ -40,10 +41,10 @@ export const accounts = /* @__PURE__ */ defineEntity({
 });
 
 /** One account per credit code. */
-export const creditCodeClaims = /* @__PURE__ */ defineEntity({ kind: 'credit-code', label: 'credit-code claim', schema: z.object({ accountId: Id }), keys: { pk: 'CREDITCODE#<code>', sk: 'CLAIM' } });
+export const creditCodeClaims = /* @__PURE__ */ built(() => defineEntity({ kind: 'credit-code', label: 'credit-code claim', schema: z.object({ accountId: Id }), keys: { pk: 'CREDITCODE#<code>', sk: 'CLAIM' } }));
 
 // The account's id rides on each interval, for the holder index.
-const Holding = z.extend(AssignmentSchema, { accountId: Id });
+const Holding = /* @__PURE__ */ z.extend(AssignmentSchema, { accountId: Id });
 export type Holding = z.infer<typeof Holding>;
 export const assignments = /* @__PURE__ */ defineEntity({
   kind: 'assignment', label: 'assignment interval', schema: Holding,
@@ -55,11 +56,11 @@ export const assignments = /* @__PURE__ */ defineEntity({
   },
 });
 
-export const reassignmentFlags = /* @__PURE__ */ defineEntity({
+export const reassignmentFlags = /* @__PURE__ */ built(() => defineEntity({
   kind: 'reassignment-flag', label: 'reassignment flag', schema: z.object({ accountId: Id, role: Role, since: IsoDate }),
   keys: { pk: 'NEEDS_REASSIGNMENT', sk: 'ACCOUNT#<accountId>#<role>' },
   patterns: { all: { doc: 'accounts awaiting reassignment' } },
-});
+}));
 
 export const handovers = /* @__PURE__ */ defineEntity({
   kind: 'handover', label: 'handover form', schema: Handover, versioned: true,
@@ -82,7 +83,7 @@ export const revenue = /* @__PURE__ */ defineEntity({
   audit: { id: (r) => `${r.accountId}#${r.year}` },
 });
 
-const openOnly = equals('to', null);
+const openOnly = /* @__PURE__ */ equals('to', null);
 
 /** Access pattern: an account by id. */
 export const getAccountById = (id: string) => get(accounts, { accountId: id });

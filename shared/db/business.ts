@@ -6,6 +6,7 @@ import { payDataIndex, quarterOf } from '#shared/db/partitions.ts';
 import { DepartmentChange, Invoice, Opportunity, OpportunityUpdate, Payment, Project } from '#shared/schemas/business.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
+import { built } from '#shared/built.ts';
 
 export const opportunities = /* @__PURE__ */ defineEntity({
   kind: 'opportunity', label: 'opportunity', schema: Opportunity, versioned: true,
@@ -30,7 +31,7 @@ export const opportunityUpdates = /* @__PURE__ */ defineEntity({
   patterns: { ofOpportunity: { doc: "an opportunity's update log", sk: 'UPDATE#' } },
 });
 
-export const projects = /* @__PURE__ */ defineEntity({
+export const projects = /* @__PURE__ */ built(() => defineEntity({
   kind: 'project', label: 'project', schema: Project, versioned: true,
   derive: (p) => ({ wonYear: p.wonOn.slice(0, 4), payPeriod: quarterOf(p.wonOn) }),
   keys: {
@@ -45,7 +46,7 @@ export const projects = /* @__PURE__ */ defineEntity({
     byDepartment: { doc: 'projects a department delivers', index: 'gsi2' },
     wonInYear: { doc: 'contract revenue won in a year, per account (candidates)', index: 'gsi3' },
   },
-});
+}));
 
 export const departmentChanges = /* @__PURE__ */ defineEntity({
   kind: 'department-change', label: 'delivering-department change', schema: DepartmentChange,
@@ -67,7 +68,7 @@ export const invoices = /* @__PURE__ */ defineEntity({
   },
 });
 
-export const payments = /* @__PURE__ */ defineEntity({
+export const payments = /* @__PURE__ */ built(() => defineEntity({
   kind: 'payment', label: 'payment', schema: Payment,
   derive: (p) => ({ payPeriod: quarterOf(p.receivedOn) }),
   keys: {
@@ -80,7 +81,7 @@ export const payments = /* @__PURE__ */ defineEntity({
     byAccount: { doc: "collection credit: an account's payments received in [from, to] (pay close)", index: 'gsi1' },
     ofInvoice: { doc: 'the payments of an invoice', index: 'gsi3' },
   },
-});
+}));
 
 // The first item of each write is the versioned one: 412 when it changed, 404 when gone.
 export const insertOpportunity = (o: Opportunity, ctx: AuditContext) =>

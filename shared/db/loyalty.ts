@@ -25,6 +25,7 @@ import {
 } from '#shared/schemas/loyalty.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
+import { built } from '#shared/built.ts';
 
 /* Loyalty, part 2 (issue 13): every read below is a Get or a keyed Query. */
 
@@ -97,13 +98,13 @@ export const incentives = /* @__PURE__ */ defineEntity({
 });
 
 /** One per account and kind: each approval moves its version, so two racing approvals cannot both pass the overlap check. */
-export const incentiveLocks = /* @__PURE__ */ defineEntity({
+export const incentiveLocks = /* @__PURE__ */ built(() => defineEntity({
   kind: 'incentive-lock',
   label: 'approval sequence of an account’s incentives of one kind',
   schema: z.object({ accountId: Id, kind: IncentiveKind, version: Version }),
   versioned: true,
   keys: { pk: 'INCENTIVELOCK#<accountId>', sk: '<kind>' },
-});
+}));
 
 /** Written by the refresh (monthly job, or a coordinator): the ranked list reads them worst first. */
 export const healthSnapshots = /* @__PURE__ */ defineEntity({

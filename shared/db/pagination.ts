@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod/mini';
 import { requiredSetting } from '#shared/config.ts';
 import { InvalidCursor } from '#shared/errors.ts';
+import { built } from '#shared/built.ts';
 
 export interface Page<T> {
   items: T[];
@@ -9,13 +10,13 @@ export interface Page<T> {
 }
 
 type Key = Record<string, string | number>;
-const CursorSchema = z.strictObject({
+const CursorSchema = /* @__PURE__ */ built(() => z.strictObject({
   q: z.string(),
   k: z.record(z.string(), z.union([z.string(), z.number()])),
-});
+}));
 
 /** The deployment's secret for signing cursors (shared/config.ts): at least 32 characters. */
-const cursorKey = Buffer.from(requiredSetting('CURSOR_KEY', 32), 'utf8');
+const cursorKey = /* @__PURE__ */ built(() => Buffer.from(requiredSetting('CURSOR_KEY', 32), 'utf8'));
 
 const signatureOf = (payload: string): Buffer => createHmac('sha256', cursorKey).update(payload).digest();
 

@@ -3,6 +3,7 @@ import { all, defineEntity, put } from '#shared/db/entity.ts';
 import { accountPk } from '#shared/db/partitions.ts';
 import type { TransactItem } from '#shared/db/transact.ts';
 import { Id, IsoDate, Timestamp } from '#shared/schemas/common.ts';
+import { built } from '#shared/built.ts';
 
 /**
  * A change that moves pay for every period it reaches, not for one day: who holds an
@@ -16,7 +17,7 @@ import { Id, IsoDate, Timestamp } from '#shared/schemas/common.ts';
  * All notes share one index partition (gsi4 `PAYDATA#CHANGES`), sorted by when they were
  * recorded: such changes are a few a day, and one Query from a watermark finds them.
  */
-export const PayChange = /* @__PURE__ */ z.object({
+export const PayChange = /* @__PURE__ */ built(() => z.object({
   accountId: Id,
   change: z.enum(['designation', 'assignment', 'targets']),
   /** The changed record: `<role>#<from>` of an assignment, the targets' year. */
@@ -25,7 +26,7 @@ export const PayChange = /* @__PURE__ */ z.object({
   from: IsoDate,
   to: z.nullable(IsoDate),
   recordedAt: Timestamp,
-});
+}));
 export type PayChange = z.infer<typeof PayChange>;
 
 export const payChanges = /* @__PURE__ */ defineEntity({

@@ -15,6 +15,7 @@ import type { ForcedFinalize } from '#shared/schemas/pay-desk.ts';
 import { type Bulletin, type CloseSummary, PeerScore, type PeriodState, StoredCloseRun, type StoredPayPolicy, type StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
+import { built } from '#shared/built.ts';
 
 /*
  * Statements and policies are the domain's own types (domain/pay); their published
@@ -24,23 +25,23 @@ import * as M from '#shared/messages/catalogue.ts';
  */
 const asStored = <T>() => z.custom<T>((value) => typeof value === 'object' && value !== null);
 
-export const payPolicies = /* @__PURE__ */ defineEntity({
+export const payPolicies = /* @__PURE__ */ built(() => defineEntity({
   kind: 'pay-policy', label: 'pay policy (current / each version)', schema: asStored<StoredPayPolicy>(), versioned: true,
   keys: { pk: 'PAYPOLICY#<year>', sk: 'CURRENT' },
   history: { kind: 'pay-policy-version', sk: 'V#<version>' },
   audit: { id: (p) => String(p.year) },
-});
+}));
 
-export const peerScores = /* @__PURE__ */ defineEntity({
+export const peerScores = /* @__PURE__ */ built(() => defineEntity({
   kind: 'peer-score', label: 'two-way score', schema: PeerScore, versioned: true,
   // Only scores of people count for pay; the index files them under the period they score.
   derive: (s) => ({ payPeriod: s.period, recordedAt: s.targetType === 'staff' ? s.scoredAt : undefined }),
   keys: { pk: 'PEERSCORES#<period>#<targetType>#<target>', sk: 'SCORER#<scorerId>', gsi4: payDataIndex('peer-score', '<target>#<scorerId>') },
   patterns: { ofTarget: { doc: 'the scores a person or department received in a period' } },
   audit: { id: (s) => `${s.period}#${s.targetType}#${s.target}#${s.scorerId}` },
-});
+}));
 
-export const periodStates = /* @__PURE__ */ defineEntity({
+export const periodStates = /* @__PURE__ */ built(() => defineEntity({
   kind: 'period', label: 'period state and lock', schema: asStored<PeriodState>(),
   keys: { pk: 'PERIOD#<period>', sk: 'STATE' },
   patterns: {
@@ -50,9 +51,9 @@ export const periodStates = /* @__PURE__ */ defineEntity({
       pk: 'PAYDATA#<payPeriod>',
     },
   },
-});
+}));
 
-export const statements = /* @__PURE__ */ defineEntity({
+export const statements = /* @__PURE__ */ built(() => defineEntity({
   kind: 'statement', label: 'statement (current / each version, kept)', schema: asStored<StoredStatement>(), versioned: true,
   keys: { pk: 'PERIOD#<period>', sk: 'STATEMENT#<staffId>' },
   history: { kind: 'statement-version', pk: 'STATEMENT#<period>#<staffId>', sk: 'V#<version>' },
@@ -60,16 +61,16 @@ export const statements = /* @__PURE__ */ defineEntity({
     ofPeriod: { doc: "a period's current statements (by staff id)", sk: 'STATEMENT#' },
     versions: { doc: "every version of one person's statement, oldest first", pk: 'STATEMENT#<period>#<staffId>' },
   },
-});
+}));
 
 type BulletinHeader = { period: string; version: number; team: Record<string, unknown>; accountCount: number; peopleCount: number };
-export const bulletins = /* @__PURE__ */ defineEntity({
+export const bulletins = /* @__PURE__ */ built(() => defineEntity({
   kind: 'bulletin', label: 'bulletin (team, counts)', schema: asStored<BulletinHeader>(),
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN' },
   patterns: { rows: { doc: "every row of a period's bulletin (to remove an earlier run's)", sk: 'BULLETIN#' } },
-});
+}));
 // A row per item, so a bulletin has no size limit.
-const Row = asStored<Record<string, unknown>>();
+const Row = /* @__PURE__ */ asStored<Record<string, unknown>>();
 export const bulletinAccounts = /* @__PURE__ */ defineEntity({
   kind: 'bulletin-account', label: 'bulletin row: account', schema: Row,
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#ACCOUNT#<accountId>' },
@@ -98,11 +99,11 @@ export const closeRuns = /* @__PURE__ */ defineEntity({
 // A distributed close's partial sums, between its Map and its finish: per gather batch, one
 // item per person (their partials over the batch's accounts) and one for the team; gone by
 // TTL after two days. `order` is the batch's first account as the tier index orders it.
-export const closeWork = /* @__PURE__ */ defineEntity({
+export const closeWork = /* @__PURE__ */ built(() => defineEntity({
   kind: 'close-work', label: 'close working set (per-person partial sums)', schema: z.object({ batch: z.string(), part: z.string(), order: z.string(), work: z.unknown() }),
   keys: { pk: 'CLOSEWORK#<period>#<runId>', sk: 'BATCH#<batch>#<part>' },
   patterns: { ofRun: { doc: 'everything a distributed close gathered' } },
-});
+}));
 
 export const getPayPolicy = (year: number) => get(payPolicies, { year });
 

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { built } from '#shared/built.ts';
 
 /**
  * One request's reads under way (shared/http/chain.ts runs each request in its own scope): a
@@ -6,4 +7,4 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * answer — e.g. a caller reading their own staff record while it is read as the caller
  * (shared/http/authenticate.ts). Never across requests: another request may have written since.
  */
-export const requestReads = new AsyncLocalStorage<Map<string, Promise<Record<string, unknown> | undefined>>>();
+export const requestReads = /* @__PURE__ */ built(() => new AsyncLocalStorage<Map<string, Promise<Record<string, unknown> | undefined>>>());

@@ -35,7 +35,7 @@ export const staffRoles = /* @__PURE__ */ defineEntity({
 });
 
 // Results are kept as sent (with who recorded them); the record itself carries the summary.
-const StaffResult = z.looseObject({});
+const StaffResult = /* @__PURE__ */ z.looseObject({});
 export const trainingResults = /* @__PURE__ */ defineEntity({
   kind: 'training', label: 'training result', schema: StaffResult,
   keys: { pk: 'STAFF#<staffId>', sk: 'TRAINING#<on>#<ulid>' },

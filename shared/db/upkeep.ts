@@ -9,8 +9,9 @@ import { Id, IsoDate } from '#shared/schemas/common.ts';
 import { type ActionItem, Meeting, MeetingType, OpenActionItem, Report, Visit } from '#shared/schemas/upkeep.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
+import { built } from '#shared/built.ts';
 
-export const visits = /* @__PURE__ */ defineEntity({
+export const visits = /* @__PURE__ */ built(() => defineEntity({
   kind: 'visit', label: 'visit', schema: Visit,
   derive: (v) => ({ payPeriod: quarterOf(v.visitedOn) }),
   keys: { pk: accountPk, sk: 'VISIT#<visitedOn>#<id>', gsi1: { pk: 'VISITOR#<madeBy>', sk: '<visitedOn>#<accountId>#<id>' }, gsi4: payDataIndex('visit', '<id>') },
@@ -18,35 +19,35 @@ export const visits = /* @__PURE__ */ defineEntity({
     byAccount: { doc: "an account's visits in [from, to] (compliance, pay close)", sk: 'VISIT#' },
     byPerson: { doc: "a person's visits in [from, to]", index: 'gsi1' },
   },
-});
+}));
 
 /** One per account and month. */
-export const reports = /* @__PURE__ */ defineEntity({
+export const reports = /* @__PURE__ */ built(() => defineEntity({
   kind: 'report', label: 'monthly report', schema: Report, versioned: true,
   derive: (r) => ({ payPeriod: quarterOf(r.month), recordedAt: r.filedAt }),
   keys: { pk: accountPk, sk: 'REPORT#<month>', gsi1: { pk: 'REPORTER#<filedBy>', sk: '<month>#<accountId>' }, gsi4: payDataIndex('report', '<accountId>#<month>') },
   patterns: { byAccount: { doc: "an account's reports for months [from, to]", sk: 'REPORT#' } },
   audit: { id: (r) => `${r.accountId}#${r.month}` },
-});
+}));
 
-export const meetings = /* @__PURE__ */ defineEntity({
+export const meetings = /* @__PURE__ */ built(() => defineEntity({
   kind: 'meeting', label: 'meeting', schema: Meeting, versioned: true,
   derive: (m) => ({ payPeriod: quarterOf(m.heldOn), ...(m.type === 'contact_leader_quarterly_review' ? {} : { recordedAt: undefined }) }),
   keys: { pk: 'MEETING#<id>', sk: 'PROFILE', gsi1: { pk: 'MEETINGS#<type>', sk: '<heldOn>#<id>' }, gsi4: payDataIndex('meeting', '<id>') },
   patterns: { byType: { doc: 'meetings of a type in [from, to] (quarterly reviews for compliance)', index: 'gsi1' } },
-});
+}));
 
-export const attendance = /* @__PURE__ */ defineEntity({
+export const attendance = /* @__PURE__ */ built(() => defineEntity({
   kind: 'attendance', label: 'meeting attendance', schema: z.object({ meetingId: Id, type: MeetingType, heldOn: IsoDate }),
   keys: { pk: 'ATTENDEE#<staffId>', sk: '<heldOn>#<meetingId>' },
   patterns: { ofPerson: { doc: 'the meetings a person attended in [from, to]' } },
-});
+}));
 
-export const meetingLinks = /* @__PURE__ */ defineEntity({
+export const meetingLinks = /* @__PURE__ */ built(() => defineEntity({
   kind: 'meeting-link', label: 'meeting ↔ account link', schema: z.object({ meetingId: Id }),
   keys: { pk: accountPk, sk: 'MEETING#<heldOn>#<meetingId>' },
   patterns: { ofAccount: { doc: 'the meetings that discussed an account', sk: 'MEETING#' } },
-});
+}));
 
 export const actionItems = /* @__PURE__ */ defineEntity({
   kind: 'action-item', label: "action item (owner's copy)", schema: OpenActionItem,

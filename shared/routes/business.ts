@@ -30,6 +30,7 @@ import {
 } from '#shared/schemas/business.ts';
 import { PageQuery } from '#shared/schemas/common.ts';
 import * as z from 'zod/mini';
+import { built } from '#shared/built.ts';
 
 const tag = 'Business';
 /** Object-level rules (exclusive ownership, delivering department) decide inside. */
@@ -65,12 +66,12 @@ export const addOpportunityUpdate = /* @__PURE__ */ defineRoute({
   response: { status: 201, schema: Opportunity, description: 'The opportunity after the update' }, problems: [404, 409],
 });
 
-export const listOpportunityUpdates = /* @__PURE__ */ defineRoute({
+export const listOpportunityUpdates = /* @__PURE__ */ built(() => defineRoute({
   id: 'listOpportunityUpdates', method: 'GET', path: '/v1/opportunities/{id}/updates', handler: 'opportunities/list-updates', tag,
   summary: 'The dated update log of an opportunity, oldest first',
   auth: anyStaff, tableAccess: 'read', params: IdParams, query: z.strictObject({ ...PageQuery }),
   response: { status: 200, schema: UpdatePage, description: 'A page of updates' }, problems: [404],
-});
+}));
 
 export const winOpportunity = /* @__PURE__ */ defineRoute({
   id: 'winOpportunity', method: 'POST', path: '/v1/opportunities/{id}/win', handler: 'opportunities/win-opportunity', tag,

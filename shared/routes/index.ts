@@ -11,9 +11,10 @@ import * as payDeskRoutes from '#shared/routes/pay-desk.ts';
 import * as payRoutes from '#shared/routes/pay.ts';
 import * as staffRoutes from '#shared/routes/staff.ts';
 import * as upkeepRoutes from '#shared/routes/upkeep.ts';
+import { built } from '#shared/built.ts';
 
 /** The route catalogue: the one list the API, the local gateway and the OpenAPI document use. */
-export const catalogue: readonly RouteDefinition[] = [
+export const catalogue: readonly RouteDefinition[] = /* @__PURE__ */ built(() => [
   ...Object.values(metaRoutes),
   ...Object.values(staffRoutes),
   ...Object.values(accountRoutes),
@@ -26,4 +27,4 @@ export const catalogue: readonly RouteDefinition[] = [
   ...Object.values(careRoutes),
   ...Object.values(payRoutes),
   ...Object.values(payDeskRoutes),
-];
+]);

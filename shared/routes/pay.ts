@@ -30,6 +30,7 @@ import {
 } from '#shared/schemas/pay.ts';
 import { PageQuery, page } from '#shared/schemas/common.ts';
 import { FinalizeBody } from '#shared/schemas/pay-desk.ts';
+import { built } from '#shared/built.ts';
 
 const tag = 'Pay';
 const policySetters = { roles: ['leadership', 'coordinator'] } as const;
@@ -93,12 +94,12 @@ export const finalizePeriod = /* @__PURE__ */ defineRoute({
   response: { status: 201, schema: PeriodState, description: 'The finalised period' }, problems: [409, 422],
 });
 
-export const listStatements = /* @__PURE__ */ defineRoute({
+export const listStatements = /* @__PURE__ */ built(() => defineRoute({
   id: 'listStatements', method: 'GET', path: '/v1/periods/{period}/statements', handler: 'pay/list-statements', tag,
   summary: 'A period’s statements, a page at a time (finance: once finalised)',
   auth: payReaders, tableAccess: 'read', params: PeriodParams, query: z.strictObject({ ...PageQuery }), languages: true,
   response: { status: 200, schema: StatementPage, description: 'The statements' }, problems: [404, 409],
-});
+}));
 
 export const getStatement = /* @__PURE__ */ defineRoute({
   id: 'getStatement', method: 'GET', path: '/v1/periods/{period}/statements/{staffId}', handler: 'pay/get-statement', tag,
@@ -129,12 +130,12 @@ export const getBulletin = /* @__PURE__ */ defineRoute({
   response: { status: 200, schema: BulletinPage, description: 'One section of the bulletin, a page at a time, with the team result' }, problems: [404],
 });
 
-export const listTalentPool = /* @__PURE__ */ defineRoute({
+export const listTalentPool = /* @__PURE__ */ built(() => defineRoute({
   id: 'listTalentPool', method: 'GET', path: '/v1/talent-pool', handler: 'pay/list-talent-pool', tag,
   summary: 'Sales managers’ talent-pool grades for a year, with certification levels',
   auth: { roles: ['coordinator', 'leadership'] }, tableAccess: 'read', query: TalentQuery,
   response: { status: 200, schema: page(TalentEntry).register(z.globalRegistry, { id: 'TalentPage' }), description: 'The talent pool' },
-});
+}));
 
 export const confirmTalentGrade = /* @__PURE__ */ defineRoute({
   id: 'confirmTalentGrade', method: 'POST', path: '/v1/talent-pool/{year}/{staffId}/confirmation', handler: 'pay/confirm-talent-grade', tag,

@@ -4,6 +4,7 @@ import { AccountIdParams, Handover, HandoverPage, HandoverParams, ReceiptBody } 
 import { IdParams } from '#shared/schemas/business.ts';
 import { Id, page } from '#shared/schemas/common.ts';
 import { AlertPage, AlertsQuery, Compliance, ComplianceQuery } from '#shared/schemas/compliance.ts';
+import { built } from '#shared/built.ts';
 import {
   ActionItemDoneBody,
   ActionItemParams,
@@ -134,9 +135,9 @@ export const listAlerts = /* @__PURE__ */ defineRoute({
   response: { status: 200, schema: AlertPage, description: 'The alerts, by month' },
 });
 
-export const listOpenActionItems = /* @__PURE__ */ defineRoute({
+export const listOpenActionItems = /* @__PURE__ */ built(() => defineRoute({
   id: 'listOpenActionItems', method: 'GET', path: '/v1/action-items', handler: 'meetings/list-open-action-items', tag,
   summary: 'A person’s open action items, earliest due first',
   auth: anyStaff, tableAccess: 'read', query: z.strictObject({ ownerId: Id }),
   response: { status: 200, schema: page(OpenActionItem).register(z.globalRegistry, { id: 'OpenActionItemPage' }), description: 'The open action items' },
-});
+}));

@@ -6,18 +6,19 @@ import { dossierKinds } from '#shared/schemas/dossier.ts';
 import { Count, Cursor, Fen, Id, Int, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, Year as YearParam, YearOut, maxPage, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
+import { built } from '#shared/built.ts';
 
 /** Integer fen, never negative. */
 export const Amount = Fen;
 export const Year = YearParam;
-const Ratio = /* @__PURE__ */ z.string().check(z.maxLength(24), z.regex(/^\d+\.\d{4}$/));
+const Ratio = /* @__PURE__ */ built(() => z.string().check(z.maxLength(24), z.regex(/^\d+\.\d{4}$/)));
 
-const CreditCode = /* @__PURE__ */ z
+const CreditCode = /* @__PURE__ */ built(() => z
   .string().check(z.superRefine((code, ctx) => {
     const problem = creditCodeFault(code);
     if (problem !== undefined) ctx.addIssue({ code: 'custom', ...saying(msg(M.field_creditCode, { problem })) });
-  })).register(z.globalRegistry, { minLength: 18, maxLength: 18, pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$' });
-const CreditCodeOut = /* @__PURE__ */ z.string().check(z.maxLength(18), z.regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/));
+  })).register(z.globalRegistry, { minLength: 18, maxLength: 18, pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$' }));
+const CreditCodeOut = /* @__PURE__ */ built(() => z.string().check(z.maxLength(18), z.regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/)));
 const AccountName = /* @__PURE__ */ Line(200);
 const Industry = /* @__PURE__ */ Line(100);
 export const AccountRole = /* @__PURE__ */ z.enum(['contact_leader', 'sales_manager']);
@@ -26,7 +27,7 @@ const handoverListCap = 10_000;
 /** Each designation or reassignment adds one; documented as a bound, far above any account's history. */
 const maxAssignments = 10_000;
 
-export const Account = /* @__PURE__ */ z
+export const Account = /* @__PURE__ */ built(() => z
   .object({
     id: Id,
     name: LineOut(200),
@@ -41,30 +42,30 @@ export const Account = /* @__PURE__ */ z
     createdBy: Id,
     createdAt: Timestamp,
     version: Version,
-  }).register(z.globalRegistry, { id: 'Account' });
+  }).register(z.globalRegistry, { id: 'Account' }));
 export type Account = z.infer<typeof Account>;
 
 export const AccountIdParams = /* @__PURE__ */ z.strictObject({ id: Id });
 
-export const CreateAccountBody = /* @__PURE__ */ z.strictObject({
+export const CreateAccountBody = /* @__PURE__ */ built(() => z.strictObject({
   name: AccountName,
   industry: Industry,
   creditCode: z.optional(CreditCode),
-});
+}));
 export type CreateAccountInput = z.infer<typeof CreateAccountBody>;
 
-export const PatchAccountBody = /* @__PURE__ */ z
-  .strictObject({ name: z.optional(AccountName), industry: z.optional(Industry), creditCode: z.optional(CreditCode) }).check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange))));
+export const PatchAccountBody = /* @__PURE__ */ built(() => z
+  .strictObject({ name: z.optional(AccountName), industry: z.optional(Industry), creditCode: z.optional(CreditCode) }).check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange)))));
 export type PatchAccountInput = z.infer<typeof PatchAccountBody>;
 
-export const ListAccountsQuery = /* @__PURE__ */ z.strictObject({
+export const ListAccountsQuery = /* @__PURE__ */ built(() => z.strictObject({
   tier: z.optional(z.enum(['normal', 'key'])),
   ownerId: z.optional(Id),
   /** Accounts whose name starts with this. */
   name: z.optional(Line(200)),
   needsReassignment: z.optional(z.enum(['true'])),
   ...PageQuery,
-});
+}));
 export type ListAccountsQuery = z.infer<typeof ListAccountsQuery>;
 
 export const DesignationBody = /* @__PURE__ */ z.strictObject({
@@ -74,7 +75,7 @@ export const DesignationBody = /* @__PURE__ */ z.strictObject({
 });
 export type DesignationInput = z.infer<typeof DesignationBody>;
 
-export const ReassignmentBody = /* @__PURE__ */ z.strictObject({
+export const ReassignmentBody = /* @__PURE__ */ built(() => z.strictObject({
   role: AccountRole,
   staffId: Id,
   effectiveOn: IsoDate,
@@ -84,19 +85,19 @@ export const ReassignmentBody = /* @__PURE__ */ z.strictObject({
     openIssues: z.optional(z.array(Line(500)).check(z.maxLength(200))),
     notes: z.optional(Text(5000)),
   }),
-});
+}));
 export type ReassignmentInput = z.infer<typeof ReassignmentBody>;
 
-export const Assignment = /* @__PURE__ */ z
+export const Assignment = /* @__PURE__ */ built(() => z
   .object({
     role: AccountRole,
     staffId: Id,
     from: IsoDate,
     to: z.nullable(IsoDate),
     reason: z.enum(['designation', 'unfit', 'customer_request', 'departure', 'other']),
-  }).register(z.globalRegistry, { id: 'Assignment' });
+  }).register(z.globalRegistry, { id: 'Assignment' }));
 
-export const Handover = /* @__PURE__ */ z
+export const Handover = /* @__PURE__ */ built(() => z
   .object({
     id: Id,
     accountId: Id,
@@ -122,28 +123,28 @@ export const Handover = /* @__PURE__ */ z
     /** The new holder's confirmation that they received it. */
     receipt: z.nullable(z.object({ receivedBy: Id, receivedOn: IsoDate, notes: z.nullable(TextOut(5000)), recordedAt: Timestamp })),
     version: Version,
-  }).register(z.globalRegistry, { id: 'Handover' });
+  }).register(z.globalRegistry, { id: 'Handover' }));
 export type Handover = z.infer<typeof Handover>;
 export const HandoverParams = /* @__PURE__ */ z.strictObject({ id: Id, handoverId: Id });
-export const ReceiptBody = /* @__PURE__ */ z.strictObject({ receivedOn: IsoDate, notes: z.optional(Text(5000)) });
-export const HandoverPage = /* @__PURE__ */ page(Handover).register(z.globalRegistry, { id: 'HandoverPage' });
+export const ReceiptBody = /* @__PURE__ */ built(() => z.strictObject({ receivedOn: IsoDate, notes: z.optional(Text(5000)) }));
+export const HandoverPage = /* @__PURE__ */ built(() => page(Handover).register(z.globalRegistry, { id: 'HandoverPage' }));
 
-export const ReassignmentResult = /* @__PURE__ */ z
-  .object({ account: Account, closed: Assignment, opened: Assignment, handover: Handover }).register(z.globalRegistry, { id: 'ReassignmentResult' });
+export const ReassignmentResult = /* @__PURE__ */ built(() => z
+  .object({ account: Account, closed: Assignment, opened: Assignment, handover: Handover }).register(z.globalRegistry, { id: 'ReassignmentResult' }));
 
-export const AssignmentHistory = /* @__PURE__ */ z.object({ items: z.array(Assignment).check(z.maxLength(maxAssignments)), nextCursor: z.null() }).register(z.globalRegistry, { id: 'AssignmentHistory' });
+export const AssignmentHistory = /* @__PURE__ */ built(() => z.object({ items: z.array(Assignment).check(z.maxLength(maxAssignments)), nextCursor: z.null() }).register(z.globalRegistry, { id: 'AssignmentHistory' }));
 
 /** Exactly one amount per quarter, Q1 to Q4. */
-const QuarterAmounts = /* @__PURE__ */ z.array(Amount).check(z.length(4)).register(z.globalRegistry, { minItems: 4, maxItems: 4 });
+const QuarterAmounts = /* @__PURE__ */ built(() => z.array(Amount).check(z.length(4)).register(z.globalRegistry, { minItems: 4, maxItems: 4 }));
 export const TargetsParams = /* @__PURE__ */ z.strictObject({ id: Id, year: Year });
-export const TargetsBody = /* @__PURE__ */ z.strictObject({
+export const TargetsBody = /* @__PURE__ */ built(() => z.strictObject({
   contractAmount: Amount,
   collectionAmount: Amount,
   quarters: z.optional(z.strictObject({ contract: QuarterAmounts, collection: QuarterAmounts })),
-});
+}));
 export type TargetsInput = z.infer<typeof TargetsBody>;
 
-export const Targets = /* @__PURE__ */ z
+export const Targets = /* @__PURE__ */ built(() => z
   .object({
     accountId: Id,
     year: YearOut,
@@ -152,16 +153,16 @@ export const Targets = /* @__PURE__ */ z
     quarters: z.object({ contract: QuarterAmounts, collection: QuarterAmounts }),
     split: z.enum(['explicit', 'equal']),
     version: Version,
-  }).register(z.globalRegistry, { id: 'Targets' });
+  }).register(z.globalRegistry, { id: 'Targets' }));
 export type Targets = z.infer<typeof Targets>;
 
 export const RevenueBody = /* @__PURE__ */ z.strictObject({ annualRevenueAmount: Amount });
-export const Revenue = /* @__PURE__ */ z
-  .object({ accountId: Id, year: YearOut, annualRevenueAmount: Amount, version: Version }).register(z.globalRegistry, { id: 'AccountRevenue' });
+export const Revenue = /* @__PURE__ */ built(() => z
+  .object({ accountId: Id, year: YearOut, annualRevenueAmount: Amount, version: Version }).register(z.globalRegistry, { id: 'AccountRevenue' }));
 export type Revenue = z.infer<typeof Revenue>;
 
 export const CandidatesQuery = /* @__PURE__ */ z.strictObject({ year: Year, ...PageQuery });
-export const Candidates = /* @__PURE__ */ z
+export const Candidates = /* @__PURE__ */ built(() => z
   .object({
     year: YearOut,
     totalAmount: Amount,
@@ -182,6 +183,6 @@ export const Candidates = /* @__PURE__ */ z
       }),
       ).check(z.maxLength(maxPage)),
     nextCursor: z.nullable(Cursor),
-  }).register(z.globalRegistry, { id: 'KeyAccountCandidates' });
+  }).register(z.globalRegistry, { id: 'KeyAccountCandidates' }));
 
-export const AccountPage = /* @__PURE__ */ page(Account).register(z.globalRegistry, { id: 'AccountPage' });
+export const AccountPage = /* @__PURE__ */ built(() => page(Account).register(z.globalRegistry, { id: 'AccountPage' }));

@@ -4,9 +4,10 @@ import { Amount } from '#shared/schemas/accounts.ts';
 import { Count, Id, Int, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, maxPage, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
+import { built } from '#shared/built.ts';
 
 /** Positive integer fen: invoices and payments move money, so never 0. */
-const PositiveAmount = /* @__PURE__ */ Amount.check(z.minimum(1));
+const PositiveAmount = /* @__PURE__ */ built(() => Amount.check(z.minimum(1)));
 /** Lists the server assembles from one account's or opportunity's records; documented bounds far above real use. */
 const listCap = 10_000;
 
@@ -16,7 +17,7 @@ export const OpenStage = /* @__PURE__ */ z.enum(['open', 'qualified', 'proposal'
 export const Stage = /* @__PURE__ */ z.enum(['open', 'qualified', 'proposal', 'negotiation', 'won', 'lost']);
 export type Stage = z.infer<typeof Stage>;
 
-export const Opportunity = /* @__PURE__ */ z
+export const Opportunity = /* @__PURE__ */ built(() => z
   .object({
     id: Id,
     accountId: Id,
@@ -33,35 +34,35 @@ export const Opportunity = /* @__PURE__ */ z
     projectIds: z.array(Id).check(z.maxLength(listCap)),
     createdAt: Timestamp,
     version: Version,
-  }).register(z.globalRegistry, { id: 'Opportunity' });
+  }).register(z.globalRegistry, { id: 'Opportunity' }));
 export type Opportunity = z.infer<typeof Opportunity>;
 
-export const CreateOpportunityBody = /* @__PURE__ */ z.strictObject({
+export const CreateOpportunityBody = /* @__PURE__ */ built(() => z.strictObject({
   accountId: Id,
   title: Line(200),
   source: OpportunitySource,
   estimatedAmount: Amount,
   expectedCloseOn: z.optional(IsoDate),
-});
+}));
 export type CreateOpportunityInput = z.infer<typeof CreateOpportunityBody>;
 
-export const OpportunityUpdateBody = /* @__PURE__ */ z.strictObject({ note: Text(5000), stage: z.optional(OpenStage) });
+export const OpportunityUpdateBody = /* @__PURE__ */ built(() => z.strictObject({ note: Text(5000), stage: z.optional(OpenStage) }));
 export type OpportunityUpdateInput = z.infer<typeof OpportunityUpdateBody>;
 
-export const OpportunityUpdate = /* @__PURE__ */ z
-  .object({ id: Id, opportunityId: Id, note: TextOut(5000), stage: z.nullable(Stage), by: Id, on: IsoDate, at: Timestamp }).register(z.globalRegistry, { id: 'OpportunityUpdate' });
+export const OpportunityUpdate = /* @__PURE__ */ built(() => z
+  .object({ id: Id, opportunityId: Id, note: TextOut(5000), stage: z.nullable(Stage), by: Id, on: IsoDate, at: Timestamp }).register(z.globalRegistry, { id: 'OpportunityUpdate' }));
 export type OpportunityUpdate = z.infer<typeof OpportunityUpdate>;
 
-export const WinBody = /* @__PURE__ */ z.strictObject({
+export const WinBody = /* @__PURE__ */ built(() => z.strictObject({
   wonOn: IsoDate,
   projects: z
     .array(z.strictObject({ name: Line(200), department: Line(100), contractAmount: PositiveAmount })).check(z.minLength(1), z.maxLength(20)),
-});
+}));
 export type WinInput = z.infer<typeof WinBody>;
 
-export const LoseBody = /* @__PURE__ */ z.strictObject({ lostOn: IsoDate, reason: Text(2000) });
+export const LoseBody = /* @__PURE__ */ built(() => z.strictObject({ lostOn: IsoDate, reason: Text(2000) }));
 
-export const Project = /* @__PURE__ */ z
+export const Project = /* @__PURE__ */ built(() => z
   .object({
     id: Id,
     opportunityId: Id,
@@ -76,28 +77,28 @@ export const Project = /* @__PURE__ */ z
     version: Version,
     /** When the win was recorded (absent on projects from before it was kept). */
     recordedAt: z.optional(Timestamp),
-  }).register(z.globalRegistry, { id: 'Project' });
+  }).register(z.globalRegistry, { id: 'Project' }));
 export type Project = z.infer<typeof Project>;
 
-export const WinResult = /* @__PURE__ */ z.object({ opportunity: Opportunity, projects: z.array(Project).check(z.maxLength(20)) }).register(z.globalRegistry, { id: 'WinResult' });
+export const WinResult = /* @__PURE__ */ built(() => z.object({ opportunity: Opportunity, projects: z.array(Project).check(z.maxLength(20)) }).register(z.globalRegistry, { id: 'WinResult' }));
 
 export const DeliveryBody = /* @__PURE__ */ z.strictObject({ deliveredOn: IsoDate });
 
 /** Replacing the delivering department (domain.md §2, reassignment). */
-export const DepartmentChangeBody = /* @__PURE__ */ z.strictObject({
+export const DepartmentChangeBody = /* @__PURE__ */ built(() => z.strictObject({
   department: Line(100),
   effectiveOn: IsoDate,
   reason: z.enum(['unfit', 'customer_request', 'other']),
-});
-export const DepartmentChange = /* @__PURE__ */ z
-  .object({ projectId: Id, from: LineOut(100), to: LineOut(100), effectiveOn: IsoDate, reason: z.string().check(z.maxLength(32), z.regex(/^[a-z_]+$/)), changedBy: Id, changedAt: Timestamp }).register(z.globalRegistry, { id: 'DepartmentChange' });
+}));
+export const DepartmentChange = /* @__PURE__ */ built(() => z
+  .object({ projectId: Id, from: LineOut(100), to: LineOut(100), effectiveOn: IsoDate, reason: z.string().check(z.maxLength(32), z.regex(/^[a-z_]+$/)), changedBy: Id, changedAt: Timestamp }).register(z.globalRegistry, { id: 'DepartmentChange' }));
 export type DepartmentChange = z.infer<typeof DepartmentChange>;
 
-export const InvoiceBody = /* @__PURE__ */ z
-  .strictObject({ amount: PositiveAmount, issuedOn: IsoDate, dueOn: IsoDate }).check(z.refine((b) => b.dueOn >= b.issuedOn, { ...saying(msg(M.field_notBeforeField, { other: 'issuedOn' })), path: ['dueOn'] }));
+export const InvoiceBody = /* @__PURE__ */ built(() => z
+  .strictObject({ amount: PositiveAmount, issuedOn: IsoDate, dueOn: IsoDate }).check(z.refine((b) => b.dueOn >= b.issuedOn, { ...saying(msg(M.field_notBeforeField, { other: 'issuedOn' })), path: ['dueOn'] })));
 export type InvoiceInput = z.infer<typeof InvoiceBody>;
 
-export const Invoice = /* @__PURE__ */ z
+export const Invoice = /* @__PURE__ */ built(() => z
   .object({
     id: Id,
     projectId: Id,
@@ -108,17 +109,17 @@ export const Invoice = /* @__PURE__ */ z
     paidAmount: Amount,
     status: z.enum(['open', 'paid']),
     version: Version,
-  }).register(z.globalRegistry, { id: 'Invoice' });
+  }).register(z.globalRegistry, { id: 'Invoice' }));
 export type Invoice = z.infer<typeof Invoice>;
 
 export const PaymentBody = /* @__PURE__ */ z.strictObject({ amount: PositiveAmount, receivedOn: IsoDate });
-export const Payment = /* @__PURE__ */ z
-  .object({ id: Id, invoiceId: Id, projectId: Id, accountId: Id, amount: Amount, receivedOn: IsoDate, recordedBy: Id, recordedAt: z.optional(Timestamp) }).register(z.globalRegistry, { id: 'Payment' });
+export const Payment = /* @__PURE__ */ built(() => z
+  .object({ id: Id, invoiceId: Id, projectId: Id, accountId: Id, amount: Amount, receivedOn: IsoDate, recordedBy: Id, recordedAt: z.optional(Timestamp) }).register(z.globalRegistry, { id: 'Payment' }));
 export type Payment = z.infer<typeof Payment>;
-export const InvoiceWithPayments = /* @__PURE__ */ z.extend(Invoice, { payments: z.array(Payment).check(z.maxLength(listCap)) }).register(z.globalRegistry, { id: 'InvoiceWithPayments' });
-export const PaymentResult = /* @__PURE__ */ z.object({ payment: Payment, invoice: Invoice }).register(z.globalRegistry, { id: 'PaymentResult' });
+export const InvoiceWithPayments = /* @__PURE__ */ built(() => z.extend(Invoice, { payments: z.array(Payment).check(z.maxLength(listCap)) }).register(z.globalRegistry, { id: 'InvoiceWithPayments' }));
+export const PaymentResult = /* @__PURE__ */ built(() => z.object({ payment: Payment, invoice: Invoice }).register(z.globalRegistry, { id: 'PaymentResult' }));
 
-export const ListOpportunitiesQuery = /* @__PURE__ */ z
+export const ListOpportunitiesQuery = /* @__PURE__ */ built(() => z
   .strictObject({
     accountId: z.optional(Id),
     ownerId: z.optional(Id),
@@ -129,20 +130,20 @@ export const ListOpportunitiesQuery = /* @__PURE__ */ z
   }).check(z.refine((q) => [q.accountId, q.ownerId, q.stage, q.staleDays].filter((v) => v !== undefined).length === 1, {
     ...saying(msg(M.field_exactlyOneOf, { names: ['accountId', 'ownerId', 'stage', 'staleDays'] })),
     path: ['accountId'],
-  }));
+  })));
 export type ListOpportunitiesQuery = z.infer<typeof ListOpportunitiesQuery>;
 
-export const ListProjectsQuery = /* @__PURE__ */ z
+export const ListProjectsQuery = /* @__PURE__ */ built(() => z
   .strictObject({ accountId: z.optional(Id), department: z.optional(Line(100)), ...PageQuery }).check(z.refine((q) => (q.accountId === undefined) !== (q.department === undefined), {
     ...saying(msg(M.field_exactlyOneOf, { names: ['accountId', 'department'] })),
     path: ['accountId'],
-  }));
+  })));
 
-export const ReceivablesQuery = /* @__PURE__ */ z.strictObject({
+export const ReceivablesQuery = /* @__PURE__ */ built(() => z.strictObject({
   overdue: z.optional(z.enum(['true', 'false'])),
   /** The day the aging is computed for (default: today in Asia/Shanghai). */
   asOf: z.optional(IsoDate),
-});
+}));
 
 const Buckets = /* @__PURE__ */ z.object({
   current: Amount,
@@ -154,7 +155,7 @@ const Buckets = /* @__PURE__ */ z.object({
 export type Buckets = z.infer<typeof Buckets>;
 /** The receivables report covers every open invoice of the company in one reply. */
 const receivablesCap = 100_000;
-export const Receivables = /* @__PURE__ */ z
+export const Receivables = /* @__PURE__ */ built(() => z
   .object({
     asOf: IsoDate,
     overdueOnly: z.boolean(),
@@ -175,7 +176,7 @@ export const Receivables = /* @__PURE__ */ z
         bucket: z.enum(['current', 'days1to30', 'days31to90', 'days90plus']),
       }),
       ).check(z.maxLength(receivablesCap)),
-  }).register(z.globalRegistry, { id: 'Receivables' });
+  }).register(z.globalRegistry, { id: 'Receivables' }));
 
 const LoopAmounts = /* @__PURE__ */ z.object({
   contractAmount: Amount,
@@ -188,7 +189,7 @@ const LoopAmounts = /* @__PURE__ */ z.object({
 });
 export type LoopAmounts = z.infer<typeof LoopAmounts>;
 
-export const OpportunityView = /* @__PURE__ */ z
+export const OpportunityView = /* @__PURE__ */ built(() => z
   .object({
     opportunity: Opportunity,
     /** Where it is in opportunity → project → delivery → invoice → paid. */
@@ -197,22 +198,22 @@ export const OpportunityView = /* @__PURE__ */ z
     projects: z.array(Project).check(z.maxLength(listCap)),
     /** The account's approved discount in force on the day it was won (today while open). */
     discountInForce: DiscountInForce,
-  }).register(z.globalRegistry, { id: 'OpportunityView' });
+  }).register(z.globalRegistry, { id: 'OpportunityView' }));
 
 /** A project with the account's approved discount in force on the day it was won. */
-export const ProjectView = /* @__PURE__ */ z.object({ ...Project.shape, discountInForce: DiscountInForce }).register(z.globalRegistry, { id: 'ProjectView' });
+export const ProjectView = /* @__PURE__ */ built(() => z.object({ ...Project.shape, discountInForce: DiscountInForce }).register(z.globalRegistry, { id: 'ProjectView' }));
 
-export const Pipeline = /* @__PURE__ */ z
+export const Pipeline = /* @__PURE__ */ built(() => z
   .object({
     accountId: Id,
     open: z.object({ count: Count, estimatedAmount: Amount }),
     won: z.object({ count: Count }),
     lost: z.object({ count: Count }),
     amounts: LoopAmounts,
-  }).register(z.globalRegistry, { id: 'Pipeline' });
+  }).register(z.globalRegistry, { id: 'Pipeline' }));
 
 export const IdParams = /* @__PURE__ */ z.strictObject({ id: Id });
-export const OpportunityPage = /* @__PURE__ */ page(Opportunity).register(z.globalRegistry, { id: 'OpportunityPage' });
-export const ProjectPage = /* @__PURE__ */ page(Project).register(z.globalRegistry, { id: 'ProjectPage' });
-export const UpdatePage = /* @__PURE__ */ page(OpportunityUpdate).register(z.globalRegistry, { id: 'OpportunityUpdatePage' });
-export const DepartmentChangePage = /* @__PURE__ */ page(DepartmentChange).register(z.globalRegistry, { id: 'DepartmentChangePage' });
+export const OpportunityPage = /* @__PURE__ */ built(() => page(Opportunity).register(z.globalRegistry, { id: 'OpportunityPage' }));
+export const ProjectPage = /* @__PURE__ */ built(() => page(Project).register(z.globalRegistry, { id: 'ProjectPage' }));
+export const UpdatePage = /* @__PURE__ */ built(() => page(OpportunityUpdate).register(z.globalRegistry, { id: 'OpportunityUpdatePage' }));
+export const DepartmentChangePage = /* @__PURE__ */ built(() => page(DepartmentChange).register(z.globalRegistry, { id: 'DepartmentChangePage' }));

@@ -3,6 +3,7 @@ import { healthParts, severities } from '#shared/domain/loyalty/policy.ts';
 import { Count, Cursor, Fen, Id, Int, IsoDate, Line, LineOut, PageQuery, PayPeriod, Text, TextOut, Timestamp, Version, Year, YearOut, page } from '#shared/schemas/common.ts';
 import { msg, saying, schemaText } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
+import { built } from '#shared/built.ts';
 
 /*
  * Loyalty, part 2 (issue 13; domain.md §4; paper §4.2, §4.5–§4.7). Written in the
@@ -10,9 +11,9 @@ import * as M from '#shared/messages/catalogue.ts';
  */
 
 const distinct = <T>(list: readonly T[]) => new Set(list).size === list.length;
-const Ratio = /* @__PURE__ */ z.string().check(z.maxLength(24), z.regex(/^\d+\.\d{4}$/));
+const Ratio = /* @__PURE__ */ built(() => z.string().check(z.maxLength(24), z.regex(/^\d+\.\d{4}$/)));
 /** A quarter `YYYY-Qn`: surveys are quarterly. */
-export const Quarter = /* @__PURE__ */ z.string().check(z.regex(/^\d{4}-Q[1-4]$/, schemaText(msg(M.field_periodShapes, { shapes: ['YYYY-Qn'] })))).register(z.globalRegistry, { maxLength: 7 });
+export const Quarter = /* @__PURE__ */ built(() => z.string().check(z.regex(/^\d{4}-Q[1-4]$/, schemaText(msg(M.field_periodShapes, { shapes: ['YYYY-Qn'] })))).register(z.globalRegistry, { maxLength: 7 }));
 export const YearParams = /* @__PURE__ */ z.strictObject({ year: Year });
 export const IdParams = /* @__PURE__ */ z.strictObject({ id: Id });
 
@@ -20,25 +21,25 @@ export const IdParams = /* @__PURE__ */ z.strictObject({ id: Id });
 
 const Dates = (max: number) => z.array(IsoDate).check(z.maxLength(max), z.refine(distinct, saying(msg(M.field_noRepeat, {}))));
 
-export const HolidayCalendar = /* @__PURE__ */ z
+export const HolidayCalendar = /* @__PURE__ */ built(() => z
   .object({ year: YearOut, holidays: z.array(IsoDate).check(z.maxLength(60)), workdays: z.array(IsoDate).check(z.maxLength(30)), setBy: Id, setAt: Timestamp, version: Version })
-  .register(z.globalRegistry, { id: 'HolidayCalendar' });
+  .register(z.globalRegistry, { id: 'HolidayCalendar' }));
 export type HolidayCalendarRecord = z.infer<typeof HolidayCalendar>;
-export const HolidayCalendarBody = /* @__PURE__ */ z.strictObject({ holidays: Dates(60), workdays: z.optional(Dates(30)) });
+export const HolidayCalendarBody = /* @__PURE__ */ built(() => z.strictObject({ holidays: Dates(60), workdays: z.optional(Dates(30)) }));
 export type HolidayCalendarInput = z.infer<typeof HolidayCalendarBody>;
 
-const DeadlineDays = /* @__PURE__ */ z
+const DeadlineDays = /* @__PURE__ */ built(() => z
   .strictObject({ acknowledge: Int(1, 60), reportBack: Int(1, 250) })
-  .check(z.refine((d) => d.acknowledge <= d.reportBack, { ...saying(msg(M.field_notAfterField, { other: 'reportBack' })), path: ['acknowledge'] }));
+  .check(z.refine((d) => d.acknowledge <= d.reportBack, { ...saying(msg(M.field_notAfterField, { other: 'reportBack' })), path: ['acknowledge'] })));
 const Deadlines = /* @__PURE__ */ z.object({ low: DeadlineDays, medium: DeadlineDays, high: DeadlineDays, critical: DeadlineDays });
 const Weight = /* @__PURE__ */ Int(0, 100);
-const Weights = /* @__PURE__ */ z.object(Object.fromEntries(healthParts.map((p) => [p, Weight])) as Record<(typeof healthParts)[number], typeof Weight>);
+const Weights = /* @__PURE__ */ built(() => z.object(Object.fromEntries(healthParts.map((p) => [p, Weight])) as Record<(typeof healthParts)[number], typeof Weight>));
 
-export const LoyaltyPolicy = /* @__PURE__ */ z
+export const LoyaltyPolicy = /* @__PURE__ */ built(() => z
   .object({ year: YearOut, deadlines: Deadlines, pilotKeyAccountDays: Int(0, 365), healthWeights: Weights, version: Version })
-  .register(z.globalRegistry, { id: 'LoyaltyPolicy' });
+  .register(z.globalRegistry, { id: 'LoyaltyPolicy' }));
 export type LoyaltyPolicyRecord = z.infer<typeof LoyaltyPolicy>;
-export const LoyaltyPolicyBody = /* @__PURE__ */ z.strictObject({
+export const LoyaltyPolicyBody = /* @__PURE__ */ built(() => z.strictObject({
   deadlines: z.optional(z.strictObject({ low: z.optional(DeadlineDays), medium: z.optional(DeadlineDays), high: z.optional(DeadlineDays), critical: z.optional(DeadlineDays) })),
   pilotKeyAccountDays: z.optional(Int(0, 365)),
   healthWeights: z.optional(
@@ -46,7 +47,7 @@ export const LoyaltyPolicyBody = /* @__PURE__ */ z.strictObject({
       .strictObject(Object.fromEntries(healthParts.map((p) => [p, Weight])) as Record<(typeof healthParts)[number], typeof Weight>)
       .check(z.refine((w) => Object.values(w).some((v) => v > 0), saying(msg(M.field_someWeight)))),
   ),
-});
+}));
 export type LoyaltyPolicyInput = z.infer<typeof LoyaltyPolicyBody>;
 
 /* ---------- feedback: suggestions and complaints (§4.6) ---------- */
@@ -59,11 +60,11 @@ export const StepName = /* @__PURE__ */ z.enum(['received', 'acknowledged', 'rec
 export type StepName = z.infer<typeof StepName>;
 const Rating = /* @__PURE__ */ Int(1, 5);
 
-export const RectificationPlan = /* @__PURE__ */ z.object({ actions: z.array(TextOut(1000)).check(z.maxLength(20)), ownerId: Id, dueOn: IsoDate }).register(z.globalRegistry, { id: 'RectificationPlan' });
-export const FeedbackStep = /* @__PURE__ */ z.object({ step: StepName, on: IsoDate, by: Id, at: Timestamp, note: z.nullable(TextOut(5000)) }).register(z.globalRegistry, { id: 'FeedbackStep' });
+export const RectificationPlan = /* @__PURE__ */ built(() => z.object({ actions: z.array(TextOut(1000)).check(z.maxLength(20)), ownerId: Id, dueOn: IsoDate }).register(z.globalRegistry, { id: 'RectificationPlan' }));
+export const FeedbackStep = /* @__PURE__ */ built(() => z.object({ step: StepName, on: IsoDate, by: Id, at: Timestamp, note: z.nullable(TextOut(5000)) }).register(z.globalRegistry, { id: 'FeedbackStep' }));
 export type FeedbackStep = z.infer<typeof FeedbackStep>;
 
-const feedbackFields = {
+const feedbackFields = /* @__PURE__ */ built(() => ({
   id: Id,
   accountId: Id,
   kind: FeedbackKind,
@@ -87,17 +88,17 @@ const feedbackFields = {
   recordedBy: Id,
   recordedAt: Timestamp,
   version: Version,
-};
-export const Feedback = /* @__PURE__ */ z.object(feedbackFields).register(z.globalRegistry, { id: 'FeedbackRecord' });
+}));
+export const Feedback = /* @__PURE__ */ built(() => z.object(feedbackFields).register(z.globalRegistry, { id: 'FeedbackRecord' }));
 export type Feedback = z.infer<typeof Feedback>;
 
-export const Overdue = /* @__PURE__ */ z.object({ stage: z.enum(['acknowledge', 'report_back']), dueOn: IsoDate, workingDaysLate: Count }).register(z.globalRegistry, { id: 'FeedbackOverdue' });
+export const Overdue = /* @__PURE__ */ built(() => z.object({ stage: z.enum(['acknowledge', 'report_back']), dueOn: IsoDate, workingDaysLate: Count }).register(z.globalRegistry, { id: 'FeedbackOverdue' }));
 export type Overdue = z.infer<typeof Overdue>;
 /** Feedback as read: with what is overdue today, if anything. */
-export const FeedbackView = /* @__PURE__ */ z.object({ ...feedbackFields, overdue: z.nullable(Overdue) }).register(z.globalRegistry, { id: 'Feedback' });
+export const FeedbackView = /* @__PURE__ */ built(() => z.object({ ...feedbackFields, overdue: z.nullable(Overdue) }).register(z.globalRegistry, { id: 'Feedback' }));
 export type FeedbackView = z.infer<typeof FeedbackView>;
 
-export const FeedbackBody = /* @__PURE__ */ z.strictObject({
+export const FeedbackBody = /* @__PURE__ */ built(() => z.strictObject({
   kind: FeedbackKind,
   severity: Severity,
   receivedOn: IsoDate,
@@ -106,11 +107,11 @@ export const FeedbackBody = /* @__PURE__ */ z.strictObject({
   projectId: z.optional(Id),
   summary: Line(200),
   details: z.optional(Text(5000)),
-});
+}));
 export type FeedbackInput = z.infer<typeof FeedbackBody>;
 
 /** One step; which fields it needs follows from the step (shared/domain/loyalty/feedback.ts). */
-export const FeedbackStepBody = /* @__PURE__ */ z.strictObject({
+export const FeedbackStepBody = /* @__PURE__ */ built(() => z.strictObject({
   step: z.enum(['acknowledged', 'rectifying', 'rectified', 'reported_back', 'closed', 'reopened']),
   on: IsoDate,
   note: z.optional(Text(5000)),
@@ -119,17 +120,17 @@ export const FeedbackStepBody = /* @__PURE__ */ z.strictObject({
   customerResponse: z.optional(Text(5000)),
   satisfaction: z.optional(Rating),
   reason: z.optional(Text(2000)),
-});
+}));
 export type FeedbackStepInput = z.infer<typeof FeedbackStepBody>;
 
 const AsOf = /* @__PURE__ */ z.optional(IsoDate);
-export const ListFeedbackQuery = /* @__PURE__ */ z.strictObject({ overdue: z.optional(z.enum(['true'])), asOf: AsOf, ...PageQuery });
-export const ListAccountFeedbackQuery = /* @__PURE__ */ z.strictObject({ status: z.optional(FeedbackStatus), asOf: AsOf, ...PageQuery });
-export const FeedbackPage = /* @__PURE__ */ page(FeedbackView).register(z.globalRegistry, { id: 'FeedbackPage' });
+export const ListFeedbackQuery = /* @__PURE__ */ built(() => z.strictObject({ overdue: z.optional(z.enum(['true'])), asOf: AsOf, ...PageQuery }));
+export const ListAccountFeedbackQuery = /* @__PURE__ */ built(() => z.strictObject({ status: z.optional(FeedbackStatus), asOf: AsOf, ...PageQuery }));
+export const FeedbackPage = /* @__PURE__ */ built(() => page(FeedbackView).register(z.globalRegistry, { id: 'FeedbackPage' }));
 
 /* ---------- satisfaction surveys (§4) ---------- */
 
-export const Survey = /* @__PURE__ */ z
+export const Survey = /* @__PURE__ */ built(() => z
   .object({
     id: Id,
     accountId: Id,
@@ -147,9 +148,9 @@ export const Survey = /* @__PURE__ */ z
     recordedBy: Id,
     recordedAt: Timestamp,
   })
-  .register(z.globalRegistry, { id: 'Survey' });
+  .register(z.globalRegistry, { id: 'Survey' }));
 export type Survey = z.infer<typeof Survey>;
-export const SurveyBody = /* @__PURE__ */ z.strictObject({
+export const SurveyBody = /* @__PURE__ */ built(() => z.strictObject({
   period: Quarter,
   stakeholderId: Id,
   surveyedOn: IsoDate,
@@ -158,25 +159,25 @@ export const SurveyBody = /* @__PURE__ */ z.strictObject({
   service: Rating,
   responsiveness: Rating,
   comment: z.optional(Text(2000)),
-});
+}));
 export type SurveyInput = z.infer<typeof SurveyBody>;
-export const ListSurveysQuery = /* @__PURE__ */ z.strictObject({ period: z.optional(Quarter), ...PageQuery });
-export const SurveyPage = /* @__PURE__ */ page(Survey).register(z.globalRegistry, { id: 'SurveyPage' });
+export const ListSurveysQuery = /* @__PURE__ */ built(() => z.strictObject({ period: z.optional(Quarter), ...PageQuery }));
+export const SurveyPage = /* @__PURE__ */ built(() => page(Survey).register(z.globalRegistry, { id: 'SurveyPage' }));
 
 const Averages = /* @__PURE__ */ z.object({ surveys: Count, overall: Ratio, product: Ratio, service: Ratio, responsiveness: Ratio });
-export const SatisfactionSummary = /* @__PURE__ */ z
+export const SatisfactionSummary = /* @__PURE__ */ built(() => z
   .object({
     period: Quarter,
     accounts: z.array(z.object({ accountId: Id, ...Averages.shape })).check(z.maxLength(100_000)),
     salesManagers: z.array(z.object({ staffId: Id, ...Averages.shape })).check(z.maxLength(10_000)),
   })
-  .register(z.globalRegistry, { id: 'SatisfactionSummary' });
+  .register(z.globalRegistry, { id: 'SatisfactionSummary' }));
 export const SatisfactionQuery = /* @__PURE__ */ z.strictObject({ period: Quarter });
 
 /* ---------- pilots (§4.2) ---------- */
 
 export const Adoption = /* @__PURE__ */ z.enum(['adopted', 'partly_adopted', 'not_adopted']);
-export const PilotOutcome = /* @__PURE__ */ z.object({
+export const PilotOutcome = /* @__PURE__ */ built(() => z.object({
   summary: TextOut(5000),
   adoption: Adoption,
   opportunityIds: z.array(Id).check(z.maxLength(50)),
@@ -184,8 +185,8 @@ export const PilotOutcome = /* @__PURE__ */ z.object({
   revenueAmount: Fen,
   recordedOn: IsoDate,
   recordedBy: Id,
-});
-export const Pilot = /* @__PURE__ */ z
+}));
+export const Pilot = /* @__PURE__ */ built(() => z
   .object({
     id: Id,
     name: LineOut(200),
@@ -202,46 +203,46 @@ export const Pilot = /* @__PURE__ */ z
     openedAt: Timestamp,
     version: Version,
   })
-  .register(z.globalRegistry, { id: 'Pilot' });
+  .register(z.globalRegistry, { id: 'Pilot' }));
 export type Pilot = z.infer<typeof Pilot>;
-export const PilotBody = /* @__PURE__ */ z
+export const PilotBody = /* @__PURE__ */ built(() => z
   .strictObject({ name: Line(200), description: Text(5000), department: Line(100), from: IsoDate, to: IsoDate, capacity: Int(1, 10_000) })
-  .check(z.refine((b) => b.from <= b.to, { ...saying(msg(M.field_notAfterField, { other: 'to' })), path: ['from'] }));
+  .check(z.refine((b) => b.from <= b.to, { ...saying(msg(M.field_notAfterField, { other: 'to' })), path: ['from'] })));
 export type PilotInput = z.infer<typeof PilotBody>;
-export const PilotPage = /* @__PURE__ */ page(Pilot).register(z.globalRegistry, { id: 'PilotPage' });
+export const PilotPage = /* @__PURE__ */ built(() => page(Pilot).register(z.globalRegistry, { id: 'PilotPage' }));
 export const ListPilotsQuery = /* @__PURE__ */ z.strictObject({ ...PageQuery });
 
 export const OfferAnswer = /* @__PURE__ */ z.enum(['accepted', 'declined', 'no_answer']);
-export const PilotOffer = /* @__PURE__ */ z
+export const PilotOffer = /* @__PURE__ */ built(() => z
   .object({ pilotId: Id, accountId: Id, offeredOn: IsoDate, answer: OfferAnswer, note: z.nullable(TextOut(2000)), offeredBy: Id, recordedAt: Timestamp })
-  .register(z.globalRegistry, { id: 'PilotOffer' });
+  .register(z.globalRegistry, { id: 'PilotOffer' }));
 export type PilotOffer = z.infer<typeof PilotOffer>;
-export const OfferBody = /* @__PURE__ */ z.strictObject({ accountId: Id, offeredOn: IsoDate, answer: OfferAnswer, note: z.optional(Text(2000)) });
+export const OfferBody = /* @__PURE__ */ built(() => z.strictObject({ accountId: Id, offeredOn: IsoDate, answer: OfferAnswer, note: z.optional(Text(2000)) }));
 export type OfferInput = z.infer<typeof OfferBody>;
-export const OfferPage = /* @__PURE__ */ page(PilotOffer).register(z.globalRegistry, { id: 'PilotOfferPage' });
+export const OfferPage = /* @__PURE__ */ built(() => page(PilotOffer).register(z.globalRegistry, { id: 'PilotOfferPage' }));
 
-export const Enrolment = /* @__PURE__ */ z
+export const Enrolment = /* @__PURE__ */ built(() => z
   .object({ pilotId: Id, accountId: Id, tier: z.enum(['normal', 'key']), enrolledOn: IsoDate, enrolledBy: Id, recordedAt: Timestamp })
-  .register(z.globalRegistry, { id: 'PilotEnrolment' });
+  .register(z.globalRegistry, { id: 'PilotEnrolment' }));
 export type Enrolment = z.infer<typeof Enrolment>;
 export const EnrolmentBody = /* @__PURE__ */ z.strictObject({ accountId: Id, enrolledOn: IsoDate });
-export const EnrolmentPage = /* @__PURE__ */ page(Enrolment).register(z.globalRegistry, { id: 'PilotEnrolmentPage' });
-export const OutcomeBody = /* @__PURE__ */ z.strictObject({
+export const EnrolmentPage = /* @__PURE__ */ built(() => page(Enrolment).register(z.globalRegistry, { id: 'PilotEnrolmentPage' }));
+export const OutcomeBody = /* @__PURE__ */ built(() => z.strictObject({
   summary: Text(5000),
   adoption: Adoption,
   opportunityIds: z.optional(z.array(Id).check(z.maxLength(50), z.refine(distinct, saying(msg(M.field_noRepeat, {}))))),
   recordedOn: IsoDate,
-});
+}));
 export type OutcomeInput = z.infer<typeof OutcomeBody>;
-export const NotOffered = /* @__PURE__ */ z
+export const NotOffered = /* @__PURE__ */ built(() => z
   .object({ pilotId: Id, accounts: z.array(z.object({ accountId: Id, name: LineOut(200) })).check(z.maxLength(200)), nextCursor: z.nullable(Cursor) })
-  .register(z.globalRegistry, { id: 'PilotNotOffered' });
+  .register(z.globalRegistry, { id: 'PilotNotOffered' }));
 
 /* ---------- customer incentives (§4.7) ---------- */
 
 export const IncentiveKind = /* @__PURE__ */ z.enum(['discount', 'rebate', 'reward']);
 export type IncentiveKind = z.infer<typeof IncentiveKind>;
-export const Incentive = /* @__PURE__ */ z
+export const Incentive = /* @__PURE__ */ built(() => z
   .object({
     id: Id,
     accountId: Id,
@@ -260,9 +261,9 @@ export const Incentive = /* @__PURE__ */ z
     approvedAt: z.nullable(Timestamp),
     version: Version,
   })
-  .register(z.globalRegistry, { id: 'Incentive' });
+  .register(z.globalRegistry, { id: 'Incentive' }));
 export type Incentive = z.infer<typeof Incentive>;
-export const IncentiveBody = /* @__PURE__ */ z
+export const IncentiveBody = /* @__PURE__ */ built(() => z
   .strictObject({
     kind: IncentiveKind,
     rateBasisPoints: z.optional(Int(1, 10_000)),
@@ -272,16 +273,16 @@ export const IncentiveBody = /* @__PURE__ */ z
     validTo: IsoDate,
     description: Text(2000),
   })
-  .check(z.refine((b) => b.validFrom <= b.validTo, { ...saying(msg(M.field_notAfterField, { other: 'validTo' })), path: ['validFrom'] }));
+  .check(z.refine((b) => b.validFrom <= b.validTo, { ...saying(msg(M.field_notAfterField, { other: 'validTo' })), path: ['validFrom'] })));
 export type IncentiveInput = z.infer<typeof IncentiveBody>;
 /** The approved discount in force on a day (the opportunity and project views), or null. */
-export const DiscountInForce = /* @__PURE__ */ z.nullable(
+export const DiscountInForce = /* @__PURE__ */ built(() => z.nullable(
   z.object({ incentiveId: Id, rateBasisPoints: Int(1, 10_000), validFrom: IsoDate, validTo: IsoDate }).register(z.globalRegistry, { id: 'DiscountInForce' }),
-);
-export const IncentivePage = /* @__PURE__ */ page(Incentive).register(z.globalRegistry, { id: 'IncentivePage' });
+));
+export const IncentivePage = /* @__PURE__ */ built(() => page(Incentive).register(z.globalRegistry, { id: 'IncentivePage' }));
 export const ListIncentivesQuery = /* @__PURE__ */ z.strictObject({ ...PageQuery });
 export const IncentiveCostQuery = /* @__PURE__ */ z.strictObject({ year: Year });
-export const IncentiveCost = /* @__PURE__ */ z
+export const IncentiveCost = /* @__PURE__ */ built(() => z
   .object({
     accountId: Id,
     year: YearOut,
@@ -292,12 +293,12 @@ export const IncentiveCost = /* @__PURE__ */ z
       .array(z.object({ incentiveId: Id, kind: IncentiveKind, costAmount: z.nullable(Fen), basis: LineOut(500) }))
       .check(z.maxLength(1000)),
   })
-  .register(z.globalRegistry, { id: 'IncentiveCost' });
+  .register(z.globalRegistry, { id: 'IncentiveCost' }));
 
 /* ---------- account health ---------- */
 
 /** How a certification's satisfaction score came from the surveys (POST /v1/staff/{id}/certifications). */
-export const SatisfactionDerivation = /* @__PURE__ */ z
+export const SatisfactionDerivation = /* @__PURE__ */ built(() => z
   .object({
     from: IsoDate,
     to: IsoDate,
@@ -308,21 +309,21 @@ export const SatisfactionDerivation = /* @__PURE__ */ z
     score: z.number().check(z.gte(0), z.lte(100)),
     explanation: LineOut(500),
   })
-  .register(z.globalRegistry, { id: 'SatisfactionDerivation' });
+  .register(z.globalRegistry, { id: 'SatisfactionDerivation' }));
 export type SatisfactionDerivation = z.infer<typeof SatisfactionDerivation>;
 
 /** What the bulletin shows of an account's loyalty: its satisfaction, open and overdue complaints, and health. */
-export const BulletinLoyalty = /* @__PURE__ */ z.object({
+export const BulletinLoyalty = /* @__PURE__ */ built(() => z.object({
   satisfaction: z.nullable(z.object({ surveys: Count, overall: Ratio })),
   openComplaints: Count,
   overdueComplaints: Count,
   /** The health figure as last refreshed for the period (null before a refresh). */
   health: z.nullable(z.string().check(z.maxLength(8), z.regex(/^\d{1,3}\.\d{2}$/))),
-});
+}));
 export type BulletinLoyalty = z.infer<typeof BulletinLoyalty>;
 
 export const HealthPartName = /* @__PURE__ */ z.enum(healthParts);
-export const HealthPart = /* @__PURE__ */ z
+export const HealthPart = /* @__PURE__ */ built(() => z
   .object({
     part: HealthPartName,
     weight: Count,
@@ -331,8 +332,8 @@ export const HealthPart = /* @__PURE__ */ z
     points: Ratio,
     explanation: LineOut(500),
   })
-  .register(z.globalRegistry, { id: 'HealthPart' });
-export const Health = /* @__PURE__ */ z
+  .register(z.globalRegistry, { id: 'HealthPart' }));
+export const Health = /* @__PURE__ */ built(() => z
   .object({
     accountId: Id,
     name: LineOut(200),
@@ -342,17 +343,17 @@ export const Health = /* @__PURE__ */ z
     parts: z.array(HealthPart).check(z.maxLength(20)),
     explanation: z.array(LineOut(500)).check(z.maxLength(20)),
   })
-  .register(z.globalRegistry, { id: 'Health' });
+  .register(z.globalRegistry, { id: 'Health' }));
 export type Health = z.infer<typeof Health>;
 export const HealthQuery = /* @__PURE__ */ z.strictObject({ period: PayPeriod });
 export const HealthRankQuery = /* @__PURE__ */ z.strictObject({ period: PayPeriod, ...PageQuery });
-export const HealthPage = /* @__PURE__ */ page(Health).register(z.globalRegistry, { id: 'HealthPage' });
-export const HealthRefresh = /* @__PURE__ */ z.object({ period: PayPeriod, accounts: Count }).register(z.globalRegistry, { id: 'HealthRefresh' });
+export const HealthPage = /* @__PURE__ */ built(() => page(Health).register(z.globalRegistry, { id: 'HealthPage' }));
+export const HealthRefresh = /* @__PURE__ */ built(() => z.object({ period: PayPeriod, accounts: Count }).register(z.globalRegistry, { id: 'HealthRefresh' }));
 export const PeriodParams = /* @__PURE__ */ z.strictObject({ period: PayPeriod });
 
 /* ---------- the executive forum (§4.5) ---------- */
 
-export const ForumCompliance = /* @__PURE__ */ z
+export const ForumCompliance = /* @__PURE__ */ built(() => z
   .object({
     year: YearOut,
     held: z.boolean(),
@@ -360,5 +361,5 @@ export const ForumCompliance = /* @__PURE__ */ z
     /** Key accounts whose executives attended a forum of the year. */
     accountsAttended: z.array(Id).check(z.maxLength(100_000)),
   })
-  .register(z.globalRegistry, { id: 'ForumCompliance' });
+  .register(z.globalRegistry, { id: 'ForumCompliance' }));
 export const ForumQuery = /* @__PURE__ */ z.strictObject({ year: Year });

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { Id, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
+import { built } from '#shared/built.ts';
 
 const ShortText = /* @__PURE__ */ Line(200);
 const LongText = /* @__PURE__ */ Text(5000);
@@ -10,7 +11,7 @@ const LongText = /* @__PURE__ */ Text(5000);
 
 export const SpotCheckRating = /* @__PURE__ */ z.enum(['good', 'acceptable', 'poor']);
 
-export const FollowUp = /* @__PURE__ */ z
+export const FollowUp = /* @__PURE__ */ built(() => z
   .object({
     id: Id,
     action: TextOut(1000),
@@ -18,10 +19,10 @@ export const FollowUp = /* @__PURE__ */ z
     dueOn: IsoDate,
     done: z.boolean(),
     doneOn: z.nullable(IsoDate),
-  }).register(z.globalRegistry, { id: 'SpotCheckFollowUp' });
+  }).register(z.globalRegistry, { id: 'SpotCheckFollowUp' }));
 export type FollowUp = z.infer<typeof FollowUp>;
 
-export const SpotCheck = /* @__PURE__ */ z
+export const SpotCheck = /* @__PURE__ */ built(() => z
   .object({
     id: Id,
     accountId: Id,
@@ -33,13 +34,13 @@ export const SpotCheck = /* @__PURE__ */ z
     rating: SpotCheckRating,
     followUps: z.array(FollowUp).check(z.maxLength(50)),
     version: Version,
-  }).register(z.globalRegistry, { id: 'SpotCheck' });
+  }).register(z.globalRegistry, { id: 'SpotCheck' }));
 export type SpotCheck = z.infer<typeof SpotCheck>;
 
 export const SpotCheckIdParams = /* @__PURE__ */ z.strictObject({ id: Id });
 export const FollowUpParams = /* @__PURE__ */ z.strictObject({ id: Id, followUpId: Id });
 
-export const SpotCheckBody = /* @__PURE__ */ z.strictObject({
+export const SpotCheckBody = /* @__PURE__ */ built(() => z.strictObject({
   checkedOn: IsoDate,
   scope: z
     .array(Line(100)).check(z.minLength(1), z.maxLength(20), z.refine((list) => new Set(list).size === list.length, saying(msg(M.field_noRepeat, { items: 'scope items' })))),
@@ -47,14 +48,14 @@ export const SpotCheckBody = /* @__PURE__ */ z.strictObject({
   rating: SpotCheckRating,
   followUps: z.optional(z
     .array(z.strictObject({ action: Text(1000), ownerId: Id, dueOn: IsoDate })).check(z.maxLength(50))),
-});
+}));
 export type SpotCheckInput = z.infer<typeof SpotCheckBody>;
 
 export const FollowUpDoneBody = /* @__PURE__ */ z.strictObject({ doneOn: IsoDate });
 
 export const ListSpotChecksQuery = /* @__PURE__ */ z.strictObject({ ...PageQuery });
 
-export const SpotCheckPage = /* @__PURE__ */ page(SpotCheck).register(z.globalRegistry, { id: 'SpotCheckPage' });
+export const SpotCheckPage = /* @__PURE__ */ built(() => page(SpotCheck).register(z.globalRegistry, { id: 'SpotCheckPage' }));
 
 /* Major-matter reports (重大事项, domain.md §3.2): every department reports to the coordination group. */
 
@@ -62,7 +63,7 @@ export const MatterCategory = /* @__PURE__ */ z.enum(['quality', 'safety', 'lega
 export const MatterStatus = /* @__PURE__ */ z.enum(['unacknowledged', 'acknowledged']);
 export type MatterStatus = z.infer<typeof MatterStatus>;
 
-export const MajorMatter = /* @__PURE__ */ z
+export const MajorMatter = /* @__PURE__ */ built(() => z
   .object({
     id: Id,
     accountId: Id,
@@ -79,30 +80,30 @@ export const MajorMatter = /* @__PURE__ */ z
     acknowledgedAt: z.nullable(Timestamp),
     response: z.nullable(TextOut(5000)),
     version: Version,
-  }).register(z.globalRegistry, { id: 'MajorMatter' });
+  }).register(z.globalRegistry, { id: 'MajorMatter' }));
 export type MajorMatter = z.infer<typeof MajorMatter>;
 
 export const MajorMatterIdParams = /* @__PURE__ */ z.strictObject({ id: Id });
 
-export const MajorMatterBody = /* @__PURE__ */ z.strictObject({
+export const MajorMatterBody = /* @__PURE__ */ built(() => z.strictObject({
   occurredOn: IsoDate,
   category: MatterCategory,
   summary: ShortText,
   details: z.optional(LongText),
-});
+}));
 export type MajorMatterInput = z.infer<typeof MajorMatterBody>;
 
 export const AcknowledgementBody = /* @__PURE__ */ z.strictObject({ response: LongText });
 
-export const ListMajorMattersQuery = /* @__PURE__ */ z.strictObject({
+export const ListMajorMattersQuery = /* @__PURE__ */ built(() => z.strictObject({
   /** `unacknowledged` unless asked otherwise. */
   status: z.optional(MatterStatus),
   ...PageQuery,
-});
+}));
 
-export const ListAccountMajorMattersQuery = /* @__PURE__ */ z.strictObject({
+export const ListAccountMajorMattersQuery = /* @__PURE__ */ built(() => z.strictObject({
   status: z.optional(MatterStatus),
   ...PageQuery,
-});
+}));
 
-export const MajorMatterPage = /* @__PURE__ */ page(MajorMatter).register(z.globalRegistry, { id: 'MajorMatterPage' });
+export const MajorMatterPage = /* @__PURE__ */ built(() => page(MajorMatter).register(z.globalRegistry, { id: 'MajorMatterPage' }));

@@ -31,6 +31,7 @@ import { AccountRow, Component } from '#shared/schemas/compliance.ts';
 import { ForcedFinalize } from '#shared/schemas/pay-desk.ts';
 import { msg, saying } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
+import { built } from '#shared/built.ts';
 
 export { PayPeriod };
 export const YearParams = /* @__PURE__ */ z.strictObject({ year: Year });
@@ -86,13 +87,13 @@ const GradeBody = /* @__PURE__ */ z.strictObject({
   annualPerformanceBase: Fen,
 });
 
-const TierBody = /* @__PURE__ */ z.strictObject({ tier: z.enum(tierNames), minimum: rate(), coefficient: rate() });
+const TierBody = /* @__PURE__ */ built(() => z.strictObject({ tier: z.enum(tierNames), minimum: rate(), coefficient: rate() }));
 
 /**
  * The four tiers in order, the first from 0, minimums strictly ascending; coefficients
  * non-negative and never falling, so a better tier never pays less.
  */
-const Tiers = /* @__PURE__ */ z
+const Tiers = /* @__PURE__ */ built(() => z
   .array(TierBody).check(z.length(tierNames.length)).register(z.globalRegistry, { minItems: tierNames.length, maxItems: tierNames.length }).check(z.superRefine((tiers, ctx) => {
     tiers.forEach((t, i) => {
       if (t.tier !== tierNames[i]) ctx.addIssue({ code: 'custom', path: [i, 'tier'], ...saying(msg(M.field_tier, { tier: String(tierNames[i]) })) });
@@ -112,10 +113,10 @@ const Tiers = /* @__PURE__ */ z
         ctx.addIssue({ code: 'custom', path: [i, 'coefficient'], ...saying(msg(M.field_tierCoefficient, { tier: prev.tier })) });
       }
     }
-  }));
+  })));
 
 /** Body of `PUT /v1/pay-policies/{year}` (api.md, "Pay"): only grades are required; nested settings may be partial. */
-export const PayPolicyBody = /* @__PURE__ */ z.strictObject({
+export const PayPolicyBody = /* @__PURE__ */ built(() => z.strictObject({
   grades: z
     .array(GradeBody).check(z.minLength(1), z.maxLength(200), z.refine((grades) => new Set(grades.map((g) => g.grade)).size === grades.length, saying(msg(M.field_noRepeatGrade)))),
   tiers: z.optional(Tiers),
@@ -132,12 +133,12 @@ export const PayPolicyBody = /* @__PURE__ */ z.strictObject({
       topShare: z.optional(rate({ max: '1' })),
       topWeight: z.optional(rate({ positive: true })),
     })),
-});
+}));
 
 /** A rate as stored and returned: a decimal string. */
-const Rate = /* @__PURE__ */ z.string().check(z.maxLength(24), z.regex(/^\d+(\.\d+)?$/));
+const Rate = /* @__PURE__ */ built(() => z.string().check(z.maxLength(24), z.regex(/^\d+(\.\d+)?$/)));
 /** A policy as stored and returned: rates as decimal strings. */
-export const PayPolicySettings = /* @__PURE__ */ z.object({
+export const PayPolicySettings = /* @__PURE__ */ built(() => z.object({
   tiers: z.array(z.object({ tier: z.enum(tierNames), minimum: Rate, coefficient: Rate })).check(z.maxLength(tierNames.length)),
   weights: z.object({ contract: Rate, collection: Rate, management: Rate }),
   attainmentCap: Rate,
@@ -146,21 +147,21 @@ export const PayPolicySettings = /* @__PURE__ */ z.object({
   peerScore: z.object({ threshold: Rate }),
   team: z.object({ quarterlyPool: Fen, annualPool: Fen, topShare: Rate, topWeight: Rate }),
   grades: z.array(z.object({ grade: LineOut(20), monthlyBase: Fen, quarterlyPerformanceBase: Fen, annualPerformanceBase: Fen })).check(z.maxLength(200)),
-});
+}));
 
-export const StoredPayPolicy = /* @__PURE__ */ z.extend(PayPolicySettings, { year: YearOut, version: Version, updatedBy: Id, updatedAt: Timestamp }).register(z.globalRegistry, { id: 'PayPolicy' });
+export const StoredPayPolicy = /* @__PURE__ */ built(() => z.extend(PayPolicySettings, { year: YearOut, version: Version, updatedBy: Id, updatedAt: Timestamp }).register(z.globalRegistry, { id: 'PayPolicy' }));
 export type StoredPayPolicy = PayPolicy & { year: number; version: number; updatedBy: string; updatedAt: string };
 
 /** A ratio rounded half-up to 4 places (api.md "Conventions"). */
-const Ratio = /* @__PURE__ */ z.string().check(z.maxLength(24), z.regex(/^\d+\.\d{4}$/));
+const Ratio = /* @__PURE__ */ built(() => z.string().check(z.maxLength(24), z.regex(/^\d+\.\d{4}$/)));
 const Department = /* @__PURE__ */ Line(100);
 const Comment = /* @__PURE__ */ Text(2000);
-export const PeerScoreBody = /* @__PURE__ */ z
-  .strictObject({ period: PayPeriod, targetStaffId: z.optional(Id), targetDepartment: z.optional(Department), score: Score, comment: z.optional(Comment) }).check(z.refine((b) => (b.targetStaffId === undefined) !== (b.targetDepartment === undefined), { ...saying(msg(M.field_exactlyOneOf, { names: ['targetStaffId', 'targetDepartment'] })), path: ['targetStaffId'] }));
+export const PeerScoreBody = /* @__PURE__ */ built(() => z
+  .strictObject({ period: PayPeriod, targetStaffId: z.optional(Id), targetDepartment: z.optional(Department), score: Score, comment: z.optional(Comment) }).check(z.refine((b) => (b.targetStaffId === undefined) !== (b.targetDepartment === undefined), { ...saying(msg(M.field_exactlyOneOf, { names: ['targetStaffId', 'targetDepartment'] })), path: ['targetStaffId'] })));
 export type PeerScoreInput = z.infer<typeof PeerScoreBody>;
-export const PeerScoreParams = /* @__PURE__ */ z.strictObject({ period: PayPeriod, targetType: z.enum(['staff', 'department']), target: Line(100) });
-export const PeerScorePatchBody = /* @__PURE__ */ z.strictObject({ score: Score, comment: z.optional(Comment) });
-export const PeerScore = /* @__PURE__ */ z
+export const PeerScoreParams = /* @__PURE__ */ built(() => z.strictObject({ period: PayPeriod, targetType: z.enum(['staff', 'department']), target: Line(100) }));
+export const PeerScorePatchBody = /* @__PURE__ */ built(() => z.strictObject({ score: Score, comment: z.optional(Comment) }));
+export const PeerScore = /* @__PURE__ */ built(() => z
   .object({
     period: PayPeriod,
     targetType: z.enum(['staff', 'department']),
@@ -170,25 +171,25 @@ export const PeerScore = /* @__PURE__ */ z
     comment: z.nullable(TextOut(2000)),
     version: Version,
     scoredAt: Timestamp,
-  }).register(z.globalRegistry, { id: 'PeerScore' });
+  }).register(z.globalRegistry, { id: 'PeerScore' }));
 export type PeerScore = z.infer<typeof PeerScore>;
 /** Everyone in the company may score a target once a period. */
 const peerScoreCap = 100_000;
-export const PeerScoresQuery = /* @__PURE__ */ z
-  .strictObject({ period: PayPeriod, targetStaffId: z.optional(Id), targetDepartment: z.optional(Department) }).check(z.refine((q) => (q.targetStaffId === undefined) !== (q.targetDepartment === undefined), { ...saying(msg(M.field_exactlyOneOf, { names: ['targetStaffId', 'targetDepartment'] })), path: ['targetStaffId'] }));
-export const PeerScoreSummary = /* @__PURE__ */ z
-  .object({ period: PayPeriod, targetType: z.enum(['staff', 'department']), target: LineOut(100), count: Count, average: z.nullable(Ratio), scores: z.array(PeerScore).check(z.maxLength(peerScoreCap)) }).register(z.globalRegistry, { id: 'PeerScoreSummary' });
+export const PeerScoresQuery = /* @__PURE__ */ built(() => z
+  .strictObject({ period: PayPeriod, targetStaffId: z.optional(Id), targetDepartment: z.optional(Department) }).check(z.refine((q) => (q.targetStaffId === undefined) !== (q.targetDepartment === undefined), { ...saying(msg(M.field_exactlyOneOf, { names: ['targetStaffId', 'targetDepartment'] })), path: ['targetStaffId'] })));
+export const PeerScoreSummary = /* @__PURE__ */ built(() => z
+  .object({ period: PayPeriod, targetType: z.enum(['staff', 'department']), target: LineOut(100), count: Count, average: z.nullable(Ratio), scores: z.array(PeerScore).check(z.maxLength(peerScoreCap)) }).register(z.globalRegistry, { id: 'PeerScoreSummary' }));
 
 const Tier = /* @__PURE__ */ z.enum(tierNames);
 const AccountRole = /* @__PURE__ */ z.enum(['contact_leader', 'sales_manager']);
 /** Explanation lines name accounts, amounts and rates; one line each. */
-const Explanation = /* @__PURE__ */ z.array(LineOut(2000)).check(z.maxLength(10_000));
+const Explanation = /* @__PURE__ */ built(() => z.array(LineOut(2000)).check(z.maxLength(10_000)));
 /** Documented bounds of server-built lists (the accounts a person held in a period, the team). */
 const listCap = 10_000;
-const Components = /* @__PURE__ */ z.object({ contract: z.optional(Ratio), collection: z.optional(Ratio), management: z.optional(Ratio) });
+const Components = /* @__PURE__ */ built(() => z.object({ contract: z.optional(Ratio), collection: z.optional(Ratio), management: z.optional(Ratio) }));
 
 /** One role's assessment on a statement, as assessment.ts's AssessmentView. */
-const Assessment = /* @__PURE__ */ z.object({
+const Assessment = /* @__PURE__ */ built(() => z.object({
   role: AccountRole,
   ratio: Ratio,
   tier: Tier,
@@ -210,10 +211,10 @@ const Assessment = /* @__PURE__ */ z.object({
   accounts: z
     .array(z.extend(AccountRow, { contractTargetAmount: Fen, collectionTargetAmount: Fen, contractCreditAmount: Fen, collectionCreditAmount: Fen })).check(z.maxLength(listCap)),
   explanation: Explanation,
-});
+}));
 /** A record that came in after its period was finalised (adjustments.ts LateRecord). */
-const LateRecordOut = /* @__PURE__ */ z.object({ kind: z.enum(['payment', 'project', 'visit', 'report', 'meeting', 'peer-score', 'designation', 'assignment', 'targets']), id: LineOut(200), date: LineOut(10), recordedAt: Timestamp });
-const Change = /* @__PURE__ */ z.object({
+const LateRecordOut = /* @__PURE__ */ built(() => z.object({ kind: z.enum(['payment', 'project', 'visit', 'report', 'meeting', 'peer-score', 'designation', 'assignment', 'targets']), id: LineOut(200), date: LineOut(10), recordedAt: Timestamp }));
+const Change = /* @__PURE__ */ built(() => z.object({
   role: AccountRole,
   ratioBefore: z.nullable(Ratio),
   ratioAfter: z.nullable(Ratio),
@@ -221,13 +222,13 @@ const Change = /* @__PURE__ */ z.object({
   tierAfter: z.nullable(Tier),
   performancePayBefore: Fen,
   performancePayAfter: Fen,
-});
+}));
 /**
  * An adjustment a statement adds to its own pay: `prior_period` for a finalised period
  * re-priced because of late records (with those records and the change they made),
  * `manual` for one made by hand. `amount` is signed fen.
  */
-export const StatementAdjustment = /* @__PURE__ */ z
+export const StatementAdjustment = /* @__PURE__ */ built(() => z
   .object({
     kind: z.enum(['prior_period', 'manual']),
     period: z.optional(PayPeriod),
@@ -243,9 +244,9 @@ export const StatementAdjustment = /* @__PURE__ */ z
     id: z.optional(Id),
     category: z.optional(LineOut(40)),
     approvedBy: z.optional(Id),
-  }).register(z.globalRegistry, { id: 'StatementAdjustment' });
+  }).register(z.globalRegistry, { id: 'StatementAdjustment' }));
 
-export const Statement = /* @__PURE__ */ z
+export const Statement = /* @__PURE__ */ built(() => z
   .object({
     staffId: Id,
     period: PayPeriod,
@@ -261,14 +262,14 @@ export const Statement = /* @__PURE__ */ z
     adjustments: z.array(StatementAdjustment).check(z.maxLength(100)),
     explanation: Explanation,
     closedAt: Timestamp,
-  }).register(z.globalRegistry, { id: 'Statement' });
+  }).register(z.globalRegistry, { id: 'Statement' }));
 /** A statement as the close computed it (statement.ts), with its version and status. */
 export type StoredStatement = DomainStatement & { version: number; status: 'draft' | 'final'; closedAt: string };
 /** One statement with the totals of its earlier versions. */
-export const StatementWithVersions = /* @__PURE__ */ z.extend(Statement, { versions: z.array(z.object({ version: Version, total: SignedFen, closedAt: Timestamp })).check(z.maxLength(listCap)) }).register(z.globalRegistry, { id: 'StatementWithVersions' });
-export const StatementPage = /* @__PURE__ */ page(Statement).register(z.globalRegistry, { id: 'StatementPage' });
+export const StatementWithVersions = /* @__PURE__ */ built(() => z.extend(Statement, { versions: z.array(z.object({ version: Version, total: SignedFen, closedAt: Timestamp })).check(z.maxLength(listCap)) }).register(z.globalRegistry, { id: 'StatementWithVersions' }));
+export const StatementPage = /* @__PURE__ */ built(() => page(Statement).register(z.globalRegistry, { id: 'StatementPage' }));
 
-export const PeriodState = /* @__PURE__ */ z
+export const PeriodState = /* @__PURE__ */ built(() => z
   .object({
     period: PayPeriod,
     status: z.enum(['draft', 'final']),
@@ -283,18 +284,18 @@ export const PeriodState = /* @__PURE__ */ z
     closeStartedAt: z.optional(Timestamp),
     /** The finalised periods this period's close re-priced for late records. */
     repricedPeriods: z.optional(z.array(PayPeriod).check(z.maxLength(8))),
-  }).register(z.globalRegistry, { id: 'PeriodState' });
+  }).register(z.globalRegistry, { id: 'PeriodState' }));
 export type PeriodState = z.infer<typeof PeriodState>;
 /** The close's reply: the period, how many statements changed, and the first page of statements (GET …/statements pages on). */
-export const CloseResult = /* @__PURE__ */ z.extend(PeriodState, {
+export const CloseResult = /* @__PURE__ */ built(() => z.extend(PeriodState, {
   changed: Count,
   statementCount: Count,
   statements: z.array(Statement).check(z.maxLength(maxPage)),
   nextCursor: z.nullable(Cursor),
-}).register(z.globalRegistry, { id: 'CloseResult' });
+}).register(z.globalRegistry, { id: 'CloseResult' }));
 
 /** A close run's id: the UUID the route or the schedule's plan step gave it (also its Step Functions execution name). */
-export const RunId = /* @__PURE__ */ z.uuid().register(z.globalRegistry, { minLength: 36, maxLength: 36 });
+export const RunId = /* @__PURE__ */ built(() => z.uuid().register(z.globalRegistry, { minLength: 36, maxLength: 36 }));
 export const CloseRunParams = /* @__PURE__ */ z.strictObject({ period: PayPeriod, runId: RunId });
 
 /** What a run keeps of a done close: the period's state and the counts (the statements are the period's own items). */
@@ -302,14 +303,14 @@ export const CloseSummary = /* @__PURE__ */ z.extend(PeriodState, { changed: Cou
 export type CloseSummary = z.infer<typeof CloseSummary>;
 
 /** Why a run failed: the problem the close met (its type URI, title, status, detail and field errors), as a 4xx/5xx reply would say it. */
-export const CloseRunProblem = /* @__PURE__ */ z.extend(Problem, { type: z.url().check(z.maxLength(200)) }).register(z.globalRegistry, { id: 'CloseRunProblem' });
+export const CloseRunProblem = /* @__PURE__ */ built(() => z.extend(Problem, { type: z.url().check(z.maxLength(200)) }).register(z.globalRegistry, { id: 'CloseRunProblem' }));
 
 /**
  * One run of the period close (api.md): `running`, then `done` with the close's result
  * (the period's state, the counts and the first page of its statements as they are now),
  * or `failed` with the reason as a problem.
  */
-export const CloseRun = /* @__PURE__ */ z
+export const CloseRun = /* @__PURE__ */ built(() => z
   .object({
     runId: RunId,
     period: PayPeriod,
@@ -320,26 +321,26 @@ export const CloseRun = /* @__PURE__ */ z
     result: z.nullable(CloseResult),
     reason: z.nullable(CloseRunProblem),
   })
-  .register(z.globalRegistry, { id: 'CloseRun' });
+  .register(z.globalRegistry, { id: 'CloseRun' }));
 export type CloseRun = z.infer<typeof CloseRun>;
 
 /** A run as stored: the result without its statements, the reason in both languages. */
-export const StoredCloseRun = /* @__PURE__ */ z.extend(z.omit(CloseRun, { result: true, reason: true }), {
+export const StoredCloseRun = /* @__PURE__ */ built(() => z.extend(z.omit(CloseRun, { result: true, reason: true }), {
   result: z.nullable(CloseSummary),
   reason: z.nullable(z.object({ en: CloseRunProblem, zh: CloseRunProblem })),
-});
+}));
 export type StoredCloseRun = z.infer<typeof StoredCloseRun>;
 
-const BulletinAccount = /* @__PURE__ */ z.object({
+const BulletinAccount = /* @__PURE__ */ built(() => z.object({
   accountId: Id, name: LineOut(200), contractTargetAmount: Fen, contractCreditAmount: Fen,
   collectionTargetAmount: Fen, collectionCreditAmount: Fen,
   contractAttainment: z.nullable(Ratio), collectionAttainment: z.nullable(Ratio), visitCompliance: z.nullable(Ratio),
   /** Satisfaction, complaints and health (issue 13), read when the bulletin is served. */
   loyalty: z.optional(BulletinLoyalty),
-});
-const BulletinPerson = /* @__PURE__ */ z.object({ rank: Int(1, Number.MAX_SAFE_INTEGER), staffId: Id, name: LineOut(100), roles: z.array(AccountRole).check(z.maxLength(2)), ratio: Ratio, tier: Tier, total: SignedFen });
+}));
+const BulletinPerson = /* @__PURE__ */ built(() => z.object({ rank: Int(1, Number.MAX_SAFE_INTEGER), staffId: Id, name: LineOut(100), roles: z.array(AccountRole).check(z.maxLength(2)), ratio: Ratio, tier: Tier, total: SignedFen }));
 /** The team bonus as team.ts's TeamResult. */
-export const BulletinTeam = /* @__PURE__ */ z.object({
+export const BulletinTeam = /* @__PURE__ */ built(() => z.object({
   period: PayPeriod,
   ratio: Ratio,
   tier: Tier,
@@ -353,7 +354,7 @@ export const BulletinTeam = /* @__PURE__ */ z.object({
   poolAmount: Fen,
   members: z.array(z.object({ staffId: Id, rank: Int(1, Number.MAX_SAFE_INTEGER), ratio: Ratio, weight: Rate, teamShare: Fen })).check(z.maxLength(listCap)),
   explanation: Explanation,
-});
+}));
 /** The whole bulletin as the close computes it; it is kept as one item per row, so it has no size limit. */
 export interface Bulletin {
   period: string;
@@ -362,9 +363,9 @@ export interface Bulletin {
   people: z.infer<typeof BulletinPerson>[];
   team: Record<string, unknown>;
 }
-export const BulletinQuery = /* @__PURE__ */ z.strictObject({ section: z._default(z.enum(['accounts', 'people']), 'accounts'), ...PageQuery });
+export const BulletinQuery = /* @__PURE__ */ built(() => z.strictObject({ section: z._default(z.enum(['accounts', 'people']), 'accounts'), ...PageQuery }));
 /** One page of one section of the bulletin, with the team's result. */
-export const BulletinPage = /* @__PURE__ */ z
+export const BulletinPage = /* @__PURE__ */ built(() => z
   .object({
     period: PayPeriod,
     version: Version,
@@ -374,24 +375,24 @@ export const BulletinPage = /* @__PURE__ */ z
     section: z.enum(['accounts', 'people']),
     items: z.array(z.union([BulletinAccount, BulletinPerson])).check(z.maxLength(maxPage)),
     nextCursor: z.nullable(Cursor),
-  }).register(z.globalRegistry, { id: 'Bulletin' });
+  }).register(z.globalRegistry, { id: 'Bulletin' }));
 
-export const TalentEntry = /* @__PURE__ */ z
-  .object({ year: YearOut, staffId: Id, name: LineOut(100), annualTier: Tier, suggestedGrade: z.enum(['A', 'B', 'C', 'D']), confirmedGrade: z.nullable(z.enum(['A', 'B', 'C', 'D'])), confirmedBy: z.nullable(Id), certification: z.nullable(z.object({ level: z.enum(['junior', 'intermediate', 'senior']), awardedOn: IsoDate })), version: Version }).register(z.globalRegistry, { id: 'TalentEntry' });
+export const TalentEntry = /* @__PURE__ */ built(() => z
+  .object({ year: YearOut, staffId: Id, name: LineOut(100), annualTier: Tier, suggestedGrade: z.enum(['A', 'B', 'C', 'D']), confirmedGrade: z.nullable(z.enum(['A', 'B', 'C', 'D'])), confirmedBy: z.nullable(Id), certification: z.nullable(z.object({ level: z.enum(['junior', 'intermediate', 'senior']), awardedOn: IsoDate })), version: Version }).register(z.globalRegistry, { id: 'TalentEntry' }));
 export type TalentEntry = z.infer<typeof TalentEntry>;
 export const TalentQuery = /* @__PURE__ */ z.strictObject({ year: Year });
 export const TalentParams = /* @__PURE__ */ z.strictObject({ year: Year, staffId: Id });
 /** The payroll spreadsheet: one row per person, no control characters but line ends. */
-export const PayrollCsv = /* @__PURE__ */ z.string().check(z.maxLength(100_000_000), z.regex(/^[^\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F]*$/));
+export const PayrollCsv = /* @__PURE__ */ built(() => z.string().check(z.maxLength(100_000_000), z.regex(/^[^\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F]*$/)));
 /** A query-string count: at most `max` (fen up to 10^13, i.e. 100 billion yuan; visits up to 10,000). */
 const QueryCount = (max: number) => z.coerce.number().check(z.int(), z.minimum(0), z.maximum(max)).register(z.globalRegistry, { format: max > 2 ** 31 ? 'int64' : 'int32' });
-export const EstimateQuery = /* @__PURE__ */ z.strictObject({
+export const EstimateQuery = /* @__PURE__ */ built(() => z.strictObject({
   staffId: Id,
   addContractAmount: z.optional(QueryCount(10_000_000_000_000)),
   addCollectionAmount: z.optional(QueryCount(10_000_000_000_000)),
   addVisits: z.optional(QueryCount(10_000)),
-});
-const Position = /* @__PURE__ */ z.object({ ratio: Ratio, tier: Tier, coefficient: Rate, demoted: z.boolean(), components: Components, performancePay: Fen });
+}));
+const Position = /* @__PURE__ */ built(() => z.object({ ratio: Ratio, tier: Tier, coefficient: Rate, demoted: z.boolean(), components: Components, performancePay: Fen }));
 /**
  * What-if: a person's position in an open period now, per role, as the close would price
  * it on today's data; the least of each lever alone that reaches the next tier (null where
@@ -399,7 +400,7 @@ const Position = /* @__PURE__ */ z.object({ ratio: Ratio, tier: Tier, coefficien
  * tier); and with the additions asked for, the position they would give. The team share
  * is not estimated: it needs the whole team (`teamShareEstimated` is always false).
  */
-export const Estimate = /* @__PURE__ */ z
+export const Estimate = /* @__PURE__ */ built(() => z
   .object({
     period: PayPeriod,
     staffId: Id,
@@ -420,6 +421,6 @@ export const Estimate = /* @__PURE__ */ z
           whatIf: z.nullable(Position),
         }),
       ).check(z.maxLength(2)),
-  }).register(z.globalRegistry, { id: 'Estimate' });
+  }).register(z.globalRegistry, { id: 'Estimate' }));
 
-export const TalentConfirmBody = /* @__PURE__ */ z.strictObject({ grade: z.enum(['A', 'B', 'C', 'D']) });
+export const TalentConfirmBody = /* @__PURE__ */ built(() => z.strictObject({ grade: z.enum(['A', 'B', 'C', 'D']) }));

@@ -3,6 +3,7 @@ import { Fen, Id, Int, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timesta
 import { StakeholderIds } from '#shared/schemas/stakeholders.ts';
 import { msg, saying, schemaText } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
+import { built } from '#shared/built.ts';
 
 /*
  * The account plan (一企一策, domain.md §4; paper §4.4): one per key account and year, kept
@@ -14,13 +15,13 @@ export const objectiveStatuses = ['not_started', 'in_progress', 'done', 'dropped
 export const ObjectiveStatus = /* @__PURE__ */ z.enum(objectiveStatuses);
 const TargetMeasure = /* @__PURE__ */ z.enum(['contract', 'collection']);
 
-const Situation = /* @__PURE__ */ z.strictObject({
+const Situation = /* @__PURE__ */ built(() => z.strictObject({
   strategy: Text(5000),
   businessLayout: Text(5000),
   challenges: Text(5000),
   competitors: z.array(Line(200)).check(z.maxLength(20)),
-});
-const Objective = /* @__PURE__ */ z.strictObject({
+}));
+const Objective = /* @__PURE__ */ built(() => z.strictObject({
   title: Line(200),
   /** One of the account's people: its contact leader or sales manager. */
   ownerId: Id,
@@ -29,29 +30,29 @@ const Objective = /* @__PURE__ */ z.strictObject({
   status: z.optional(ObjectiveStatus),
   /** Which of the year's targets it serves, and with how much (fen). */
   targetLink: z.optional(z.nullable(z.strictObject({ measure: TargetMeasure, amount: Fen }))),
-});
+}));
 export type ObjectiveInput = z.infer<typeof Objective>;
-const OnSite = /* @__PURE__ */ z
+const OnSite = /* @__PURE__ */ built(() => z
   .strictObject({ staffId: Id, location: Line(200), from: IsoDate, to: IsoDate })
-  .check(z.refine((s) => s.from <= s.to, { ...saying(msg(M.field_notAfterField, { other: 'to' })), path: ['from'] }));
+  .check(z.refine((s) => s.from <= s.to, { ...saying(msg(M.field_notAfterField, { other: 'to' })), path: ['from'] })));
 
 /** What a version holds; every field optional in a body (a draft may start thin), arrays replaced whole. */
-const contentFields = {
+const contentFields = /* @__PURE__ */ built(() => ({
   situation: z.optional(Situation),
   objectives: z.optional(z.array(Objective).check(z.maxLength(30))),
   tailoredServices: z.optional(z.array(Text(1000)).check(z.maxLength(30))),
   pricing: z.optional(Text(5000)),
   onSiteStaff: z.optional(z.array(OnSite).check(z.maxLength(20))),
   stakeholderIds: z.optional(StakeholderIds(50)),
-};
+}));
 export const CreatePlanBody = /* @__PURE__ */ z.strictObject({ year: YearOut, ...contentFields });
 export type CreatePlanInput = z.infer<typeof CreatePlanBody>;
 export const PlanChangesBody = /* @__PURE__ */ z.strictObject(contentFields);
 export type PlanChanges = z.infer<typeof PlanChangesBody>;
-export const PatchPlanBody = /* @__PURE__ */ PlanChangesBody.check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange))));
+export const PatchPlanBody = /* @__PURE__ */ built(() => PlanChangesBody.check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange)))));
 
-const SituationOut = /* @__PURE__ */ z.object({ strategy: TextOut(5000), businessLayout: TextOut(5000), challenges: TextOut(5000), competitors: z.array(LineOut(200)).check(z.maxLength(20)) });
-export const PlanObjective = /* @__PURE__ */ z.object({
+const SituationOut = /* @__PURE__ */ built(() => z.object({ strategy: TextOut(5000), businessLayout: TextOut(5000), challenges: TextOut(5000), competitors: z.array(LineOut(200)).check(z.maxLength(20)) }));
+export const PlanObjective = /* @__PURE__ */ built(() => z.object({
   id: Id,
   title: LineOut(200),
   ownerId: Id,
@@ -59,11 +60,11 @@ export const PlanObjective = /* @__PURE__ */ z.object({
   measure: LineOut(500),
   status: ObjectiveStatus,
   targetLink: z.nullable(z.object({ measure: TargetMeasure, amount: Fen })),
-});
+}));
 export type PlanObjective = z.infer<typeof PlanObjective>;
 export const PlanNumber = /* @__PURE__ */ Int(1, 99_999_999);
 
-export const PlanVersion = /* @__PURE__ */ z
+export const PlanVersion = /* @__PURE__ */ built(() => z
   .object({
     accountId: Id,
     year: YearOut,
@@ -86,21 +87,21 @@ export const PlanVersion = /* @__PURE__ */ z
     approvedAt: z.nullable(Timestamp),
     version: Version,
   })
-  .register(z.globalRegistry, { id: 'PlanVersion' });
+  .register(z.globalRegistry, { id: 'PlanVersion' }));
 export type PlanVersion = z.infer<typeof PlanVersion>;
 
 /** Which version of a year's plan is in force and which is being drafted (stored beside the versions). */
-export const PlanHead = /* @__PURE__ */ z.object({
+export const PlanHead = /* @__PURE__ */ built(() => z.object({
   accountId: Id,
   year: YearOut,
   inForce: z.nullable(PlanNumber),
   draft: z.nullable(PlanNumber),
   latest: PlanNumber,
   version: Version,
-});
+}));
 export type PlanHead = z.infer<typeof PlanHead>;
 
-export const AccountPlan = /* @__PURE__ */ z
+export const AccountPlan = /* @__PURE__ */ built(() => z
   .object({
     accountId: Id,
     year: YearOut,
@@ -110,26 +111,26 @@ export const AccountPlan = /* @__PURE__ */ z
     draft: z.nullable(PlanVersion),
     versions: PlanNumber,
   })
-  .register(z.globalRegistry, { id: 'AccountPlan' });
+  .register(z.globalRegistry, { id: 'AccountPlan' }));
 export type AccountPlan = z.infer<typeof AccountPlan>;
 
-export const OverdueObjective = /* @__PURE__ */ z
+export const OverdueObjective = /* @__PURE__ */ built(() => z
   .object({ accountId: Id, year: YearOut, number: PlanNumber, objective: PlanObjective })
-  .register(z.globalRegistry, { id: 'OverdueObjective' });
+  .register(z.globalRegistry, { id: 'OverdueObjective' }));
 export type OverdueObjective = z.infer<typeof OverdueObjective>;
 
-export const MissingPlan = /* @__PURE__ */ z
+export const MissingPlan = /* @__PURE__ */ built(() => z
   .object({ accountId: Id, name: LineOut(200), year: YearOut, draft: z.nullable(PlanNumber) })
-  .register(z.globalRegistry, { id: 'MissingPlan' });
+  .register(z.globalRegistry, { id: 'MissingPlan' }));
 export type MissingPlan = z.infer<typeof MissingPlan>;
 
 /** A version number in a path: its length stated in the document only, so a bad one gets one message. */
-const NumberParam = /* @__PURE__ */ z.pipe(z.string().check(z.regex(/^[1-9][0-9]{0,7}$/, schemaText(msg(M.field_planNumber)))).register(z.globalRegistry, { maxLength: 8 }), z.transform(Number));
+const NumberParam = /* @__PURE__ */ built(() => z.pipe(z.string().check(z.regex(/^[1-9][0-9]{0,7}$/, schemaText(msg(M.field_planNumber)))).register(z.globalRegistry, { maxLength: 8 }), z.transform(Number)));
 export const PlanParams = /* @__PURE__ */ z.strictObject({ id: Id, year: Year });
 export const PlanVersionParams = /* @__PURE__ */ z.strictObject({ id: Id, year: Year, number: NumberParam });
 export const PlanVersionsQuery = /* @__PURE__ */ z.strictObject({ ...PageQuery });
 export const MissingPlansQuery = /* @__PURE__ */ z.strictObject({ year: Year, ...PageQuery });
 
-export const PlanVersionPage = /* @__PURE__ */ page(PlanVersion).register(z.globalRegistry, { id: 'PlanVersionPage' });
-export const OverdueObjectivePage = /* @__PURE__ */ page(OverdueObjective).register(z.globalRegistry, { id: 'OverdueObjectivePage' });
-export const MissingPlanPage = /* @__PURE__ */ page(MissingPlan).register(z.globalRegistry, { id: 'MissingPlanPage' });
+export const PlanVersionPage = /* @__PURE__ */ built(() => page(PlanVersion).register(z.globalRegistry, { id: 'PlanVersionPage' }));
+export const OverdueObjectivePage = /* @__PURE__ */ built(() => page(OverdueObjective).register(z.globalRegistry, { id: 'OverdueObjectivePage' }));
+export const MissingPlanPage = /* @__PURE__ */ built(() => page(MissingPlan).register(z.globalRegistry, { id: 'MissingPlanPage' }));

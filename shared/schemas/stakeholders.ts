@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { Id, Int, IsoDate, Line, LineOut, PageQuery, Text, TextOut, Timestamp, Version, page } from '#shared/schemas/common.ts';
 import { msg, saying } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
+import { built } from '#shared/built.ts';
 
 /*
  * The customer's people (domain.md §4: the key-account database). Written in the forms
@@ -14,16 +15,16 @@ export const DecisionRole = /* @__PURE__ */ z.enum(decisionRoles);
 const Rating = /* @__PURE__ */ Int(1, 5);
 
 /** Confidential: read under the dossier's rules (grant or relation, every read logged). */
-export const ContactBody = /* @__PURE__ */ z.strictObject({
+export const ContactBody = /* @__PURE__ */ built(() => z.strictObject({
   phone: z.optional(Line(40)),
   email: z.optional(Line(200)),
   wechat: z.optional(Line(100)),
   address: z.optional(Line(500)),
   note: z.optional(Text(2000)),
-});
+}));
 export type ContactInput = z.infer<typeof ContactBody>;
 
-export const StakeholderBody = /* @__PURE__ */ z.strictObject({
+export const StakeholderBody = /* @__PURE__ */ built(() => z.strictObject({
   name: Line(100),
   title: Line(200),
   department: z.optional(Line(200)),
@@ -33,10 +34,10 @@ export const StakeholderBody = /* @__PURE__ */ z.strictObject({
   /** Which of our people owns the relationship. */
   relationshipOwnerId: Id,
   contact: z.optional(ContactBody),
-});
+}));
 export type StakeholderInput = z.infer<typeof StakeholderBody>;
 
-export const StakeholderPatchBody = /* @__PURE__ */ z
+export const StakeholderPatchBody = /* @__PURE__ */ built(() => z
   .strictObject({
     name: z.optional(Line(100)),
     title: z.optional(Line(200)),
@@ -48,13 +49,13 @@ export const StakeholderPatchBody = /* @__PURE__ */ z
     /** Replaces the contact details as a whole. */
     contact: z.optional(ContactBody),
   })
-  .check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange))));
+  .check(z.refine((body) => Object.keys(body).length > 0, saying(msg(M.field_nothingToChange)))));
 export type StakeholderPatch = z.infer<typeof StakeholderPatchBody>;
 
-export const DepartureBody = /* @__PURE__ */ z.strictObject({ leftOn: IsoDate, note: z.optional(Line(500)) });
+export const DepartureBody = /* @__PURE__ */ built(() => z.strictObject({ leftOn: IsoDate, note: z.optional(Line(500)) }));
 export type DepartureInput = z.infer<typeof DepartureBody>;
 
-export const Stakeholder = /* @__PURE__ */ z
+export const Stakeholder = /* @__PURE__ */ built(() => z
   .object({
     id: Id,
     accountId: Id,
@@ -78,10 +79,10 @@ export const Stakeholder = /* @__PURE__ */ z
     updatedAt: Timestamp,
     version: Version,
   })
-  .register(z.globalRegistry, { id: 'Stakeholder' });
+  .register(z.globalRegistry, { id: 'Stakeholder' }));
 export type Stakeholder = z.infer<typeof Stakeholder>;
 
-export const StakeholderContact = /* @__PURE__ */ z
+export const StakeholderContact = /* @__PURE__ */ built(() => z
   .object({
     accountId: Id,
     stakeholderId: Id,
@@ -93,11 +94,11 @@ export const StakeholderContact = /* @__PURE__ */ z
     /** The stakeholder's version these details were written with. */
     version: Version,
   })
-  .register(z.globalRegistry, { id: 'StakeholderContact' });
+  .register(z.globalRegistry, { id: 'StakeholderContact' }));
 export type StakeholderContact = z.infer<typeof StakeholderContact>;
 
 export const StakeholderParams = /* @__PURE__ */ z.strictObject({ id: Id, stakeholderId: Id });
-export const StakeholdersQuery = /* @__PURE__ */ z.strictObject({ status: z.optional(z.enum(['active', 'left'])), ...PageQuery });
+export const StakeholdersQuery = /* @__PURE__ */ built(() => z.strictObject({ status: z.optional(z.enum(['active', 'left'])), ...PageQuery }));
 export type StakeholdersQuery = z.infer<typeof StakeholdersQuery>;
 
 /** Distinct stakeholder ids (a visit, a plan). */
@@ -107,4 +108,4 @@ export const StakeholderIds = (max: number) =>
     z.refine((ids) => new Set(ids).size === ids.length, saying(msg(M.field_noRepeat, {}))),
   );
 
-export const StakeholderPage = /* @__PURE__ */ page(Stakeholder).register(z.globalRegistry, { id: 'StakeholderPage' });
+export const StakeholderPage = /* @__PURE__ */ built(() => page(Stakeholder).register(z.globalRegistry, { id: 'StakeholderPage' }));
