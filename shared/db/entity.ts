@@ -221,13 +221,14 @@ export const historyPut = <S extends z.core.$ZodType>(e: AnyEntity<S>, record: R
 export const get = async <S extends z.core.$ZodType>(e: AnyEntity<S>, values: Fields): Promise<Record_<S> | undefined> => {
   const k = key(e, values);
   const id = `${k.pk}\u0000${k.sk}`;
-  const inFlight = requestReads.getStore();
-  let read = inFlight?.get(id);
+  const scope = requestReads.getStore();
+  let read = scope?.reads.get(id);
   if (read === undefined) {
     read = db.send(new GetCommand({ TableName: tableName, Key: k })).then((out) => out.Item as Fields | undefined);
-    if (inFlight !== undefined) {
-      inFlight.set(id, read);
-      void read.then(() => inFlight.delete(id), () => inFlight.delete(id));
+    if (scope !== undefined) {
+      const { reads } = scope;
+      reads.set(id, read);
+      void read.then(() => scope.keepSettled || reads.delete(id), () => reads.delete(id));
     }
   }
   const item = await read;

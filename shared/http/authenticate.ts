@@ -3,7 +3,7 @@ import { getStaffById } from '#shared/db/staff.ts';
 import { type Caller, hasAnyRole } from '#shared/domain/staff.ts';
 import { Forbidden, Unauthorized } from '#shared/errors.ts';
 import { type Middleware, routeState } from '#shared/http/middleware.ts';
-import type { RouteDefinition } from '#shared/http/route.ts';
+import { type RouteDefinition, writesNothing } from '#shared/http/route.ts';
 import type { Role } from '#shared/schemas/common.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
@@ -40,8 +40,6 @@ const remember = (caller: Caller): void => {
   if (lastSeen.size > lastSeenLimit) lastSeen.delete(lastSeen.keys().next().value as string);
 };
 
-/** Reads that write nothing (GET, read-only table access) may start before the caller is known. */
-const speculates = (route: RouteDefinition): boolean => route.method === 'GET' && route.tableAccess === 'read';
 
 /** The callers a test has seen (a fresh function, as after a cold start). */
 export const forgetCallers = (): void => lastSeen.clear();
@@ -64,7 +62,8 @@ export const authenticate = (route: TokenRoute): Middleware => ({
     const staffId = claims[staffIdClaim];
     if (typeof staffId !== 'string' || staffId === '') throw new Unauthorized();
     const state = routeState(request.context);
-    const guess = speculates(route) ? lastSeen.get(staffId) : undefined;
+    // Reads that write nothing may start before the caller is known.
+    const guess = writesNothing(route) ? lastSeen.get(staffId) : undefined;
     const fresh = readCaller(route, staffId).then(
       (caller) => (remember(caller), caller),
       (error: unknown) => {

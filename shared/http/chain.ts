@@ -4,7 +4,7 @@ import type { AuditContext } from '#shared/db/audit.ts';
 import { type Caller, sameCaller } from '#shared/domain/staff.ts';
 import { requestReads } from '#shared/db/request-reads.ts';
 import { type BodyReader, type HttpEvent, type Middleware, type HttpResult, type RouteContext, problemDetails, routeState, validate } from '#shared/http/middleware.ts';
-import type { RouteDefinition } from '#shared/http/route.ts';
+import { type RouteDefinition, writesNothing } from '#shared/http/route.ts';
 import { preferredLanguage } from '#shared/http/headers.ts';
 import type { Language } from '#shared/domain/pay/explain.ts';
 
@@ -101,6 +101,7 @@ export const routeChain = <const R extends RouteDefinition>(
     if (reply.status === 'rejected') throw reply.reason;
     return toResult(route, reply.value);
   });
-  // Each request in its own scope of reads (shared/db/entity.ts `get`).
-  return (event: HttpEvent, context: RouteContext) => requestReads.run(new Map(), () => handler(event, context));
+  // Each request in its own scope of reads (shared/db/entity.ts `get`); one that writes nothing keeps what it has read.
+  const keepSettled = writesNothing(route);
+  return (event: HttpEvent, context: RouteContext) => requestReads.run({ reads: new Map(), keepSettled }, () => handler(event, context));
 };

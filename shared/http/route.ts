@@ -53,3 +53,6 @@ export interface RouteDefinition {
 }
 
 export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;
+
+/** A route that writes nothing: a GET with read-only table access. */
+export const writesNothing = (route: RouteDefinition): boolean => route.method === 'GET' && route.tableAccess === 'read';

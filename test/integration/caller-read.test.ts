@@ -84,6 +84,27 @@ describe('GET /v1/staff/{id}: the caller and the object are read in one round tr
     expect(both.calls).toBe(2);
   });
 
+  it('a cold function reading the caller’s own record costs one read too: a read that writes nothing keeps what it has read', async () => {
+    const reader = await newPerson(['department_staff']);
+    const cold = await peakInFlight(() => getStaff(asCaller(reader.id, reader.id), lambdaContext('get-staff')));
+    expect(cold.result.statusCode).toBe(200);
+    expect(JSON.parse(cold.result.body ?? '')).toMatchObject({ id: reader.id });
+    expect(cold.calls).toBe(1);
+  });
+
+  it('a write reads again what it read before: a PATCH of one’s own record reads it as the caller and again to change it', async () => {
+    const reader = await newPerson(['coordinator']);
+    const patch = await peakInFlight(() =>
+      patchStaff(
+        { ...asCaller(reader.id, reader.id, { body: { grade: 'P6' }, headers: { 'if-match': `"${reader.version}"` } }), routeKey: 'PATCH /v1/staff/{id}' },
+        lambdaContext('patch-staff'),
+      ),
+    );
+    expect(patch.result.statusCode).toBe(200);
+    // The caller’s read, the use case’s own read of the same key, the write.
+    expect(patch.calls).toBe(3);
+  });
+
   it('a demoted caller is refused by the very next read (the handler runs again with the fresh record)', async () => {
     const reader = await newPerson(['coordinator']);
     expect((await getStaff(asCaller(reader.id, 'admin'), lambdaContext('get-staff'))).statusCode).toBe(200);
