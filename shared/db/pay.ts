@@ -5,12 +5,13 @@ import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { replaceAudited, upsertAudited } from '#shared/db/audited.ts';
 import { mapLimited } from '#shared/concurrency.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { all, commit, defineEntity, get, historyItem, item, key, page, queryInput } from '#shared/db/entity.ts';
+import { all, commit, defineEntity, get, historyItem, item, key, page, parse, queryInput } from '#shared/db/entity.ts';
+import { type Page, decodeCursor, encodeCursor } from '#shared/db/pagination.ts';
 import { payDataIndex } from '#shared/db/partitions.ts';
 import { batchWrite, queryAll } from '#shared/db/query.ts';
 import { ConditionFailed } from '#shared/db/transact.ts';
 import type { LateRecord } from '#shared/domain/pay/adjustments.ts';
-import { Conflict, PreconditionFailed } from '#shared/errors.ts';
+import { Conflict, InvalidCursor, PreconditionFailed } from '#shared/errors.ts';
 import type { ForcedFinalize } from '#shared/schemas/pay-desk.ts';
 import { type Bulletin, type CloseSummary, PeerScore, type PeriodState, StoredCloseRun, type StoredPayPolicy, type StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
 import { msg } from '#shared/messages/index.ts';
@@ -67,20 +68,26 @@ type BulletinHeader = { period: string; version: number; team: Record<string, un
 export const bulletins = /* @__PURE__ */ built(() => defineEntity({
   kind: 'bulletin', label: 'bulletin (team, counts)', schema: asStored<BulletinHeader>(),
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN' },
-  patterns: { rows: { doc: "every row of a period's bulletin (to remove an earlier run's)", sk: 'BULLETIN#' } },
+  patterns: { rows: { doc: "every item of a period's bulletin but its header (to remove an earlier run's)", sk: 'BULLETIN#' } },
 }));
-// A row per item, so a bulletin has no size limit.
-const Row = /* @__PURE__ */ asStored<Record<string, unknown>>();
+/**
+ * The rows in pages: each item holds `bulletinRowsPerItem` rows in order (the last one fewer),
+ * so a bulletin has no size limit and a close writes a hundredth of the items it would write
+ * with one row each. A page of the longest rows (200-character names) stays far under
+ * DynamoDB's 400 KB an item.
+ */
+export const bulletinRowsPerItem = 100;
+type RowPage = { page: number; rows: Record<string, unknown>[] };
+const pageKey = (p: RowPage) => ({ paddedPage: String(p.page).padStart(6, '0') });
 export const bulletinAccounts = /* @__PURE__ */ defineEntity({
-  kind: 'bulletin-account', label: 'bulletin row: account', schema: Row,
-  keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#ACCOUNT#<accountId>' },
-  patterns: { ofPeriod: { doc: "a period's bulletin, accounts by id", sk: 'BULLETIN#ACCOUNT#' } },
+  kind: 'bulletin-accounts', label: 'bulletin rows: accounts by id, a page an item', schema: asStored<RowPage>(), derive: pageKey,
+  keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#ACCOUNTS#<paddedPage>' },
+  patterns: { ofPeriod: { doc: "a period's bulletin, accounts by id", sk: 'BULLETIN#ACCOUNTS#' } },
 });
 export const bulletinPeople = /* @__PURE__ */ defineEntity({
-  kind: 'bulletin-person', label: 'bulletin row: person', schema: Row,
-  derive: (row) => ({ paddedRank: String(row.rank).padStart(6, '0') }),
-  keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#PERSON#<paddedRank>' },
-  patterns: { ofPeriod: { doc: "a period's bulletin, people by rank", sk: 'BULLETIN#PERSON#' } },
+  kind: 'bulletin-people', label: 'bulletin rows: people by rank, a page an item', schema: asStored<RowPage>(), derive: pageKey,
+  keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#PEOPLE#<paddedPage>' },
+  patterns: { ofPeriod: { doc: "a period's bulletin, people by rank", sk: 'BULLETIN#PEOPLE#' } },
 });
 
 export const talentPool = /* @__PURE__ */ defineEntity({
@@ -252,23 +259,23 @@ export const savePeriodState = async (state: PeriodState): Promise<void> => {
 };
 
 /**
- * The bulletin as a header and one item per row, written in pages: its rows a page at a
- * time (batches in flight), then the rows of an earlier run that no longer exist, found a
- * page of keys at a time, and the header last, so that its counts never name rows not yet
+ * The bulletin as a header and its rows in pages (`bulletinRowsPerItem` an item): accounts
+ * by id, people by rank; then the items of an earlier run that this one has not (found a
+ * page of keys at a time), and the header last, so that its counts never name rows not yet
  * written.
  */
 export const saveBulletin = async (bulletin: Bulletin): Promise<void> => {
   const period = bulletin.period;
-  const keep = new Set<string>();
-  const sections = [
-    bulletin.accounts.map((row) => () => item(bulletinAccounts, row, { period })),
-    bulletin.people.map((row) => () => item(bulletinPeople, row, { period })),
-  ].flat();
-  for (let i = 0; i < sections.length; i += bulletinPage) {
-    const rows = sections.slice(i, i + bulletinPage).map((make) => make());
-    for (const r of rows) keep.add(String(r.sk));
-    await batchWrite(rows.map((Item) => ({ PutRequest: { Item } })), writeWidth);
-  }
+  const byId = (a: { accountId: string }, b: { accountId: string }) => Buffer.compare(Buffer.from(a.accountId), Buffer.from(b.accountId));
+  const paged = (e: typeof bulletinAccounts, rows: readonly Record<string, unknown>[]) =>
+    Array.from({ length: Math.ceil(rows.length / bulletinRowsPerItem) }, (_, page) =>
+      item(e, { page, rows: rows.slice(page * bulletinRowsPerItem, (page + 1) * bulletinRowsPerItem) }, { period }));
+  const items = [
+    ...paged(bulletinAccounts, [...bulletin.accounts].sort(byId)),
+    ...paged(bulletinPeople, [...bulletin.people].sort((a, b) => a.rank - b.rank)),
+  ];
+  const keep = new Set(items.map((i) => String(i.sk)));
+  await batchWrite(items.map((Item) => ({ PutRequest: { Item } })), writeWidth);
   let start: Record<string, unknown> | undefined;
   do {
     const out = await db.send(new QueryCommand({ ...queryInput(bulletins, 'rows', { period }, {}), ProjectionExpression: 'pk, sk', Limit: bulletinPage, ExclusiveStartKey: start }));
@@ -282,9 +289,26 @@ export const saveBulletin = async (bulletin: Bulletin): Promise<void> => {
 
 export const getBulletinHeader = (period: string) => get(bulletins, { period });
 
-/** Access pattern: one section of a period's bulletin, a page at a time (accounts by id, people by rank). */
-export const listBulletinRows = (period: string, section: 'accounts' | 'people', limit: number, cursor?: string) =>
-  page(section === 'accounts' ? bulletinAccounts : bulletinPeople, 'ofPeriod', { period }, limit, cursor);
+/**
+ * Access pattern: one section of a period's bulletin, a page at a time (accounts by id,
+ * people by rank). The cursor names the position of the next row; one Query reads the items
+ * that hold the page's rows and the item after them (whether more follow).
+ */
+export const listBulletinRows = async (period: string, section: 'accounts' | 'people', limit: number, cursor?: string): Promise<Page<Record<string, unknown>>> => {
+  const e = section === 'accounts' ? bulletinAccounts : bulletinPeople;
+  const query = `bulletin ${section} ${period}`;
+  const at = decodeCursor(query, cursor)?.at ?? 0;
+  if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0) throw new InvalidCursor();
+  const first = Math.floor(at / bulletinRowsPerItem);
+  const offset = at - first * bulletinRowsPerItem;
+  const out = await db.send(new QueryCommand({
+    ...queryInput(e, 'ofPeriod', { period }, {}),
+    Limit: Math.ceil((offset + limit) / bulletinRowsPerItem) + 1,
+    ExclusiveStartKey: first === 0 ? undefined : key(e, { period, paddedPage: String(first - 1).padStart(6, '0') }),
+  }));
+  const rows = (out.Items ?? []).flatMap((i) => parse(e, i).rows);
+  return { items: rows.slice(offset, offset + limit), nextCursor: rows.length > offset + limit ? encodeCursor(query, { at: at + limit }) : null };
+};
 
 export const getTalentEntry = (year: number, staffId: string) => get(talentPool, { year, staffId });
 export const listTalentPool = (year: number) => all(talentPool, 'ofYear', { year });

@@ -84,6 +84,34 @@ describe('the close’s own records', () => {
     expect((await rows('people')).map((r) => r.staffId)).toEqual(['S1']);
     expect(await store.getBulletinHeader('2041-Q3')).toMatchObject({ version: 2, accountCount: 3, peopleCount: 1 });
   });
+
+  it('keeps a page of the longest rows in one item and pages through rows across items at any limit', async () => {
+    const team = { period: '2041-Q4' } as never;
+    // 200 CJK characters: 600 bytes of UTF-8 a name, the most an account name may be.
+    const longest = '客'.repeat(200);
+    const account = (i: number) => ({
+      accountId: `B${String(i).padStart(5, '0')}`, name: longest, contractTargetAmount: Number.MAX_SAFE_INTEGER, contractCreditAmount: Number.MAX_SAFE_INTEGER,
+      collectionTargetAmount: Number.MAX_SAFE_INTEGER, collectionCreditAmount: Number.MAX_SAFE_INTEGER,
+      contractAttainment: '100000000000.0000', collectionAttainment: '100000000000.0000', visitCompliance: '1.0000',
+    });
+    const count = 2 * store.bulletinRowsPerItem + 37;
+    // Given out of order: the bulletin keeps accounts by id.
+    await store.saveBulletin({ period: '2041-Q4', version: 1, accounts: Array.from({ length: count }, (_, i) => account(count - 1 - i)), people: [], team });
+    for (const limit of [1, 37, store.bulletinRowsPerItem, 200]) {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listBulletinRows('2041-Q4', 'accounts', limit, cursor);
+        expect(page.items.length).toBeLessThanOrEqual(limit);
+        ids.push(...page.items.map((r) => String(r.accountId)));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+      expect(ids, `limit ${limit}`).toEqual(Array.from({ length: count }, (_, i) => account(i).accountId));
+    }
+    // A cursor of one section is refused by the other.
+    const first = await store.listBulletinRows('2041-Q4', 'accounts', 10);
+    await expect(store.listBulletinRows('2041-Q4', 'people', 10, first.nextCursor ?? undefined)).rejects.toMatchObject({ status: 400 });
+  });
 });
 
 describe('the talent-pool suggestions of an annual close', () => {
