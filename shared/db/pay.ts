@@ -301,13 +301,17 @@ export const listBulletinRows = async (period: string, section: 'accounts' | 'pe
   if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0) throw new InvalidCursor();
   const first = Math.floor(at / bulletinRowsPerItem);
   const offset = at - first * bulletinRowsPerItem;
+  const wanted = Math.ceil((offset + limit) / bulletinRowsPerItem) + 1;
   const out = await db.send(new QueryCommand({
     ...queryInput(e, 'ofPeriod', { period }, {}),
-    Limit: Math.ceil((offset + limit) / bulletinRowsPerItem) + 1,
+    Limit: wanted,
     ExclusiveStartKey: first === 0 ? undefined : key(e, { period, paddedPage: String(first - 1).padStart(6, '0') }),
   }));
   const rows = (out.Items ?? []).flatMap((i) => parse(e, i).rows);
-  return { items: rows.slice(offset, offset + limit), nextCursor: rows.length > offset + limit ? encodeCursor(query, { at: at + limit }) : null };
+  const items = rows.slice(offset, offset + limit);
+  // More follow if rows past this page came back, or if DynamoDB stopped short of the items asked for (its 1 MB a Query).
+  const stoppedShort = out.LastEvaluatedKey !== undefined && (out.Items?.length ?? 0) < wanted && items.length > 0;
+  return { items, nextCursor: rows.length > offset + limit || stoppedShort ? encodeCursor(query, { at: at + items.length }) : null };
 };
 
 export const getTalentEntry = (year: number, staffId: string) => get(talentPool, { year, staffId });

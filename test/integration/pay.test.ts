@@ -1,4 +1,7 @@
+import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { db, dynamo } from '#shared/db/client.ts';
 import * as store from '#shared/db/pay.ts';
 import { Conflict } from '#shared/errors.ts';
 import { createTestTable } from '#test/support/table.ts';
@@ -111,6 +114,22 @@ describe('the close’s own records', () => {
     // A cursor of one section is refused by the other.
     const first = await store.listBulletinRows('2041-Q4', 'accounts', 10);
     await expect(store.listBulletinRows('2041-Q4', 'people', 10, first.nextCursor ?? undefined)).rejects.toMatchObject({ status: 400 });
+
+    // DynamoDB may stop a Query short of the items asked for (1 MB a Query): the page ends there and the cursor goes on from it.
+    const realDb = DynamoDBDocumentClient.from(dynamo);
+    const mock = mockClient(db);
+    mock.on(QueryCommand).callsFake(async (input: QueryCommandInput) => {
+      const out = await realDb.send(new QueryCommand({ ...input, Limit: 1 }));
+      return { ...out, LastEvaluatedKey: out.LastEvaluatedKey ?? out.Items?.at(-1) };
+    });
+    try {
+      const short = await store.listBulletinRows('2041-Q4', 'accounts', 150);
+      expect(short.items.map((r) => r.accountId)).toEqual(Array.from({ length: store.bulletinRowsPerItem }, (_, i) => account(i).accountId));
+      const next = await store.listBulletinRows('2041-Q4', 'accounts', 150, short.nextCursor ?? undefined);
+      expect(next.items[0]?.accountId).toBe(account(store.bulletinRowsPerItem).accountId);
+    } finally {
+      mock.restore();
+    }
   });
 });
 
