@@ -90,6 +90,22 @@ export const bulletinPeople = /* @__PURE__ */ defineEntity({
   patterns: { ofPeriod: { doc: "a period's bulletin, people by rank", sk: 'BULLETIN#PEOPLE#' } },
 });
 
+/**
+ * A row an item, as bulletins were kept before the pages: read (never written) for a
+ * period closed then and not since, whose next close removes them.
+ */
+const LegacyRow = /* @__PURE__ */ asStored<Record<string, unknown>>();
+export const legacyBulletinAccounts = /* @__PURE__ */ defineEntity({
+  kind: 'bulletin-account', label: 'bulletin row: account (before the pages; read only)', schema: LegacyRow,
+  keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#ACCOUNT#<accountId>' },
+  patterns: { ofPeriod: { doc: "a period's bulletin as kept before the pages, accounts by id", sk: 'BULLETIN#ACCOUNT#' } },
+});
+export const legacyBulletinPeople = /* @__PURE__ */ defineEntity({
+  kind: 'bulletin-person', label: 'bulletin row: person (before the pages; read only)', schema: LegacyRow,
+  keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#PERSON#<paddedRank>' },
+  patterns: { ofPeriod: { doc: "a period's bulletin as kept before the pages, people by rank", sk: 'BULLETIN#PERSON#' } },
+});
+
 export const talentPool = /* @__PURE__ */ defineEntity({
   kind: 'talent', label: 'talent-pool entry', schema: TalentEntry, versioned: true,
   keys: { pk: 'TALENT#<year>', sk: 'STAFF#<staffId>' },
@@ -295,9 +311,22 @@ export const getBulletinHeader = (period: string) => get(bulletins, { period });
  * that hold the page's rows and the item after them (whether more follow).
  */
 export const listBulletinRows = async (period: string, section: 'accounts' | 'people', limit: number, cursor?: string): Promise<Page<Record<string, unknown>>> => {
-  const e = section === 'accounts' ? bulletinAccounts : bulletinPeople;
+  const legacy = section === 'accounts' ? legacyBulletinAccounts : legacyBulletinPeople;
   const query = `bulletin ${section} ${period}`;
-  const at = decodeCursor(query, cursor)?.at ?? 0;
+  let position: Record<string, string | number> | undefined;
+  try {
+    position = decodeCursor(query, cursor);
+  } catch (error) {
+    // A cursor of a bulletin kept a row an item (or none this API gave: page refuses it too).
+    if (error instanceof InvalidCursor) return page(legacy, 'ofPeriod', { period }, limit, cursor);
+    throw error;
+  }
+  const found = await pagedRows(period, section, query, position?.at ?? 0, limit);
+  return found.items.length === 0 && position === undefined ? page(legacy, 'ofPeriod', { period }, limit) : found;
+};
+
+const pagedRows = async (period: string, section: 'accounts' | 'people', query: string, at: unknown, limit: number): Promise<Page<Record<string, unknown>>> => {
+  const e = section === 'accounts' ? bulletinAccounts : bulletinPeople;
   if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0) throw new InvalidCursor();
   const first = Math.floor(at / bulletinRowsPerItem);
   const offset = at - first * bulletinRowsPerItem;

@@ -2,6 +2,8 @@ import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@a
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db, dynamo } from '#shared/db/client.ts';
+import { item as entityItem } from '#shared/db/entity.ts';
+import { batchWrite } from '#shared/db/query.ts';
 import * as store from '#shared/db/pay.ts';
 import { Conflict } from '#shared/errors.ts';
 import { createTestTable } from '#test/support/table.ts';
@@ -86,6 +88,22 @@ describe('the close’s own records', () => {
     expect((await rows('accounts')).map((r) => r.accountId)).toEqual(['A00005', 'A02149', 'A09999']);
     expect((await rows('people')).map((r) => r.staffId)).toEqual(['S1']);
     expect(await store.getBulletinHeader('2041-Q3')).toMatchObject({ version: 2, accountCount: 3, peopleCount: 1 });
+  });
+
+  it('still serves a bulletin kept a row an item (closed before the pages), until its next close removes those rows', async () => {
+    const row = (i: number) => ({ accountId: `C${String(i).padStart(3, '0')}`, name: `Account ${i}`, contractTargetAmount: 1, contractCreditAmount: 1, collectionTargetAmount: 1, collectionCreditAmount: 1, contractAttainment: '1.0000', collectionAttainment: '1.0000', visitCompliance: null });
+    const person = { rank: 1, staffId: 'S1', name: 'Person 1', roles: ['sales_manager'], ratio: '1.0000', tier: 'exceeded', total: 1 };
+    const old = [...[0, 1, 2].map((i) => entityItem(store.legacyBulletinAccounts, row(i), { period: '2041-Q1' })), entityItem(store.legacyBulletinPeople, person, { period: '2041-Q1', paddedRank: '000001' })];
+    await batchWrite(old.map((Item) => ({ PutRequest: { Item } })));
+    const first = await store.listBulletinRows('2041-Q1', 'accounts', 2);
+    expect(first.items.map((r) => r.accountId)).toEqual(['C000', 'C001']);
+    const rest = await store.listBulletinRows('2041-Q1', 'accounts', 2, first.nextCursor ?? undefined);
+    expect(rest).toEqual({ items: [row(2)], nextCursor: null });
+    expect((await store.listBulletinRows('2041-Q1', 'people', 10)).items).toEqual([person]);
+    // The next close writes pages and removes the rows kept before them.
+    await store.saveBulletin({ period: '2041-Q1', version: 2, accounts: [row(7)], people: [], team: { period: '2041-Q1' } as never });
+    expect((await store.listBulletinRows('2041-Q1', 'accounts', 10)).items).toEqual([row(7)]);
+    expect((await store.listBulletinRows('2041-Q1', 'people', 10)).items).toEqual([]);
   });
 
   it('keeps a page of the longest rows in one item and pages through rows across items at any limit', async () => {
