@@ -127,7 +127,7 @@ export class Monitoring extends Construct {
     alarm(this, 'Api5xxRate', 'api-5xx-rate', `More than ${alarmThresholds.api5xxPercent}% of API requests answered 5xx for 10 minutes`, errorRate, alarmThresholds.api5xxPercent, 2);
     alarm(this, 'ApiP99Latency', 'api-p99-latency', `API p99 latency at or above ${alarmThresholds.apiP99LatencyMs} ms for 15 minutes`, p99, alarmThresholds.apiP99LatencyMs, 3);
 
-    // Every function: any error, any throttle.
+    // Every function: one error or one throttle is enough to alarm.
     for (const fn of props.functions) {
       const fnId = fn.node.id;
       alarm(fn, 'ErrorsAlarm', `fn-${fnId}-errors`, `${fnId}: a function error (an unhandled exception or a time-out)`, fn.metricErrors({ period, statistic: Stats.SUM }), alarmThresholds.atLeastOne);
