@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonical } from '#shared/domain/pay/close.ts';
 import { parsePayPeriod } from '#shared/domain/pay/period.ts';
-import { type Gathered, type GatheredAccount, emptyGathered, keepGathered, loadGathered, mergeGathered, summarise } from '#shared/usecases/close.ts';
+import { type Gathered, type GatheredAccount, batchSize, emptyGathered, keepGathered, loadGathered, mergeGathered, summarise } from '#shared/usecases/close.ts';
 import { account, held, policy, reports, visits } from '#test/unit/domain/pay/builders.ts';
 import { createTestTable } from '#test/support/table.ts';
 
@@ -42,4 +42,16 @@ describe('a distributed close’s working set', () => {
     expect(loaded.people.get('K')?.contact_leader?.rows.map((r) => r.accountId)).toEqual(['Z1', 'Z2']);
     expect(asJson(loaded)).toBe(asJson(expected));
   });
+
+  it('keeps a whole batch held by one person within DynamoDB’s 400 KB an item, with the longest names', async () => {
+    // One sales manager and one contact leader on every account of a batch: each person's part holds a row and lines per account.
+    const longest = (i: number) => `${'客'.repeat(195)}${String(i).padStart(5, '0')}`;
+    const accounts = Array.from({ length: batchSize }, (_, i) => gatheredAccount(`W${String(i).padStart(4, '0')}`, longest(i), ['L', 'K']));
+    const gathered = summarise(accounts, q1, policy);
+    await keepGathered(q1.id, 'run-big', { first: { name: longest(0), id: 'W0000' }, accounts: batchSize, gathered }, new Date());
+    const loaded = await loadGathered(q1.id, 'run-big');
+    expect(loaded.people.get('L')?.sales_manager?.rows).toHaveLength(batchSize);
+    expect(asJson(loaded)).toBe(asJson(gathered));
+  });
 });
+
