@@ -122,39 +122,40 @@ export const adjustmentsOnlyStatement = (staffId: string, grade: string, period:
     adjustments,
   );
 
-/** A person for the close: their grade, the scores they received for P, and the accounts they held in P. */
-export interface ClosePerson {
+/** Who a person is to the close: their grade and the scores they received for P. */
+interface CloseSubject {
   readonly staffId: string;
   readonly grade: string;
   readonly peerScores: readonly number[];
+}
+
+/** What every close calculation is given besides its people: the period, its policy and the meetings held in P. */
+interface CloseBasis {
+  readonly period: Period;
+  readonly policy: PayPolicy;
+  readonly meetings: readonly MeetingFact[];
+}
+
+/** A person for the close, with the accounts they held in P. */
+export interface ClosePerson extends CloseSubject {
   readonly accounts: readonly AssessmentAccount[];
 }
 
-export interface CloseInput {
-  readonly period: Period;
-  readonly policy: PayPolicy;
+export interface CloseInput extends CloseBasis {
   readonly people: readonly ClosePerson[];
   /** Every key account once, for the team totals. */
   readonly teamAccounts: readonly TeamAccount[];
-  /** The meetings held in P. */
-  readonly meetings: readonly MeetingFact[];
 }
 
-/** A person for the close from partial sums: grade, the scores received for P, and a partial per role held (contact leader first). */
-export interface PartialPerson {
-  readonly staffId: string;
-  readonly grade: string;
-  readonly peerScores: readonly number[];
+/** A person for the close from partial sums: a partial per role held (contact leader first). */
+export interface PartialPerson extends CloseSubject {
   readonly roles: readonly RolePartial[];
 }
 
-export interface PartialCloseInput {
-  readonly period: Period;
-  readonly policy: PayPolicy;
+export interface PartialCloseInput extends CloseBasis {
   readonly people: readonly PartialPerson[];
   /** The team's sums over every key account once. */
   readonly team: TeamTotals;
-  readonly meetings: readonly MeetingFact[];
 }
 
 /** A person's partials from their accounts: one per role held on some day of P, contact leader first (as `assessPerson`). */
