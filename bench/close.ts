@@ -50,6 +50,8 @@ interface RequestEvent {
   end: number;
   /** The close's own statement list (after the calculation) or the talent pool writes. */
   tag?: 'statements' | 'talent';
+  /** The command and the kind of item it names (pk and sk up to their first `#`), for the write-phase breakdown. */
+  label: string;
 }
 
 const newTally = (): Tally => ({ requests: {}, itemsRead: 0, itemsWritten: 0 });
@@ -71,6 +73,16 @@ const describe = (input: Loose): string => {
   return item === undefined ? 'a request' : `${text(item.pk) ?? '?'} / ${text(item.sk) ?? '?'}`;
 };
 
+/** What kind of item a request names: its key's (or first item's) pk and sk up to their first `#`, or a Query's partition and prefix. */
+const itemKind = (input: Loose): string => {
+  const first = (Object.values((input.RequestItems ?? {}) as Loose)[0] as Loose[] | Loose | undefined);
+  const one = Array.isArray(first) ? first[0] : first?.Keys?.[0];
+  const item = (input.Key ?? input.Item ?? one?.PutRequest?.Item ?? one?.DeleteRequest?.Key ?? (one?.pk === undefined ? undefined : one) ?? input.TransactItems?.[0]?.Put?.Item ?? input.TransactItems?.[0]?.Update?.Key) as Loose | undefined;
+  const cut = (v: unknown) => (text(v) ?? '?').split('#')[0];
+  if (item !== undefined) return `${cut(item.pk)}/${cut(item.sk)}`;
+  const values = (input.ExpressionAttributeValues ?? {}) as Loose;
+  return `${cut(values[':pk'] ?? Object.values(values)[0])}/${cut(values[':prefix'] ?? '')}`;
+};
 
 /** CPU milliseconds a process has used, from /proc/<pid>/stat (utime + stime, at 100 ticks a second). */
 const procCpuMs = (pid: number | undefined): number | undefined => {
@@ -141,8 +153,8 @@ const instrument = (client: DynamoDBClient) => {
       if (state.events !== undefined) {
         const pk = text(input.Key?.pk);
         const prefix = text(input.ExpressionAttributeValues?.[':prefix']);
-        const tag = pk?.startsWith('TALENT#') === true ? 'talent' : command === 'Query' && prefix === 'STATEMENT#' ? 'statements' : undefined;
-        state.events.push({ start, end, ...(tag === undefined ? {} : { tag }) });
+        const tag = pk?.startsWith('TALENT#') === true ? 'talent' : command === 'Query' && (prefix === 'STATEMENT#' || prefix === 'DIGESTS#') ? 'statements' : undefined;
+        state.events.push({ start, end, label: `${command} ${itemKind(input)}`, ...(tag === undefined ? {} : { tag }) });
       }
       return result;
     },
@@ -192,6 +204,8 @@ interface CloseRun {
   cpu: Cpu;
   tally: Tally;
   phases: Phases;
+  /** Requests from the statement list on, by command and kind of item: count, summed request time, and first start to last end (ms). */
+  writes: Record<string, { n: number; ms: number; span: number }>;
   /** When the close finished. */
   changed?: number;
   statements?: number;
@@ -318,7 +332,15 @@ const worker = async (staff: number, accounts: number, phase: 'generate' | 'clos
     const talent = events.filter((e) => e.tag === 'talent');
     const talentMs = talent.length === 0 ? 0 : talent.reduce((m, e) => Math.max(m, e.end), -Infinity) - talent.reduce((m, e) => Math.min(m, e.start), Infinity);
     const writeFrom = firstList?.start ?? gatherEnd;
+    const spans = new Map<string, { n: number; ms: number; from: number; to: number }>();
+    for (const e of events) {
+      if (e.start < writeFrom) continue;
+      const k = spans.get(e.label) ?? { n: 0, ms: 0, from: e.start, to: e.end };
+      spans.set(e.label, { n: k.n + 1, ms: k.ms + (e.end - e.start), from: Math.min(k.from, e.start), to: Math.max(k.to, e.end) });
+    }
+    const writes = Object.fromEntries([...spans].map(([label, k]) => [label, { n: k.n, ms: k.ms, span: k.to - k.from }]));
     return {
+      writes,
       ms: end - start,
       cpu: used,
       tally: minus(tally, before),
@@ -475,6 +497,17 @@ const report = (results: readonly SizeResult[], totalMs: number) => {
             q,
           ),
         );
+      }
+    }
+  }
+
+  console.log('\nAfter the gather, by request (from the statement list on): command, kind of item (pk/sk up to "#"): count, summed request s, span s');
+  for (const r of results) {
+    for (const p of r.periods) {
+      for (const [name, run] of [['first', p.first], ['rerun', middle(p.reruns)]] as const) {
+        if (run === undefined) continue;
+        const parts = Object.entries(run.writes).sort((a, b) => b[1].ms - a[1].ms);
+        console.log(`  ${sizeName(r).padEnd(11)} ${p.period.padEnd(8)} ${name.padEnd(6)} ${parts.map(([k, v]) => `${k} ${int(v.n)}: ${s(v.ms)}/${s(v.span)}`).join('; ')}`);
       }
     }
   }

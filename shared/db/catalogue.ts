@@ -41,7 +41,7 @@ export const entityModules: { module: string; entities: EntityDoc[] }[] = [
   },
   {
     module: 'pay',
-    entities: [pay.payPolicies, pay.peerScores, pay.periodStates, pay.statements, pay.bulletins, pay.bulletinAccounts, pay.bulletinPeople, pay.legacyBulletinAccounts, pay.legacyBulletinPeople, pay.talentPool, pay.closeRuns, pay.closeWork],
+    entities: [pay.payPolicies, pay.peerScores, pay.periodStates, pay.statements, pay.statementDigests, pay.bulletins, pay.bulletinAccounts, pay.bulletinPeople, pay.legacyBulletinAccounts, pay.legacyBulletinPeople, pay.talentPool, pay.closeRuns, pay.closeWork],
   },
   { module: 'pay-changes', entities: [payChanges.payChanges] },
   { module: 'pay-desk', entities: [payDesk.adjustments, payDesk.inquiries, payDesk.statementAcks, payDesk.policyAcks] },

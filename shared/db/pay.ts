@@ -78,7 +78,7 @@ export const bulletins = /* @__PURE__ */ built(() => defineEntity({
  */
 export const bulletinRowsPerItem = 100;
 type RowPage = { page: number; rows: Record<string, unknown>[] };
-const pageKey = (p: RowPage) => ({ paddedPage: String(p.page).padStart(6, '0') });
+const pageKey = (p: { page: number }) => ({ paddedPage: String(p.page).padStart(6, '0') });
 export const bulletinAccounts = /* @__PURE__ */ defineEntity({
   kind: 'bulletin-accounts', label: 'bulletin rows: accounts by id, a page an item', schema: asStored<RowPage>(), derive: pageKey,
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#ACCOUNTS#<paddedPage>' },
@@ -105,6 +105,46 @@ export const legacyBulletinPeople = /* @__PURE__ */ defineEntity({
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#PERSON#<paddedRank>' },
   patterns: { ofPeriod: { doc: "a period's bulletin as kept before the pages, people by rank", sk: 'BULLETIN#PERSON#' } },
 });
+
+/**
+ * What the next close compares its statements with: each current statement's version and
+ * the digest of what it says (domain/pay/close.ts statementDigest), `statementDigestsPerItem`
+ * people an item by staff id, every page tagged with the close that wrote it (the period
+ * state's `closedAt`, which that close writes last). A re-run reads these few items instead
+ * of every statement; pages of another run, or missing ones, send it back to the statements.
+ */
+export const statementDigestsPerItem = 1_000;
+type DigestPage = { page: number; pages: number; closedAt: string; entries: [staffId: string, version: number, digest: string][] };
+export const statementDigests = /* @__PURE__ */ defineEntity({
+  kind: 'statement-digests', label: "statements' versions and digests, a page an item", schema: asStored<DigestPage>(), derive: pageKey,
+  keys: { pk: 'PERIOD#<period>', sk: 'DIGESTS#<paddedPage>' },
+  patterns: { ofPeriod: { doc: "what a period's current statements say, as digests (for its next close)", sk: 'DIGESTS#' } },
+});
+
+export interface StatementDigest {
+  staffId: string;
+  version: number;
+  digest: string;
+}
+
+/** The digests the close that finished at `closedAt` kept, whole; undefined when there are none, or they are another run's or incomplete. */
+export const listStatementDigests = async (period: string, closedAt: string | undefined): Promise<StatementDigest[] | undefined> => {
+  if (closedAt === undefined) return undefined;
+  const pages = await all(statementDigests, 'ofPeriod', { period });
+  if (pages.length === 0 || pages.some((p, i) => p.page !== i || p.pages !== pages.length || p.closedAt !== closedAt)) return undefined;
+  return pages.flatMap((p) => p.entries.map(([staffId, version, digest]) => ({ staffId, version, digest })));
+};
+
+/** Keeps every current statement's digest for the close that finishes at `closedAt` (its period state, written after, names it). */
+export const saveStatementDigests = (period: string, closedAt: string, digests: readonly StatementDigest[]) => {
+  const sorted = [...digests].sort((a, b) => Buffer.compare(Buffer.from(a.staffId), Buffer.from(b.staffId)));
+  const pages = Math.max(1, Math.ceil(sorted.length / statementDigestsPerItem));
+  const items = Array.from({ length: pages }, (_, page) => item(statementDigests, {
+    page, pages, closedAt,
+    entries: sorted.slice(page * statementDigestsPerItem, (page + 1) * statementDigestsPerItem).map((d) => [d.staffId, d.version, d.digest] as [string, number, string]),
+  }, { period }));
+  return batchWrite(items.map((Item) => ({ PutRequest: { Item } })), writeWidth);
+};
 
 export const talentPool = /* @__PURE__ */ defineEntity({
   kind: 'talent', label: 'talent-pool entry', schema: TalentEntry, versioned: true,
@@ -347,6 +387,10 @@ export const getTalentEntry = (year: number, staffId: string) => get(talentPool,
 export const listTalentPool = (year: number) => all(talentPool, 'ofYear', { year });
 
 /** Suggestions from an annual close; a grade a coordinator already confirmed is kept. */
+const sameSuggestion = (kept: TalentEntry, next: TalentEntry) =>
+  kept.name === next.name && kept.annualTier === next.annualTier && kept.suggestedGrade === next.suggestedGrade &&
+  kept.certification?.level === next.certification?.level && kept.certification?.awardedOn === next.certification?.awardedOn;
+
 export const saveTalentSuggestions = async (entries: readonly TalentEntry[]): Promise<void> => {
   // The year's pool in one read; each person's entry is then written on condition that it is
   // still as read, so a grade confirmed meanwhile is re-read and kept, never written over.
@@ -355,6 +399,8 @@ export const saveTalentSuggestions = async (entries: readonly TalentEntry[]): Pr
   await mapLimited(entries, 2 * writeWidth, async (entry) => {
     let old = known.get(`${entry.year}#${entry.staffId}`);
     for (let attempt = 0; ; attempt++) {
+      // A re-run that suggests what the pool already says writes nothing (no new version).
+      if (old !== undefined && sameSuggestion(old, entry)) return;
       const merged = old === undefined ? entry : { ...entry, confirmedGrade: old.confirmedGrade, confirmedBy: old.confirmedBy, version: old.version + 1 };
       try {
         const check = old === undefined ? { ConditionExpression: 'attribute_not_exists(pk)' } : { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': old.version } };

@@ -9,7 +9,7 @@ import { allMeetingsOfType } from '#shared/db/upkeep.ts';
 import type { AccountRole } from '#shared/domain/assignments.ts';
 import { type AssessmentAccount, type RolePartial, addAccountPart, assessmentAccountPart, emptyRolePartial, mergeRolePartials } from '#shared/domain/pay/assessment.ts';
 import type { ComplianceSums } from '#shared/domain/pay/compliance.ts';
-import { bulletinOf, sameStatement, talentSuggestions } from '#shared/domain/pay/close.ts';
+import { bulletinOf, statementDigest, talentSuggestions } from '#shared/domain/pay/close.ts';
 import { type Period, parsePayPeriod } from '#shared/domain/pay/period.ts';
 import type { PayPolicy } from '#shared/domain/pay/policy.ts';
 import { nameStatement } from '#shared/domain/pay/explain.ts';
@@ -429,7 +429,14 @@ const early = <T>(work: Promise<T>): Promise<T> => {
 const finishRun = async (period: Period, runId: string, gathered: Gathered, audit: AuditContext, records?: Promise<PeopleRecords>, policy?: PayPolicy) => {
   // What the writes compare with, and the late records' and the desk's adjustments, are read
   // while the statements are computed (the lock keeps them as they are).
-  const earlier = early(Promise.all([store.listStatements(period.id), store.getPeriodState(period.id)]));
+  // A re-run compares digests its last close kept; otherwise (a first close, or one after a
+  // run that did not finish) the statements themselves.
+  const earlier = early((async () => {
+    const before = await store.getPeriodState(period.id);
+    const kept = await store.listStatementDigests(period.id, before?.closedAt);
+    const digests = kept ?? (await store.listStatements(period.id)).map((s) => ({ staffId: s.staffId, version: s.version, digest: statementDigest(s) }));
+    return [digests, before] as const;
+  })());
   const prior = early(priorPeriodAdjustments(period, priceAgain));
   // Approved manual adjustments join the prior-period ones (total, bulletin and CSV include them).
   const approved = early(approvedAdjustments(period.id));
@@ -442,14 +449,17 @@ const finishRun = async (period: Period, runId: string, gathered: Gathered, audi
   const desk = await approved;
   for (const staffId of new Set(desk.map((a) => a.staffId))) byStaff.set(staffId, [...(byStaff.get(staffId) ?? []), ...manualAdjustmentsOf(desk, staffId)]);
   const statements = await withPriorPeriods(period, priced.statements, byStaff);
-  const [currentList, before] = await earlier;
-  const current = new Map(currentList.map((s) => [s.staffId, s]));
-  const changed: StoredStatement[] = statements
-    .filter((s) => {
-      const before = current.get(s.staffId);
-      return before === undefined || !sameStatement(before, s);
-    })
-    .map((s) => ({ ...s, version: (current.get(s.staffId)?.version ?? 0) + 1, status: 'draft', closedAt: audit.at }));
+  const [currentDigests, before] = await earlier;
+  const current = new Map(currentDigests.map((d) => [d.staffId, d]));
+  const changed: StoredStatement[] = [];
+  for (const s of statements) {
+    const kept = current.get(s.staffId);
+    const digest = statementDigest(s);
+    if (kept !== undefined && kept.digest === digest) continue;
+    const version = (kept?.version ?? 0) + 1;
+    changed.push({ ...s, version, status: 'draft', closedAt: audit.at });
+    current.set(s.staffId, { staffId: s.staffId, version, digest });
+  }
   const state: PeriodState = {
     period: period.id,
     status: 'draft',
@@ -467,6 +477,8 @@ const finishRun = async (period: Period, runId: string, gathered: Gathered, audi
   // the period's state, which names the new version, only once they are all kept.
   await Promise.all([
     store.saveStatements(changed),
+    // Everyone's, not only this run's: a statement this run did not compute stays current.
+    store.saveStatementDigests(period.id, audit.at, [...current.values()]),
     store.saveBulletin(bulletinOf(period, state.version, accounts, statements, team, names)),
     period.kind === 'year' ? store.saveTalentSuggestions(talentSuggestions(period, statements, names)) : Promise.resolve(),
   ]);

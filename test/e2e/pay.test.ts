@@ -1,6 +1,6 @@
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler as closeAbort } from '#functions/jobs/close-abort.ts';
 import { handler as closeFinish } from '#functions/jobs/close-finish.ts';
 import { handler as closeGather } from '#functions/jobs/close-gather.ts';
@@ -121,6 +121,37 @@ describe('the period close, on pay.md’s worked example', () => {
     const finished = await closeFinish({ period: plan.period, runId: plan.runId }, lambdaContext('finish'));
     expect(finished).toMatchObject({ period: '2026-Q1', version: 2, changed: 0, statements: 2 });
     expect((await close()).body).toMatchObject({ version: 2, changed: 0 });
+  });
+
+  it('compares a re-run with the digests its last close kept, reading no statement; digests of another run send it back to the statements', async () => {
+    const { db } = await import('#shared/db/client.ts');
+    const store = await import('#shared/db/pay.ts');
+    const statementQueries: string[] = [];
+    const send = db.send.bind(db);
+    const spy = vi.spyOn(db, 'send').mockImplementation(async (command: Parameters<typeof db.send>[0]) => {
+      const input = command.input as { ExpressionAttributeValues?: Record<string, unknown>; Limit?: number };
+      // The statements read whole (no Limit); the reply's and the run's pages of 200 are not the comparison.
+      const whole = input.Limit === undefined;
+      if (command.constructor.name === 'QueryCommand' && input.ExpressionAttributeValues?.[':prefix'] === 'STATEMENT#' && whole) statementQueries.push('listed');
+      return send(command as never);
+    });
+    try {
+      expect((await close()).body).toMatchObject({ version: 2, changed: 0 });
+      expect(statementQueries).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+    const state = await store.getPeriodState('2026-Q1');
+    const kept = await store.listStatementDigests('2026-Q1', state?.closedAt);
+    expect(kept?.map((d) => d.staffId).sort()).toEqual([k.id, l.id].sort());
+    expect(kept?.every((d) => d.version >= 1 && /^[A-Za-z0-9_-]{43}$/.test(d.digest))).toBe(true);
+
+    // As if a close had kept wrong digests and stopped before its period state: they name another run,
+    // so the next close compares with the statements themselves and finds nothing changed.
+    await store.saveStatementDigests('2026-Q1', '2000-01-01T00:00:00.000Z', (kept ?? []).map((d) => ({ ...d, digest: 'x'.repeat(43) })));
+    expect(await store.listStatementDigests('2026-Q1', state?.closedAt)).toBeUndefined();
+    expect((await close()).body).toMatchObject({ version: 2, changed: 0 });
+    expect((await api.call('GET', `/v1/periods/2026-Q1/statements/${l.id}`, coordinator.id)).body.versions).toHaveLength(2);
   });
 
   it('releases the period when a workflow step fails (the abort step), and the run says it failed', async () => {

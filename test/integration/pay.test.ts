@@ -151,6 +151,29 @@ describe('the close’s own records', () => {
   });
 });
 
+describe('the statement digests a close keeps for the next', () => {
+  const digest = (i: number) => String(i).padStart(43, 'd');
+  const people = Array.from({ length: 2 * store.statementDigestsPerItem + 7 }, (_, i) => ({ staffId: `S${String(i).padStart(5, '0')}`, version: 1 + (i % 3), digest: digest(i) }));
+
+  it('keeps every person in pages and gives them back whole, but only to the run that wrote them', async () => {
+    await store.saveStatementDigests('2043-Q1', '2043-04-01T00:00:00.000Z', [...people].reverse());
+    expect(await store.listStatementDigests('2043-Q1', '2043-04-01T00:00:00.000Z')).toEqual(people);
+    expect(await store.listStatementDigests('2043-Q1', '2043-04-02T00:00:00.000Z')).toBeUndefined();
+    expect(await store.listStatementDigests('2043-Q1', undefined)).toBeUndefined();
+    expect(await store.listStatementDigests('2043-Q2', '2043-04-01T00:00:00.000Z')).toBeUndefined();
+  });
+
+  it('refuses an incomplete set: a page missing, or pages of two runs', async () => {
+    await store.saveStatementDigests('2043-Q3', '2043-10-01T00:00:00.000Z', people);
+    await batchWrite([{ DeleteRequest: { Key: { pk: 'PERIOD#2043-Q3', sk: 'DIGESTS#000001' } } }]);
+    expect(await store.listStatementDigests('2043-Q3', '2043-10-01T00:00:00.000Z')).toBeUndefined();
+
+    await store.saveStatementDigests('2043-Q4', '2044-01-01T00:00:00.000Z', people);
+    await store.saveStatementDigests('2043-Q4', '2044-01-02T00:00:00.000Z', people.slice(0, 10));
+    expect(await store.listStatementDigests('2043-Q4', '2044-01-02T00:00:00.000Z')).toBeUndefined();
+  });
+});
+
 describe('the talent-pool suggestions of an annual close', () => {
   const ctx = { actorId: 'COORD', requestId: 'r', at: '2042-01-02T00:00:00Z' };
   const suggestion = (staffId: string, suggestedGrade: 'A' | 'B' | 'C' | 'D') => ({
@@ -166,6 +189,18 @@ describe('the talent-pool suggestions of an annual close', () => {
     await store.saveTalentSuggestions([suggestion('T1', 'C'), suggestion('T2', 'D')]);
     expect(await store.getTalentEntry(2042, 'T1')).toEqual({ ...suggestion('T1', 'C'), confirmedGrade: 'A', confirmedBy: 'COORD', version: 3 });
     expect(await store.getTalentEntry(2042, 'T2')).toEqual({ ...suggestion('T2', 'D'), version: 2 });
+
+    // The same suggestions again (a re-run on the same data): no write, no new version.
+    const { db } = await import('#shared/db/client.ts');
+    const puts = vi.spyOn(db, 'send');
+    try {
+      await store.saveTalentSuggestions([suggestion('T1', 'C'), suggestion('T2', 'D')]);
+      expect(puts.mock.calls.filter(([command]) => command.constructor.name === 'PutCommand')).toHaveLength(0);
+    } finally {
+      puts.mockRestore();
+    }
+    expect(await store.getTalentEntry(2042, 'T1')).toMatchObject({ confirmedGrade: 'A', version: 3 });
+    expect(await store.getTalentEntry(2042, 'T2')).toMatchObject({ version: 2 });
   });
 
   it('keeps a grade confirmed after the pool was read and before its entry was written (re-read, then written)', async () => {

@@ -3,6 +3,7 @@
  * when a stored statement is unchanged, the quarterly bulletin and the talent-pool
  * suggestions. shared/usecases/close.ts gathers the data and keeps the results.
  */
+import { createHash } from 'node:crypto';
 import { previousMonthInShanghai } from '#shared/domain/dates.ts';
 import type { AssessmentView } from '#shared/domain/pay/assessment.ts';
 import type { Period } from '#shared/domain/pay/period.ts';
@@ -24,11 +25,18 @@ export const canonical = (value: unknown): string =>
     v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
   );
 
-/** Whether a stored statement says exactly what a new computation says (its own version and status aside). */
-export const sameStatement = (stored: StoredStatement, computed: Statement): boolean => {
-  const { version: _v, status: _s, closedAt: _c, ...content } = stored;
-  return canonical(content) === canonical(computed);
+/**
+ * What a statement says, as a digest (SHA-256 of its canonical JSON, base64url): its own
+ * version, status and close time aside, so a stored statement and a new computation that
+ * say the same have the same digest.
+ */
+export const statementDigest = (statement: StoredStatement | Statement): string => {
+  const { version: _v, status: _s, closedAt: _c, ...content } = statement as StoredStatement;
+  return createHash('sha256').update(canonical(content)).digest('base64url');
 };
+
+/** Whether a stored statement says exactly what a new computation says (its own version and status aside). */
+export const sameStatement = (stored: StoredStatement, computed: Statement): boolean => statementDigest(stored) === statementDigest(computed);
 
 /** Ratios compared as the numbers they are ("10.0000" > "9.5000"), not as text. */
 const byRatioDescending = (a: { ratio: string }, b: { ratio: string }) => compare(parseDecimal(b.ratio), parseDecimal(a.ratio));
