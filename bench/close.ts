@@ -475,7 +475,7 @@ const report = (results: readonly SizeResult[], totalMs: number) => {
   }
 
   console.log("\nWhere the time goes (seconds): phases of the close from its request timeline, and CPU used meanwhile");
-  console.log('  gather = lock, policy and the gather\'s reads; compute = the quiet gap before it lists its statements;');
+  console.log('  gather = lock, policy and the gather\'s reads; compute = the quiet gap before it reads what it compares with (negative: the gather\'s last reads were still in flight);');
   console.log('  write = statements, period state, bulletin, final list; talent = talent-pool suggestions (year only, one by one);');
   console.log('  node cpu / db cpu = CPU seconds of this Node process / of DynamoDB Local\'s JVM over the run (2 cores = 2 CPU s per s)');
   const q = [11, 7, 9, 6, 6, 7, 6, 6, 8, 6, 15, 7, 7];
