@@ -163,6 +163,12 @@ describe('the statement digests a close keeps for the next', () => {
     expect(await store.listStatementDigests('2043-Q2', '2043-04-01T00:00:00.000Z')).toBeUndefined();
   });
 
+  it('fits a full page of the longest staff ids (64 characters) in one item (DynamoDB Local enforces 400 KB)', async () => {
+    const longest = Array.from({ length: store.statementDigestsPerItem }, (_, i) => ({ staffId: String(i).padStart(64, 'S'), version: 99_999_999, digest: digest(i) }));
+    await store.saveStatementDigests('2044-Q1', '2044-04-01T00:00:00.000Z', longest);
+    expect(await store.listStatementDigests('2044-Q1', '2044-04-01T00:00:00.000Z')).toHaveLength(store.statementDigestsPerItem);
+  });
+
   it('refuses an incomplete set: a page missing, or pages of two runs', async () => {
     await store.saveStatementDigests('2043-Q3', '2043-10-01T00:00:00.000Z', people);
     await batchWrite([{ DeleteRequest: { Key: { pk: 'PERIOD#2043-Q3', sk: 'DIGESTS#000001' } } }]);
