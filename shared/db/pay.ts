@@ -11,6 +11,7 @@ import { payDataIndex } from '#shared/db/partitions.ts';
 import { batchWrite, queryAll } from '#shared/db/query.ts';
 import { ConditionFailed } from '#shared/db/transact.ts';
 import type { LateRecord } from '#shared/domain/pay/adjustments.ts';
+import { sameSuggestion } from '#shared/domain/pay/close.ts';
 import { Conflict, InvalidCursor, PreconditionFailed } from '#shared/errors.ts';
 import type { ForcedFinalize } from '#shared/schemas/pay-desk.ts';
 import { type Bulletin, type CloseSummary, PeerScore, type PeriodState, StoredCloseRun, type StoredPayPolicy, type StoredStatement, TalentEntry } from '#shared/schemas/pay.ts';
@@ -387,10 +388,6 @@ export const getTalentEntry = (year: number, staffId: string) => get(talentPool,
 export const listTalentPool = (year: number) => all(talentPool, 'ofYear', { year });
 
 /** Suggestions from an annual close; a grade a coordinator already confirmed is kept. */
-const sameSuggestion = (kept: TalentEntry, next: TalentEntry) =>
-  kept.name === next.name && kept.annualTier === next.annualTier && kept.suggestedGrade === next.suggestedGrade &&
-  kept.certification?.level === next.certification?.level && kept.certification?.awardedOn === next.certification?.awardedOn;
-
 export const saveTalentSuggestions = async (entries: readonly TalentEntry[]): Promise<void> => {
   // The year's pool in one read; each person's entry is then written on condition that it is
   // still as read, so a grade confirmed meanwhile is re-read and kept, never written over.

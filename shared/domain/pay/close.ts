@@ -46,6 +46,11 @@ export const bestAssessment = <A extends Pick<AssessmentView, 'ratio'>>(s: { ass
 
 const tierGrade = { outstanding: 'A', exceeded: 'B', basically_completed: 'C', not_completed: 'D' } as const;
 
+/** Whether the pool already holds this suggestion (the coordinator's confirmation and the version aside): then a re-run writes nothing. */
+export const sameSuggestion = (kept: TalentEntry, next: TalentEntry): boolean =>
+  kept.name === next.name && kept.annualTier === next.annualTier && kept.suggestedGrade === next.suggestedGrade &&
+  kept.certification?.level === next.certification?.level && kept.certification?.awardedOn === next.certification?.awardedOn;
+
 /** After an annual close, each assessed sales manager's suggested talent-pool grade (domain.md §5). */
 export const talentSuggestions = (period: Period, statements: readonly Statement[], staff: ReadonlyMap<string, Staff>): TalentEntry[] =>
   statements.flatMap((s) => {
