@@ -17,7 +17,7 @@ import { built } from '#shared/built.ts';
 
 const roleOrder: readonly AccountRole[] = ['contact_leader', 'sales_manager'];
 
-export const accounts = /* @__PURE__ */ defineEntity({
+export const accounts = /* @__PURE__ */ built(() => defineEntity({
   kind: 'account', label: 'account', schema: Account, versioned: true,
   derive: (a) => ({ accountId: a.id }),
   keys: {
@@ -38,7 +38,7 @@ export const accounts = /* @__PURE__ */ defineEntity({
     byTier: { doc: 'accounts of a tier, by name prefix', index: 'gsi1', sk: 'NAME#<name>' },
     all: { doc: 'all accounts, by name prefix', index: 'gsi2', sk: 'NAME#<name>' },
   },
-});
+}));
 
 /** One account per credit code. */
 export const creditCodeClaims = /* @__PURE__ */ built(() => defineEntity({ kind: 'credit-code', label: 'credit-code claim', schema: z.object({ accountId: Id }), keys: { pk: 'CREDITCODE#<code>', sk: 'CLAIM' } }));

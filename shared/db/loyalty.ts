@@ -29,19 +29,19 @@ import { built } from '#shared/built.ts';
 
 /* Loyalty, part 2 (issue 13): every read below is a Get or a keyed Query. */
 
-export const holidayCalendars = /* @__PURE__ */ defineEntity({
+export const holidayCalendars = /* @__PURE__ */ built(() => defineEntity({
   kind: 'holiday-calendar', label: 'holiday calendar (per year)', schema: HolidayCalendar, versioned: true,
   keys: { pk: 'CALENDAR#<year>', sk: 'PROFILE' },
   audit: { id: (c) => String(c.year) },
-});
+}));
 
-export const loyaltyPolicies = /* @__PURE__ */ defineEntity({
+export const loyaltyPolicies = /* @__PURE__ */ built(() => defineEntity({
   kind: 'loyalty-policy', label: 'loyalty policy (per year)', schema: LoyaltyPolicy, versioned: true,
   keys: { pk: 'LOYALTYPOLICY#<year>', sk: 'PROFILE' },
   audit: { id: (p) => String(p.year) },
-});
+}));
 
-export const feedback = /* @__PURE__ */ defineEntity({
+export const feedback = /* @__PURE__ */ built(() => defineEntity({
   kind: 'feedback', label: 'feedback (suggestion or complaint, with its steps)', schema: Feedback, versioned: true,
   derive: (f) => ({ dueOn: nextDue(f)?.dueOn }),
   keys: {
@@ -54,7 +54,7 @@ export const feedback = /* @__PURE__ */ defineEntity({
     byAccount: { doc: "an account's feedback, newest received first", index: 'gsi1', pk: 'ACCOUNT#<accountId>#FEEDBACK', newestFirst: true },
     waiting: { doc: '**which feedback is overdue on day D**: items waiting on a deadline before D, earliest first', index: 'gsi2', pk: 'FEEDBACK#WAITING' },
   },
-});
+}));
 
 export const surveys = /* @__PURE__ */ defineEntity({
   kind: 'survey', label: 'satisfaction survey (one per stakeholder and quarter)', schema: Survey,
@@ -107,12 +107,12 @@ export const incentiveLocks = /* @__PURE__ */ built(() => defineEntity({
 }));
 
 /** Written by the refresh (monthly job, or a coordinator): the ranked list reads them worst first. */
-export const healthSnapshots = /* @__PURE__ */ defineEntity({
+export const healthSnapshots = /* @__PURE__ */ built(() => defineEntity({
   kind: 'health', label: 'account health of a period (snapshot)', schema: Health,
   derive: (h) => ({ rank: String(Math.round(Number(h.score) * 100)).padStart(5, '0') }),
   keys: { pk: accountPk, sk: 'HEALTH#<period>', gsi1: { pk: 'HEALTHRANK#<period>', sk: '<rank>#<accountId>' } },
   patterns: { ranked: { doc: "a period's account health, worst first", index: 'gsi1', pk: 'HEALTHRANK#<period>' } },
-});
+}));
 
 /* ---------- calendar and policy ---------- */
 

@@ -80,16 +80,16 @@ export const bulletins = /* @__PURE__ */ built(() => defineEntity({
 export const bulletinRowsPerItem = 100;
 type RowPage = { page: number; rows: Record<string, unknown>[] };
 const pageKey = (p: { page: number }) => ({ paddedPage: String(p.page).padStart(6, '0') });
-export const bulletinAccounts = /* @__PURE__ */ defineEntity({
+export const bulletinAccounts = /* @__PURE__ */ built(() => defineEntity({
   kind: 'bulletin-accounts', label: 'bulletin rows: accounts by id, a page an item', schema: asStored<RowPage>(), derive: pageKey,
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#ACCOUNTS#<paddedPage>' },
   patterns: { ofPeriod: { doc: "a period's bulletin, accounts by id", sk: 'BULLETIN#ACCOUNTS#' } },
-});
-export const bulletinPeople = /* @__PURE__ */ defineEntity({
+}));
+export const bulletinPeople = /* @__PURE__ */ built(() => defineEntity({
   kind: 'bulletin-people', label: 'bulletin rows: people by rank, a page an item', schema: asStored<RowPage>(), derive: pageKey,
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#PEOPLE#<paddedPage>' },
   patterns: { ofPeriod: { doc: "a period's bulletin, people by rank", sk: 'BULLETIN#PEOPLE#' } },
-});
+}));
 
 /**
  * A row an item, as bulletins were kept before the pages: read (never written) for a
@@ -116,11 +116,11 @@ export const legacyBulletinPeople = /* @__PURE__ */ defineEntity({
  */
 export const statementDigestsPerItem = 1_000;
 type DigestPage = { page: number; pages: number; closedAt: string; entries: [staffId: string, version: number, digest: string][] };
-export const statementDigests = /* @__PURE__ */ defineEntity({
+export const statementDigests = /* @__PURE__ */ built(() => defineEntity({
   kind: 'statement-digests', label: "statements' versions and digests, a page an item", schema: asStored<DigestPage>(), derive: pageKey,
   keys: { pk: 'PERIOD#<period>', sk: 'DIGESTS#<paddedPage>' },
   patterns: { ofPeriod: { doc: "what a period's current statements say, as digests (for its next close)", sk: 'DIGESTS#' } },
-});
+}));
 
 export interface StatementDigest {
   staffId: string;

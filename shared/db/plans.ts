@@ -6,6 +6,7 @@ import { Conflict, NotFound, PreconditionFailed } from '#shared/errors.ts';
 import { PlanHead, PlanVersion } from '#shared/schemas/plans.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
+import { built } from '#shared/built.ts';
 
 /*
  * An account's plan of a year is a head (which version is in force, which is drafted)
@@ -17,12 +18,12 @@ export const planHeads = /* @__PURE__ */ defineEntity({
   keys: { pk: accountPk, sk: 'PLAN#<year>' },
 });
 
-export const planVersions = /* @__PURE__ */ defineEntity({
+export const planVersions = /* @__PURE__ */ built(() => defineEntity({
   kind: 'account-plan-version', label: 'account plan version (draft or approved; every one kept)', schema: PlanVersion, versioned: true,
   derive: (v) => ({ paddedNumber: paddedVersion(v.number) }),
   keys: { pk: accountPk, sk: 'PLANV#<year>#<paddedNumber>' },
   patterns: { ofYear: { doc: "every version of an account's plan of a year, oldest first", pk: accountPk, sk: 'PLANV#<year>#' } },
-});
+}));
 
 const changed = (v: Pick<PlanVersion, 'accountId' | 'year' | 'number'>) => (old: Record<string, unknown> | undefined) =>
   old === undefined ? new NotFound(msg(M.plan_versionNotFound, v)) : new PreconditionFailed();

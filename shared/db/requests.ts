@@ -9,6 +9,7 @@ import { isOpen, queueRank } from '#shared/domain/requests.ts';
 import { PriorityRequest, type RequestStatus } from '#shared/schemas/requests.ts';
 import { msg } from '#shared/messages/index.ts';
 import * as M from '#shared/messages/catalogue.ts';
+import { built } from '#shared/built.ts';
 
 /*
  * A request lives beside its account; while it is open it is also in its department's
@@ -16,7 +17,7 @@ import * as M from '#shared/messages/catalogue.ts';
  * list of open requests by due day (gsi2, for the overdue ones). Both are sparse: a
  * request done or declined leaves them with the same write.
  */
-export const priorityRequests = /* @__PURE__ */ defineEntity({
+export const priorityRequests = /* @__PURE__ */ built(() => defineEntity({
   kind: 'priority-request', label: 'priority request', schema: PriorityRequest, versioned: true,
   derive: (r) => ({ rank: queueRank(r), open: isOpen(r) }),
   keys: {
@@ -29,7 +30,7 @@ export const priorityRequests = /* @__PURE__ */ defineEntity({
     departmentQueue: { doc: "a department's open requests, key accounts' first, then by due day", index: 'gsi1', pk: 'DEPTREQUESTS#<department>' },
     openByDue: { doc: 'open requests due before a day (overdue), earliest due first', index: 'gsi2', pk: 'REQUESTS#OPEN' },
   },
-});
+}));
 
 export const insertRequest = (request: PriorityRequest, ctx: AuditContext) =>
   insertAudited(priorityRequests, request, { ctx, action: 'log' });
