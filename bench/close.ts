@@ -3,7 +3,8 @@
  * organisations in DynamoDB Local (in memory). Default sizes: 2,000 and 10,000 key
  * accounts (200 and 1,000 staff: a tenth unless given); each size given replaces the list,
  * e.g. `npm run bench:close -- 2000 10000 20000`. BENCH_CLOSE_RERUNS (default 3) sets the
- * re-runs per period.
+ * re-runs per period; BENCH_CLOSE_PERIODS=year|quarter closes one period only;
+ * BENCH_CLOSE_HEAP_MB=N caps the closes' V8 heap (see below).
  *
  * Per size, in a fresh table and a fresh Node process (the table name is read at import):
  * generates a year of data (bench/synthetic.ts); then, for the year and for one quarter, a
@@ -36,6 +37,15 @@ const resultTag = 'BENCH_CLOSE_RESULT ';
 const reruns = Number(process.env.BENCH_CLOSE_RERUNS ?? 3);
 /** The periods closed per size: the year and one quarter, or one of them (BENCH_CLOSE_PERIODS=year|quarter). */
 const closedPeriods = process.env.BENCH_CLOSE_PERIODS === 'quarter' ? [quarter] : process.env.BENCH_CLOSE_PERIODS === 'year' ? [String(year)] : [String(year), quarter];
+/**
+ * BENCH_CLOSE_HEAP_MB=N runs the closes' process with V8's old space capped at N MB
+ * (`--max-old-space-size`). Uncapped, V8 on this 24 GB machine lets the heap grow to ~4 GB
+ * before it collects hard, so peak RSS counts garbage not yet collected as well as what the
+ * close holds; under a cap the close either fits (and its RSS is near what it needs) or stops
+ * with V8's out-of-memory error, which the bench reports as a failed size.
+ */
+const heapCapMb = process.env.BENCH_CLOSE_HEAP_MB === undefined ? undefined : Number(process.env.BENCH_CLOSE_HEAP_MB);
+if (heapCapMb !== undefined && (!Number.isInteger(heapCapMb) || heapCapMb < 64)) throw new Error('BENCH_CLOSE_HEAP_MB must be a whole number of MB, at least 64');
 
 // ---------------------------------------------------------------- request tally (worker)
 
@@ -391,7 +401,8 @@ const timeLimitMs = (accounts: number) => (180 + accounts * 0.5) * 1000;
 
 const runWorker = <T>(size: { staff: number; accounts: number }, env: NodeJS.ProcessEnv, phase: 'generate' | 'close'): Promise<T> =>
   new Promise((done, fail) => {
-    const child: ChildProcess = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--worker', String(size.staff), String(size.accounts), phase], {
+    const cap = phase === 'close' && heapCapMb !== undefined ? [`--max-old-space-size=${heapCapMb}`] : [];
+    const child: ChildProcess = spawn(process.execPath, [...process.execArgv, ...cap, fileURLToPath(import.meta.url), '--worker', String(size.staff), String(size.accounts), phase], {
       env,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -541,7 +552,7 @@ const report = (results: readonly SizeResult[], totalMs: number) => {
     }
   }
 
-  console.log('\nPeak RSS of Node (process.resourceUsage().maxRSS)');
+  console.log(`\nPeak RSS of Node (process.resourceUsage().maxRSS)${heapCapMb === undefined ? '' : `; the closes ran with V8's old space capped at ${heapCapMb} MB (BENCH_CLOSE_HEAP_MB)`}`);
   for (const r of results) console.log(`  ${sizeName(r).padEnd(13)} the closes' process: ${mb(r.peakRssBytes)}; the generation's (its own process): ${mb(r.generationRssBytes)}`);
   console.log(`  ${'driver'.padEnd(13)} ${mb(process.resourceUsage().maxRSS * 1024)} (DynamoDB Local's JVM is not counted)`);
   console.log(`\nTotal wall time ${(totalMs / 1000).toFixed(0)} s on ${cpus().length} CPU(s)`);
