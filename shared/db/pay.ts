@@ -1,4 +1,4 @@
-import { PutCommand, QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, type QueryCommandInput, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod/mini';
 import { type AuditContext, auditPut } from '#shared/db/audit.ts';
@@ -136,7 +136,11 @@ export const listStatementDigests = async (period: string, closedAt: string | un
   return pages.flatMap((p) => p.entries.map(([staffId, version, digest]) => ({ staffId, version, digest })));
 };
 
-/** Keeps every current statement's digest for the close that finishes at `closedAt` (its period state, written after, names it). */
+/**
+ * Keeps every current statement's digest for the close that finishes at `closedAt` (its
+ * period state, written after, names it); pages past the new count (fewer people than the
+ * last close) are removed, so the next close can trust the set again.
+ */
 export const saveStatementDigests = (period: string, closedAt: string, digests: readonly StatementDigest[]) => {
   const sorted = [...digests].sort((a, b) => Buffer.compare(Buffer.from(a.staffId), Buffer.from(b.staffId)));
   const pages = Math.max(1, Math.ceil(sorted.length / statementDigestsPerItem));
@@ -144,7 +148,23 @@ export const saveStatementDigests = (period: string, closedAt: string, digests: 
     page, pages, closedAt,
     entries: sorted.slice(page * statementDigestsPerItem, (page + 1) * statementDigestsPerItem).map((d) => [d.staffId, d.version, d.digest] as [string, number, string]),
   }, { period }));
-  return batchWrite(items.map((Item) => ({ PutRequest: { Item } })), writeWidth);
+  return replacePages(items, queryInput(statementDigests, 'ofPeriod', { period }));
+};
+
+/**
+ * Writes a set of page items, then removes the items `earlier` finds (an earlier run's)
+ * that the set has not, reading a page of their keys at a time.
+ */
+const replacePages = async (items: readonly Record<string, unknown>[], earlier: QueryCommandInput): Promise<void> => {
+  const keep = new Set(items.map((i) => String(i.sk)));
+  await batchWrite(items.map((Item) => ({ PutRequest: { Item } })), writeWidth);
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db.send(new QueryCommand({ ...earlier, ProjectionExpression: 'pk, sk', Limit: keysPerPage, ExclusiveStartKey: start }));
+    const stale = (out.Items ?? []).filter((r) => !keep.has(String(r.sk)));
+    await batchWrite(stale.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })), writeWidth);
+    start = out.LastEvaluatedKey;
+  } while (start !== undefined);
 };
 
 export const talentPool = /* @__PURE__ */ defineEntity({
@@ -293,8 +313,8 @@ export const saveStatements = (changed: readonly StoredStatement[]) =>
 
 /** Batch requests a close keeps in flight. */
 const writeWidth = 8;
-/** Rows of an earlier bulletin read (keys only) per page while removing the ones a new run no longer has. */
-const bulletinPage = 1_000;
+/** Keys of an earlier run's pages read per Query while removing the ones a new run has not. */
+const keysPerPage = 1_000;
 
 /** Records the close's outcome on the period (under the lock, which it keeps). */
 export const savePeriodState = async (state: PeriodState): Promise<void> => {
@@ -331,15 +351,7 @@ export const saveBulletin = async (bulletin: Bulletin): Promise<void> => {
     ...paged(bulletinAccounts, [...bulletin.accounts].sort(byId)),
     ...paged(bulletinPeople, [...bulletin.people].sort((a, b) => a.rank - b.rank)),
   ];
-  const keep = new Set(items.map((i) => String(i.sk)));
-  await batchWrite(items.map((Item) => ({ PutRequest: { Item } })), writeWidth);
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(new QueryCommand({ ...queryInput(bulletins, 'rows', { period }, {}), ProjectionExpression: 'pk, sk', Limit: bulletinPage, ExclusiveStartKey: start }));
-    const stale = (out.Items ?? []).filter((r) => !keep.has(String(r.sk)));
-    await batchWrite(stale.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })), writeWidth);
-    start = out.LastEvaluatedKey;
-  } while (start !== undefined);
+  await replacePages(items, queryInput(bulletins, 'rows', { period }, {}));
   const header: BulletinHeader = { period, version: bulletin.version, team: bulletin.team, accountCount: bulletin.accounts.length, peopleCount: bulletin.people.length };
   await batchWrite([{ PutRequest: { Item: item(bulletins, header) } }]);
 };

@@ -1,7 +1,7 @@
 import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { db, dynamo } from '#shared/db/client.ts';
+import { db, dynamo, tableName } from '#shared/db/client.ts';
 import { item as entityItem } from '#shared/db/entity.ts';
 import { batchWrite } from '#shared/db/query.ts';
 import * as store from '#shared/db/pay.ts';
@@ -174,9 +174,20 @@ describe('the statement digests a close keeps for the next', () => {
     await batchWrite([{ DeleteRequest: { Key: { pk: 'PERIOD#2043-Q3', sk: 'DIGESTS#000001' } } }]);
     expect(await store.listStatementDigests('2043-Q3', '2043-10-01T00:00:00.000Z')).toBeUndefined();
 
+    // A later run that stopped after its first page: page 0 is its, pages 1 and 2 the earlier run's.
     await store.saveStatementDigests('2043-Q4', '2044-01-01T00:00:00.000Z', people);
-    await store.saveStatementDigests('2043-Q4', '2044-01-02T00:00:00.000Z', people.slice(0, 10));
+    const firstPage = people.slice(0, store.statementDigestsPerItem).map((d) => [d.staffId, d.version, d.digest] as [string, number, string]);
+    await batchWrite([{ PutRequest: { Item: entityItem(store.statementDigests, { page: 0, pages: 3, closedAt: '2044-01-02T00:00:00.000Z', entries: firstPage }, { period: '2043-Q4' }) } }]);
     expect(await store.listStatementDigests('2043-Q4', '2044-01-02T00:00:00.000Z')).toBeUndefined();
+    expect(await store.listStatementDigests('2043-Q4', '2044-01-01T00:00:00.000Z')).toBeUndefined();
+  });
+
+  it('removes the pages past a smaller set, so a close after fewer people are assessed can trust it', async () => {
+    await store.saveStatementDigests('2045-Q1', '2045-04-01T00:00:00.000Z', people);
+    await store.saveStatementDigests('2045-Q1', '2045-04-02T00:00:00.000Z', people.slice(0, 10));
+    expect(await store.listStatementDigests('2045-Q1', '2045-04-02T00:00:00.000Z')).toEqual(people.slice(0, 10));
+    const left = await db.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :d)', ExpressionAttributeValues: { ':pk': 'PERIOD#2045-Q1', ':d': 'DIGESTS#' } }));
+    expect(left.Items?.map((i) => i.sk)).toEqual(['DIGESTS#000000']);
   });
 });
 
