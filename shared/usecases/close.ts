@@ -402,6 +402,7 @@ const withPriorPeriods = async (period: Period, statements: readonly Statement[]
  * statements, no new version; changed data → a new version, the old one kept), write the
  * bulletin and talent-pool suggestions, and release the lock. `records` are the people's
  * reads when the gather already made them (in one process); else the finish reads them.
+ * `gathered` is used up: its people's partial sums are let go once they are priced.
  */
 export const finishClose = async (periodId: string, runId: string, gathered: Gathered, audit: AuditContext, records?: Promise<PeopleRecords>, policy?: PayPolicy) => {
   const period = parsePayPeriod(periodId);
@@ -443,12 +444,14 @@ const finishRun = async (period: Period, runId: string, gathered: Gathered, audi
   // Records made after the close began are late for it: the next close picks them up.
   const since = await store.lockedSince(period.id, runId);
   const startedAt = since === undefined ? audit.at : new Date(since).toISOString();
-  const priced = await priceGathered(period, gathered, records, policy);
-  const { data, team } = priced;
+  const { data, team, statements: assessed } = await priceGathered(period, gathered, records, policy);
+  // Each person's partial sums (their rows and lines per account) are in the statements now:
+  // let them go before the writes, so the close holds one copy of them, not two.
+  gathered.people.clear();
   const byStaff = new Map<string, Adjustment[]>((await prior).byStaff);
   const desk = await approved;
   for (const staffId of new Set(desk.map((a) => a.staffId))) byStaff.set(staffId, [...(byStaff.get(staffId) ?? []), ...manualAdjustmentsOf(desk, staffId)]);
-  const statements = await withPriorPeriods(period, priced.statements, byStaff);
+  const statements = await withPriorPeriods(period, assessed, byStaff);
   const [currentDigests, before] = await earlier;
   const current = new Map(currentDigests.map((d) => [d.staffId, d]));
   const changed: StoredStatement[] = [];
