@@ -18,7 +18,7 @@ import { type Adjustment, type Statement, adjustmentsOnlyStatement, closeFromPar
 import { type TeamTotals, addTeamAccount, mergeTeamTotals, noTeamTotals } from '#shared/domain/pay/team.ts';
 import { fieldError, HttpError, RuleViolation } from '#shared/errors.ts';
 import { problemResponse, toHttpError } from '#shared/http/problem.ts';
-import type { CloseSummary, PeriodState, StoredCloseRun, StoredStatement } from '#shared/schemas/pay.ts';
+import type { PeriodState, StoredCloseRun, StoredStatement } from '#shared/schemas/pay.ts';
 import type { Staff } from '#shared/schemas/staff.ts';
 import { accountFacts } from '#shared/usecases/compliance.ts';
 import { approvedAdjustments } from '#shared/usecases/pay-desk.ts';
@@ -408,7 +408,7 @@ export const finishClose = async (periodId: string, runId: string, gathered: Gat
   const period = parsePayPeriod(periodId);
   try {
     const result = await finishRun(period, runId, gathered, audit, records, policy);
-    await store.endCloseRun(period.id, runId, { status: 'done', result: summaryOf(result) }, new Date().toISOString());
+    await store.endCloseRun(period.id, runId, { status: 'done', result }, new Date().toISOString());
     return result;
   } catch (error) {
     await store.endCloseRun(period.id, runId, { status: 'failed', reason: reasonOf(error) }, new Date().toISOString());
@@ -418,8 +418,6 @@ export const finishClose = async (periodId: string, runId: string, gathered: Gat
   }
 };
 
-/** What the run keeps of a close's result: everything but its page of statements. */
-const summaryOf = ({ statements: _s, nextCursor: _n, ...summary }: Awaited<ReturnType<typeof finishRun>>): CloseSummary => summary;
 
 /** Started now, awaited later: its failure is seen where it is awaited. */
 const early = <T>(work: Promise<T>): Promise<T> => {
@@ -486,10 +484,9 @@ const finishRun = async (period: Period, runId: string, gathered: Gathered, audi
     period.kind === 'year' ? store.saveTalentSuggestions(talentSuggestions(period, statements, names)) : Promise.resolve(),
   ]);
   await store.savePeriodState(state);
-  // The reply carries the first page of statements; GET …/statements pages through the rest.
-  const first = await store.listStatementsPage(period.id, 200);
   recordClose(period.kind, Date.now() - Date.parse(startedAt), changed.length);
-  return { ...state, changed: changed.length, statementCount: statements.length, statements: first.items, nextCursor: first.nextCursor };
+  // The run's status resource reads the first page of statements when it is asked for (close-run-view.ts).
+  return { ...state, changed: changed.length, statementCount: statements.length };
 };
 
 /**
