@@ -5,7 +5,7 @@ import { type AuditContext, auditPut } from '#shared/db/audit.ts';
 import { replaceAudited, upsertAudited } from '#shared/db/audited.ts';
 import { mapLimited } from '#shared/concurrency.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { all, commit, defineEntity, get, historyItem, item, key, page, parse, queryInput } from '#shared/db/entity.ts';
+import { all, commit, type Declaration, defineEntity, get, historyItem, item, key, page, parse, queryInput } from '#shared/db/entity.ts';
 import { type Page, decodeCursor, encodeCursor } from '#shared/db/pagination.ts';
 import { payDataIndex } from '#shared/db/partitions.ts';
 import { batchWrite, queryAll } from '#shared/db/query.ts';
@@ -69,7 +69,6 @@ type BulletinHeader = { period: string; version: number; team: Record<string, un
 export const bulletins = /* @__PURE__ */ built(() => defineEntity({
   kind: 'bulletin', label: 'bulletin (team, counts)', schema: asStored<BulletinHeader>(),
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN' },
-  patterns: { rows: { doc: "every item of a period's bulletin but its header (to remove an earlier run's)", sk: 'BULLETIN#' } },
 }));
 /**
  * The rows in pages: each item holds `bulletinRowsPerItem` rows in order (the last one fewer),
@@ -79,7 +78,8 @@ export const bulletins = /* @__PURE__ */ built(() => defineEntity({
  */
 export const bulletinRowsPerItem = 100;
 type RowPage = { page: number; rows: Record<string, unknown>[] };
-const pageKey = (p: { page: number }) => ({ paddedPage: String(p.page).padStart(6, '0') });
+const paddedPage = (page: number) => String(page).padStart(6, '0');
+const pageKey = (p: { page: number }) => ({ paddedPage: paddedPage(p.page) });
 export const bulletinAccounts = /* @__PURE__ */ built(() => defineEntity({
   kind: 'bulletin-accounts', label: 'bulletin rows: accounts by id, a page an item', schema: asStored<RowPage>(), derive: pageKey,
   keys: { pk: 'PERIOD#<period>', sk: 'BULLETIN#ACCOUNTS#<paddedPage>' },
@@ -148,23 +148,28 @@ export const saveStatementDigests = (period: string, closedAt: string, digests: 
     page, pages, closedAt,
     entries: sorted.slice(page * statementDigestsPerItem, (page + 1) * statementDigestsPerItem).map((d) => [d.staffId, d.version, d.digest] as [string, number, string]),
   }, { period }));
-  return replacePages(items, queryInput(statementDigests, 'ofPeriod', { period }));
+  return replacePages(items, [pagesFrom(statementDigests, period, pages)]);
 };
 
+/** The Query of a period's pages of `e` from page `first` on: past a new run's last page, every one an earlier run's. */
+const pagesFrom = <S extends z.core.$ZodType>(e: Declaration<S, 'ofPeriod'>, period: string, first: number): QueryCommandInput =>
+  queryInput(e, 'ofPeriod', { period }, { range: { from: paddedPage(first), to: '\uffff' } });
+
 /**
- * Writes a set of page items, then removes the items `earlier` finds (an earlier run's)
- * that the set has not, reading a page of their keys at a time.
+ * Writes a set of page items, then removes what `stale` finds: Queries that reach only an
+ * earlier run's items (pages past the new ones, rows of an older layout), so a close reads
+ * back none of what it just wrote, and nothing at all when nothing is left over.
  */
-const replacePages = async (items: readonly Record<string, unknown>[], earlier: QueryCommandInput): Promise<void> => {
-  const keep = new Set(items.map((i) => String(i.sk)));
+const replacePages = async (items: readonly Record<string, unknown>[], stale: readonly QueryCommandInput[]): Promise<void> => {
   await batchWrite(items.map((Item) => ({ PutRequest: { Item } })), writeWidth);
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(new QueryCommand({ ...earlier, ProjectionExpression: 'pk, sk', Limit: keysPerPage, ExclusiveStartKey: start }));
-    const stale = (out.Items ?? []).filter((r) => !keep.has(String(r.sk)));
-    await batchWrite(stale.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })), writeWidth);
-    start = out.LastEvaluatedKey;
-  } while (start !== undefined);
+  for (const query of stale) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await db.send(new QueryCommand({ ...query, ProjectionExpression: 'pk, sk', Limit: keysPerPage, ExclusiveStartKey: start }));
+      await batchWrite((out.Items ?? []).map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })), writeWidth);
+      start = out.LastEvaluatedKey;
+    } while (start !== undefined);
+  }
 };
 
 export const talentPool = /* @__PURE__ */ defineEntity({
@@ -347,11 +352,14 @@ export const saveBulletin = async (bulletin: Bulletin): Promise<void> => {
   const paged = (e: typeof bulletinAccounts, rows: readonly Record<string, unknown>[]) =>
     Array.from({ length: Math.ceil(rows.length / bulletinRowsPerItem) }, (_, page) =>
       item(e, { page, rows: rows.slice(page * bulletinRowsPerItem, (page + 1) * bulletinRowsPerItem) }, { period }));
-  const items = [
-    ...paged(bulletinAccounts, [...bulletin.accounts].sort(byId)),
-    ...paged(bulletinPeople, [...bulletin.people].sort((a, b) => a.rank - b.rank)),
-  ];
-  await replacePages(items, queryInput(bulletins, 'rows', { period }, {}));
+  const accountPages = paged(bulletinAccounts, [...bulletin.accounts].sort(byId));
+  const peoplePages = paged(bulletinPeople, [...bulletin.people].sort((a, b) => a.rank - b.rank));
+  await replacePages([...accountPages, ...peoplePages], [
+    pagesFrom(bulletinAccounts, period, accountPages.length),
+    pagesFrom(bulletinPeople, period, peoplePages.length),
+    queryInput(legacyBulletinAccounts, 'ofPeriod', { period }),
+    queryInput(legacyBulletinPeople, 'ofPeriod', { period }),
+  ]);
   const header: BulletinHeader = { period, version: bulletin.version, team: bulletin.team, accountCount: bulletin.accounts.length, peopleCount: bulletin.people.length };
   await batchWrite([{ PutRequest: { Item: item(bulletins, header) } }]);
 };
@@ -387,7 +395,7 @@ const pagedRows = async (period: string, section: 'accounts' | 'people', query: 
   const out = await db.send(new QueryCommand({
     ...queryInput(e, 'ofPeriod', { period }, {}),
     Limit: wanted,
-    ExclusiveStartKey: first === 0 ? undefined : key(e, { period, paddedPage: String(first - 1).padStart(6, '0') }),
+    ExclusiveStartKey: first === 0 ? undefined : key(e, { period, paddedPage: paddedPage(first - 1) }),
   }));
   const rows = (out.Items ?? []).flatMap((i) => parse(e, i).rows);
   const items = rows.slice(offset, offset + limit);

@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type BatchWriteCommandInput, DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db, dynamo, tableName } from '#shared/db/client.ts';
@@ -88,6 +88,31 @@ describe('the close’s own records', () => {
     expect((await rows('accounts')).map((r) => r.accountId)).toEqual(['A00005', 'A02149', 'A09999']);
     expect((await rows('people')).map((r) => r.staffId)).toEqual(['S1']);
     expect(await store.getBulletinHeader('2041-Q3')).toMatchObject({ version: 2, accountCount: 3, peopleCount: 1 });
+  });
+
+  it('reads back none of the pages a close has just written, and removes only what lies past them', async () => {
+    const row = (i: number) => ({ accountId: `B${String(i).padStart(5, '0')}`, name: `Account ${i}`, contractTargetAmount: 1, contractCreditAmount: 1, collectionTargetAmount: 1, collectionCreditAmount: 1, contractAttainment: '1.0000', collectionAttainment: '1.0000', visitCompliance: null });
+    const accounts = Array.from({ length: 5 * store.bulletinRowsPerItem }, (_, i) => row(i));
+    await store.saveBulletin({ period: '2041-Q2', version: 1, accounts, people: [], team: { period: '2041-Q2' } as never });
+    const realDb = DynamoDBDocumentClient.from(dynamo);
+    const mock = mockClient(db);
+    let itemsRead = 0;
+    mock.on(QueryCommand).callsFake(async (input: QueryCommandInput) => {
+      const out = await realDb.send(new QueryCommand(input));
+      itemsRead += out.Items?.length ?? 0;
+      return out;
+    });
+    mock.on(BatchWriteCommand).callsFake((input: BatchWriteCommandInput) => realDb.send(new BatchWriteCommand(input)));
+    try {
+      // The same rows again, then one page fewer of them: only the page past the new ones is read (to remove it).
+      await store.saveBulletin({ period: '2041-Q2', version: 2, accounts, people: [], team: { period: '2041-Q2' } as never });
+      expect(itemsRead).toBe(0);
+      await store.saveBulletin({ period: '2041-Q2', version: 3, accounts: accounts.slice(0, 4 * store.bulletinRowsPerItem), people: [], team: { period: '2041-Q2' } as never });
+      expect(itemsRead).toBe(1);
+    } finally {
+      mock.restore();
+    }
+    expect((await store.listBulletinRows('2041-Q2', 'accounts', 1_000)).items).toHaveLength(4 * store.bulletinRowsPerItem);
   });
 
   it('still serves a bulletin kept a row an item (closed before the pages), until its next close removes those rows', async () => {
