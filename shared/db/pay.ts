@@ -342,9 +342,9 @@ export const savePeriodState = async (state: PeriodState): Promise<void> => {
 
 /**
  * The bulletin as a header and its rows in pages (`bulletinRowsPerItem` an item): accounts
- * by id, people by rank; then the items of an earlier run that this one has not (found a
- * page of keys at a time), and the header last, so that its counts never name rows not yet
- * written.
+ * by id, people by rank; then what an earlier run left past the new pages, and any rows
+ * kept one an item before the pages; the header last, so that its counts never name rows
+ * not yet written.
  */
 export const saveBulletin = async (bulletin: Bulletin): Promise<void> => {
   const period = bulletin.period;
